@@ -1,0 +1,51 @@
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { format, runScenarios, type Figure } from './lib/scenarios.ts';
+import { embeddedTarget, serverTarget, type Target } from './lib/targets.ts';
+
+/**
+ * `pnpm bench`: every figure on the embedded store, and on the PostgreSQL server named by
+ * TENANTRY_BENCH_DATABASE_URL (an admin URL: two scratch databases are created and dropped), each beside
+ * its raw-SQL floor measured in the same run. Prints a table and writes bench/results.json.
+ * TENANTRY_BENCH_TENANTS (default 1000) scales the bulk and migration figures.
+ */
+const count = Number(process.env.TENANTRY_BENCH_TENANTS ?? 1000);
+const serverUrl = process.env.TENANTRY_BENCH_DATABASE_URL;
+const only = process.env.TENANTRY_BENCH_ONLY;
+const log = (line: string) => void process.stderr.write(`${line}\n`);
+
+const makers: [Target['name'], () => Promise<Target>][] = [['embedded', embeddedTarget]];
+if (serverUrl) makers.push(['server', () => serverTarget(serverUrl)]);
+else log('TENANTRY_BENCH_DATABASE_URL is not set: the server figures are skipped.');
+
+const figures: Figure[] = [];
+const databases: Record<string, string> = {};
+for (const [name, make] of makers) {
+  if (only && only !== name) continue;
+  const target = await make();
+  try {
+    databases[name] = await target.describe();
+    log(`${name}: ${databases[name]}`);
+    figures.push(...(await runScenarios(target, count, log)));
+  } finally {
+    await target.cleanup();
+  }
+}
+
+const rows = [
+  ['figure', 'database', 'tenantry', 'floor', '×floor', 'target', ''],
+  ...figures.map((f) => [f.figure, f.database, format(f.tenantry, f.unit), format(f.floor, f.unit), `${f.ratio}`, f.target ?? '', f.met === undefined ? '' : f.met ? '✓ met' : '✗ missed']),
+];
+const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+process.stdout.write(`${rows.map((row) => row.map((cell, column) => (column >= 2 && column <= 4 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd()).join('\n')}\n`);
+
+const results = {
+  date: new Date().toISOString(),
+  machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGb: Math.round(totalmem() / 1024 ** 3), node: process.version },
+  databases,
+  tenants: count,
+  figures,
+};
+writeFileSync(fileURLToPath(new URL('./results.json', import.meta.url)), `${JSON.stringify(results, null, 2)}\n`);
+log('Wrote bench/results.json');

@@ -1,0 +1,29 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { ActorType } from './modules/audit/audit-event.entity.ts';
+import type { Blueprint } from './isolation/blueprint.ts';
+
+/** Who performs an operation; written to every audit event it causes. */
+export interface Actor {
+  type: ActorType;
+  id?: string;
+  label: string;
+}
+
+export interface TenantrySettings {
+  /** Tenants get `<slug>.<baseDomain>` as a subdomain when set. */
+  baseDomain?: string;
+  /** Where operations that destroy data (repairs, purges) write an export first. */
+  exportDir?: string;
+}
+
+/** Everything a use case needs, passed in: no singletons, no environment. */
+export interface ServiceContext {
+  em: SqlEntityManager;
+  actor: Actor;
+  now: () => Date;
+  /** Shared by every audit event one command writes. */
+  correlationId: string;
+  settings: TenantrySettings;
+  /** The tenant tables every data space gets. Default: the sample blueprint (`blueprintOf`). */
+  blueprint?: Blueprint;
+}

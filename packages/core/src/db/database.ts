@@ -1,0 +1,126 @@
+import { join } from 'node:path';
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { MikroORM } from '@mikro-orm/sql';
+import { TenantryError } from '../errors.ts';
+import { controlPlaneStatus, migrateControlPlane, schemaTooNew } from './control-plane-migrator.ts';
+import { CONTROL_PLANE_ENTITIES } from './entities.ts';
+import { acquireStoreLock, type StoreLock } from './store-lock.ts';
+import { describeServerUrl, translateDatabaseError } from './translate-error.ts';
+
+export type DatabaseOptions =
+  | {
+      kind: 'embedded';
+      /** Tenantry's home directory: the PGlite data lives in `<home>/pgdata`, the lock in `<home>/tenantry.lock`. */
+      home: string;
+      /** Named in the lock so a second process can say who holds the store. */
+      command?: string;
+    }
+  | { kind: 'server'; url: string; poolSize?: number; connectTimeoutMs?: number };
+
+/** What to do about pending control-plane migrations when opening. */
+export type MigrationMode = 'apply' | 'require' | 'ignore';
+
+export interface DatabaseTarget {
+  kind: 'embedded' | 'server';
+  /** Where the data is, with no credentials: a directory or host:port/database. */
+  location: string;
+}
+
+export interface Database {
+  readonly target: DatabaseTarget;
+  /** A fresh entity manager with its own identity map. */
+  fork(): SqlEntityManager;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(options: DatabaseOptions, migrations: MigrationMode = 'apply'): Promise<Database> {
+  const database = options.kind === 'embedded' ? await openEmbedded(options) : await openServer(options);
+  try {
+    await prepareSchema(database.fork(), migrations);
+  } catch (error) {
+    await database.close();
+    throw translateDatabaseError(error, database.target);
+  }
+  return database;
+}
+
+async function prepareSchema(em: SqlEntityManager, mode: MigrationMode): Promise<void> {
+  if (mode === 'ignore') return;
+  const status = await controlPlaneStatus(em);
+  if (status.unknown.length > 0) throw schemaTooNew(status.unknown);
+  if (status.pending.length === 0) return;
+  if (mode === 'apply') {
+    await migrateControlPlane(em);
+    return;
+  }
+  throw new TenantryError('MIGRATIONS_PENDING', {
+    message: `${status.pending.length} control-plane migration(s) are pending: ${status.pending.map((m) => m.id).join(', ')}.`,
+    details: { pending: status.pending.map((m) => m.id) },
+    hint: 'Run `tenantry db migrate`.',
+  });
+}
+
+/** Where the embedded store keeps its data and its lock under Tenantry's home directory. */
+export function embeddedPaths(home: string): { dataDir: string; lockPath: string } {
+  return { dataDir: join(home, 'pgdata'), lockPath: join(home, 'tenantry.lock') };
+}
+
+async function openEmbedded(options: Extract<DatabaseOptions, { kind: 'embedded' }>): Promise<Database> {
+  const { dataDir, lockPath } = embeddedPaths(options.home);
+  const target: DatabaseTarget = { kind: 'embedded', location: dataDir };
+  const lock: StoreLock = acquireStoreLock(lockPath, dataDir, options.command ?? 'tenantry');
+  try {
+    const [{ PGlite }, { MikroORM }] = await Promise.all([import('@electric-sql/pglite'), import('@mikro-orm/pglite')]);
+    const pglite = await PGlite.create({ dataDir });
+    const orm = await MikroORM.init({
+      entities: CONTROL_PLANE_ENTITIES,
+      dbName: 'postgres',
+      driverOptions: { pglite },
+      allowGlobalContext: false,
+    });
+    return wrap(orm, target, async () => {
+      await pglite.close();
+      lock.release();
+    });
+  } catch (error) {
+    lock.release();
+    throw translateDatabaseError(error, target);
+  }
+}
+
+async function openServer(options: Extract<DatabaseOptions, { kind: 'server' }>): Promise<Database> {
+  const target: DatabaseTarget = { kind: 'server', location: describeServerUrl(options.url) };
+  const { MikroORM } = await import('@mikro-orm/postgresql');
+  let orm: MikroORM | undefined;
+  try {
+    orm = await MikroORM.init({
+      entities: CONTROL_PLANE_ENTITIES,
+      clientUrl: options.url,
+      pool: { min: 0, max: options.poolSize ?? 10 },
+      driverOptions: { connectionTimeoutMillis: options.connectTimeoutMs ?? 5000 },
+      allowGlobalContext: false,
+    });
+    await orm.em.fork().execute('select 1');
+    return wrap(orm, target, async () => undefined);
+  } catch (error) {
+    await orm?.close(true).catch(() => undefined);
+    throw translateDatabaseError(error, target);
+  }
+}
+
+function wrap(orm: MikroORM, target: DatabaseTarget, afterClose: () => Promise<void>): Database {
+  let closed = false;
+  return {
+    target,
+    fork: () => orm.em.fork(),
+    async close() {
+      if (closed) return;
+      closed = true;
+      try {
+        await orm.close(true);
+      } finally {
+        await afterClose();
+      }
+    },
+  };
+}

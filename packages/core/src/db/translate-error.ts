@@ -1,0 +1,84 @@
+import {
+  ConnectionException,
+  DriverException,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
+import { TenantryError } from '../errors.ts';
+import type { DatabaseTarget } from './database.ts';
+
+const CONNECTION_ERRNOS: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host not found',
+  EAI_AGAIN: 'host name lookup failed',
+  ETIMEDOUT: 'connection timed out',
+  EHOSTUNREACH: 'host unreachable',
+  ECONNRESET: 'connection reset',
+};
+
+const CONNECTION_SQLSTATES: Record<string, string> = {
+  '28P01': 'password authentication failed',
+  '28000': 'authentication rejected',
+  '3D000': 'database does not exist',
+  '57P03': 'the server is starting up or shutting down',
+  '53300': 'too many connections',
+};
+
+/** Unique constraints whose violation has a domain meaning; the others become CONFLICT. */
+const UNIQUE_CONSTRAINTS: Record<string, (value: string) => TenantryError> = {
+  tenants_slug_key: (value) => TenantryError.slugTaken(value),
+  users_email_key: (value) => TenantryError.emailTaken(value),
+  domains_hostname_key: (value) => TenantryError.hostnameTaken(value),
+};
+
+/** Turns any failure from the driver into a TenantryError; no driver error reaches a user raw. */
+export function translateDatabaseError(error: unknown, target?: DatabaseTarget): TenantryError {
+  if (error instanceof TenantryError) return error;
+  const code = errorCode(error);
+  const connectionReason = (code && (CONNECTION_ERRNOS[code] ?? CONNECTION_SQLSTATES[code])) || connectionMessage(error);
+  if (connectionReason && target?.kind === 'server') return TenantryError.unreachable(target.location, connectionReason, error);
+  if (error instanceof UniqueConstraintViolationException) return uniqueViolation(error);
+  if (error instanceof ConnectionException && target) {
+    return TenantryError.unreachable(target.location, (error as Error).message, error);
+  }
+  return TenantryError.internal(error);
+}
+
+function uniqueViolation(error: UniqueConstraintViolationException): TenantryError {
+  const constraint = (error as unknown as { constraint?: string }).constraint ?? '';
+  const detail = (error as unknown as { detail?: string }).detail ?? '';
+  const value = /=\((.*)\) already exists/.exec(detail)?.[1] ?? '';
+  const factory = UNIQUE_CONSTRAINTS[constraint];
+  if (factory) return factory(value);
+  return new TenantryError('CONFLICT', {
+    message: `The change conflicts with an existing record (${constraint || 'unique constraint'}).`,
+    details: { constraint },
+    cause: error,
+  });
+}
+
+function errorCode(error: unknown): string | undefined {
+  if (error === null || typeof error !== 'object') return undefined;
+  const withCode = error as { code?: unknown; sqlState?: unknown; cause?: unknown };
+  if (typeof withCode.sqlState === 'string') return withCode.sqlState;
+  if (typeof withCode.code === 'string') return withCode.code;
+  return errorCode(withCode.cause);
+}
+
+function connectionMessage(error: unknown): string | undefined {
+  if (!(error instanceof Error) || error instanceof DriverException) return undefined;
+  if (/Connection terminated|timeout expired/i.test(error.message)) return error.message;
+  return undefined;
+}
+
+/** "postgresql://user:secret@db:5432/app" → "db:5432/app" (never the password). */
+export function describeServerUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const host = parsed.hostname || 'localhost';
+    const port = parsed.port || '5432';
+    const database = parsed.pathname.replace(/^\//, '') || parsed.username || 'postgres';
+    return `${host}:${port}/${database}`;
+  } catch {
+    return 'the configured PostgreSQL server';
+  }
+}

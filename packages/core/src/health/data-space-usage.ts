@@ -1,0 +1,78 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { SHARED_SCHEMA, quoteIdent } from '../isolation/names.ts';
+
+export interface DataSpaceCounts {
+  assets: number | null;
+  devices: number | null;
+  storageGb: number | null;
+}
+
+const GB = 1024 ** 3;
+/** Schemas counted per statement: one UNION ALL over this many schemas, never a query per tenant. */
+const SCHEMAS_PER_QUERY = 400;
+
+interface Layout {
+  schema: string;
+  assets: boolean;
+  sizes: boolean;
+  devices: boolean;
+}
+
+/**
+ * Assets, devices and stored GB (sum of assets.size_bytes) of every tenant whose blueprint has those
+ * tables: shared tenants from two GROUP BY queries, schema tenants from UNION ALL statements over batches
+ * of schemas. Reading across tenants needs a role that bypasses row-level security (the migrating owner).
+ */
+export async function dataSpaceCounts(em: SqlEntityManager, tenantId: string | undefined): Promise<Map<string, DataSpaceCounts>> {
+  const counts = new Map<string, DataSpaceCounts>();
+  const layouts = await em.execute<(Layout & { tenant_id: string | null })[]>(
+    `select t.id as tenant_id, n.nspname as schema,
+            exists (select 1 from pg_class c where c.relnamespace = n.oid and c.relname = 'assets') as assets,
+            exists (select 1 from pg_attribute a join pg_class c on c.oid = a.attrelid
+                     where c.relnamespace = n.oid and c.relname = 'assets' and a.attname = 'size_bytes' and not a.attisdropped) as sizes,
+            exists (select 1 from pg_class c where c.relnamespace = n.oid and c.relname = 'devices') as devices
+       from pg_namespace n left join tenantry.tenants t on t.schema_name = n.nspname and t.isolation = 'schema'
+      where (n.nspname = ? or t.id is not null)${tenantId ? ' and (t.id = ? or n.nspname = ?)' : ''}`,
+    tenantId ? [SHARED_SCHEMA, tenantId, SHARED_SCHEMA] : [SHARED_SCHEMA],
+  );
+  const shared = layouts.find((layout) => layout.schema === SHARED_SCHEMA);
+  if (shared) await countShared(em, shared, tenantId, counts);
+  const schemas = layouts.filter((layout): layout is Layout & { tenant_id: string } => layout.tenant_id !== null && (layout.assets || layout.devices));
+  for (let start = 0; start < schemas.length; start += SCHEMAS_PER_QUERY) {
+    await countSchemas(em, schemas.slice(start, start + SCHEMAS_PER_QUERY), counts);
+  }
+  return counts;
+}
+
+async function countShared(em: SqlEntityManager, layout: Layout, tenantId: string | undefined, counts: Map<string, DataSpaceCounts>): Promise<void> {
+  const filter = tenantId ? ' where tenant_id = ?' : '';
+  const params = tenantId ? [tenantId] : [];
+  if (layout.assets) {
+    const size = layout.sizes ? 'coalesce(sum(size_bytes), 0)::float8' : 'null::float8';
+    const rows = await em.execute<{ tenant_id: string; n: number; bytes: number | null }[]>(
+      `select tenant_id, count(*)::int as n, ${size} as bytes from ${SHARED_SCHEMA}.assets${filter} group by tenant_id`,
+      params,
+    );
+    for (const row of rows) entry(counts, row.tenant_id, { assets: row.n, storageGb: row.bytes === null ? null : Number(row.bytes) / GB });
+  }
+  if (layout.devices) {
+    const rows = await em.execute<{ tenant_id: string; n: number }[]>(`select tenant_id, count(*)::int as n from ${SHARED_SCHEMA}.devices${filter} group by tenant_id`, params);
+    for (const row of rows) entry(counts, row.tenant_id, { devices: row.n });
+  }
+}
+
+async function countSchemas(em: SqlEntityManager, layouts: (Layout & { tenant_id: string })[], counts: Map<string, DataSpaceCounts>): Promise<void> {
+  const branches = layouts.map((layout) => {
+    const schema = quoteIdent(layout.schema);
+    const assets = layout.assets ? `(select count(*) from ${schema}.assets)::int` : 'null::int';
+    const bytes = layout.assets && layout.sizes ? `(select coalesce(sum(size_bytes), 0) from ${schema}.assets)::float8` : 'null::float8';
+    const devices = layout.devices ? `(select count(*) from ${schema}.devices)::int` : 'null::int';
+    return `select '${layout.tenant_id}'::uuid as tenant_id, ${assets} as assets, ${bytes} as bytes, ${devices} as devices`;
+  });
+  const rows = await em.execute<{ tenant_id: string; assets: number | null; bytes: number | null; devices: number | null }[]>(branches.join('\nunion all\n'));
+  for (const row of rows) entry(counts, row.tenant_id, { assets: row.assets, devices: row.devices, storageGb: row.bytes === null ? null : Number(row.bytes) / GB });
+}
+
+function entry(counts: Map<string, DataSpaceCounts>, tenantId: string, values: Partial<DataSpaceCounts>): void {
+  counts.set(tenantId, { ...(counts.get(tenantId) ?? { assets: null, devices: null, storageGb: null }), ...values });
+}

@@ -1,0 +1,10 @@
+export { HEALTH_CHECKS } from './catalog.ts';
+export { runDoctor, healthSettings } from './doctor.ts';
+export type { DoctorOptions, DoctorReport } from './doctor.ts';
+export { applyRepair, planRepairs } from './repair.service.ts';
+export type { PlannedRepair, RepairOutcome, RepairSelection } from './repair.service.ts';
+export { recordNotified, unnotifiedFindings } from './notifications.ts';
+export { runPreflight, MINIMUM_FREE_BYTES, MINIMUM_SERVER_VERSION } from './preflight.ts';
+export type { PreflightEnvironment, PreflightResult } from './preflight.ts';
+export { DEFAULT_HEALTH_SETTINGS, SEVERITIES, severityRank } from './types.ts';
+export type { Check, CheckScope, Finding, HealthSettings, HealthSettingsInput, RepairPlan, Severity } from './types.ts';

@@ -1,0 +1,74 @@
+import { statfs } from 'node:fs/promises';
+import type { ServiceContext } from '../context.ts';
+import { controlPlaneStatus } from '../db/control-plane-migrator.ts';
+import type { DatabaseTarget } from '../db/database.ts';
+
+/** The oldest PostgreSQL Tenantry supports (gen_random_uuid, jsonb, RLS FORCE, transactional DDL). */
+export const MINIMUM_SERVER_VERSION = 130000;
+/** Below this much free disk the embedded store may fail mid-transaction. */
+export const MINIMUM_FREE_BYTES = 512 * 1024 * 1024;
+
+export interface PreflightResult {
+  name: string;
+  ok: boolean;
+  detail: string;
+}
+
+export interface PreflightEnvironment {
+  target: DatabaseTarget;
+  /** The embedded store's home and lock file, when embedded. */
+  embedded?: { home: string; lockPath: string; pid: number };
+}
+
+/** The pre-deploy check of the runbooks: every line passes or says why not. */
+export async function runPreflight(ctx: ServiceContext, environment: PreflightEnvironment): Promise<PreflightResult[]> {
+  const results: PreflightResult[] = [];
+  const [server] = await ctx.em.execute<{ version: string; number: number; can_create: boolean; user: string }[]>(
+    `select split_part(version(), ' on ', 1) as version, current_setting('server_version_num')::int as number,
+            has_database_privilege(current_user, current_database(), 'CREATE') as can_create, current_user as user`,
+  );
+  const versionOk = (server?.number ?? 0) >= MINIMUM_SERVER_VERSION;
+  results.push({ name: 'database reachable', ok: true, detail: `${environment.target.kind} at ${environment.target.location}` });
+  results.push({ name: 'database version', ok: versionOk, detail: `${server?.version ?? 'unknown'}${versionOk ? '' : ' (13 or later is needed)'}` });
+  results.push({
+    name: 'privilege to create schemas',
+    ok: server?.can_create === true,
+    detail: server?.can_create ? `${server.user} may create schemas` : `${server?.user ?? 'this user'} lacks CREATE on the database: grant create on database to it`,
+  });
+  const migrations = await controlPlaneStatus(ctx.em);
+  const migrated = migrations.pending.length === 0 && migrations.unknown.length === 0;
+  results.push({
+    name: 'control-plane migrations',
+    ok: migrated,
+    detail: migrated
+      ? `${migrations.applied.length} applied, none pending`
+      : migrations.unknown.length > 0
+        ? `migrated by a newer Tenantry: ${migrations.unknown.join(', ')}`
+        : `${migrations.pending.length} pending: run tenantry db migrate`,
+  });
+  results.push({
+    name: 'base domain',
+    ok: ctx.settings.baseDomain !== undefined,
+    detail: ctx.settings.baseDomain ? `tenants get <slug>.${ctx.settings.baseDomain}` : 'TENANTRY_BASE_DOMAIN is not set: tenants get no subdomain',
+  });
+  if (environment.embedded) results.push(...(await embeddedChecks(environment.embedded)));
+  return results;
+}
+
+async function embeddedChecks(embedded: NonNullable<PreflightEnvironment['embedded']>): Promise<PreflightResult[]> {
+  const disk = await statfs(embedded.home);
+  const free = disk.bavail * disk.bsize;
+  return [
+    { name: 'embedded store lock', ok: true, detail: `${embedded.lockPath} held by this process (${embedded.pid}); no other process has the store` },
+    {
+      name: 'free disk',
+      ok: free >= MINIMUM_FREE_BYTES,
+      detail: `${formatBytes(free)} free under ${embedded.home}${free >= MINIMUM_FREE_BYTES ? '' : ` (at least ${formatBytes(MINIMUM_FREE_BYTES)} needed)`}`,
+    },
+  ];
+}
+
+function formatBytes(bytes: number): string {
+  const gib = bytes / 1024 ** 3;
+  return gib >= 1 ? `${gib.toFixed(1)} GiB` : `${Math.round(bytes / 1024 ** 2)} MiB`;
+}

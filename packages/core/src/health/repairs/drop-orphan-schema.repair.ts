@@ -1,0 +1,26 @@
+import { quoteIdent } from '../../isolation/names.ts';
+import { healthSettings } from '../doctor.ts';
+import type { Repair } from '../types.ts';
+import { exportPath, exportSchemaRows, writeExport } from './export-first.ts';
+
+/** Exports every row of the orphan schema to a file, then drops the schema. */
+export const dropOrphanSchema: Repair = {
+  async plan(ctx, finding) {
+    const schema = finding.subject ?? '';
+    const file = exportPath(healthSettings(ctx).exportDir, schema, ctx.now());
+    return {
+      destructive: true,
+      confirmText: schema,
+      steps: [
+        { action: 'export-schema', description: `Export every row of ${schema} (${typeof finding.details.tables === 'number' ? finding.details.tables : '?'} tables) to ${file}` },
+        { action: 'drop-schema', description: `Drop the schema ${schema} and everything in it`, sql: [`drop schema ${quoteIdent(schema)} cascade`] },
+      ],
+    };
+  },
+  async apply(ctx, finding) {
+    const schema = finding.subject ?? '';
+    const exported = await exportSchemaRows(ctx.em, schema, ctx.now());
+    await writeExport(exportPath(healthSettings(ctx).exportDir, schema, ctx.now()), exported.text);
+    await ctx.em.execute(`drop schema ${quoteIdent(schema)} cascade`);
+  },
+};

@@ -1,0 +1,59 @@
+import type { IsolationMode } from '../modules/tenants/tenant.schemas.ts';
+import { APP_ROLE, CURRENT_TENANT_SQL, POLICY_NAME, quoteIdent, quoteLiteral } from './names.ts';
+
+/**
+ * One statement that makes every table of a data space safe for application queries, whatever the
+ * blueprint created: the application role gets usage and DML (nothing else), and every tenant table has
+ * row-level security enabled AND forced with the tenant policy. Schema mode pins the policy to the
+ * tenant's id, so even a query naming another tenant's schema sees nothing. Tables already in order are
+ * not touched (no lock taken).
+ */
+export function isolationSql(mode: IsolationMode, schema: string, tenantId?: string): string {
+  const condition =
+    mode === 'schema'
+      ? `${CURRENT_TENANT_SQL} = ${quoteLiteral(String(tenantId))}::uuid`
+      : `tenant_id = ${CURRENT_TENANT_SQL}`;
+  const tenantTable =
+    mode === 'schema'
+      ? 'true'
+      : `exists (select 1 from pg_attribute a where a.attrelid = t.oid and a.attname = 'tenant_id' and not a.attisdropped)`;
+  return `do $tenantry$
+declare
+  t record;
+  is_tenant_table boolean;
+begin
+  execute format('grant usage on schema %I to ${APP_ROLE}', ${quoteLiteral(schema)});
+  for t in
+    select c.oid, c.relname, c.relrowsecurity, c.relforcerowsecurity
+      from pg_class c join pg_namespace n on n.oid = c.relnamespace
+     where n.nspname = ${quoteLiteral(schema)} and c.relkind in ('r', 'p') and not c.relispartition
+  loop
+    is_tenant_table := ${tenantTable};
+    if is_tenant_table and not (has_table_privilege('${APP_ROLE}', t.oid, 'select') and has_table_privilege('${APP_ROLE}', t.oid, 'insert')
+        and has_table_privilege('${APP_ROLE}', t.oid, 'update') and has_table_privilege('${APP_ROLE}', t.oid, 'delete')) then
+      execute format('grant select, insert, update, delete on %I.%I to ${APP_ROLE}', ${quoteLiteral(schema)}, t.relname);
+    elsif not is_tenant_table and not has_table_privilege('${APP_ROLE}', t.oid, 'select') then
+      execute format('grant select on %I.%I to ${APP_ROLE}', ${quoteLiteral(schema)}, t.relname);
+    end if;
+    if is_tenant_table then
+      if not t.relrowsecurity then
+        execute format('alter table %I.%I enable row level security', ${quoteLiteral(schema)}, t.relname);
+      end if;
+      if not t.relforcerowsecurity then
+        execute format('alter table %I.%I force row level security', ${quoteLiteral(schema)}, t.relname);
+      end if;
+      if not exists (select 1 from pg_policy p where p.polrelid = t.oid and p.polname = '${POLICY_NAME}') then
+        execute format('create policy ${POLICY_NAME} on %I.%I using (%s) with check (%s)', ${quoteLiteral(schema)}, t.relname,
+          ${quoteLiteral(condition)}, ${quoteLiteral(condition)});
+      end if;
+    end if;
+  end loop;
+  execute format('grant usage, select on all sequences in schema %I to ${APP_ROLE}', ${quoteLiteral(schema)});
+end
+$tenantry$`;
+}
+
+/** `set_config('search_path', ...)` value putting a data space first (public stays reachable for extensions). */
+export function searchPathFor(schema: string): string {
+  return `${quoteIdent(schema)}, public`;
+}

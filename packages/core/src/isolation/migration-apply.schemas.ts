@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import { boundedInteger } from '../validation/fields.ts';
+import { slugSchema } from '../modules/tenants/tenant.schemas.ts';
+
+export const applyTenantMigrationsInput = z
+  .strictObject({
+    tenants: z.array(slugSchema).max(100_000).optional(),
+    all: z.boolean('must be true or false').default(false),
+    concurrency: boundedInteger(1, 64).default(4),
+    canary: boundedInteger(0, 10_000).default(0),
+    continueOnError: z.boolean('must be true or false').default(false),
+    lockTimeoutMs: boundedInteger(1, 600_000).default(5_000),
+  })
+  .superRefine((input, ctx) => {
+    const named = (input.tenants?.length ?? 0) > 0;
+    if (!named && !input.all) ctx.addIssue({ code: 'custom', path: ['all'], message: 'pass all (--all) or name tenants (--tenant)' });
+    if (named && input.all) ctx.addIssue({ code: 'custom', path: ['all'], message: 'pass either all (--all) or tenants (--tenant), not both' });
+  });
+
+export type ApplyTenantMigrationsInput = z.input<typeof applyTenantMigrationsInput>;
+export type ApplyTenantMigrationsRequest = z.output<typeof applyTenantMigrationsInput>;

@@ -1,0 +1,145 @@
+import type { ServiceContext } from '../context.ts';
+import { TenantryError } from '../errors.ts';
+import type { PlanStep } from '../plan.ts';
+import { parseInput } from '../validation/parse-input.ts';
+import { requirePlatformActor } from './access.ts';
+import type { Blueprint } from './blueprint.ts';
+import { applyTenantMigrationsInput, type ApplyTenantMigrationsRequest } from './migration-apply.schemas.ts';
+import { tenantMigrationStatus, type DriftedMigration, type TenantMigrationStatus } from './migration-status.ts';
+import { executeUnit, unitPreamble, type MigrationUnit, type UnitReport } from './migration-unit.ts';
+import { poolSteps, sqlOf } from './pool.ts';
+import { blueprintOf } from './sample-blueprint.ts';
+import { runWithConcurrency } from './work-pool.ts';
+
+export interface MigrationProgress {
+  done: number;
+  total: number;
+  report: UnitReport;
+}
+
+export interface TenantMigrationRun {
+  dryRun: boolean;
+  blueprint: string;
+  options: Pick<ApplyTenantMigrationsRequest, 'concurrency' | 'canary' | 'continueOnError' | 'lockTimeoutMs'>;
+  /** Every unit in the order it runs: canary tenants, the shared tables, the other tenants. */
+  units: UnitReport[];
+  /** Dry run: what each unit's transaction does, with the SQL. */
+  steps: PlanStep[];
+  summary: { units: number; migrated: number; unchanged: number; failed: number; skipped: number; planned: number };
+  /** Applied migrations whose checksum changed since: reported, never re-run. */
+  drifted: DriftedMigration[];
+  elapsedMs: number;
+}
+
+/**
+ * Rolls the blueprint's migrations out to every tenant that is behind (or the named ones): canary
+ * tenants first, one at a time, then the shared tables, then the rest with bounded concurrency. Each
+ * unit is its own transaction; a failure never rolls back another, and stops the run unless
+ * `continueOnError` (a failing canary always stops it). The report lists every unit's outcome.
+ */
+export async function applyTenantMigrations(
+  ctx: ServiceContext,
+  input: unknown,
+  options: { dryRun?: boolean; onProgress?: (progress: MigrationProgress) => void } = {},
+): Promise<TenantMigrationRun> {
+  requirePlatformActor(ctx, 'migrate.apply');
+  const started = performance.now();
+  const request = parseInput(applyTenantMigrationsInput, input);
+  const blueprint = blueprintOf(ctx);
+  const status = await tenantMigrationStatus(ctx.em.fork(), blueprint);
+  const units = await selectUnits(ctx, request, status);
+  const schemaUnits = units.filter((unit) => unit.kind === 'tenant');
+  const canaries: MigrationUnit[] = schemaUnits.slice(0, request.canary);
+  const shared = units.filter((unit) => unit.kind === 'shared');
+  const rest = schemaUnits.slice(request.canary);
+  const ordered = [...canaries, ...shared, ...rest];
+  const { concurrency, canary, continueOnError, lockTimeoutMs } = request;
+  const result = (reports: UnitReport[], steps: PlanStep[] = []): TenantMigrationRun => ({
+    dryRun: options.dryRun === true,
+    blueprint: blueprint.name,
+    options: { concurrency, canary, continueOnError, lockTimeoutMs },
+    units: reports,
+    steps,
+    summary: summarize(reports),
+    drifted: status.drifted,
+    elapsedMs: Math.round(performance.now() - started),
+  });
+  if (options.dryRun) {
+    const planned = ordered.map((unit) => report(unit, 'planned', canaries.includes(unit)));
+    return result(planned, describeRun(blueprint, ordered, lockTimeoutMs));
+  }
+
+  const reports = new Map<MigrationUnit, UnitReport>();
+  let failed = false;
+  const run = async (unit: MigrationUnit) => {
+    const outcome = await executeUnit(ctx, blueprint, unit, lockTimeoutMs, canaries.includes(unit));
+    reports.set(unit, outcome);
+    if (outcome.outcome === 'failed') failed = true;
+    options.onProgress?.({ done: reports.size, total: ordered.length, report: outcome });
+  };
+  // Canary tenants one at a time; any failure among them stops the run whatever continueOnError says.
+  const canariesLeft = await runWithConcurrency(canaries, 1, run, () => failed);
+  const stop = () => failed && !continueOnError;
+  if (canariesLeft.length === 0 && !failed) {
+    await runWithConcurrency(shared, 1, run, stop);
+    await runWithConcurrency(rest, concurrency, run, stop);
+  }
+  return result(ordered.map((unit) => reports.get(unit) ?? report(unit, 'skipped', canaries.includes(unit))));
+}
+
+async function selectUnits(ctx: ServiceContext, request: ApplyTenantMigrationsRequest, status: TenantMigrationStatus): Promise<MigrationUnit[]> {
+  let behind = status.behind;
+  if (request.tenants && request.tenants.length > 0) {
+    const wanted = [...new Set(request.tenants)];
+    const found = await ctx.em.fork().execute<{ slug: string }[]>(`select slug from tenantry.tenants where slug in (?) and status <> 'deleted'`, [wanted]);
+    const known = new Set(found.map((row) => row.slug));
+    const missing = wanted.filter((slug) => !known.has(slug));
+    if (missing.length > 0) {
+      const error = TenantryError.tenantNotFound(missing[0] as string);
+      throw new TenantryError('TENANT_NOT_FOUND', { message: `No tenant with slug ${missing.map((slug) => `"${slug}"`).join(', ')}.`, details: { slugs: missing }, ...(error.hint ? { hint: error.hint } : {}) });
+    }
+    behind = behind.filter((tenant) => known.has(tenant.slug));
+  }
+  const sharedBehind = behind.filter((tenant) => tenant.isolation === 'shared');
+  const poolStale = status.shared.pending.length > 0 && status.shared.applied.length > 0 && request.all;
+  const units: MigrationUnit[] = [];
+  if (sharedBehind.length > 0 || poolStale) {
+    const missing = new Set([...status.shared.pending, ...sharedBehind.flatMap((tenant) => tenant.missing)]);
+    units.push({ kind: 'shared', migrations: [...missing], tenantsBehind: sharedBehind.length });
+  }
+  for (const tenant of behind) {
+    if (tenant.isolation !== 'schema') continue;
+    units.push({ kind: 'tenant', id: tenant.id, slug: tenant.slug, schema: tenant.schemaName ?? '', migrations: tenant.missing, unknown: tenant.unknown });
+  }
+  return units;
+}
+
+function report(unit: MigrationUnit, outcome: 'planned' | 'skipped', canary: boolean): UnitReport {
+  return { target: unit.kind, slug: unit.kind === 'tenant' ? unit.slug : null, outcome, migrations: unit.migrations, canary, durationMs: 0 };
+}
+
+function describeRun(blueprint: Blueprint, units: readonly MigrationUnit[], lockTimeoutMs: number): PlanStep[] {
+  const schemaUnits = units.filter((unit) => unit.kind === 'tenant');
+  const steps: PlanStep[] = [];
+  const shared = units.find((unit) => unit.kind === 'shared');
+  if (shared) {
+    const pending = blueprint.migrations.filter((migration) => shared.migrations.includes(migration.id));
+    steps.push({ action: 'lock', description: 'Take the shared tables lock, with the lock timeout', sql: [unitPreamble(lockTimeoutMs)[0] as string] }, ...poolSteps(pending));
+    steps.push({ action: 'record-migrations', description: `Record the shared migrations for every shared tenant (${shared.tenantsBehind} behind)` });
+  }
+  if (schemaUnits.length === 0) return steps;
+  steps.push({ action: 'lock', description: `For each of ${schemaUnits.length} tenant schema(s), in its own transaction: the lock timeout and the tenant's advisory lock`, sql: unitPreamble(lockTimeoutMs) });
+  for (const migration of blueprint.migrations) {
+    const count = schemaUnits.filter((unit) => unit.migrations.includes(migration.id)).length;
+    if (count === 0) continue;
+    steps.push({ action: 'run-migration', description: `Run ${migration.id} in ${count} tenant schema(s): ${migration.description}`, sql: sqlOf(migration.schema, migration) });
+  }
+  steps.push({ action: 'isolate-schema', description: 'Grant the application role and force row-level security on any new table' });
+  steps.push({ action: 'record-migrations', description: 'Record each migration with its checksum, and an audit event per tenant' });
+  return steps;
+}
+
+function summarize(reports: readonly UnitReport[]): TenantMigrationRun['summary'] {
+  const count = (outcome: UnitReport['outcome']) => reports.filter((unit) => unit.outcome === outcome).length;
+  return { units: reports.length, migrated: count('migrated'), unchanged: count('unchanged'), failed: count('failed'), skipped: count('skipped'), planned: count('planned') };
+}

@@ -1,0 +1,151 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { ServiceContext } from '../context.ts';
+import type { ErrorCode, ErrorDetails, ErrorKind, TenantryError } from '../errors.ts';
+import { translateDatabaseError } from '../db/translate-error.ts';
+import { recordAudit } from '../modules/audit/audit.service.ts';
+import { migrationChecksum, statementsOf, type Blueprint, type TenantMigration } from './blueprint.ts';
+import { IsolationErrors } from './isolation-errors.ts';
+import { isolationSql } from './isolation-sql.ts';
+import { SHARED_SCHEMA, quoteLiteral } from './names.ts';
+import { migrateSharedPool } from './pool.ts';
+import { runBody, runScript, type ScriptPart } from './runner.ts';
+
+/** One transaction of a migration run: a schema tenant, or the shared tables (for every shared tenant). */
+export type MigrationUnit =
+  | { kind: 'tenant'; id: string; slug: string; schema: string; migrations: string[]; unknown: string[] }
+  | { kind: 'shared'; migrations: string[]; tenantsBehind: number };
+
+export interface UnitError {
+  code: ErrorCode;
+  kind: ErrorKind;
+  message: string;
+  details: ErrorDetails;
+  hint?: string;
+}
+
+export interface UnitReport {
+  target: 'tenant' | 'shared';
+  /** The tenant's slug; null for the shared tables. */
+  slug: string | null;
+  outcome: 'planned' | 'migrated' | 'unchanged' | 'failed' | 'skipped';
+  /** Applied (migrated), to apply (planned, skipped, failed). */
+  migrations: string[];
+  canary: boolean;
+  durationMs: number;
+  error?: UnitError;
+}
+
+/** The SQL every unit's transaction starts with. */
+export function unitPreamble(lockTimeoutMs: number): string[] {
+  return [`set local lock_timeout = '${lockTimeoutMs}ms'`, `select pg_advisory_xact_lock(hashtextextended('tenantry.tenant:' || <tenant id>, 0))`];
+}
+
+/**
+ * Applies what a unit still lacks in one transaction, with a lock timeout so it never queues behind
+ * application traffic for long, and an advisory lock so two runs never migrate one tenant at once.
+ * What is applied is read again under the lock: a re-run (or a concurrent one) applies exactly what is
+ * left. A failure rolls back this unit only and is recorded in the audit trail.
+ */
+export async function executeUnit(ctx: ServiceContext, blueprint: Blueprint, unit: MigrationUnit, lockTimeoutMs: number, canary: boolean): Promise<UnitReport> {
+  const started = performance.now();
+  const base = { target: unit.kind, slug: unit.kind === 'tenant' ? unit.slug : null, canary } as const;
+  try {
+    if (unit.kind === 'tenant' && unit.unknown.length > 0) throw IsolationErrors.schemaTooNew(unit.slug, unit.unknown);
+    const applied = await ctx.em.fork().transactional(async (tx) => {
+      await tx.execute(`select set_config('lock_timeout', ?, true)`, [`${lockTimeoutMs}ms`]);
+      return unit.kind === 'shared' ? migrateShared(ctx, tx, blueprint, unit) : migrateTenant(ctx, tx, blueprint, unit);
+    });
+    return { ...base, outcome: applied.length > 0 ? 'migrated' : 'unchanged', migrations: applied, durationMs: elapsed(started) };
+  } catch (error) {
+    const failure = classify(error, unit, lockTimeoutMs);
+    await recordFailure(ctx, unit, failure);
+    return { ...base, outcome: 'failed', migrations: unit.migrations, durationMs: elapsed(started), error: failure.toJSON() };
+  }
+}
+
+async function migrateShared(ctx: ServiceContext, tx: SqlEntityManager, blueprint: Blueprint, unit: Extract<MigrationUnit, { kind: 'shared' }>): Promise<string[]> {
+  const run = await migrateSharedPool(tx, blueprint, ctx.now());
+  const applied = run.applied.map((migration) => migration.id);
+  recordAudit(ctx, tx, { action: 'shared_schema.migrated', targetType: 'data_space', targetId: SHARED_SCHEMA, after: { migrations: run.applied, tenantsBehind: unit.tenantsBehind } });
+  return applied;
+}
+
+async function migrateTenant(ctx: ServiceContext, tx: SqlEntityManager, blueprint: Blueprint, unit: Extract<MigrationUnit, { kind: 'tenant' }>): Promise<string[]> {
+  const started = performance.now();
+  await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`tenantry.tenant:${unit.id}`]);
+  // Read under the lock, in a statement of its own (a snapshot taken after the lock was granted).
+  const [state] = await tx.execute<{ applied: string[] | null; present: boolean }[]>(
+    'select array(select migration_id from tenantry.tenant_migrations where tenant_id = ?) as applied, to_regnamespace(?) is not null as present',
+    [unit.id, unit.schema],
+  );
+  const done = new Set(state?.applied ?? []);
+  const todo = blueprint.migrations.filter((migration) => !done.has(migration.id));
+  if (todo.length === 0) return [];
+  if (!state?.present) throw IsolationErrors.dataSpaceMissing(unit.slug, `its schema ${unit.schema} does not exist`);
+  const target = { mode: 'schema' as const, schema: unit.schema, tenantId: unit.id };
+  const now = quoteLiteral(ctx.now().toISOString());
+  const record = (migration: TenantMigration, ms: string) => `(${quoteLiteral(unit.id)}, ${quoteLiteral(migration.id)}, ${quoteLiteral(migrationChecksum(migration, 'schema'))}, ${now}, ${ms})`;
+  const parts: ScriptPart[] = [];
+  if (todo.every((migration) => typeof migration.schema !== 'function')) {
+    // One round trip: each migration, then a timestamp mark, so every record gets its own duration.
+    const mark = (name: string) => `select set_config('tenantry.mark_${name}', clock_timestamp()::text, true)`;
+    const since = (from: string, to: string) => `(extract(epoch from current_setting('tenantry.mark_${to}')::timestamptz - current_setting('tenantry.mark_${from}')::timestamptz) * 1000)::int`;
+    parts.push({ label: 'start', body: [mark('start')], raw: true });
+    todo.forEach((migration, index) => parts.push({ label: migration.id, body: [...statementsOf(migration.schema as string | readonly string[]), mark(String(index))] }));
+    const rows = todo.map((migration, index) => record(migration, since(index === 0 ? 'start' : String(index - 1), String(index))));
+    parts.push({ label: 'isolation', body: [isolationSql('schema', unit.schema, unit.id)] });
+    parts.push({ label: 'record-migrations', body: [`insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at, duration_ms) values ${rows.join(', ')}`], raw: true });
+    await runScript(tx, parts, target, unit.slug);
+  } else {
+    const rows: string[] = [];
+    for (const migration of todo) {
+      const begun = performance.now();
+      try {
+        await runBody(tx, migration.schema, target);
+      } catch (error) {
+        throw IsolationErrors.migrationFailed(unit.slug, migration.id, error);
+      }
+      rows.push(record(migration, String(elapsed(begun))));
+    }
+    await tx.execute(isolationSql('schema', unit.schema, unit.id));
+    await tx.execute(`insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at, duration_ms) values ${rows.join(', ')}`);
+  }
+  recordAudit(ctx, tx, { action: 'tenant.migrated', tenant: { id: unit.id, slug: unit.slug }, targetType: 'data_space', targetId: unit.schema, after: { migrations: todo.map((migration) => migration.id), durationMs: elapsed(started) } });
+  return todo.map((migration) => migration.id);
+}
+
+function classify(error: unknown, unit: MigrationUnit, lockTimeoutMs: number): TenantryError {
+  const label = unit.kind === 'tenant' ? unit.slug : SHARED_SCHEMA;
+  if (sqlStateOf(error) === '55P03') return IsolationErrors.migrationLocked(label, lockTimeoutMs, error);
+  return translateDatabaseError(error);
+}
+
+/** The SQLSTATE of a driver error, looked for through wrappers (`cause`). */
+export function sqlStateOf(error: unknown, depth = 0): string | undefined {
+  if (error === null || typeof error !== 'object' || depth > 5) return undefined;
+  const candidate = error as { code?: unknown; sqlState?: unknown; cause?: unknown };
+  if (typeof candidate.sqlState === 'string') return candidate.sqlState;
+  if (typeof candidate.code === 'string' && /^[0-9A-Z]{5}$/.test(candidate.code)) return candidate.code;
+  return sqlStateOf(candidate.cause, depth + 1);
+}
+
+async function recordFailure(ctx: ServiceContext, unit: MigrationUnit, failure: TenantryError): Promise<void> {
+  const tenant = unit.kind === 'tenant' ? { id: unit.id, slug: unit.slug } : undefined;
+  try {
+    await ctx.em.fork().transactional(async (tx) => {
+      recordAudit(ctx, tx, {
+        action: unit.kind === 'tenant' ? 'tenant.migration_failed' : 'shared_schema.migration_failed',
+        ...(tenant ? { tenant } : {}),
+        targetType: 'data_space',
+        targetId: unit.kind === 'tenant' ? unit.schema : SHARED_SCHEMA,
+        after: { migrations: unit.migrations, code: failure.code, message: failure.message },
+      });
+    });
+  } catch {
+    // The report still carries the failure; an unreachable database fails the next unit too.
+  }
+}
+
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}

@@ -1,0 +1,109 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { IsolationMode } from '../modules/tenants/tenant.schemas.ts';
+import { statementsOf, type MigrationBody, type MigrationTarget } from './blueprint.ts';
+import { IsolationErrors } from './isolation-errors.ts';
+import { searchPathFor } from './isolation-sql.ts';
+import { TENANT_SETTING, quoteLiteral } from './names.ts';
+import { nativeQuery } from './native-query.ts';
+import { translateRawError } from './translate-raw-error.ts';
+
+export interface BodyTarget {
+  mode: IsolationMode;
+  schema: string;
+  /** Set for a tenant's own data space (schema mode, demo data): row-level security then lets the body see its rows. */
+  tenantId?: string;
+}
+
+/** One part of a script: a migration's (or any) body; a failure in it is reported under `label`. */
+export interface ScriptPart {
+  label: string;
+  body: MigrationBody;
+  /** Not a blueprint body: its failures are translated as they are (a unique violation stays a conflict). */
+  raw?: boolean;
+}
+
+/** Puts the data space first on the search_path and sets the tenant, saving both (one statement). */
+function enter(target: BodyTarget): string {
+  return [
+    `select set_config('tenantry.saved_search_path', current_setting('search_path'), true)`,
+    `set_config('tenantry.saved_tenant', coalesce(current_setting('${TENANT_SETTING}', true), ''), true)`,
+    `set_config('search_path', ${quoteLiteral(searchPathFor(target.schema))}, true)`,
+    ...(target.tenantId ? [`set_config('${TENANT_SETTING}', ${quoteLiteral(target.tenantId)}, true)`] : []),
+  ].join(', ');
+}
+
+/** Puts the saved search_path and tenant back (one statement). */
+const LEAVE = `select set_config('search_path', current_setting('tenantry.saved_search_path'), true), set_config('${TENANT_SETTING}', current_setting('tenantry.saved_tenant'), true)`;
+
+/**
+ * Runs bodies inside the caller's transaction with the data space first on the search_path (and the
+ * session's tenant set when there is one), then puts both back. SQL bodies go in one round trip: one DO
+ * block running each statement with EXECUTE, each part in its own sub-block that re-raises a failure
+ * under the part's label with its SQLSTATE, detail and constraint (so a migration failure names the
+ * migration, and a unique violation stays one). Function bodies need calls of their own: a script with
+ * one runs statement by statement. After a failure nothing is put back: the transaction is aborted and
+ * rolls back, settings included.
+ */
+export async function runScript(tx: SqlEntityManager, parts: readonly ScriptPart[], target: BodyTarget, subject: string): Promise<void> {
+  if (parts.every((part) => typeof part.body !== 'function')) {
+    try {
+      await nativeQuery(tx, scriptBlock(parts, target));
+    } catch (error) {
+      const failed = /^tenantry part ([^:]+): /.exec(error instanceof Error ? error.message : '')?.[1];
+      const part = parts.find((candidate) => candidate.label === failed);
+      throw !part || part.raw ? translateRawError(error) : IsolationErrors.migrationFailed(subject, part.label, error);
+    }
+    return;
+  }
+  await nativeQuery(tx, enter(target));
+  for (const part of parts) {
+    try {
+      if (typeof part.body === 'function') await part.body(session(tx, target));
+      else for (const statement of statementsOf(part.body)) await nativeQuery(tx, statement);
+    } catch (error) {
+      throw part.raw ? translateRawError(error) : IsolationErrors.migrationFailed(subject, part.label, error);
+    }
+  }
+  await nativeQuery(tx, LEAVE);
+}
+
+/** One DO block: enter, every part's statements (each part a sub-block that labels its failure), leave. */
+function scriptBlock(parts: readonly ScriptPart[], target: BodyTarget): string {
+  const quote = (sql: string, base = 'tenantry_s') => {
+    let tag = base;
+    while (sql.includes(`$${tag}$`)) tag += '_';
+    return `$${tag}$${sql}$${tag}$`;
+  };
+  const blocks = parts.map((part) => {
+    const statements = statementsOf(part.body as string | readonly string[]).map((statement) => `    execute ${quote(statement)};`);
+    return [
+      '  begin',
+      ...statements,
+      '  exception when others then',
+      '    get stacked diagnostics v_state = returned_sqlstate, v_message = message_text, v_detail = pg_exception_detail, v_constraint = constraint_name;',
+      `    raise exception using errcode = v_state, message = 'tenantry part ' || ${quoteLiteral(part.label)} || ': ' || v_message, detail = v_detail, constraint = coalesce(v_constraint, '');`,
+      '  end;',
+    ].join('\n');
+  });
+  const body = [
+    'declare v_state text; v_message text; v_detail text; v_constraint text;',
+    'begin',
+    `  execute ${quote(enter(target))};`,
+    ...blocks,
+    `  execute ${quote(LEAVE)};`,
+    'end',
+  ].join('\n');
+  return `do ${quote(body, 'tenantry_script')}`;
+}
+
+/** Runs one body (see `runScript`); errors come back as they are. */
+export async function runBody(tx: SqlEntityManager, body: MigrationBody, target: BodyTarget): Promise<void> {
+  await nativeQuery(tx, enter(target));
+  if (typeof body === 'function') await body(session(tx, target));
+  else for (const statement of statementsOf(body)) await nativeQuery(tx, statement);
+  await nativeQuery(tx, LEAVE);
+}
+
+function session(tx: SqlEntityManager, target: BodyTarget): MigrationTarget {
+  return { mode: target.mode, schema: target.schema, tenantId: target.tenantId, query: (sql, params) => nativeQuery(tx, sql, params ?? []) };
+}

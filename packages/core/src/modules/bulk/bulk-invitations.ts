@@ -1,0 +1,48 @@
+import type { ServiceContext } from '../../context.ts';
+import { TenantryError } from '../../errors.ts';
+import { sendInvitation } from '../invitations/send-invitation.ts';
+import type { Mailer } from '../outbox/mailer.ts';
+import type { Role } from '../roles/roles.ts';
+import type { BulkInvitation } from './bulk-row.schemas.ts';
+
+export interface InvitationReport {
+  email: string;
+  role: Role | null;
+  /** sent now; exists: a member already, or an invitation is pending or accepted (a re-run sends nothing twice). */
+  outcome: 'sent' | 'exists' | 'failed';
+  code?: string;
+  message?: string;
+}
+
+/**
+ * Invites a bulk row's users (the seeds' `users` other than the owner) once the tenant exists, through
+ * the invitation service (limits, mail after commit, audit). Emails that are members, or have a pending
+ * or accepted invitation, are skipped, so re-running a file invites exactly who is missing.
+ */
+export async function inviteUsers(ctx: ServiceContext, slug: string, invitations: readonly BulkInvitation[], mailer: Mailer | undefined): Promise<InvitationReport[]> {
+  if (invitations.length === 0) return [];
+  const present = await ctx.em.fork().execute<{ email: string }[]>(
+    `select lower(u.email) as email from tenantry.memberships m join tenantry.users u on u.id = m.user_id join tenantry.tenants t on t.id = m.tenant_id where t.slug = ?
+     union
+     select lower(i.email) from tenantry.invitations i join tenantry.tenants t on t.id = i.tenant_id where t.slug = ? and i.state in ('pending', 'accepted')`,
+    [slug, slug],
+  );
+  const done = new Set(present.map((row) => row.email));
+  const reports: InvitationReport[] = [];
+  for (const invitation of invitations) {
+    const role = invitation.role ?? null;
+    if (done.has(invitation.email)) {
+      reports.push({ email: invitation.email, role, outcome: 'exists' });
+      continue;
+    }
+    try {
+      await sendInvitation(ctx, { slug, email: invitation.email, ...(role ? { role } : {}) }, mailer ? { mailer } : {});
+      reports.push({ email: invitation.email, role, outcome: 'sent' });
+    } catch (error) {
+      const failure = error instanceof TenantryError ? error : TenantryError.internal(error);
+      reports.push({ email: invitation.email, role, outcome: 'failed', code: failure.code, message: failure.message });
+    }
+    done.add(invitation.email);
+  }
+  return reports;
+}

@@ -1,0 +1,108 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, snapshotRows, type TestDatabase } from '@tenantry/testing';
+import { openDatabase, type Database } from '../../db/database.ts';
+import { testContext } from '../../testing/service-context.ts';
+import { verifyPassword } from '../users/password.ts';
+import { provisionTenant } from '../tenants/provision.service.ts';
+import { provisionBulk } from './bulk.service.ts';
+
+let testDatabase: TestDatabase;
+let database: Database;
+
+beforeAll(async () => {
+  testDatabase = await createTestDatabase();
+  database = await openDatabase(testDatabase.coreOptions);
+  await provisionTenant(testContext(database), { name: 'Existing', slug: 'bulk-existing', ownerEmail: 'owner@existing.test' });
+});
+
+afterAll(async () => {
+  await database?.close();
+  await testDatabase?.drop();
+});
+
+const rows = (sql: string, params: unknown[] = []) => database.fork().execute<Record<string, unknown>[]>(sql, params);
+const sources = (inputs: Record<string, unknown>[]) => inputs.map((input, index) => ({ row: index + 1, line: index + 2, input }));
+const outcomes = (report: Awaited<ReturnType<typeof provisionBulk>>) => report.rows.map((row) => [row.row, row.slug, row.outcome, row.error?.code ?? null]);
+
+const FILE = sources([
+  { name: 'Bulk One', slug: 'bulk-one', ownerEmail: 'one@bulk.test', plan: 'professional', settings: { theme: 'corporate', notifications: { email: true } } },
+  { name: 'Bulk Two', slug: 'bulk-two', ownerEmail: 'two@bulk.test', isolation: 'shared', invitations: [{ email: 'manager@bulk.test', role: 'admin' }, { email: 'viewer@bulk.test' }] },
+  { name: 'Bad Row', slug: 'Bad Slug', ownerEmail: 'not-an-email', maxUsers: 0 },
+  { name: 'Duplicate', slug: 'bulk-one', ownerEmail: 'dup@bulk.test' },
+  { name: 'Taken', slug: 'bulk-existing', ownerEmail: 'taken@bulk.test' },
+  { name: 'Same Owner', slug: 'bulk-three', ownerEmail: 'one@bulk.test' },
+  { name: 'Linked Owner', slug: 'bulk-four', ownerEmail: 'one@bulk.test', allowExistingUser: true, isolation: 'shared', skipDemoData: true },
+]);
+
+describe('provisionBulk', () => {
+  it('dry run checks every row and plans the valid ones, writing nothing', async () => {
+    const before = await snapshotRows((sql) => rows(sql));
+    const report = await provisionBulk(testContext(database), FILE, { dryRun: true });
+    expect(outcomes(report)).toEqual([
+      [1, 'bulk-one', 'planned', null],
+      [2, 'bulk-two', 'planned', null],
+      [3, 'Bad Slug', 'failed', 'INVALID_INPUT'],
+      [4, 'bulk-one', 'failed', 'INVALID_INPUT'],
+      [5, 'bulk-existing', 'failed', 'SLUG_TAKEN'],
+      [6, 'bulk-three', 'failed', 'EMAIL_TAKEN'],
+      [7, 'bulk-four', 'planned', null],
+    ]);
+    expect(report.rows[2]?.error?.details.issues).toEqual([
+      expect.objectContaining({ path: 'slug' }),
+      expect.objectContaining({ path: 'ownerEmail' }),
+      expect.objectContaining({ path: 'maxUsers' }),
+    ]);
+    expect(report.rows[0]?.steps?.map((step) => step.action)).toContain('run-migration');
+    expect(report.rows[0]).toMatchObject({ line: 2 });
+    expect(await snapshotRows((sql) => rows(sql))).toEqual(before);
+  });
+
+  it('strict mode writes nothing when a row is invalid', async () => {
+    const report = await provisionBulk(testContext(database), FILE, { strict: true });
+    expect(report.summary).toMatchObject({ created: 0, failed: 4, skipped: 3 });
+    expect(await rows(`select count(*)::int as n from tenantry.tenants where slug like 'bulk-%'`)).toEqual([{ n: 1 }]);
+  });
+
+  it('creates each valid row in its own transaction, reports every row, and invites the users', async () => {
+    const seen: number[] = [];
+    const report = await provisionBulk(testContext(database), FILE, { concurrency: 3, onRow: (_row, done) => seen.push(done) });
+    expect(outcomes(report)).toEqual([
+      [1, 'bulk-one', 'created', null],
+      [2, 'bulk-two', 'created', null],
+      [3, 'Bad Slug', 'failed', 'INVALID_INPUT'],
+      [4, 'bulk-one', 'failed', 'INVALID_INPUT'],
+      [5, 'bulk-existing', 'failed', 'SLUG_TAKEN'],
+      [6, 'bulk-three', 'failed', 'EMAIL_TAKEN'],
+      [7, 'bulk-four', 'created', null],
+    ]);
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(report.summary).toEqual({ rows: 7, created: 3, unchanged: 0, failed: 4, planned: 0, skipped: 0, invitationsSent: 2 });
+    const one = report.rows[0];
+    const [hash] = await rows('select password_hash from tenantry.users where email = ?', ['one@bulk.test']);
+    expect(await verifyPassword(String(one?.owner?.oneTimePassword), String(hash?.password_hash))).toBe(true);
+    expect(report.rows[6]?.owner).toEqual({ email: 'one@bulk.test', existingUser: true });
+    expect(await rows(`select settings from tenantry.tenants where slug = 'bulk-one'`)).toEqual([{ settings: { theme: 'corporate', notifications: { email: true } } }]);
+    expect(await rows(`select email, role, state from tenantry.invitations i join tenantry.tenants t on t.id = i.tenant_id where t.slug = 'bulk-two' order by email`)).toEqual([
+      { email: 'manager@bulk.test', role: 'admin', state: 'pending' },
+      { email: 'viewer@bulk.test', role: null, state: 'pending' },
+    ]);
+    const migrated = await rows(`select t.slug, count(m.*)::int as n from tenantry.tenants t left join tenantry.tenant_migrations m on m.tenant_id = t.id where t.slug in ('bulk-one', 'bulk-two', 'bulk-four') group by t.slug order by 1`);
+    expect(migrated).toEqual([{ slug: 'bulk-four', n: 3 }, { slug: 'bulk-one', n: 3 }, { slug: 'bulk-two', n: 3 }]);
+  });
+
+  it('re-running the same rows creates nothing twice and invites nobody twice', async () => {
+    const before = await rows(`select count(*)::int as tenants, (select count(*)::int from tenantry.invitations) as invitations, (select count(*)::int from tenantry.users) as users from tenantry.tenants`);
+    const report = await provisionBulk(testContext(database), FILE);
+    expect(report.summary).toMatchObject({ created: 0, unchanged: 3, failed: 4, invitationsSent: 0 });
+    expect(report.rows[1]?.invitations?.map((i) => i.outcome)).toEqual(['exists', 'exists']);
+    expect(report.rows[0]?.owner?.oneTimePassword).toBeUndefined();
+    expect(await rows(`select count(*)::int as tenants, (select count(*)::int from tenantry.invitations) as invitations, (select count(*)::int from tenantry.users) as users from tenantry.tenants`)).toEqual(before);
+  });
+
+  it('owners without a password when asked: no hash, no one-time password', async () => {
+    const report = await provisionBulk(testContext(database), sources([{ name: 'No Password', slug: 'bulk-nopass', ownerEmail: 'nopass@bulk.test', skipDemoData: true }]), { ownerPasswords: 'none' });
+    expect(report.rows[0]).toMatchObject({ outcome: 'created', owner: { email: 'nopass@bulk.test', existingUser: false } });
+    expect(report.rows[0]?.owner?.oneTimePassword).toBeUndefined();
+    expect(await rows('select password_hash, must_change_password from tenantry.users where email = ?', ['nopass@bulk.test'])).toEqual([{ password_hash: null, must_change_password: true }]);
+  });
+});

@@ -1,0 +1,129 @@
+import type { ServiceContext } from '../../context.ts';
+import type { TenantryError } from '../../errors.ts';
+import { requirePlatformActor } from '../../isolation/access.ts';
+import type { UnitError } from '../../isolation/migration-unit.ts';
+import { runWithConcurrency } from '../../isolation/work-pool.ts';
+import type { PlanStep } from '../../plan.ts';
+import { parseInput } from '../../validation/parse-input.ts';
+import { translateDatabaseError } from '../../db/translate-error.ts';
+import type { Mailer } from '../outbox/mailer.ts';
+import { buildProvisionPlan } from '../tenants/provision-plan.ts';
+import { provisionSettled } from '../tenants/provision.service.ts';
+import type { IsolationMode } from '../tenants/tenant.schemas.ts';
+import { inviteUsers, type InvitationReport } from './bulk-invitations.ts';
+import { bulkOptionsInput, type BulkOptionsInput } from './bulk-row.schemas.ts';
+import { checkRows, type BulkRowSource, type CheckedRow } from './bulk-validate.ts';
+
+export interface BulkRowReport {
+  row: number;
+  line?: number;
+  slug: string | null;
+  name: string | null;
+  isolation?: IsolationMode;
+  /** skipped: valid, but nothing was written because another row was invalid and `strict` was asked. */
+  outcome: 'planned' | 'created' | 'unchanged' | 'failed' | 'skipped';
+  error?: UnitError;
+  owner?: { email: string; existingUser: boolean; oneTimePassword?: string };
+  invitations?: InvitationReport[];
+  /** Dry run: what creating the tenant will do (the SQL is in `tenantry tenant create --dry-run`). */
+  steps?: Omit<PlanStep, 'sql'>[];
+  durationMs: number;
+}
+
+export interface BulkReport {
+  dryRun: boolean;
+  rows: BulkRowReport[];
+  summary: { rows: number; created: number; unchanged: number; failed: number; planned: number; skipped: number; invitationsSent: number };
+  elapsedMs: number;
+}
+
+export interface BulkRunOptions extends BulkOptionsInput {
+  dryRun?: boolean;
+  mailer?: Mailer;
+  /** Called as each row's outcome is final. */
+  onRow?: (report: BulkRowReport, done: number, total: number) => void;
+}
+
+/**
+ * Provisions many tenants from validated rows: every row is checked before anything is written, then
+ * each tenant is its own transaction (one bad row never blocks the others) with bounded concurrency,
+ * and each row's users are invited. A row already provisioned identically is `unchanged`, so re-running
+ * a file after a crash creates exactly what is missing.
+ */
+export async function provisionBulk(ctx: ServiceContext, sources: readonly BulkRowSource[], options: BulkRunOptions = {}): Promise<BulkReport> {
+  requirePlatformActor(ctx, 'tenant.provision_bulk');
+  const started = performance.now();
+  const { concurrency, ownerPasswords, strict } = parseInput(bulkOptionsInput, { concurrency: options.concurrency, ownerPasswords: options.ownerPasswords, strict: options.strict });
+  const passwordMode = ownerPasswords === 'generate' ? 'generated' : 'none';
+  const checked = await checkRows(ctx, ctx.em.fork(), sources);
+  const reports = new Map<number, BulkRowReport>();
+  const finish = (report: BulkRowReport) => {
+    reports.set(report.row, report);
+    options.onRow?.(report, reports.size, sources.length);
+  };
+  for (const row of checked) if (row.status === 'invalid') finish(failed(row, row.error, 0));
+  const invalid = checked.some((row) => row.status === 'invalid');
+  const work = checked.filter((row): row is Extract<CheckedRow, { status: 'create' | 'unchanged' }> => row.status !== 'invalid');
+
+  if (options.dryRun || (strict && invalid)) {
+    for (const row of work) {
+      if (!options.dryRun) finish({ ...base(row), outcome: 'skipped', durationMs: 0 });
+      else if (row.status === 'unchanged') finish({ ...base(row), outcome: 'unchanged', durationMs: 0 });
+      else {
+        try {
+          const plan = await buildProvisionPlan(ctx, ctx.em.fork(), row.request, passwordMode);
+          finish({ ...base(row), outcome: 'planned', steps: plan.steps.map(({ action, description }) => ({ action, description })), durationMs: 0 });
+        } catch (error) {
+          finish(failed(row, translateDatabaseError(error), 0));
+        }
+      }
+    }
+    return report(options.dryRun === true, sources, reports, started);
+  }
+
+  // Rows sharing an owner run one after the other, in file order: the first creates the user, the next link it.
+  const chains = new Map<string, typeof work>();
+  for (const row of work) chains.set(row.request.ownerEmail, [...(chains.get(row.request.ownerEmail) ?? []), row]);
+  await runWithConcurrency([...chains.values()], concurrency, async (chain) => {
+    for (const row of chain) await applyRow(row);
+  });
+  return report(false, sources, reports, started);
+
+  async function applyRow(row: (typeof work)[number]): Promise<void> {
+    const rowStarted = performance.now();
+    try {
+      const outcome = row.status === 'unchanged' ? null : await provisionSettled(ctx, row.request, { ownerPassword: passwordMode });
+      const invitations = await inviteUsers(ctx, row.request.slug, row.invitations, options.mailer);
+      const owner = { email: row.request.ownerEmail, existingUser: outcome ? outcome.plan.owner.existingUserId !== null : true, ...(outcome?.oneTimePassword ? { oneTimePassword: outcome.oneTimePassword } : {}) };
+      finish({ ...base(row), outcome: outcome?.result === 'created' ? 'created' : 'unchanged', owner, ...(invitations.length > 0 ? { invitations } : {}), durationMs: elapsed(rowStarted) });
+    } catch (error) {
+      finish(failed(row, translateDatabaseError(error), elapsed(rowStarted)));
+    }
+  }
+}
+
+function base(row: CheckedRow): Pick<BulkRowReport, 'row' | 'line' | 'slug' | 'name' | 'isolation'> {
+  const position = { row: row.source.row, ...(row.source.line !== undefined ? { line: row.source.line } : {}) };
+  if (row.status === 'invalid') return { ...position, slug: row.slug, name: row.name };
+  return { ...position, slug: row.request.slug, name: row.request.name, isolation: row.request.isolation };
+}
+
+function failed(row: CheckedRow, error: TenantryError, durationMs: number): BulkRowReport {
+  return { ...base(row), outcome: 'failed', error: error.toJSON(), durationMs };
+}
+
+function report(dryRun: boolean, sources: readonly BulkRowSource[], reports: Map<number, BulkRowReport>, started: number): BulkReport {
+  const rows = sources.map((source) => reports.get(source.row)).filter((row): row is BulkRowReport => row !== undefined);
+  const count = (outcome: BulkRowReport['outcome']) => rows.filter((row) => row.outcome === outcome).length;
+  const invitationsSent = rows.reduce((sum, row) => sum + (row.invitations?.filter((i) => i.outcome === 'sent').length ?? 0), 0);
+  return {
+    dryRun,
+    rows,
+    summary: { rows: rows.length, created: count('created'), unchanged: count('unchanged'), failed: count('failed'), planned: count('planned'), skipped: count('skipped'), invitationsSent },
+    elapsedMs: elapsed(started),
+  };
+}
+
+function elapsed(started: number): number {
+  return Math.round(performance.now() - started);
+}

@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, snapshotRows, type TestDatabase } from '@tenantry/testing';
+import { openDatabase, type Database } from '../../db/database.ts';
+import { addTestMember, failure, provisionTestTenant, userContext } from '../../testing/access-fixtures.ts';
+import { testContext } from '../../testing/service-context.ts';
+import { listAuditEvents } from '../audit/audit-queries.ts';
+import type { DnsResolver } from './dns-resolver.ts';
+import { addDomain, listDomains, removeDomain } from './domains.service.ts';
+import { setPrimaryDomain } from './set-primary.ts';
+import { verifyDomain } from './verify-domain.ts';
+
+let testDatabase: TestDatabase;
+let database: Database;
+
+beforeAll(async () => {
+  testDatabase = await createTestDatabase();
+  database = await openDatabase(testDatabase.coreOptions);
+});
+
+afterAll(async () => {
+  await database?.close();
+  await testDatabase?.drop();
+});
+
+const snapshot = () => snapshotRows((sql) => database.fork().execute<Record<string, unknown>[]>(sql));
+const BASE = 'tenants.example.net';
+const ctx = () => testContext(database, { settings: { baseDomain: BASE } });
+
+/** A resolver answering from a map, like DNS: no entry is ENOTFOUND. */
+function fakeDns(records: Record<string, string[][]>): DnsResolver {
+  return {
+    resolveTxt: async (name) => {
+      const found = records[name];
+      if (found) return found;
+      throw Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: 'ENOTFOUND' });
+    },
+  };
+}
+
+describe('addDomain', () => {
+  it('lowercases and IDNA-encodes, starts custom domains unverified with a TXT token, and audits', async () => {
+    const tenant = await provisionTestTenant(database, { domain: 'www.first.example', plan: 'professional' });
+    const added = await addDomain(ctx(), { slug: tenant.slug, hostname: 'Bücher.Example.' });
+    expect(added.result).toBe('applied');
+    expect(added.domain).toMatchObject({ hostname: 'xn--bcher-kva.example', displayHostname: 'bücher.example', kind: 'custom', isPrimary: false, verified: false });
+    expect(added.domain.verification).toEqual({ recordName: '_tenantry.xn--bcher-kva.example', recordValue: expect.stringMatching(/^tenantry-verify=[0-9a-f]{32}$/) });
+    const own = await addDomain(ctx(), { slug: tenant.slug, hostname: `${tenant.slug}.${BASE}` });
+    expect(own.domain).toMatchObject({ kind: 'subdomain', verified: true, verification: null });
+    expect((await addDomain(ctx(), { slug: tenant.slug, hostname: 'BÜCHER.example' })).result).toBe('unchanged');
+    expect((await listDomains(ctx(), tenant.slug)).map((domain) => [domain.hostname, domain.isPrimary])).toEqual([
+      ['www.first.example', true],
+      [`${tenant.slug}.${BASE}`, false],
+      ['xn--bcher-kva.example', false],
+    ]);
+    const [event] = await listAuditEvents(ctx(), { tenant: tenant.slug, action: 'domain.added', limit: 1 });
+    expect(event?.after).toEqual({ hostname: `${tenant.slug}.${BASE}`, kind: 'subdomain', isPrimary: false });
+  });
+
+  it("makes a tenant's first domain primary, and --primary moves the primary", async () => {
+    const tenant = await provisionTestTenant(database);
+    expect((await addDomain(ctx(), { slug: tenant.slug, hostname: 'one.example' })).domain.isPrimary).toBe(true);
+    const second = await addDomain(ctx(), { slug: tenant.slug, hostname: 'two.example', primary: true });
+    expect(second).toMatchObject({ result: 'applied', domain: { hostname: 'two.example', isPrimary: true }, changes: [{ field: 'primaryDomain', from: 'one.example', to: 'two.example' }] });
+    expect((await listDomains(ctx(), tenant.slug)).filter((domain) => domain.isPrimary).map((domain) => domain.hostname)).toEqual(['two.example']);
+  });
+
+  it("refuses another tenant's hostname, another tenant's platform subdomain, bad names and the domain limit", async () => {
+    const one = await provisionTestTenant(database, { domain: 'taken.example' });
+    const two = await provisionTestTenant(database, { plan: 'basic' });
+    expect((await failure(addDomain(ctx(), { slug: two.slug, hostname: 'TAKEN.example' }))).code).toBe('HOSTNAME_TAKEN');
+    expect((await failure(addDomain(ctx(), { slug: two.slug, hostname: `${one.slug}.${BASE}` }))).details.issues).toEqual([expect.objectContaining({ path: 'hostname' })]);
+    expect((await failure(addDomain(ctx(), { slug: two.slug, hostname: 'not a host' }))).details.issues).toEqual([expect.objectContaining({ path: 'hostname' })]);
+    await addDomain(ctx(), { slug: two.slug, hostname: 'a.example' });
+    await addDomain(ctx(), { slug: two.slug, hostname: 'b.example' });
+    expect((await failure(addDomain(ctx(), { slug: two.slug, hostname: 'c.example' }))).details).toMatchObject({ limit: 'maxDomains', max: 2, used: 2 });
+  });
+
+  it('dry run writes nothing', async () => {
+    const tenant = await provisionTestTenant(database, { domain: 'dry.example' });
+    const before = await snapshot();
+    expect((await addDomain(ctx(), { slug: tenant.slug, hostname: 'new.example' }, { dryRun: true })).result).toBe('planned');
+    expect((await setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: 'other.example' }, { dryRun: true })).result).toBe('planned');
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
+describe('setPrimaryDomain', () => {
+  it('creates a missing domain as primary (fix_tenant_domain), and moves the primary to an existing one', async () => {
+    const tenant = await provisionTestTenant(database, { domain: 'wrong.example' });
+    const fixed = await setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: 'right.example' });
+    expect(fixed.steps.map((step) => step.action)).toEqual(['add-domain', 'set-primary-domain']);
+    expect(fixed.domain).toMatchObject({ hostname: 'right.example', isPrimary: true });
+    expect((await setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: 'right.example' })).result).toBe('unchanged');
+    await setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: 'wrong.example' });
+    expect((await listDomains(ctx(), tenant.slug)).map((domain) => [domain.hostname, domain.isPrimary])).toEqual([
+      ['wrong.example', true],
+      ['right.example', false],
+    ]);
+    const [event] = await listAuditEvents(ctx(), { tenant: tenant.slug, action: 'domain.primary_changed', limit: 1 });
+    expect(event).toMatchObject({ before: { primary: 'right.example' }, after: { primary: 'wrong.example', created: false } });
+  });
+});
+
+describe('removeDomain', () => {
+  it('refuses the primary until another is primary, then removes it', async () => {
+    const tenant = await provisionTestTenant(database, { domain: 'main.example' });
+    await addDomain(ctx(), { slug: tenant.slug, hostname: 'spare.example' });
+    expect((await failure(removeDomain(ctx(), { slug: tenant.slug, hostname: 'main.example' }))).code).toBe('PRIMARY_DOMAIN_REMOVAL');
+    await setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: 'spare.example' });
+    expect((await removeDomain(ctx(), { slug: tenant.slug, hostname: 'main.example' })).result).toBe('applied');
+    expect((await failure(removeDomain(ctx(), { slug: tenant.slug, hostname: 'main.example' }))).code).toBe('DOMAIN_NOT_FOUND');
+  });
+});
+
+describe('verifyDomain', () => {
+  it('verifies through the resolver when a TXT record holds the token, and explains when none does', async () => {
+    const tenant = await provisionTestTenant(database, { domain: 'verify.example' });
+    const [domain] = await listDomains(ctx(), tenant.slug);
+    const token = domain?.verification?.recordValue ?? '';
+    const missing = await failure(verifyDomain(ctx(), { slug: tenant.slug, hostname: 'verify.example' }, { resolver: fakeDns({}) }));
+    expect(missing).toMatchObject({ code: 'DOMAIN_VERIFICATION_FAILED', details: { record: '_tenantry.verify.example', expected: token, found: [] } });
+    const wrong = await failure(verifyDomain(ctx(), { slug: tenant.slug, hostname: 'verify.example' }, { resolver: fakeDns({ '_tenantry.verify.example': [['v=spf1 -all']] }) }));
+    expect(wrong.details.found).toEqual(['v=spf1 -all']);
+    const split = [token.slice(0, 10), token.slice(10)];
+    const resolver = fakeDns({ '_tenantry.verify.example': [['other'], split] });
+    const verified = await verifyDomain(ctx(), { slug: tenant.slug, hostname: 'verify.example' }, { resolver });
+    expect(verified).toMatchObject({ result: 'applied', domain: { verified: true, verification: null } });
+    expect((await verifyDomain(ctx(), { slug: tenant.slug, hostname: 'verify.example' }, { resolver })).result).toBe('unchanged');
+    const [event] = await listAuditEvents(ctx(), { tenant: tenant.slug, action: 'domain.verified' });
+    expect(event?.after).toEqual({ verified: true, hostname: 'verify.example' });
+  });
+
+  it('reports a failing resolver as UNAVAILABLE, and lets only owners and admins manage domains', async () => {
+    const tenant = await provisionTestTenant(database, { domain: 'flaky.example' });
+    const broken: DnsResolver = { resolveTxt: async () => Promise.reject(Object.assign(new Error('queryTxt ETIMEOUT'), { code: 'ETIMEOUT' })) };
+    expect((await failure(verifyDomain(ctx(), { slug: tenant.slug, hostname: 'flaky.example' }, { resolver: broken }))).code).toBe('UNAVAILABLE');
+    const viewer = await addTestMember(database, tenant.slug, ['viewer']);
+    expect((await listDomains(userContext(database, viewer), tenant.slug)).length).toBe(1);
+    expect((await failure(addDomain(userContext(database, viewer), { slug: tenant.slug, hostname: 'x.example' }))).code).toBe('FORBIDDEN');
+  });
+});

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { boundedInteger } from '../../validation/fields.ts';
+import { tenantSlugField } from '../changes/inputs.ts';
+
+export const DELETION_GRACE_DAYS = 30;
+
+const reason = z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters');
+/** The tenant's exact name, typed back: destructive changes need it (a dry run does not). */
+const confirm = z.string('must be the tenant name').optional();
+
+export const suspendTenantInput = z.strictObject({ slug: tenantSlugField, reason: reason.optional() });
+export type SuspendTenantInput = z.input<typeof suspendTenantInput>;
+
+export const resumeTenantInput = z.strictObject({ slug: tenantSlugField, reason: reason.optional() });
+export type ResumeTenantInput = z.input<typeof resumeTenantInput>;
+
+export const extendTrialInput = z.strictObject({ slug: tenantSlugField, extendDays: boundedInteger(1, 365) });
+export type ExtendTrialInput = z.input<typeof extendTrialInput>;
+
+export const deleteTenantInput = z.strictObject({
+  slug: tenantSlugField,
+  confirm,
+  /** Days the tenant stays restorable before it may be purged. Default 30. */
+  graceDays: boundedInteger(1, 365).default(DELETION_GRACE_DAYS),
+  reason: reason.optional(),
+});
+export type DeleteTenantInput = z.input<typeof deleteTenantInput>;
+
+export const restoreTenantInput = z.strictObject({ slug: tenantSlugField });
+export type RestoreTenantInput = z.input<typeof restoreTenantInput>;
+
+export const purgeTenantInput = z.strictObject({
+  slug: tenantSlugField,
+  confirm,
+  /** Purge before the grace period ends. */
+  force: z.boolean('must be true or false').default(false),
+});
+export type PurgeTenantInput = z.input<typeof purgeTenantInput>;

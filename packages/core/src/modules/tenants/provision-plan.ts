@@ -1,0 +1,145 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import type { ServiceContext } from '../../context.ts';
+import { TenantryError } from '../../errors.ts';
+import { uuidv7 } from '../../db/ids.ts';
+import { planDataSpace, type DataSpacePlan } from '../../isolation/create-data-space.ts';
+import { blueprintOf } from '../../isolation/sample-blueprint.ts';
+import { schemaNameFor } from '../../isolation/schema-name.ts';
+import type { PlanStep } from '../../plan.ts';
+import { PLAN_CATALOG, planFeatureFlags, type FeatureFlags, type Limits } from '../plans/catalog.ts';
+import { plannedDomains, provisionFingerprint, type PlannedDomain, type SettledProvisionRequest } from './provision-request.ts';
+import { Tenant } from './tenant.entity.ts';
+
+/** A new owner without a given password gets a generated one-time password, or none (bulk: set later through an invitation). */
+export type OwnerPasswordMode = 'generated' | 'none';
+
+export interface ProvisionPlan {
+  outcome: 'create' | 'unchanged';
+  /** The id the tenant gets (create), or has (unchanged). */
+  tenantId: string;
+  /** The validated request, without the password. */
+  request: Omit<SettledProvisionRequest, 'ownerPassword'>;
+  slug: string;
+  fingerprint: string;
+  limits: Limits;
+  features: FeatureFlags;
+  schemaName: string | null;
+  trialEndsAt: Date | null;
+  owner: { email: string; existingUserId: string | null; password: 'generated' | 'given' | 'unchanged' | 'none' };
+  domains: PlannedDomain[];
+  steps: PlanStep[];
+  /** The data space provisioning makes (create): schema or shared tables, migrations, demo data. */
+  dataSpace: DataSpacePlan | null;
+  /** Set when the outcome is "unchanged": the tenant the identical earlier request created. */
+  existingTenant: Tenant | null;
+}
+
+/** Reads the current state and decides what provisioning will do, without writing anything. */
+export async function buildProvisionPlan(
+  ctx: ServiceContext,
+  em: SqlEntityManager,
+  request: SettledProvisionRequest,
+  passwordMode: OwnerPasswordMode = 'generated',
+): Promise<ProvisionPlan> {
+  const fingerprint = provisionFingerprint(request);
+  const domains = plannedDomains(request, ctx.settings.baseDomain);
+  const schemaName = request.isolation === 'schema' ? schemaNameFor(request.slug) : null;
+  const facts = await readFacts(em, request, domains, schemaName);
+  const existingTenant = facts.tenant && facts.tenant.fingerprint === fingerprint ? await em.findOneOrFail(Tenant, facts.tenant.id) : null;
+  const existingUser = facts.userId ? { id: facts.userId } : null;
+  const takenDomain = facts.takenHostname ? { hostname: facts.takenHostname } : null;
+  const limits = { ...PLAN_CATALOG[request.plan].limits, ...limitOverrides(request) };
+  const features = { ...planFeatureFlags(request.plan), ...request.features };
+  const trialEndsAt = request.trialDays ? new Date(ctx.now().getTime() + request.trialDays * 86_400_000) : null;
+  const { ownerPassword: _secret, ...publicRequest } = request;
+  const base = { request: publicRequest, slug: request.slug, fingerprint, limits, features, schemaName, trialEndsAt, domains };
+
+  if (facts.tenant && !existingTenant) throw TenantryError.slugTaken(request.slug);
+  if (existingTenant) {
+    const owner = { email: request.ownerEmail, existingUserId: existingUser?.id ?? null, password: 'unchanged' as const };
+    return { ...base, outcome: 'unchanged', tenantId: existingTenant.id, owner, existingTenant, dataSpace: null, steps: [] };
+  }
+  if (existingUser && !request.allowExistingUser) throw TenantryError.emailTaken(request.ownerEmail);
+  if (existingUser && request.ownerPassword !== undefined) {
+    throw TenantryError.invalidInput([
+      { path: 'ownerPassword', message: `${request.ownerEmail} already has an account whose password provisioning does not change; leave it out` },
+    ]);
+  }
+  if (takenDomain) throw TenantryError.hostnameTaken(takenDomain.hostname);
+
+  const password = existingUser ? 'unchanged' : request.ownerPassword !== undefined ? 'given' : passwordMode;
+  const owner = { email: request.ownerEmail, existingUserId: existingUser?.id ?? null, password } as const;
+  const tenantId = uuidv7();
+  const dataSpace = await planDataSpace(em, blueprintOf(ctx), { isolation: request.isolation, tenantId, schemaName, seedDemoData: !request.skipDemoData }, facts);
+  const steps = [...describeSteps(request, { ...base, owner }), ...dataSpace.steps, AUDIT_STEP];
+  return { ...base, outcome: 'create', tenantId, owner, existingTenant: null, dataSpace, steps };
+}
+
+interface ProvisionFacts {
+  tenant: { id: string; fingerprint: string } | null;
+  userId: string | null;
+  takenHostname: string | null;
+  schemaExists: boolean;
+  pool: Record<string, string>;
+}
+
+/** Everything planning needs to know about the database, in one round trip. */
+async function readFacts(em: SqlEntityManager, request: SettledProvisionRequest, domains: PlannedDomain[], schemaName: string | null): Promise<ProvisionFacts> {
+  const [row] = await em.execute<{ tenant: ProvisionFacts['tenant']; user_id: string | null; taken_hostname: string | null; schema_exists: boolean; pool: Record<string, string> | null }[]>(
+    `select (select jsonb_build_object('id', id, 'fingerprint', provision_fingerprint) from tenantry.tenants where slug = ?) as tenant,
+            (select id from tenantry.users where lower(email) = lower(?)) as user_id,
+            (select hostname from tenantry.domains where hostname in (?) limit 1) as taken_hostname,
+            exists (select 1 from pg_namespace where nspname = ?) as schema_exists,
+            ${request.isolation === 'shared' ? '(select jsonb_object_agg(migration_id, checksum) from tenantry.shared_migrations)' : 'null::jsonb'} as pool`,
+    [request.slug, request.ownerEmail, domains.length > 0 ? domains.map((domain) => domain.hostname) : [''], schemaName ?? ''],
+  );
+  return { tenant: row?.tenant ?? null, userId: row?.user_id ?? null, takenHostname: row?.taken_hostname ?? null, schemaExists: row?.schema_exists === true, pool: row?.pool ?? {} };
+}
+
+const AUDIT_STEP: PlanStep = { action: 'audit', description: 'Record the audit events of this provisioning under one correlation id' };
+
+function limitOverrides(request: SettledProvisionRequest): Partial<Limits> {
+  const overrides: Partial<Limits> = {};
+  if (request.maxUsers !== undefined) overrides.maxUsers = request.maxUsers;
+  if (request.maxAssets !== undefined) overrides.maxAssets = request.maxAssets;
+  if (request.maxDevices !== undefined) overrides.maxDevices = request.maxDevices;
+  if (request.storageQuotaGb !== undefined) overrides.storageQuotaGb = request.storageQuotaGb;
+  return overrides;
+}
+
+function describeSteps(
+  request: SettledProvisionRequest,
+  plan: Pick<ProvisionPlan, 'limits' | 'features' | 'schemaName' | 'trialEndsAt' | 'domains' | 'owner'>,
+): PlanStep[] {
+  const enabled = Object.entries(plan.features).filter(([, on]) => on).map(([name]) => name);
+  const isolation = plan.schemaName ? `schema isolation in ${plan.schemaName}` : 'shared isolation';
+  const trial = plan.trialEndsAt ? `, trial until ${plan.trialEndsAt.toISOString().slice(0, 10)}` : '';
+  const steps: PlanStep[] = [
+    {
+      action: 'create-tenant',
+      description:
+        `Create tenant "${request.name}" (${request.slug}) on plan ${request.plan}${trial}, ${isolation}; ` +
+        `limits ${plan.limits.maxUsers} users, ${plan.limits.maxAssets} assets, ${plan.limits.maxDevices} devices, ` +
+        `${plan.limits.storageQuotaGb} GB; features: ${enabled.length > 0 ? enabled.join(', ') : 'none'}`,
+    },
+    plan.owner.existingUserId
+      ? { action: 'link-user', description: `Link the existing user ${plan.owner.email} (their password is unchanged)` }
+      : { action: 'create-user', description: `Create user ${plan.owner.email} ${PASSWORD_WORDS[plan.owner.password]}` },
+    { action: 'create-membership', description: `Make ${plan.owner.email} a member of ${request.slug} with the owner role` },
+  ];
+  for (const domain of plan.domains) {
+    const verification = domain.kind === 'custom' ? ', unverified until its DNS TXT record is found' : '';
+    steps.push({
+      action: 'add-domain',
+      description: `Add ${domain.isPrimary ? 'primary ' : ''}${domain.kind} domain ${domain.hostname}${verification}`,
+    });
+  }
+  return steps;
+}
+
+const PASSWORD_WORDS: Record<ProvisionPlan['owner']['password'], string> = {
+  given: 'with the given password, to be changed at first login',
+  generated: 'with a generated one-time password, to be changed at first login',
+  none: 'without a password: they set one through an invitation or a password reset',
+  unchanged: '(password unchanged)',
+};

@@ -1,0 +1,155 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
+import { TenantryError } from '../../errors.ts';
+import { parseInput } from '../../validation/parse-input.ts';
+import { Domain } from '../domains/domain.entity.ts';
+import type { PlanCode, Limits } from '../plans/catalog.ts';
+import type { Role } from '../roles/roles.ts';
+import { slugCandidates, slugProblem } from './slug.ts';
+import { Tenant } from './tenant.entity.ts';
+import { listTenantsInput, type IsolationMode, type TenantStatus } from './tenant.schemas.ts';
+
+export interface TenantMember {
+  userId: string;
+  email: string;
+  name: string | null;
+  roles: Role[];
+}
+
+export interface TenantDetails {
+  tenant: Tenant;
+  domains: Domain[];
+  members: TenantMember[];
+}
+
+export async function findTenant(em: SqlEntityManager, slug: string): Promise<Tenant> {
+  const tenant = await em.findOne(Tenant, { slug });
+  if (!tenant) throw TenantryError.tenantNotFound(slug);
+  return tenant;
+}
+
+export async function getTenantDetails(em: SqlEntityManager, slug: string): Promise<TenantDetails> {
+  const tenant = await findTenant(em, slug);
+  const [domains, members] = await Promise.all([
+    em.find(Domain, { tenant: tenant.id }, { orderBy: { isPrimary: 'desc', hostname: 'asc' } }),
+    em.execute<{ user_id: string; email: string; name: string | null; roles: Role[] | null }[]>(
+      `select u.id as user_id, u.email, u.name,
+              array_remove(array_agg(r.role order by r.role), null) as roles
+         from tenantry.memberships m
+         join tenantry.users u on u.id = m.user_id
+         left join tenantry.role_assignments r on r.membership_id = m.id
+        where m.tenant_id = ?
+        group by u.id, u.email, u.name, m.created_at
+        order by m.created_at, u.email`,
+      [tenant.id],
+    ),
+  ]);
+  return {
+    tenant,
+    domains,
+    members: members.map((row) => ({ userId: row.user_id, email: row.email, name: row.name, roles: row.roles ?? [] })),
+  };
+}
+
+export interface TenantSummary {
+  id: string;
+  slug: string;
+  name: string;
+  status: TenantStatus;
+  plan: PlanCode;
+  isolation: IsolationMode;
+  limits: Limits;
+  usersUsed: number;
+  trialEndsAt: Date | null;
+  createdAt: Date;
+}
+
+export interface TenantPage {
+  items: TenantSummary[];
+  total: number;
+}
+
+/** One page of tenants by slug, with member counts, from one query. */
+export async function listTenants(em: SqlEntityManager, input: unknown = {}): Promise<TenantPage> {
+  const filter = parseInput(listTenantsInput, input);
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filter.status) {
+    conditions.push('t.status = ?');
+    params.push(filter.status);
+  } else {
+    // Purged tenants are tombstones: listed only when asked for by status.
+    conditions.push("t.status <> 'deleted'");
+  }
+  if (filter.plan) {
+    conditions.push('t.plan = ?');
+    params.push(filter.plan);
+  }
+  if (filter.search) {
+    conditions.push("(t.slug ilike ? escape '\\' or t.name ilike ? escape '\\')");
+    const pattern = `%${filter.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    params.push(pattern, pattern);
+  }
+  const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
+  const [rows, [count]] = await Promise.all([
+    em.execute<SummaryRow[]>(
+      `select t.id, t.slug, t.name, t.status, t.plan, t.isolation, t.limits, t.trial_ends_at, t.created_at,
+              (select count(*) from tenantry.memberships m where m.tenant_id = t.id)::int as users_used
+         from tenantry.tenants t ${where}
+        order by t.slug
+        limit ? offset ?`,
+      [...params, filter.limit, filter.offset],
+    ),
+    em.execute<{ total: number }[]>(`select count(*)::int as total from tenantry.tenants t ${where}`, params),
+  ]);
+  return { items: rows.map(toSummary), total: count?.total ?? 0 };
+}
+
+interface SummaryRow {
+  id: string;
+  slug: string;
+  name: string;
+  status: TenantStatus;
+  plan: PlanCode;
+  isolation: IsolationMode;
+  limits: Limits;
+  trial_ends_at: Date | string | null;
+  created_at: Date | string;
+  users_used: number;
+}
+
+function toSummary(row: SummaryRow): TenantSummary {
+  return {
+    id: row.id,
+    slug: row.slug,
+    name: row.name,
+    status: row.status,
+    plan: row.plan,
+    isolation: row.isolation,
+    limits: row.limits,
+    usersUsed: row.users_used,
+    trialEndsAt: row.trial_ends_at === null ? null : new Date(row.trial_ends_at),
+    createdAt: new Date(row.created_at),
+  };
+}
+
+export interface SlugCheck {
+  slug: string;
+  available: boolean;
+  reason?: string;
+}
+
+export async function checkSlug(em: SqlEntityManager, slug: string): Promise<SlugCheck> {
+  const problem = slugProblem(slug);
+  if (problem) return { slug, available: false, reason: `invalid: ${problem}` };
+  const taken = await em.findOne(Tenant, { slug }, { fields: ['id', 'name'] });
+  return taken ? { slug, available: false, reason: `taken by tenant "${taken.name}"` } : { slug, available: true };
+}
+
+/** Free slugs for a name, best first, checked with one query. */
+export async function suggestSlugs(em: SqlEntityManager, name: string, count = 5): Promise<string[]> {
+  const candidates = slugCandidates(name);
+  if (candidates.length === 0) return [];
+  const taken = await em.find(Tenant, { slug: { $in: candidates } }, { fields: ['slug'] });
+  const takenSlugs = new Set(taken.map((tenant) => tenant.slug));
+  return candidates.filter((candidate) => !takenSlugs.has(candidate)).slice(0, count);
+}

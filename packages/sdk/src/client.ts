@@ -1,0 +1,91 @@
+import { openDatabase, type ActingUser, type DatabaseTarget, type TenantSession } from '@tenantry/core';
+import { resolveBlueprint } from './blueprint-loader.ts';
+import { resolveOptions, type TenantryOptions } from './options.ts';
+import { ApiKeys } from './resources/api-keys.ts';
+import { Audit } from './resources/audit.ts';
+import { DatabaseResource } from './resources/database.ts';
+import { Migrations } from './resources/migrations.ts';
+import { Domains } from './resources/domains.ts';
+import { Health } from './resources/health.ts';
+import { Invitations } from './resources/invitations.ts';
+import { Members } from './resources/members.ts';
+import { Plans } from './resources/plans.ts';
+import { Roles } from './resources/roles.ts';
+import { Tenants } from './resources/tenants.ts';
+import { ClientRuntime } from './runtime.ts';
+import { withTenant, type TenantRef } from './with-tenant.ts';
+
+/** The Tenantry API. Close it (or `await using` it) to release the database. */
+export class TenantryClient implements AsyncDisposable {
+  readonly tenants: Tenants;
+  readonly database: DatabaseResource;
+  /** The blueprint's tenant migrations across all tenants. */
+  readonly migrations: Migrations;
+  readonly audit: Audit;
+  readonly members: Members;
+  readonly invitations: Invitations;
+  readonly apiKeys: ApiKeys;
+  readonly domains: Domains;
+  readonly plans: Plans;
+  readonly roles: Roles;
+  readonly health: Health;
+  readonly #runtime: ClientRuntime;
+
+  constructor(runtime: ClientRuntime) {
+    this.#runtime = runtime;
+    this.tenants = new Tenants(runtime);
+    this.database = new DatabaseResource(runtime);
+    this.migrations = new Migrations(runtime);
+    this.audit = new Audit(runtime);
+    this.members = new Members(runtime);
+    this.invitations = new Invitations(runtime);
+    this.apiKeys = new ApiKeys(runtime);
+    this.domains = new Domains(runtime);
+    this.plans = new Plans(runtime);
+    this.roles = new Roles(runtime);
+    this.health = new Health(runtime);
+  }
+
+  /**
+   * The same API acting as a tenant user (an email, or `{ email }` / `{ userId }`): every call is held
+   * to that user's roles in the tenant it names, and audited under their name. Shares this client's
+   * database; closing it does nothing, closing this client closes both.
+   */
+  as(user: string | ActingUser): TenantryClient {
+    return new TenantryClient(this.#runtime.withActor(typeof user === 'string' ? { email: user } : user));
+  }
+
+  /**
+   * Runs application queries in a tenant's data space, in one transaction that commits when `work`
+   * resolves: as the non-superuser application role, on the tenant's schema (schema isolation) or the
+   * shared tables under forced row-level security (shared isolation), so `work` reaches that tenant's
+   * rows and no other's. `session.query(sql, params)` takes PostgreSQL's `$1` parameters.
+   */
+  withTenant<T>(tenant: TenantRef, work: (session: TenantSession) => Promise<T>): Promise<T> {
+    return withTenant(this.#runtime, tenant, work);
+  }
+
+  /** Where this client's data lives: the embedded store's directory or the server's host:port/database. */
+  get target(): DatabaseTarget {
+    return this.#runtime.database.target;
+  }
+
+  close(): Promise<void> {
+    return this.#runtime.close();
+  }
+
+  [Symbol.asyncDispose](): Promise<void> {
+    return this.close();
+  }
+}
+
+/**
+ * Opens Tenantry on the embedded store or a PostgreSQL server and applies pending control-plane
+ * migrations. `await using client = await createTenantry()` closes it at the end of the scope.
+ */
+export async function createTenantry(options: TenantryOptions = {}): Promise<TenantryClient> {
+  const resolved = resolveOptions(options);
+  const blueprint = await resolveBlueprint(resolved);
+  const database = await openDatabase(resolved.database, resolved.migrations);
+  return new TenantryClient(new ClientRuntime(database, { ...resolved, blueprint }));
+}

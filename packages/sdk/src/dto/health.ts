@@ -1,0 +1,39 @@
+import type { DoctorReport, Finding, PlanStep, PreflightResult, Severity } from '@tenantry/core';
+
+export type FindingDto = Finding;
+
+export interface DoctorReportDto {
+  checkedAt: string;
+  tenant: string | null;
+  checks: number;
+  findings: FindingDto[];
+  summary: Record<Severity, number>;
+}
+
+export interface PlannedRepairDto {
+  finding: FindingDto;
+  steps: PlanStep[];
+  destructive: boolean;
+  /** For a destructive repair: the exact text to confirm with. */
+  confirmText: string | null;
+}
+
+export interface RepairOutcomeDto extends PlannedRepairDto {
+  /** The finding as the re-check still reports it, or null when the repair fixed it. */
+  remaining: FindingDto | null;
+}
+
+export type PreflightResultDto = PreflightResult;
+
+export interface NotifyResultDto {
+  url: string;
+  /** Findings posted: those never sent before. */
+  sent: number;
+  status: number | null;
+}
+
+export function toDoctorReportDto(report: DoctorReport): DoctorReportDto {
+  const summary: Record<Severity, number> = { error: 0, warn: 0, info: 0 };
+  for (const finding of report.findings) summary[finding.severity] += 1;
+  return { checkedAt: report.checkedAt.toISOString(), tenant: report.tenant, checks: report.checks, findings: report.findings, summary };
+}

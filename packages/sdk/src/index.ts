@@ -1,0 +1,141 @@
+export { createTenantry, TenantryClient } from './client.ts';
+export type { TenantRef } from './with-tenant.ts';
+export type { BulkProvisionOptions, BulkReportDto, BulkRowReportDto, BulkSource } from './resources/bulk.ts';
+export type { BulkFormat } from './bulk/parse-bulk-file.ts';
+export type { ImportSource, TenantExportResultDto, TenantImportResultDto } from './resources/tenant-transfer.ts';
+export type { ApplyMigrationsOptions, MigrationProgressDto, Migrations } from './resources/migrations.ts';
+export type { DriftedMigrationDto, MigrationUnitDto, TenantMigrationRunDto, TenantMigrationStatusDto } from './dto/migrations.ts';
+export { healthCatalog } from './resources/health.ts';
+export type { CheckOptions, Health } from './resources/health.ts';
+export type { DataSpaceDto } from './dto/data-space.ts';
+export type { DoctorReportDto, FindingDto, NotifyResultDto, PlannedRepairDto, PreflightResultDto, RepairOutcomeDto } from './dto/health.ts';
+export { defaultHome, resolveOptions } from './options.ts';
+export type { TenantryOptions } from './options.ts';
+export type { Tenants, OperationOptions } from './resources/tenants.ts';
+export type { DatabaseResource, MigrationStatusDto } from './resources/database.ts';
+export type { Audit } from './resources/audit.ts';
+export type { MemberChangeDto, Members } from './resources/members.ts';
+export type { Roles } from './resources/roles.ts';
+export type { Invitations } from './resources/invitations.ts';
+export type { ApiKeys } from './resources/api-keys.ts';
+export type { Domains } from './resources/domains.ts';
+export type { PlanChangeDto, Plans } from './resources/plans.ts';
+export type { PolicyChangeDto } from './resources/tenant-changes.ts';
+export type { DeletionResultDto, PurgeResultDto, TrialResultDto } from './resources/tenant-lifecycle.ts';
+export type { DomainRecordDto, DomainResultDto } from './dto/domains.ts';
+export type { ApiKeyDto, ApiKeyResultDto, RotatedApiKeyDto, VerifyResultDto } from './dto/api-keys.ts';
+export type { AcceptedInvitationDto, InvitationDto, InvitationResultDto, RevokedInvitationDto } from './dto/invitations.ts';
+export type { ChangeDto, FieldChangeDto } from './dto/change.ts';
+export type { MemberRecordDto, RoleAssignmentDto } from './dto/members.ts';
+export type { AuditEventDto } from './dto/audit.ts';
+export { createLogFileMailer } from './mail/log-file-mailer.ts';
+export { createSmtpMailer, describeSmtpUrl } from './mail/smtp-mailer.ts';
+export type { SmtpMailerOptions } from './mail/smtp-mailer.ts';
+export type {
+  DomainDto,
+  MemberDto,
+  PlanStepDto,
+  ProvisionResultDto,
+  TenantDetailsDto,
+  TenantDto,
+  TenantListDto,
+  TenantSummaryDto,
+} from './dto.ts';
+
+export {
+  ERROR_CODES,
+  SEVERITIES,
+  ERROR_KINDS,
+  OPERATIONS,
+  PLATFORM_ONLY,
+  permissionTable,
+  INVITATION_STATES,
+  API_KEY_STATUSES,
+  DOMAIN_KINDS,
+  SETTING_KEYS,
+  DELETION_GRACE_DAYS,
+  parseSettingAssignments,
+  ROLE_PERMISSIONS,
+  FEATURES,
+  ISOLATION_MODES,
+  LIMIT_KEYS,
+  PLAN_CATALOG,
+  PLAN_CODES,
+  RESERVED_SLUGS,
+  ROLES,
+  TENANT_STATUSES,
+  TenantryError,
+  SAMPLE_BLUEPRINT,
+  isTenantryError,
+  provisionInputIssues,
+  slugFromName,
+  slugProblem,
+} from '@tenantry/core';
+export type {
+  ActingUser,
+  ActorType,
+  ApplyTenantMigrationsInput,
+  Blueprint,
+  DemoData,
+  MigrationBody,
+  MigrationTarget,
+  TenantMigration,
+  TenantSession,
+  DnsResolver,
+  ListAuditInput,
+  AcceptInvitationInput,
+  DeleteTenantInput,
+  DroppedDataSpace,
+  ExtendTrialInput,
+  PurgeCounts,
+  PurgeTenantInput,
+  RestoreTenantInput,
+  ResumeTenantInput,
+  SuspendTenantInput,
+  ChangePlanInput,
+  SetFeatureInput,
+  UpdatePolicyInput,
+  UpdateSettingsInput,
+  AddDomainInput,
+  DomainKind,
+  DomainRefInput,
+  ApiKeyRefInput,
+  ApiKeyStatus,
+  CreateApiKeyInput,
+  RotateApiKeyInput,
+  VerifyApiKeyInput,
+  VerifyFailure,
+  DeliveryReport,
+  InvitationState,
+  ListInvitationsInput,
+  ResendInvitationInput,
+  RevokeInvitationInput,
+  SendInvitationInput,
+  MemberRefInput,
+  PermissionRow,
+  RoleChangeInput,
+  MailMessage,
+  MailReceipt,
+  Mailer,
+  Operation,
+  Actor,
+  DatabaseTarget,
+  ErrorCode,
+  Severity,
+  ErrorKind,
+  Feature,
+  FeatureFlags,
+  InputIssue,
+  IsolationMode,
+  LimitKey,
+  Limits,
+  ListTenantsInput,
+  MigrationMode,
+  PlanCode,
+  PlanDefinition,
+  ProvisionTenantInput,
+  Role,
+  SecurityPolicy,
+  SlugCheck,
+  TenantStatus,
+} from '@tenantry/core';

@@ -1,0 +1,60 @@
+import {
+  createApiKey,
+  listApiKeys,
+  revokeApiKey,
+  rotateApiKey,
+  verifyApiKey,
+  type ApiKeyOutcome,
+  type ApiKeyRefInput,
+  type CreateApiKeyInput,
+  type RotateApiKeyInput,
+  type VerifyApiKeyInput,
+} from '@tenantry/core';
+import { toApiKeyDto, toVerifyResultDto, type ApiKeyDto, type ApiKeyResultDto, type RotatedApiKeyDto, type VerifyResultDto } from '../dto/api-keys.ts';
+import { toChangeDto } from '../dto/change.ts';
+import type { ClientRuntime } from '../runtime.ts';
+import type { OperationOptions } from './tenants.ts';
+
+/** API keys `tnt_<prefix>_<secret>`: shown once, stored as prefix and hash, with wildcard scopes. */
+export class ApiKeys {
+  readonly #runtime: ClientRuntime;
+
+  constructor(runtime: ClientRuntime) {
+    this.#runtime = runtime;
+  }
+
+  /** A tenant's keys, newest first (never the keys themselves). */
+  async list(slug: string): Promise<ApiKeyDto[]> {
+    return this.#runtime.run(async (ctx) => (await listApiKeys(ctx, slug)).map(toApiKeyDto));
+  }
+
+  /** Creates a key (`apiKey.key`, once). Expiry in days, default 365, null for none. LIMIT_EXCEEDED past maxApiKeys. */
+  async create(input: CreateApiKeyInput, options: OperationOptions = {}): Promise<ApiKeyResultDto> {
+    return this.#runtime.run(async (ctx) => toResult(await createApiKey(ctx, input, options)));
+  }
+
+  /** Issues a new key with the same name and scopes; the old one works for `overlapHours` (default 24) more. */
+  async rotate(input: RotateApiKeyInput, options: OperationOptions = {}): Promise<RotatedApiKeyDto> {
+    return this.#runtime.run(async (ctx) => {
+      const outcome = await rotateApiKey(ctx, input, options);
+      return { ...toResult(outcome), previous: toApiKeyDto(outcome.previous) };
+    });
+  }
+
+  /** Revokes a key at once. */
+  async revoke(input: ApiKeyRefInput, options: OperationOptions = {}): Promise<ApiKeyResultDto> {
+    return this.#runtime.run(async (ctx) => toResult(await revokeApiKey(ctx, input, options)));
+  }
+
+  /**
+   * Whether a key is valid (with `scope`: and grants it), and if not why: malformed, unknown, revoked,
+   * expired, tenant_suspended, tenant_inactive, scope_not_granted. Records lastUsedAt.
+   */
+  async verify(input: VerifyApiKeyInput): Promise<VerifyResultDto> {
+    return this.#runtime.run(async (ctx) => toVerifyResultDto(await verifyApiKey(ctx, input)));
+  }
+}
+
+function toResult(outcome: ApiKeyOutcome): ApiKeyResultDto {
+  return { ...toChangeDto(outcome), apiKey: { ...toApiKeyDto(outcome.apiKey), ...(outcome.key ? { key: outcome.key } : {}) } };
+}

@@ -1,0 +1,20 @@
+import { listAuditEvents, type ListAuditInput } from '@tenantry/core';
+import { toAuditEventDto, type AuditEventDto } from '../dto/audit.ts';
+import type { ClientRuntime } from '../runtime.ts';
+
+/** The append-only audit trail. */
+export class Audit {
+  readonly #runtime: ClientRuntime;
+
+  constructor(runtime: ClientRuntime) {
+    this.#runtime = runtime;
+  }
+
+  /**
+   * Events newest first, filtered by tenant slug, action (`invitation.sent` or a prefix `invitation.*`),
+   * time (`since`/`until`: ISO 8601 or a duration ago such as `24h`), correlation id; `limit` 1-10000, default 50.
+   */
+  async list(filter: ListAuditInput = {}): Promise<AuditEventDto[]> {
+    return this.#runtime.run(async (ctx) => (await listAuditEvents(ctx, filter)).map(toAuditEventDto));
+  }
+}

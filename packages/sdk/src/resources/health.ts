@@ -1,0 +1,108 @@
+import {
+  HEALTH_CHECKS,
+  TenantryError,
+  applyRepair,
+  embeddedPaths,
+  planRepairs,
+  recordNotified,
+  runDoctor,
+  runPreflight,
+  unnotifiedFindings,
+  type HealthSettingsInput,
+  type ServiceContext,
+  type Severity,
+} from '@tenantry/core';
+import type { ClientRuntime } from '../runtime.ts';
+import { toDoctorReportDto, type DoctorReportDto, type FindingDto, type NotifyResultDto, type PlannedRepairDto, type PreflightResultDto, type RepairOutcomeDto } from '../dto/health.ts';
+
+export interface CheckOptions {
+  /** One tenant only. */
+  slug?: string;
+  minSeverity?: Severity;
+  /** Thresholds: stuck-provisioning minutes, warning shares (0-1), the schema guardrail. */
+  settings?: Omit<HealthSettingsInput, 'baseDomain' | 'exportDir'>;
+}
+
+/** The checks the doctor runs, as documentation: code, severity, scope, what it means, what to do. */
+export function healthCatalog(): { code: string; title: string; severity: Severity; scope: string; description: string; remediation: string; repairable: boolean }[] {
+  return HEALTH_CHECKS.map((check) => ({
+    code: check.code,
+    title: check.title,
+    severity: check.severity,
+    scope: check.scope,
+    description: check.description,
+    remediation: check.remediation,
+    repairable: check.repair !== undefined,
+  }));
+}
+
+/** Doctor, preflight and repair: finding drift and fixing it as plans. Platform operators only. */
+export class Health {
+  readonly #runtime: ClientRuntime;
+
+  constructor(runtime: ClientRuntime) {
+    this.#runtime = runtime;
+  }
+
+  /** Runs every check (set-based, over all tenants or one) and returns the findings, worst first. */
+  async check(options: CheckOptions = {}): Promise<DoctorReportDto> {
+    return this.#operator(async (ctx) => toDoctorReportDto(await runDoctor(ctx, options)));
+  }
+
+  /** The pre-deploy check: database, version, privileges, migrations, base domain, embedded store. */
+  async preflight(): Promise<PreflightResultDto[]> {
+    const database = this.#runtime.options.database;
+    const embedded = database.kind === 'embedded' ? { home: database.home, lockPath: embeddedPaths(database.home).lockPath, pid: process.pid } : undefined;
+    return this.#operator((ctx) => runPreflight(ctx, { target: this.#runtime.database.target, ...(embedded ? { embedded } : {}) }));
+  }
+
+  /** The repairs that would run for the matching findings, with their steps and SQL; nothing is written. */
+  async plan(selection: { code?: string; slug?: string } = {}): Promise<PlannedRepairDto[]> {
+    return this.#operator(async (ctx) =>
+      (await planRepairs(ctx, selection)).map(({ finding, plan }) => ({ finding, steps: plan.steps, destructive: plan.destructive, confirmText: plan.confirmText })),
+    );
+  }
+
+  /** Repairs one finding in a transaction, audited, then checks again. Destructive repairs need `confirm`. */
+  async repair(finding: FindingDto, options: { confirm?: string } = {}): Promise<RepairOutcomeDto> {
+    return this.#operator(async (ctx) => {
+      const outcome = await applyRepair(ctx, finding, options);
+      return { finding, steps: outcome.plan.steps, destructive: outcome.plan.destructive, confirmText: outcome.plan.confirmText, remaining: outcome.remaining };
+    });
+  }
+
+  /** Posts the findings never sent before to a webhook as JSON, and remembers them. */
+  async notify(url: string, report: DoctorReportDto): Promise<NotifyResultDto> {
+    if (!/^https?:\/\//.test(url)) throw TenantryError.invalidInput([{ path: 'notify', message: 'must be an http:// or https:// URL' }]);
+    return this.#operator(async (ctx) => {
+      const fresh = await unnotifiedFindings(ctx.em, report.findings);
+      if (fresh.length === 0) {
+        await recordNotified(ctx.em, [], report.findings, ctx.now(), report.tenant === null);
+        return { url, sent: 0, status: null };
+      }
+      const status = await post(url, { source: 'tenantry', checkedAt: report.checkedAt, target: this.#runtime.database.target, findings: fresh });
+      await recordNotified(ctx.em, fresh, report.findings, ctx.now(), report.tenant === null);
+      return { url, sent: fresh.length, status };
+    });
+  }
+
+  #operator<T>(operation: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+    return this.#runtime.run((ctx) => {
+      if (ctx.actor.type !== 'operator') throw TenantryError.forbidden('health', 'health checks and repairs are for platform operators');
+      return operation(ctx);
+    });
+  }
+}
+
+async function post(url: string, body: unknown): Promise<number> {
+  let response: Response;
+  try {
+    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+  } catch (error) {
+    throw new TenantryError('UNAVAILABLE', { message: `The webhook ${url} could not be reached: ${(error as Error).message}.`, hint: 'Check the URL; the findings will be sent again next run.', cause: error });
+  }
+  if (!response.ok) {
+    throw new TenantryError('UNAVAILABLE', { message: `The webhook ${url} answered ${response.status}.`, details: { status: response.status }, hint: 'The findings will be sent again next run.' });
+  }
+  return response.status;
+}

@@ -1,0 +1,71 @@
+import {
+  acceptInvitation,
+  listInvitations,
+  resendInvitation,
+  revokeInvitation,
+  sendInvitation,
+  type AcceptInvitationInput,
+  type InvitationOutcome,
+  type ListInvitationsInput,
+  type ResendInvitationInput,
+  type RevokeInvitationInput,
+  type SendInvitationInput,
+} from '@tenantry/core';
+import { toChangeDto } from '../dto/change.ts';
+import { toInvitationDto, type AcceptedInvitationDto, type InvitationDto, type InvitationResultDto, type RevokedInvitationDto } from '../dto/invitations.ts';
+import type { ClientRuntime } from '../runtime.ts';
+import type { OperationOptions } from './tenants.ts';
+
+/** Invitations to join a tenant: tokens shown once, stored hashed, mailed through the client's mailer. */
+export class Invitations {
+  readonly #runtime: ClientRuntime;
+
+  constructor(runtime: ClientRuntime) {
+    this.#runtime = runtime;
+  }
+
+  /**
+   * Invites an email (role optional; expiry 1-30 days, default 7). Sending again to a pending
+   * invitation rotates its token and expiry. Returns `invitation.token` once. LIMIT_EXCEEDED when
+   * members plus pending invitations would pass maxUsers.
+   */
+  async send(input: SendInvitationInput, options: OperationOptions = {}): Promise<InvitationResultDto> {
+    return this.#runtime.run(async (ctx) => toResult(await sendInvitation(ctx, input, { ...options, mailer: this.#runtime.options.mailer })));
+  }
+
+  /** Sends the pending invitation of an email again with a new token and expiry. */
+  async resend(input: ResendInvitationInput, options: OperationOptions = {}): Promise<InvitationResultDto> {
+    return this.#runtime.run(async (ctx) => toResult(await resendInvitation(ctx, input, { ...options, mailer: this.#runtime.options.mailer })));
+  }
+
+  /** Revokes the pending invitation of an email. */
+  async revoke(input: RevokeInvitationInput, options: OperationOptions = {}): Promise<RevokedInvitationDto> {
+    return this.#runtime.run(async (ctx) => {
+      const outcome = await revokeInvitation(ctx, input, options);
+      return { ...toChangeDto(outcome), invitation: toInvitationDto(outcome.invitation) };
+    });
+  }
+
+  /**
+   * Accepts by token: creates the user (password under the tenant's policy) or links an existing one
+   * (its password required), with the invited role. Distinct codes for unknown, expired, revoked and
+   * already accepted tokens.
+   */
+  async accept(input: AcceptInvitationInput): Promise<AcceptedInvitationDto> {
+    return this.#runtime.run((ctx) => acceptInvitation(ctx, input));
+  }
+
+  /** A tenant's invitations, newest first, optionally in one state. */
+  async list(input: ListInvitationsInput): Promise<InvitationDto[]> {
+    return this.#runtime.run(async (ctx) => (await listInvitations(ctx, input)).map(toInvitationDto));
+  }
+}
+
+function toResult(outcome: InvitationOutcome): InvitationResultDto {
+  return {
+    ...toChangeDto(outcome),
+    action: outcome.action,
+    invitation: { ...toInvitationDto(outcome.invitation), ...(outcome.token ? { token: outcome.token } : {}) },
+    delivery: outcome.delivery,
+  };
+}

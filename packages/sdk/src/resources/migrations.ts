@@ -1,0 +1,43 @@
+import { applyTenantMigrations, getTenantMigrationStatus, type ApplyTenantMigrationsInput } from '@tenantry/core';
+import { toMigrationRunDto, toMigrationStatusDto, type MigrationUnitDto, type TenantMigrationRunDto, type TenantMigrationStatusDto } from '../dto/migrations.ts';
+import type { ClientRuntime } from '../runtime.ts';
+
+export interface MigrationProgressDto {
+  done: number;
+  total: number;
+  report: MigrationUnitDto;
+}
+
+export interface ApplyMigrationsOptions {
+  /** Returns the plan (units in order, steps with the SQL) and writes nothing. */
+  dryRun?: boolean;
+  /** Called after each unit (a tenant, or the shared tables) finishes. */
+  onProgress?: (progress: MigrationProgressDto) => void;
+}
+
+/** The blueprint's tenant migrations across every tenant (`client.database` is the control plane's own). */
+export class Migrations {
+  readonly #runtime: ClientRuntime;
+
+  constructor(runtime: ClientRuntime) {
+    this.#runtime = runtime;
+  }
+
+  /** Which tenants are behind and by which migrations, which applied ones changed since: set-based, fast at any count. */
+  async status(): Promise<TenantMigrationStatusDto> {
+    return this.#runtime.run(async (ctx) => toMigrationStatusDto(await getTenantMigrationStatus(ctx)));
+  }
+
+  /**
+   * Applies what each tenant lacks: `{ all: true }` or `{ tenants: [slug...] }`, with `concurrency`
+   * (default 4 on a server, 1 embedded), `canary` (tenants migrated first, one at a time; a failure
+   * stops the run), `continueOnError`, `lockTimeoutMs` (default 5000). Each tenant is one transaction;
+   * the report lists every outcome. Failures do not throw: check `summary.failed`.
+   */
+  async apply(input: ApplyTenantMigrationsInput, options: ApplyMigrationsOptions = {}): Promise<TenantMigrationRunDto> {
+    const concurrency = input.concurrency ?? (this.#runtime.database.target.kind === 'embedded' ? 1 : 4);
+    return this.#runtime.run(async (ctx) =>
+      toMigrationRunDto(await applyTenantMigrations(ctx, { ...input, concurrency }, { dryRun: options.dryRun === true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) })),
+    );
+  }
+}

@@ -1,0 +1,41 @@
+import { grantRole, listRoleAssignments, permissionTable, revokeRole, type PermissionRow, type RoleChangeInput } from '@tenantry/core';
+import { toChangeDto } from '../dto/change.ts';
+import { toMemberRecordDto, type RoleAssignmentDto } from '../dto/members.ts';
+import type { ClientRuntime } from '../runtime.ts';
+import type { MemberChangeDto } from './members.ts';
+import type { OperationOptions } from './tenants.ts';
+
+/** Role assignments (owner, admin, analyst, viewer) and what each role may do. */
+export class Roles {
+  readonly #runtime: ClientRuntime;
+
+  constructor(runtime: ClientRuntime) {
+    this.#runtime = runtime;
+  }
+
+  /** Every role assignment in a tenant. */
+  async list(slug: string): Promise<RoleAssignmentDto[]> {
+    return this.#runtime.run((ctx) => listRoleAssignments(ctx, slug));
+  }
+
+  /** Grants a role to a member; only an owner (or the platform) grants owner. */
+  async grant(input: RoleChangeInput, options: OperationOptions = {}): Promise<MemberChangeDto> {
+    return this.#runtime.run(async (ctx) => {
+      const outcome = await grantRole(ctx, input, options);
+      return { ...toChangeDto(outcome), member: toMemberRecordDto(outcome.member) };
+    });
+  }
+
+  /** Revokes a role; the last owner keeps the owner role (LAST_OWNER). */
+  async revoke(input: RoleChangeInput, options: OperationOptions = {}): Promise<MemberChangeDto> {
+    return this.#runtime.run(async (ctx) => {
+      const outcome = await revokeRole(ctx, input, options);
+      return { ...toChangeDto(outcome), member: toMemberRecordDto(outcome.member) };
+    });
+  }
+
+  /** The permission table: for every operation, the roles that allow it (none: platform only). */
+  permissions(): PermissionRow[] {
+    return permissionTable();
+  }
+}

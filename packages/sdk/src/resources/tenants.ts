@@ -1,0 +1,204 @@
+import {
+  authorizeTenantOperation,
+  checkSlug,
+  describeDataSpace,
+  getTenantDetails,
+  listTenants,
+  provisionTenant,
+  requirePlatform,
+  suggestSlugs,
+  type ListTenantsInput,
+  type ProvisionOutcome,
+  type ProvisionTenantInput,
+  type SlugCheck,
+  type UpdatePolicyInput,
+  type UpdateSettingsInput,
+  type DeleteTenantInput,
+  type ExtendTrialInput,
+  type PurgeTenantInput,
+  type RestoreTenantInput,
+  type ResumeTenantInput,
+  type SuspendTenantInput,
+} from '@tenantry/core';
+import type { ClientRuntime } from '../runtime.ts';
+import { toDataSpaceDto, type DataSpaceDto } from '../dto/data-space.ts';
+import type { ChangeDto } from '../dto/change.ts';
+import { changePolicy, changeSettings, type PolicyChangeDto } from './tenant-changes.ts';
+import { lifecycle, type DeletionResultDto, type PurgeResultDto, type TrialResultDto } from './tenant-lifecycle.ts';
+import { exportToFile, importFrom, type ImportSource, type TenantExportResultDto, type TenantImportResultDto } from './tenant-transfer.ts';
+import { provisionBulkFrom, type BulkProvisionOptions, type BulkReportDto, type BulkSource } from './bulk.ts';
+import {
+  toDomainDto,
+  toMemberDto,
+  toTenantDto,
+  toTenantSummaryDto,
+  type ProvisionResultDto,
+  type TenantDetailsDto,
+  type TenantListDto,
+} from '../dto.ts';
+
+export interface OperationOptions {
+  /** Returns the plan and writes nothing. */
+  dryRun?: boolean;
+}
+
+export class Tenants {
+  readonly #runtime: ClientRuntime;
+
+  constructor(runtime: ClientRuntime) {
+    this.#runtime = runtime;
+  }
+
+  /**
+   * Provisions a tenant with its owner, role, domains, data space and audit trail, in one transaction.
+   * `ownerPassword: 'none'` creates a new owner without a password (sign-in through SSO or a reset)
+   * instead of a generated one-time password.
+   */
+  async provision(input: ProvisionTenantInput, options: OperationOptions & { ownerPassword?: 'generate' | 'none' } = {}): Promise<ProvisionResultDto> {
+    return this.#runtime.run(async (ctx) => {
+      requirePlatform(ctx, 'tenant.provision');
+      const { ownerPassword, ...rest } = options;
+      return toProvisionResult(await provisionTenant(ctx, input, { ...rest, ...(ownerPassword ? { ownerPassword: ownerPassword === 'none' ? 'none' : 'generated' } : {}) }), ctx.now());
+    });
+  }
+
+  /** A tenant with its domains, members and owners. Throws TENANT_NOT_FOUND. */
+  async get(slug: string): Promise<TenantDetailsDto> {
+    return this.#runtime.run(async (ctx) => {
+      await authorizeTenantOperation(ctx, slug, 'tenant.view');
+      const details = await getTenantDetails(ctx.em, slug);
+      const members = details.members.map(toMemberDto);
+      return {
+        ...toTenantDto(details.tenant, ctx.now()),
+        domains: details.domains.map(toDomainDto),
+        members,
+        owners: members.filter((member) => member.roles.includes('owner')),
+        usersUsed: members.length,
+      };
+    });
+  }
+
+  /** A page of tenants ordered by slug, filtered by status, plan or a search on slug and name. */
+  async list(filter: ListTenantsInput = {}): Promise<TenantListDto> {
+    return this.#runtime.run(async (ctx) => {
+      requirePlatform(ctx, 'tenant.list');
+      const page = await listTenants(ctx.em, filter);
+      return { items: page.items.map((item) => toTenantSummaryDto(item, ctx.now())), total: page.total };
+    });
+  }
+
+  /**
+   * Provisions every tenant of a CSV or JSON file (the seeds' format): all rows are checked before anything
+   * is written, then each tenant is its own transaction. The report has each row's outcome (created,
+   * unchanged, failed with code and message) and a summary; failures do not throw. Re-running the same
+   * file creates exactly the tenants still missing.
+   */
+  async provisionBulk(source: BulkSource, options: BulkProvisionOptions = {}): Promise<BulkReportDto> {
+    return provisionBulkFrom(this.#runtime, source, options);
+  }
+
+  /**
+   * Writes the tenant's control-plane records and its data space to one versioned file (JSON Lines with a
+   * checksum; mode 0600: it holds password and key hashes). `file: null` returns the text instead.
+   */
+  async export(slug: string, options: { file: string | null }): Promise<TenantExportResultDto & { text?: string }> {
+    const { result, text } = await exportToFile(this.#runtime, slug, options.file);
+    return options.file === null ? { ...result, text } : result;
+  }
+
+  /**
+   * Restores an export (`{ file }` or `{ text }`) in one transaction; `slug` imports a copy under a new
+   * slug with new ids. Existing users (same email) are linked, never overwritten.
+   */
+  async import(source: ImportSource, options: { slug?: string; dryRun?: boolean } = {}): Promise<TenantImportResultDto> {
+    return importFrom(this.#runtime, source, options);
+  }
+
+  /** The tenant's data space: schema, blueprint migrations applied and pending, usage against limits. */
+  async dataSpace(slug: string): Promise<DataSpaceDto> {
+    return this.#runtime.run(async (ctx) => toDataSpaceDto(await describeDataSpace(ctx, slug)));
+  }
+
+  /** Whether a slug is free, and why not. */
+  async checkSlug(slug: string): Promise<SlugCheck> {
+    return this.#runtime.run((ctx) => checkSlug(ctx.em, slug));
+  }
+
+  /** Free slugs for a tenant name, best first. */
+  async suggestSlugs(name: string, count = 5): Promise<string[]> {
+    return this.#runtime.run((ctx) => suggestSlugs(ctx.em, name, count));
+  }
+
+  /** Changes settings (time zone, contacts, theme, notifications) as a diff; null clears a field. */
+  async updateSettings(input: UpdateSettingsInput, options: OperationOptions = {}): Promise<ChangeDto> {
+    return changeSettings(this.#runtime, input, options);
+  }
+
+  /** Changes the security policy (2FA, session timeout, password rules, allowed CIDRs) as a diff. Owners only. */
+  async updatePolicy(input: UpdatePolicyInput, options: OperationOptions = {}): Promise<PolicyChangeDto> {
+    return changePolicy(this.#runtime, input, options);
+  }
+
+  /** Suspends an active tenant: its users and keys stop working until resumed. Platform only. */
+  async suspend(input: SuspendTenantInput, options: OperationOptions = {}): Promise<ChangeDto> {
+    return lifecycle.suspend(this.#runtime, input, options);
+  }
+
+  /** Resumes a suspended tenant. Platform only. */
+  async resume(input: ResumeTenantInput, options: OperationOptions = {}): Promise<ChangeDto> {
+    return lifecycle.resume(this.#runtime, input, options);
+  }
+
+  /** Extends (or starts) a trial by `extendDays`. Platform only. */
+  async extendTrial(input: ExtendTrialInput, options: OperationOptions = {}): Promise<TrialResultDto> {
+    return lifecycle.extendTrial(this.#runtime, input, options);
+  }
+
+  /** Soft delete: pending_deletion for `graceDays` (default 30), restorable. `confirm` must be the exact name. */
+  async delete(input: DeleteTenantInput, options: OperationOptions = {}): Promise<DeletionResultDto> {
+    return lifecycle.delete(this.#runtime, input, options);
+  }
+
+  /** Restores a tenant pending deletion, losslessly. */
+  async restore(input: RestoreTenantInput, options: OperationOptions = {}): Promise<DeletionResultDto> {
+    return lifecycle.restore(this.#runtime, input, options);
+  }
+
+  /** Removes a tenant pending deletion for good (after the grace period, or with `force`), keeping a tombstone and the audit trail. */
+  async purge(input: PurgeTenantInput, options: OperationOptions = {}): Promise<PurgeResultDto> {
+    return lifecycle.purge(this.#runtime, input, options);
+  }
+}
+
+function toProvisionResult(outcome: ProvisionOutcome, now: Date): ProvisionResultDto {
+  const { plan, tenant, owner } = outcome;
+  const tenantView = tenant
+    ? toTenantDto(tenant, now)
+    : {
+        slug: plan.slug,
+        name: plan.request.name,
+        status: 'active' as const,
+        plan: plan.request.plan,
+        isolation: plan.request.isolation,
+        limits: plan.limits,
+        features: plan.features,
+        trialEndsAt: plan.trialEndsAt?.toISOString() ?? null,
+      };
+  return {
+    result: outcome.result,
+    tenant: tenantView,
+    owner: {
+      email: owner?.email ?? plan.owner.email,
+      userId: owner?.id ?? plan.owner.existingUserId,
+      existingUser: plan.owner.existingUserId !== null,
+      mustChangePassword: owner ? owner.mustChangePassword : plan.owner.password !== 'unchanged',
+      ...(outcome.oneTimePassword ? { oneTimePassword: outcome.oneTimePassword } : {}),
+    },
+    domains: (outcome.domains.length > 0 ? outcome.domains : plan.domains).map((domain) => ({
+      hostname: domain.hostname,
+      kind: domain.kind,
+      isPrimary: domain.isPrimary,
+    })),
+    steps: plan.steps,
+  };
+}

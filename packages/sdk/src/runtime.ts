@@ -1,0 +1,70 @@
+import { TenantryError, resolveUserActor, translateDatabaseError, uuidv7, type ActingUser, type Database, type ServiceContext } from '@tenantry/core';
+import type { ResolvedOptions } from './options.ts';
+
+/** The open database and the defaults every operation runs with. */
+export class ClientRuntime {
+  readonly #database: Database;
+  readonly #options: ResolvedOptions;
+  /** Shared with the runtimes `as()` derives, so closing the root closes them all. */
+  readonly #state: { closed: boolean };
+  /** Set on a runtime derived by `as()`: every call acts as this tenant user. */
+  readonly #actingAs: ActingUser | undefined;
+
+  constructor(database: Database, options: ResolvedOptions, state = { closed: false }, actingAs?: ActingUser) {
+    this.#database = database;
+    this.#options = options;
+    this.#state = state;
+    this.#actingAs = actingAs;
+  }
+
+  /** A runtime on the same database whose calls act as a tenant user, held to that user's roles. */
+  withActor(who: ActingUser): ClientRuntime {
+    return new ClientRuntime(this.#database, this.#options, this.#state, who);
+  }
+
+  /** Derived runtimes do not own the database; closing one is a no-op. */
+  get ownsDatabase(): boolean {
+    return this.#actingAs === undefined;
+  }
+
+  get database(): Database {
+    return this.#database;
+  }
+
+  get options(): ResolvedOptions {
+    return this.#options;
+  }
+
+  /** Runs one operation with its own entity manager and correlation id; every failure is a TenantryError. */
+  async run<T>(operation: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+    if (this.#state.closed) {
+      throw new TenantryError('PRECONDITION_FAILED', { message: 'This Tenantry client is closed.', hint: 'Create a new client.' });
+    }
+    const em = this.#database.fork();
+    let actor = this.#options.actor;
+    try {
+      if (this.#actingAs) actor = await resolveUserActor(this.#database.fork(), this.#actingAs);
+    } catch (error) {
+      throw translateDatabaseError(error, this.#database.target);
+    }
+    const ctx: ServiceContext = {
+      em,
+      actor,
+      now: this.#options.now,
+      correlationId: uuidv7(),
+      settings: { ...(this.#options.baseDomain ? { baseDomain: this.#options.baseDomain } : {}), exportDir: this.#options.exportDir },
+      blueprint: this.#options.blueprint,
+    };
+    try {
+      return await operation(ctx);
+    } catch (error) {
+      throw translateDatabaseError(error, this.#database.target);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#state.closed || !this.ownsDatabase) return;
+    this.#state.closed = true;
+    await this.#database.close();
+  }
+}

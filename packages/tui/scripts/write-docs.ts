@@ -1,0 +1,15 @@
+import { writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { renderCliDocs } from '../src/cli/docs/render-cli-docs.ts';
+import { renderDoctorDocs } from '../src/cli/docs/render-doctor-docs.ts';
+import { renderErrorDocs } from '../src/cli/docs/render-error-docs.ts';
+import { COMMANDS } from '../src/cli/registry.ts';
+import { renderKeybindingDocs } from '../src/app/render-keybinding-docs.ts';
+
+const docs = (name: string) => fileURLToPath(new URL(`../../../docs/${name}`, import.meta.url));
+
+writeFileSync(docs('cli.md'), renderCliDocs(COMMANDS));
+writeFileSync(docs('errors.md'), renderErrorDocs());
+writeFileSync(docs('keybindings.md'), renderKeybindingDocs());
+writeFileSync(docs('doctor.md'), renderDoctorDocs());
+process.stdout.write('Wrote docs/cli.md, docs/errors.md, docs/keybindings.md and docs/doctor.md\n');

@@ -1,0 +1,16 @@
+/** Every operation the console can plan and apply. */
+export type ConsoleActionId =
+  | 'provision'
+  | 'suspend'
+  | 'resume'
+  | 'invite'
+  | 'grantRole'
+  | 'revokeRole'
+  | 'addDomain'
+  | 'makePrimary'
+  | 'createKey'
+  | 'revokeKey'
+  | 'revokeInvitation'
+  | 'changePlan'
+  | 'deleteTenant'
+  | 'repair';

@@ -1,0 +1,42 @@
+import { TenantryError, type ChangeDto, type TenantryClient } from '@tenantry/sdk';
+import type { EffectRequest } from '../state/types.ts';
+import type { ActionRunner, AppliedView } from './runners.ts';
+
+/**
+ * A console action over an SDK change that takes `{ dryRun }` and returns its steps: the dry run is the
+ * plan shown, the same call without it applies exactly that.
+ */
+export function changeRunner<Result extends ChangeDto>(
+  title: (request: EffectRequest) => string,
+  call: (client: TenantryClient, request: EffectRequest, dryRun: boolean) => Promise<Result>,
+  applied: (result: Result, request: EffectRequest) => AppliedView,
+): ActionRunner {
+  return {
+    async plan({ client, request }) {
+      const planned = await call(client, request, true);
+      const steps = planned.result === 'unchanged' ? [{ description: 'Nothing to change: it is already so.' }] : planned.steps;
+      return { title: title(request), steps, confirmName: null };
+    },
+    async apply({ client, request }) {
+      return applied(await call(client, request, false), request);
+    },
+  };
+}
+
+export function targetSlug(request: EffectRequest): string {
+  if (!request.target.slug) throw new TenantryError('PRECONDITION_FAILED', { message: 'No tenant is open.' });
+  return request.target.slug;
+}
+
+export function selectedLabel(request: EffectRequest, kind: string): string {
+  const selection = request.target.selection;
+  if (selection?.kind !== kind) throw new TenantryError('PRECONDITION_FAILED', { message: `Select a ${kind} first.` });
+  return selection.label;
+}
+
+export function wholeNumber(value: string | undefined, field: string): number | undefined {
+  const text = value?.trim() ?? '';
+  if (text === '') return undefined;
+  if (!/^\d+$/.test(text)) throw TenantryError.invalidInput([{ path: field, message: `must be a whole number (got "${text}")` }]);
+  return Number(text);
+}

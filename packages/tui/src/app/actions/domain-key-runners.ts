@@ -1,0 +1,36 @@
+import type { ActionRunner } from './runners.ts';
+import { changeRunner, selectedLabel, targetSlug, wholeNumber } from './change-runners.ts';
+
+export const addDomain: ActionRunner = changeRunner(
+  (request) => `Add ${request.values.hostname ?? ''} to ${targetSlug(request)}`,
+  (client, request, dryRun) => client.domains.add({ slug: targetSlug(request), hostname: request.values.hostname ?? '', primary: request.values.primary === 'yes' }, { dryRun }),
+  (result) => ({
+    message: `Added ${result.domain.displayHostname}${result.domain.isPrimary ? ' (primary)' : ''}`,
+    ...(result.domain.verification ? { lines: [`Publish TXT ${result.domain.verification.recordName} = ${result.domain.verification.recordValue}, then verify.`] } : {}),
+  }),
+);
+
+export const makePrimary: ActionRunner = changeRunner(
+  (request) => `Make ${selectedLabel(request, 'domain')} primary`,
+  (client, request, dryRun) => client.domains.setPrimary({ slug: targetSlug(request), hostname: selectedLabel(request, 'domain') }, { dryRun }),
+  (result) => ({ message: `${result.domain.displayHostname} is the primary domain` }),
+);
+
+export const createKey: ActionRunner = changeRunner(
+  (request) => `Create the API key "${request.values.name ?? ''}" for ${targetSlug(request)}`,
+  (client, request, dryRun) => {
+    const scopes = (request.values.scopes ?? '').split(/[\s,]+/).filter(Boolean);
+    const expiresDays = wholeNumber(request.values.expiresDays, 'expiresDays');
+    return client.apiKeys.create({ slug: targetSlug(request), name: request.values.name ?? '', scopes, ...(expiresDays ? { expiresDays } : {}) }, { dryRun });
+  },
+  (result) => ({
+    message: `Created the API key ${result.apiKey.prefix} (${result.apiKey.scopes.join(' ')})`,
+    ...(result.apiKey.key ? { secret: { label: 'API key', value: result.apiKey.key } } : {}),
+  }),
+);
+
+export const revokeKey: ActionRunner = changeRunner(
+  (request) => `Revoke the API key ${selectedLabel(request, 'key')}`,
+  (client, request, dryRun) => client.apiKeys.revoke({ slug: targetSlug(request), prefix: selectedLabel(request, 'key') }, { dryRun }),
+  (result) => ({ message: `Revoked the API key ${result.apiKey.prefix}` }),
+);

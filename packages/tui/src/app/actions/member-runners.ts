@@ -1,0 +1,35 @@
+import type { Role } from '@tenantry/sdk';
+import type { ActionRunner } from './runners.ts';
+import { changeRunner, selectedLabel, targetSlug, wholeNumber } from './change-runners.ts';
+
+export const invite: ActionRunner = changeRunner(
+  (request) => `Invite ${request.values.email ?? ''} to ${targetSlug(request)}`,
+  (client, request, dryRun) => {
+    const role = request.values.role === 'none' || !request.values.role ? null : (request.values.role as Role);
+    const expiresDays = wholeNumber(request.values.expiresDays, 'expiresDays');
+    return client.invitations.send({ slug: targetSlug(request), email: request.values.email ?? '', role, ...(expiresDays ? { expiresDays } : {}) }, { dryRun });
+  },
+  (result) => ({
+    message: `Invited ${result.invitation.email} (${result.action})`,
+    lines: [`Expires ${result.invitation.expiresAt.slice(0, 10)}; delivery: ${result.delivery?.status ?? 'queued'}`],
+    ...(result.invitation.token ? { secret: { label: 'Invitation token', value: result.invitation.token } } : {}),
+  }),
+);
+
+export const revokeInvitation: ActionRunner = changeRunner(
+  (request) => `Revoke the invitation of ${selectedLabel(request, 'invitation')}`,
+  (client, request, dryRun) => client.invitations.revoke({ slug: targetSlug(request), email: selectedLabel(request, 'invitation') }, { dryRun }),
+  (result) => ({ message: `Revoked the invitation of ${result.invitation.email}` }),
+);
+
+export const grantRole: ActionRunner = changeRunner(
+  (request) => `Grant ${request.values.role ?? ''} to ${selectedLabel(request, 'member')}`,
+  (client, request, dryRun) => client.roles.grant({ slug: targetSlug(request), email: selectedLabel(request, 'member'), role: request.values.role as Role }, { dryRun }),
+  (result) => ({ message: `${result.member.email} now has: ${result.member.roles.join(', ') || 'no role'}` }),
+);
+
+export const revokeRole: ActionRunner = changeRunner(
+  (request) => `Revoke ${request.values.role ?? ''} from ${selectedLabel(request, 'member')}`,
+  (client, request, dryRun) => client.roles.revoke({ slug: targetSlug(request), email: selectedLabel(request, 'member'), role: request.values.role as Role }, { dryRun }),
+  (result) => ({ message: `${result.member.email} now has: ${result.member.roles.join(', ') || 'no role'}` }),
+);

@@ -1,0 +1,99 @@
+import { TenantryError, type FindingDto, type ProvisionResultDto, type TenantryClient } from '@tenantry/sdk';
+import type { EffectRequest, PlanLine } from '../state/types.ts';
+import { wizardInput, type WizardState } from '../state/wizard.ts';
+import type { ConsoleActionId } from './action-ids.ts';
+import { addDomain, createKey, makePrimary, revokeKey } from './domain-key-runners.ts';
+import { grantRole, invite, revokeInvitation, revokeRole } from './member-runners.ts';
+import { changePlan, deleteTenant, resume, suspend } from './tenant-runners.ts';
+
+export interface PlanView {
+  title: string;
+  steps: PlanLine[];
+  /** Destructive plans need this exact text typed back. */
+  confirmName: string | null;
+}
+
+export interface AppliedView {
+  message: string;
+  lines?: string[];
+  /** A secret handed over once (one-time password, API key, invitation token). */
+  secret?: { label: string; value: string };
+  openSlug?: string;
+  closeTenant?: boolean;
+}
+
+export interface RunnerContext {
+  client: TenantryClient;
+  request: EffectRequest;
+  wizard: WizardState;
+}
+
+export interface ActionRunner {
+  plan(context: RunnerContext): Promise<PlanView>;
+  apply(context: RunnerContext): Promise<AppliedView>;
+}
+
+const provision: ActionRunner = {
+  async plan({ client, wizard }) {
+    const plan = await client.tenants.provision(wizardInput(wizard) as Parameters<TenantryClient['tenants']['provision']>[0], { dryRun: true });
+    if (plan.result === 'unchanged') return { title: `${plan.tenant.slug} already exists as requested`, steps: [{ description: 'Nothing to do: the identical tenant exists.' }], confirmName: null };
+    return { title: `Provision ${plan.tenant.name} (${plan.tenant.slug})`, steps: plan.steps, confirmName: null };
+  },
+  async apply({ client, wizard }) {
+    const result = await client.tenants.provision(wizardInput(wizard) as Parameters<TenantryClient['tenants']['provision']>[0]);
+    return provisionApplied(result);
+  },
+};
+
+function provisionApplied(result: ProvisionResultDto): AppliedView {
+  const primary = result.domains.find((domain) => domain.isPrimary);
+  const lines = [
+    `Organization: ${result.tenant.name} (${result.tenant.slug})`,
+    `Login:        ${primary ? `https://${primary.hostname}/login` : '(no domain yet)'}`,
+    `Username:     ${result.owner.email}`,
+  ];
+  const secret = result.owner.oneTimePassword ? { label: 'One-time password', value: result.owner.oneTimePassword } : undefined;
+  const verb = result.result === 'unchanged' ? 'Already provisioned' : 'Provisioned';
+  return { message: `${verb} ${result.tenant.slug}`, lines, ...(secret ? { secret } : {}), openSlug: result.tenant.slug };
+}
+
+function selectedFinding(request: EffectRequest): FindingDto {
+  const finding = request.target.selection?.facts?.finding as FindingDto | undefined;
+  if (!finding) throw new TenantryError('PRECONDITION_FAILED', { message: 'No finding is selected.' });
+  return finding;
+}
+
+/** Repairs the selected doctor finding: its plan (steps and SQL), then the repair and the re-check. */
+const repair: ActionRunner = {
+  async plan({ client, request }) {
+    const finding = selectedFinding(request);
+    if (!finding.repairable) throw new TenantryError('PRECONDITION_FAILED', { message: `${finding.code} has no automatic repair.`, hint: finding.remediation });
+    const planned = (await client.health.plan({ code: finding.code, ...(finding.tenant ? { slug: finding.tenant.slug } : {}) })).find((item) => item.finding.fingerprint === finding.fingerprint);
+    if (!planned) throw new TenantryError('PRECONDITION_FAILED', { message: `${finding.code} is no longer reported: nothing to repair.`, hint: 'Refresh with R.' });
+    return { title: `Repair ${finding.code}${finding.tenant ? ` (${finding.tenant.slug})` : ''}`, steps: planned.steps, confirmName: planned.destructive ? planned.confirmText : null };
+  },
+  async apply({ client, request }) {
+    const finding = selectedFinding(request);
+    const outcome = await client.health.repair(finding, request.values.confirm ? { confirm: request.values.confirm } : {});
+    const recheck = outcome.remaining ? `✗ the re-check still reports: ${outcome.remaining.message}` : `✓ re-check: ${finding.code} is gone`;
+    return { message: `Repaired ${finding.code}`, lines: [recheck] };
+  },
+};
+
+/** The operations the console can run, by id. */
+export const RUNNERS: Record<ConsoleActionId, ActionRunner> = {
+  provision,
+  repair,
+  invite,
+  revokeInvitation,
+  grantRole,
+  revokeRole,
+  addDomain,
+  makePrimary,
+  createKey,
+  revokeKey,
+  changePlan,
+  suspend,
+  resume,
+  deleteTenant,
+};

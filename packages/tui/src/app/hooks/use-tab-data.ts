@@ -1,0 +1,29 @@
+import type { TabData } from '../tabs/tab-data.ts';
+import type { TabId } from '../state/types.ts';
+import { useClient } from '../client-context.ts';
+import { useMemo } from 'react';
+import { useAsync } from './use-async.ts';
+
+/** Loads what the open tab lists beyond the tenant itself, only while that tab is open. */
+export function useTabData(slug: string | null, tab: TabId, refreshes: number): TabData {
+  const client = useClient();
+  const state = useAsync(async (): Promise<Omit<TabData, 'loading'>> => {
+    if (!slug) return {};
+    switch (tab) {
+      case 'invitations':
+        return { invitations: await client.invitations.list({ slug }) };
+      case 'domains':
+        return { domains: await client.domains.list(slug) };
+      case 'keys':
+        return { apiKeys: await client.apiKeys.list(slug) };
+      case 'overview':
+      case 'data':
+        return { dataSpace: await client.tenants.dataSpace(slug) };
+      case 'audit':
+        return { audit: await client.audit.list({ tenant: slug, limit: 500 }) };
+      case 'members':
+        return {};
+    }
+  }, [client, slug, tab, refreshes]);
+  return useMemo(() => ({ loading: state.loading, ...(state.data ?? {}), ...(state.error ? { error: state.error } : {}) }), [state]);
+}

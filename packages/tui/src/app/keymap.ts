@@ -1,0 +1,137 @@
+/**
+ * Every key binding of the console, in one place: the key handlers, the footer hints, the help overlay
+ * and docs/keybindings.md all read it.
+ */
+export const SCOPES = ['global', 'list', 'tenants', 'tenant', 'wizard', 'doctor', 'dialog'] as const;
+export type Scope = (typeof SCOPES)[number];
+
+export const SCOPE_TITLES: Record<Scope, string> = {
+  global: 'Everywhere',
+  list: 'Lists and tables',
+  tenants: 'Tenants',
+  tenant: 'Tenant detail',
+  wizard: 'New tenant wizard',
+  doctor: 'Doctor',
+  dialog: 'Dialogs (plans, forms, confirmations)',
+};
+
+export type ActionId =
+  | 'quit'
+  | 'help'
+  | 'back'
+  | 'jump'
+  | 'refresh'
+  | 'up'
+  | 'down'
+  | 'pageUp'
+  | 'pageDown'
+  | 'top'
+  | 'bottom'
+  | 'filter'
+  | 'sort'
+  | 'reverse'
+  | 'open'
+  | 'newTenant'
+  | 'doctor'
+  | 'nextTab'
+  | 'previousTab'
+  | 'selectTab'
+  | 'suspendResume'
+  | 'invite'
+  | 'grantRole'
+  | 'revokeRole'
+  | 'addDomain'
+  | 'makePrimary'
+  | 'createKey'
+  | 'revokeItem'
+  | 'changePlan'
+  | 'deleteTenant'
+  | 'nextField'
+  | 'previousField'
+  | 'choiceNext'
+  | 'choicePrevious'
+  | 'toggle'
+  | 'submit'
+  | 'repair'
+  | 'confirm'
+  | 'cancel';
+
+export interface Binding {
+  action: ActionId;
+  keys: readonly string[];
+  description: string;
+  scope: Scope;
+  /** Short label for the footer; bindings without one are only in the help. */
+  hint?: string;
+  /** Changes data: disabled by --readonly. */
+  mutates?: boolean;
+}
+
+export const KEYMAP: readonly Binding[] = [
+  { scope: 'global', action: 'quit', keys: ['q', 'ctrl+c'], description: 'Quit the console (ctrl+c also inside fields)', hint: 'quit' },
+  { scope: 'global', action: 'help', keys: ['?'], description: 'Show or hide this help', hint: 'help' },
+  { scope: 'global', action: 'back', keys: ['escape'], description: 'Go back, close a dialog or clear the filter', hint: 'back' },
+  { scope: 'global', action: 'jump', keys: [':'], description: 'Jump to a screen: tenants, new, doctor or a tenant slug', hint: 'jump' },
+  { scope: 'global', action: 'refresh', keys: ['R'], description: 'Reload from the database', hint: 'refresh' },
+
+  { scope: 'list', action: 'up', keys: ['up', 'k'], description: 'Move up' },
+  { scope: 'list', action: 'down', keys: ['down', 'j'], description: 'Move down' },
+  { scope: 'list', action: 'pageUp', keys: ['pageup', 'ctrl+b'], description: 'Move up a page' },
+  { scope: 'list', action: 'pageDown', keys: ['pagedown', 'ctrl+f'], description: 'Move down a page' },
+  { scope: 'list', action: 'top', keys: ['home', 'g'], description: 'First row' },
+  { scope: 'list', action: 'bottom', keys: ['end', 'G'], description: 'Last row' },
+
+  { scope: 'tenants', action: 'open', keys: ['enter'], description: 'Open the selected tenant', hint: 'open' },
+  { scope: 'tenants', action: 'filter', keys: ['/'], description: 'Filter by slug or name (enter keeps it, esc clears it)', hint: 'filter' },
+  { scope: 'tenants', action: 'sort', keys: ['s'], description: 'Sort by the next column', hint: 'sort' },
+  { scope: 'tenants', action: 'reverse', keys: ['S'], description: 'Reverse the sort order' },
+  { scope: 'tenants', action: 'newTenant', keys: ['n'], description: 'Provision a new tenant (wizard)', hint: 'new', mutates: true },
+  { scope: 'tenants', action: 'doctor', keys: ['d'], description: 'Open the doctor', hint: 'doctor' },
+
+  { scope: 'tenant', action: 'nextTab', keys: ['tab', 'right', 'l'], description: 'Next tab', hint: 'tabs' },
+  { scope: 'tenant', action: 'previousTab', keys: ['shift+tab', 'left', 'h'], description: 'Previous tab' },
+  { scope: 'tenant', action: 'selectTab', keys: ['1', '2', '3', '4', '5', '6', '7'], description: 'Go to tab 1-7: overview, members, invitations, domains, API keys, data space, audit' },
+  { scope: 'tenant', action: 'suspendResume', keys: ['z'], description: 'Suspend or resume the tenant', hint: 'suspend/resume', mutates: true },
+  { scope: 'tenant', action: 'changePlan', keys: ['p'], description: 'Change the plan (shows the diff)', hint: 'plan', mutates: true },
+  { scope: 'tenant', action: 'invite', keys: ['i'], description: 'Invite a member', hint: 'invite', mutates: true },
+  { scope: 'tenant', action: 'grantRole', keys: ['+'], description: 'Grant a role to the selected member', mutates: true },
+  { scope: 'tenant', action: 'revokeRole', keys: ['-'], description: 'Revoke a role from the selected member', mutates: true },
+  { scope: 'tenant', action: 'addDomain', keys: ['a'], description: 'Add a domain', mutates: true },
+  { scope: 'tenant', action: 'makePrimary', keys: ['*'], description: 'Make the selected domain primary', mutates: true },
+  { scope: 'tenant', action: 'createKey', keys: ['c'], description: 'Create an API key (shown once)', mutates: true },
+  { scope: 'tenant', action: 'revokeItem', keys: ['x'], description: 'Revoke the selected invitation or API key', mutates: true },
+  { scope: 'tenant', action: 'deleteTenant', keys: ['D'], description: 'Delete the tenant (type its exact name)', mutates: true },
+
+  { scope: 'wizard', action: 'nextField', keys: ['tab', 'down'], description: 'Next field', hint: 'next field' },
+  { scope: 'wizard', action: 'previousField', keys: ['shift+tab', 'up'], description: 'Previous field' },
+  { scope: 'wizard', action: 'choiceNext', keys: ['right'], description: 'Next choice (plan, isolation)' },
+  { scope: 'wizard', action: 'choicePrevious', keys: ['left'], description: 'Previous choice' },
+  { scope: 'wizard', action: 'toggle', keys: ['space'], description: 'Toggle a yes/no field or a feature' },
+  { scope: 'wizard', action: 'submit', keys: ['enter'], description: 'Review the plan (from any field)', hint: 'review' },
+
+  { scope: 'doctor', action: 'repair', keys: ['enter'], description: 'Show the repair plan of the selected finding', hint: 'repair', mutates: true },
+
+  { scope: 'dialog', action: 'confirm', keys: ['enter', 'y'], description: 'Confirm: apply the plan shown', hint: 'confirm' },
+  { scope: 'dialog', action: 'cancel', keys: ['escape', 'n'], description: 'Cancel: nothing is written', hint: 'cancel' },
+];
+
+/** The action bound to a key in the first scope (most specific first) that binds it. */
+export function actionFor(scopes: readonly Scope[], key: string): ActionId | undefined {
+  for (const scope of scopes) {
+    const binding = KEYMAP.find((candidate) => candidate.scope === scope && candidate.keys.includes(key));
+    if (binding) return binding.action;
+  }
+  return undefined;
+}
+
+export function bindingsFor(scopes: readonly Scope[]): Binding[] {
+  return KEYMAP.filter((binding) => scopes.includes(binding.scope));
+}
+
+export function bindingOf(action: ActionId, scope?: Scope): Binding | undefined {
+  return KEYMAP.find((binding) => binding.action === action && (scope === undefined || binding.scope === scope));
+}
+
+export function keyLabel(key: string): string {
+  return key === 'escape' ? 'esc' : key;
+}

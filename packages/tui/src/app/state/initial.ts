@@ -1,0 +1,24 @@
+import type { ConsoleState } from './types.ts';
+import { initialWizard } from './wizard.ts';
+
+export function initialState(readonly: boolean): ConsoleState {
+  return {
+    route: { screen: 'tenants' },
+    history: [],
+    help: false,
+    helpOffset: 0,
+    jump: null,
+    tenants: { filter: '', filtering: false, cursor: 0, sort: 'slug', descending: false },
+    detail: { tab: 'overview', cursor: 0 },
+    wizard: initialWizard,
+    doctorCursor: 0,
+    dialog: null,
+    notice: null,
+    request: null,
+    dialogTarget: null,
+    nextRequestId: 1,
+    refreshes: 0,
+    quit: false,
+    readonly,
+  };
+}

@@ -1,0 +1,169 @@
+import { openAction } from '../actions/forms.ts';
+import type { ConsoleActionId } from '../actions/action-ids.ts';
+import { actionFor, bindingOf, type ActionId } from '../keymap.ts';
+import { reduceDialogKey } from './dialog.ts';
+import { moveCursor } from './list.ts';
+import { goBack, jumpTarget, navigate } from './navigation.ts';
+import { editText } from './text.ts';
+import { SORTS, TABS, type ConsoleState, type EffectRequest, type Notice, type PlanLine, type ScreenInfo, type ViewInfo } from './types.ts';
+import { reduceWizardKey } from './wizard.ts';
+
+export type ConsoleEvent =
+  | { type: 'key'; key: string; screen: ScreenInfo }
+  | { type: 'planned'; requestId: number; title: string; steps: PlanLine[]; confirmName: string | null }
+  | { type: 'applied'; requestId: number; message: string; secret?: { label: string; value: string }; lines?: string[]; openSlug?: string; closeTenant?: boolean }
+  | { type: 'failed'; requestId: number; notice: Notice };
+
+/** All console state changes in one reducer: keys arriving together in a chunk see each other's effects. */
+export function reduceConsole(state: ConsoleState, event: ConsoleEvent): ConsoleState {
+  if (event.type !== 'key') return settle(state, event);
+  const { key } = event;
+  const rows = event.screen.rows;
+  const view: ViewInfo = { ...event.screen, rowCount: rows.length, selection: rows[Math.min(cursorOf(state), rows.length - 1)] ?? null };
+  if (key === 'ctrl+c') return { ...state, quit: true };
+  const dialog = state.dialog;
+  if (dialog) {
+    return reduceDialogKey(state, dialog, key, (phase, values) =>
+      dialog.kind === 'form' || dialog.kind === 'plan' ? requestEffect(state, dialog.action, dialog.title, phase, values) : state,
+    );
+  }
+  if (state.jump) return reduceJump(state, state.jump.text, key);
+  if (state.help) return reduceHelp(state, key, view);
+  if (state.route.screen === 'wizard') return reduceWizard(state, key);
+  if (state.route.screen === 'tenants' && state.tenants.filtering) return reduceFilter(state, key);
+  const scopes = state.route.screen === 'tenants' ? (['tenants', 'list', 'global'] as const) : state.route.screen === 'tenant' ? (['tenant', 'list', 'global'] as const) : (['doctor', 'list', 'global'] as const);
+  const action = actionFor(scopes, key);
+  if (action === 'selectTab') return numberedTab(state, key);
+  if (action === undefined) return state;
+  return reduceAction({ ...state, notice: action === 'refresh' ? state.notice : null }, action, view);
+}
+
+function reduceAction(state: ConsoleState, action: ActionId, view: ViewInfo): ConsoleState {
+  if (state.readonly && KEY_MUTATES(action)) {
+    return { ...state, notice: { kind: 'error', text: 'The console is read-only (--readonly): nothing can be changed.', code: 'FORBIDDEN' } };
+  }
+  switch (action) {
+    case 'quit':
+      return { ...state, quit: true };
+    case 'help':
+      return { ...state, help: true, helpOffset: 0 };
+    case 'jump':
+      return { ...state, jump: { text: '' } };
+    case 'refresh':
+      return { ...state, refreshes: state.refreshes + 1 };
+    case 'back':
+      if (state.route.screen === 'tenants') return state.tenants.filter ? { ...state, tenants: { ...state.tenants, filter: '', cursor: 0 } } : state;
+      return goBack(state);
+    case 'filter':
+      return { ...state, tenants: { ...state.tenants, filtering: true } };
+    case 'sort':
+      return { ...state, tenants: { ...state.tenants, sort: SORTS[(SORTS.indexOf(state.tenants.sort) + 1) % SORTS.length] ?? 'slug', cursor: 0 } };
+    case 'reverse':
+      return { ...state, tenants: { ...state.tenants, descending: !state.tenants.descending, cursor: 0 } };
+    case 'open':
+      return view.selection ? navigate(state, { screen: 'tenant', slug: view.selection.id }) : state;
+    case 'newTenant':
+      return navigate(state, { screen: 'wizard' });
+    case 'doctor':
+      return navigate(state, { screen: 'doctor' });
+    case 'nextTab':
+    case 'previousTab': {
+      const step = action === 'nextTab' ? 1 : -1;
+      const tab = TABS[(TABS.indexOf(state.detail.tab) + step + TABS.length) % TABS.length] ?? 'overview';
+      return { ...state, detail: { tab, cursor: 0 } };
+    }
+    case 'repair':
+      return view.selection ? openDialog(state, { action: 'repair', title: `Repair: ${view.selection.label}`, fields: [] }, view) : state;
+    default: {
+      const moved = moveCursor(action, cursorOf(state), view.rowCount, view.pageSize);
+      if (moved !== undefined) return withCursor(state, moved);
+      const opening = openAction(action, view);
+      return opening ? openDialog(state, opening, view) : state;
+    }
+  }
+}
+
+const KEY_MUTATES = (action: ActionId) => bindingOf(action)?.mutates === true;
+
+function openDialog(state: ConsoleState, opening: { action: ConsoleActionId; title: string; fields: { name: string; label: string; value: string; choices?: readonly string[] }[] }, view: ViewInfo): ConsoleState {
+  const target = { slug: view.tenant?.slug ?? null, ...(view.tenant ? { tenantName: view.tenant.name } : {}), selection: view.selection };
+  const withTarget = { ...state, dialogTarget: target };
+  if (opening.fields.length > 0) return { ...withTarget, dialog: { kind: 'form', action: opening.action, title: opening.title, fields: opening.fields, focus: 0 } };
+  return requestEffect(withTarget, opening.action, opening.title, 'plan', {});
+}
+
+/** Turns the open dialog into a request for the App to run: its plan (dry run) or its application. */
+function requestEffect(state: ConsoleState, action: ConsoleActionId, title: string, phase: EffectRequest['phase'], values: Record<string, string>): ConsoleState {
+  const request: EffectRequest = { id: state.nextRequestId, phase, action, values, target: state.dialogTarget ?? { slug: null, selection: null } };
+  return { ...state, request, nextRequestId: state.nextRequestId + 1, dialog: { kind: 'busy', title: `${title}: ${phase === 'plan' ? 'planning' : 'applying'}…` } };
+}
+
+function settle(state: ConsoleState, event: Exclude<ConsoleEvent, { type: 'key' }>): ConsoleState {
+  const request = state.request;
+  if (!request || request.id !== event.requestId) return state;
+  const cleared = { ...state, request: null };
+  if (event.type === 'failed') return { ...cleared, dialog: null, dialogTarget: null, notice: event.notice };
+  if (event.type === 'planned') {
+    const dialog = { kind: 'plan' as const, action: request.action, title: event.title, steps: event.steps, values: request.values, confirmName: event.confirmName, typed: '' };
+    return { ...cleared, dialog };
+  }
+  let next: ConsoleState = { ...cleared, dialogTarget: null, refreshes: state.refreshes + 1, notice: { kind: 'success', text: event.message } };
+  // A new tenant opens as if picked from the table: esc goes back to the tenants, not to the wizard.
+  if (event.openSlug) next = { ...navigate({ ...next, route: { screen: 'tenants' }, history: [] }, { screen: 'tenant', slug: event.openSlug }), notice: next.notice };
+  if (event.closeTenant) next = { ...next, route: { screen: 'tenants' }, history: [] };
+  const showResult = event.secret !== undefined || (event.lines?.length ?? 0) > 0;
+  return { ...next, dialog: showResult ? { kind: 'result', title: event.message, lines: event.lines ?? [], secret: event.secret ?? null } : null };
+}
+
+function reduceHelp(state: ConsoleState, key: string, view: ViewInfo): ConsoleState {
+  if (key === '?' || key === 'escape' || key === 'q') return { ...state, help: false };
+  const moved = moveCursor(actionFor(['list'], key), state.helpOffset, HELP_LINES_MAX, view.pageSize);
+  return moved === undefined ? state : { ...state, helpOffset: moved };
+}
+
+/** Scrolling past the end of the help is clamped when it is drawn. */
+const HELP_LINES_MAX = 200;
+
+function reduceWizard(state: ConsoleState, key: string): ConsoleState {
+  if (key === 'escape') return goBack(state);
+  const outcome = reduceWizardKey(state.wizard, key);
+  const next = { ...state, wizard: outcome.wizard };
+  if (!outcome.submit) return next;
+  return requestEffect({ ...next, dialogTarget: { slug: null, selection: null } }, 'provision', 'Provision a tenant', 'plan', {});
+}
+
+function reduceFilter(state: ConsoleState, key: string): ConsoleState {
+  const tenants = state.tenants;
+  if (key === 'enter') return { ...state, tenants: { ...tenants, filtering: false } };
+  if (key === 'escape') return { ...state, tenants: { ...tenants, filtering: false, filter: '', cursor: 0 } };
+  const filter = editText(tenants.filter, key);
+  return filter === undefined ? state : { ...state, tenants: { ...tenants, filter, cursor: 0 } };
+}
+
+function reduceJump(state: ConsoleState, text: string, key: string): ConsoleState {
+  if (key === 'escape') return { ...state, jump: null };
+  if (key === 'enter') {
+    const route = jumpTarget(text);
+    if (!route) return { ...state, jump: null, notice: { kind: 'error', text: `Nothing to jump to: "${text}". Try tenants, new, doctor or a slug.` } };
+    return navigate({ ...state, jump: null }, route);
+  }
+  const edited = editText(text, key);
+  return edited === undefined ? state : { ...state, jump: { text: edited } };
+}
+
+function numberedTab(state: ConsoleState, key: string): ConsoleState {
+  if (state.route.screen !== 'tenant' || !/^[1-7]$/.test(key)) return state;
+  return { ...state, detail: { tab: TABS[Number(key) - 1] ?? 'overview', cursor: 0 } };
+}
+
+function cursorOf(state: ConsoleState): number {
+  if (state.route.screen === 'tenants') return state.tenants.cursor;
+  if (state.route.screen === 'tenant') return state.detail.cursor;
+  return state.doctorCursor;
+}
+
+function withCursor(state: ConsoleState, cursor: number): ConsoleState {
+  if (state.route.screen === 'tenants') return { ...state, tenants: { ...state.tenants, cursor } };
+  if (state.route.screen === 'tenant') return { ...state, detail: { ...state.detail, cursor } };
+  return { ...state, doctorCursor: cursor };
+}

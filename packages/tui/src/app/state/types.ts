@@ -1,0 +1,105 @@
+import type { ConsoleActionId } from '../actions/action-ids.ts';
+import type { WizardState } from './wizard.ts';
+
+export const SORTS = ['slug', 'name', 'status', 'plan', 'users', 'trial', 'health'] as const;
+export type SortKey = (typeof SORTS)[number];
+
+export const TABS = ['overview', 'members', 'invitations', 'domains', 'keys', 'data', 'audit'] as const;
+export type TabId = (typeof TABS)[number];
+
+export type Route = { screen: 'tenants' } | { screen: 'tenant'; slug: string } | { screen: 'wizard' } | { screen: 'doctor' };
+
+export interface TenantsView {
+  filter: string;
+  filtering: boolean;
+  cursor: number;
+  sort: SortKey;
+  descending: boolean;
+}
+
+export interface DetailView {
+  tab: TabId;
+  cursor: number;
+}
+
+/** What the screen shows under the cursor, so keys can act on it. */
+export interface Selection {
+  kind: 'tenant' | 'member' | 'invitation' | 'domain' | 'key' | 'finding' | 'audit';
+  id: string;
+  label: string;
+  /** Extra facts an action needs (roles held, primary flag...). */
+  facts?: Record<string, unknown>;
+}
+
+/** What is on screen, passed with every key: the selectable rows, not the selection, so keys that
+ * arrive together (a paste, a fast typist) select by the cursor as the reducer has moved it. */
+export interface ScreenInfo {
+  rows: readonly Selection[];
+  pageSize: number;
+  /** The open tenant's slug, name and status, when a tenant is open. */
+  tenant: { slug: string; name: string; status: string } | null;
+}
+
+/** The screen as one key sees it: with the row under the reducer's cursor. */
+export interface ViewInfo extends ScreenInfo {
+  rowCount: number;
+  selection: Selection | null;
+}
+
+export interface FieldState {
+  name: string;
+  label: string;
+  value: string;
+  /** Allowed values: the field cycles through them instead of taking text. */
+  choices?: readonly string[];
+  secret?: boolean;
+}
+
+/** One step of a plan as the console shows it: what happens, and the SQL where it matters. */
+export interface PlanLine {
+  description: string;
+  sql?: readonly string[];
+}
+
+export type Dialog =
+  | { kind: 'form'; action: ConsoleActionId; title: string; fields: FieldState[]; focus: number }
+  | { kind: 'plan'; action: ConsoleActionId; title: string; steps: PlanLine[]; values: Record<string, string>; confirmName: string | null; typed: string }
+  | { kind: 'busy'; title: string }
+  | { kind: 'result'; title: string; lines: string[]; secret: { label: string; value: string } | null };
+
+export interface Notice {
+  kind: 'error' | 'success';
+  text: string;
+  code?: string;
+  hint?: string;
+}
+
+/** Something async for the App to run: a plan (dry run) or its application. */
+export interface EffectRequest {
+  id: number;
+  phase: 'plan' | 'apply';
+  action: ConsoleActionId;
+  values: Record<string, string>;
+  target: { slug: string | null; tenantName?: string; selection: Selection | null };
+}
+
+export interface ConsoleState {
+  route: Route;
+  history: Route[];
+  help: boolean;
+  helpOffset: number;
+  jump: { text: string } | null;
+  tenants: TenantsView;
+  detail: DetailView;
+  wizard: WizardState;
+  doctorCursor: number;
+  dialog: Dialog | null;
+  notice: Notice | null;
+  request: EffectRequest | null;
+  /** The target of the dialog's action, captured when it opened. */
+  dialogTarget: EffectRequest['target'] | null;
+  nextRequestId: number;
+  refreshes: number;
+  quit: boolean;
+  readonly: boolean;
+}

@@ -1,0 +1,26 @@
+import { Box, Text } from 'ink';
+import { cell } from '../components/cells.ts';
+import { windowAround } from '../tenant-rows.ts';
+import type { TabProps } from './tab-body.tsx';
+
+export function DomainsTab({ data, cursor, height, width }: TabProps) {
+  const domains = data.domains ?? [];
+  if (data.loading && domains.length === 0) return <Text dimColor>Loading domains…</Text>;
+  const { start, end } = windowAround(cursor, domains.length, Math.max(1, height - 2));
+  const hostWidth = Math.max(24, Math.floor(width * 0.4));
+  return (
+    <Box flexDirection="column">
+      <Text bold>{'  ' + cell('HOSTNAME', hostWidth) + cell('KIND', 11) + 'VERIFICATION'}</Text>
+      {domains.length === 0 ? <Text dimColor>No domains: press a to add one.</Text> : null}
+      {domains.slice(start, end).map((domain, offset) => (
+        <Box key={domain.id} flexShrink={0}>
+          <Text inverse={start + offset === cursor} wrap="truncate">
+            {(domain.isPrimary ? '★ ' : '  ') + cell(domain.displayHostname, hostWidth) + cell(domain.kind, 11)}
+            {domain.verified ? '✓ verified' : `✗ unverified: TXT ${domain.verification?.recordName ?? ''} = ${domain.verification?.recordValue ?? ''}`}
+          </Text>
+        </Box>
+      ))}
+      <Text dimColor>a add · * make the selected domain primary</Text>
+    </Box>
+  );
+}

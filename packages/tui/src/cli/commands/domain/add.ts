@@ -1,0 +1,36 @@
+import { DRY_RUN_FLAG, defineCommand, requiredArg } from '../../command.ts';
+import { renderChange } from '../../output/change.ts';
+
+export const domainAdd = defineCommand({
+  path: ['domain', 'add'],
+  summary: 'Adds a domain to a tenant; custom domains start unverified with a DNS TXT token.',
+  description:
+    'Hostnames are lowercased and IDNA-encoded, and unique across tenants. Names under $TENANTRY_BASE_DOMAIN are the\n' +
+    "tenant's own subdomains, verified at once. A tenant's first domain is primary; --primary moves the primary to it.",
+  args: [
+    { name: 'slug', description: "The tenant's slug.", field: 'slug' },
+    { name: 'hostname', description: 'The hostname, e.g. app.client.com or bücher.example.', field: 'hostname' },
+  ],
+  flags: [{ name: 'primary', type: 'boolean', field: 'primary', description: 'Make it the primary domain.' }, DRY_RUN_FLAG],
+  json: true,
+  examples: [
+    { description: 'Add a custom domain', command: 'tenantry domain add acme-corp dashboard.client.com' },
+    { description: 'Add it as the primary domain', command: 'tenantry domain add acme-corp app.acme.com --primary --json' },
+  ],
+  async run(ctx, input) {
+    const slug = requiredArg(input, 'slug');
+    const result = await (await ctx.client()).domains.add(
+      { slug, hostname: requiredArg(input, 'hostname'), primary: input.flags.primary === true },
+      { dryRun: input.flags['dry-run'] === true },
+    );
+    if (ctx.json) return ctx.outJson(result);
+    const { domain } = result;
+    renderChange(ctx, result, {
+      applied: `Added ${domain.isPrimary ? 'primary ' : ''}${domain.kind} domain ${domain.displayHostname} to ${slug}`,
+      unchanged: `${slug} already has ${domain.displayHostname}; nothing changed.`,
+    });
+    if (result.result === 'applied' && domain.verification) {
+      ctx.out(`  Publish TXT ${domain.verification.recordName} = "${domain.verification.recordValue}", then run \`tenantry domain verify ${slug} ${domain.hostname}\`.`);
+    }
+  },
+});

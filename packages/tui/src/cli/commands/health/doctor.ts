@@ -1,0 +1,92 @@
+import { SEVERITIES, TenantryError, type CheckOptions, type DoctorReportDto, type InputIssue, type Severity } from '@tenantry/sdk';
+import { defineCommand, type CommandContext, type ParsedArguments } from '../../command.ts';
+
+const SYMBOLS: Record<Severity, string> = { error: '✗ error', warn: '! warn ', info: '· info ' };
+
+export const doctor = defineCommand({
+  path: ['doctor'],
+  summary: 'Checks every tenant for drift and reports each finding with its numbers and remediation.',
+  description:
+    'Runs the catalog of checks (docs/doctor.md), each one set-based SQL over all tenants. Exits 9 when any finding\n' +
+    'has error severity, 0 otherwise. `tenantry repair` fixes what can be fixed.',
+  args: [{ name: 'slug', description: 'Only this tenant.', optional: true }],
+  flags: [
+    { name: 'min-severity', type: 'string', placeholder: 'LEVEL', choices: SEVERITIES, description: 'Hide findings below this severity (default info).' },
+    { name: 'notify', type: 'string', placeholder: 'URL', description: 'POST the findings never sent before to this webhook, as JSON.' },
+    { name: 'warn-users', type: 'integer', placeholder: 'PCT', description: 'Warn when users reach this % of the limit (default 90).' },
+    { name: 'warn-assets', type: 'integer', placeholder: 'PCT', description: 'Warn when assets reach this % of the limit (default 90).' },
+    { name: 'warn-devices', type: 'integer', placeholder: 'PCT', description: 'Warn when devices reach this % of the limit (default 90).' },
+    { name: 'warn-storage', type: 'integer', placeholder: 'PCT', description: 'Warn when storage reaches this % of the quota (default 80).' },
+    { name: 'stuck-minutes', type: 'integer', description: 'A tenant provisioning longer than this is stuck (default 15).' },
+    { name: 'schema-guardrail', type: 'integer', description: 'Warn past this many schema-isolated tenants (default 2000).' },
+  ],
+  json: true,
+  examples: [
+    { description: 'Every tenant', command: 'tenantry doctor' },
+    { description: 'One tenant, errors only, as JSON', command: 'tenantry doctor acme-corp --min-severity error --json' },
+    { description: 'From cron: alert a webhook about new findings', command: 'tenantry doctor --notify https://hooks.example.com/tenantry --min-severity warn' },
+  ],
+  async run(ctx, { args, flags }) {
+    const minSeverity = flags['min-severity'];
+    if (typeof minSeverity === 'string' && !SEVERITIES.includes(minSeverity as Severity)) {
+      throw TenantryError.invalidInput([{ path: '--min-severity', message: `must be one of: ${SEVERITIES.join(', ')}` }]);
+    }
+    const settings = thresholds(flags);
+    const client = await ctx.client();
+    const report = await client.health.check({
+      ...(args.slug ? { slug: args.slug } : {}),
+      ...(typeof minSeverity === 'string' ? { minSeverity: minSeverity as Severity } : {}),
+      ...(settings ? { settings } : {}),
+    });
+    const notified = typeof flags.notify === 'string' ? await client.health.notify(flags.notify, report) : undefined;
+    if (ctx.json) ctx.outJson(notified ? { ...report, notified } : report);
+    else {
+      ctx.out(renderReport(ctx, report));
+      if (notified) ctx.info(`Posted ${notified.sent} new finding(s) to ${notified.url}.`);
+    }
+    return report.summary.error > 0 ? { exitKind: 'unhealthy' } : undefined;
+  },
+});
+
+/** The threshold flags as health settings; percentages between 1 and 100. */
+function thresholds(flags: ParsedArguments['flags']): CheckOptions['settings'] | undefined {
+  const issues: InputIssue[] = [];
+  const percent = (name: string): number | undefined => {
+    const value = flags[name];
+    if (typeof value !== 'number') return undefined;
+    if (value < 1 || value > 100) issues.push({ path: `--${name}`, message: `must be a percentage between 1 and 100 (got ${value})` });
+    return value / 100;
+  };
+  const positive = (name: string): number | undefined => {
+    const value = flags[name];
+    if (typeof value !== 'number') return undefined;
+    if (value < 1) issues.push({ path: `--${name}`, message: `must be at least 1 (got ${value})` });
+    return value;
+  };
+  const warnAt = { users: percent('warn-users'), assets: percent('warn-assets'), devices: percent('warn-devices'), storage: percent('warn-storage') };
+  const stuck = positive('stuck-minutes');
+  const guardrail = positive('schema-guardrail');
+  if (issues.length > 0) throw TenantryError.invalidInput(issues);
+  const given = Object.fromEntries(Object.entries(warnAt).filter(([, value]) => value !== undefined)) as Partial<Record<keyof typeof warnAt, number>>;
+  const settings: NonNullable<CheckOptions['settings']> = {
+    ...(Object.keys(given).length > 0 ? { warnAt: given } : {}),
+    ...(stuck ? { stuckProvisioningMinutes: stuck } : {}),
+    ...(guardrail ? { schemaGuardrail: guardrail } : {}),
+  };
+  return Object.keys(settings).length > 0 ? settings : undefined;
+}
+
+function renderReport(ctx: CommandContext, report: DoctorReportDto): string {
+  const { style } = ctx;
+  const scope = report.tenant ? `tenant ${report.tenant}` : 'all tenants';
+  if (report.findings.length === 0) return `${style.green('✓ healthy')}: ${report.checks} checks found nothing wrong (${scope}).`;
+  const lines = report.findings.map((finding) => {
+    const symbol = SYMBOLS[finding.severity];
+    const colored = finding.severity === 'error' ? style.red(symbol) : finding.severity === 'warn' ? style.yellow(symbol) : style.dim(symbol);
+    const repair = finding.repairable ? style.dim(`  repair: tenantry repair ${finding.code}${finding.tenant ? ` ${finding.tenant.slug}` : ''}`) : '';
+    return [`${colored}  ${style.bold(finding.code)}  ${finding.message}`, `         → ${finding.remediation}`, ...(repair ? [`       ${repair}`] : [])].join('\n');
+  });
+  const { error, warn, info } = report.summary;
+  const verdict = error > 0 ? style.red('✗ failing') : style.yellow('! warnings');
+  return [...lines, '', `${verdict}: ${error} error(s), ${warn} warning(s), ${info} info across ${report.checks} checks (${scope}).`].join('\n');
+}

@@ -1,0 +1,54 @@
+import type { ApplyTenantMigrationsInput } from '@tenantry/sdk';
+import { DRY_RUN_FLAG, defineCommand } from '../../command.ts';
+import { createProgress, type Progress } from '../../output/progress.ts';
+import { renderRun, unitLabel } from './render-run.ts';
+
+export const migrateApply = defineCommand({
+  path: ['migrate', 'apply'],
+  summary: "Applies the blueprint's pending tenant migrations to every tenant that is behind, or to the named ones.",
+  description:
+    'Each tenant is one transaction under its own advisory lock, with a lock timeout so it never queues behind application\n' +
+    'traffic for long. Canary tenants go first, one at a time, and a failing canary stops the run; the shared tables\n' +
+    '(every shared tenant at once) come next, then the rest with bounded concurrency. A failing tenant rolls back alone and\n' +
+    'is reported; the run stops there unless --continue-on-error. Running it again applies exactly what is left. A migration\n' +
+    'whose checksum changed after it was applied is reported, never run again. Exit 8 when some tenants failed.',
+  flags: [
+    { name: 'all', type: 'boolean', field: 'all', description: 'Every tenant that is behind.' },
+    { name: 'tenant', type: 'list', placeholder: 'SLUG', field: 'tenants', description: 'Only this tenant (repeatable).' },
+    { name: 'concurrency', type: 'integer', field: 'concurrency', description: 'Tenants migrated at once (1-64). Default: 4 on a server, 1 embedded.' },
+    { name: 'canary', type: 'integer', placeholder: 'K', field: 'canary', description: 'Migrate the first K tenants (by slug) first, one at a time; stop if one fails. Default 0.' },
+    { name: 'continue-on-error', type: 'boolean', field: 'continueOnError', description: 'Go on with the other tenants after a failure.' },
+    { name: 'lock-timeout', type: 'integer', placeholder: 'MS', field: 'lockTimeoutMs', description: 'Give up on a tenant whose locks are not granted within MS milliseconds (default 5000).' },
+    DRY_RUN_FLAG,
+  ],
+  json: true,
+  examples: [
+    { description: 'See what would run, with the SQL', command: 'tenantry migrate apply --all --dry-run' },
+    { description: 'Roll out to every tenant, 5 canaries first, 8 at a time', command: 'tenantry migrate apply --all --canary 5 --concurrency 8' },
+    { description: 'Two tenants, going on past failures, as JSON', command: 'tenantry migrate apply --tenant acme --tenant globex --continue-on-error --json' },
+  ],
+  async run(ctx, { flags }) {
+    const input: ApplyTenantMigrationsInput = {
+      all: flags.all === true,
+      continueOnError: flags['continue-on-error'] === true,
+      ...(Array.isArray(flags.tenant) ? { tenants: flags.tenant } : {}),
+      ...(typeof flags.concurrency === 'number' ? { concurrency: flags.concurrency } : {}),
+      ...(typeof flags.canary === 'number' ? { canary: flags.canary } : {}),
+      ...(typeof flags['lock-timeout'] === 'number' ? { lockTimeoutMs: flags['lock-timeout'] } : {}),
+    };
+    const client = await ctx.client();
+    let progress: Progress | undefined;
+    const run = await client.migrations.apply(input, {
+      dryRun: flags['dry-run'] === true,
+      onProgress: ({ total, report }) => {
+        progress ??= createProgress({ stream: ctx.io.stderr, total, noun: 'units', style: ctx.style, quiet: ctx.json });
+        const detail = report.outcome === 'failed' ? `${report.error?.code} ${report.error?.message}` : report.migrations.join(', ') || 'nothing left';
+        progress.item(`${report.outcome} ${unitLabel(report)} (${report.durationMs} ms): ${detail}`, report.outcome === 'failed');
+      },
+    });
+    progress?.done();
+    if (ctx.json) ctx.outJson(run);
+    else ctx.out(renderRun(run, ctx.style));
+    return run.summary.failed > 0 ? { exitKind: 'partial_failure' } : undefined;
+  },
+});

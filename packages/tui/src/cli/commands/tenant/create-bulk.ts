@@ -1,0 +1,85 @@
+import type { BulkReportDto, BulkRowReportDto } from '@tenantry/sdk';
+import { readAll } from './read-all.ts';
+import { DRY_RUN_FLAG, defineCommand, requiredArg, type CommandContext } from '../../command.ts';
+import { createProgress, type Progress } from '../../output/progress.ts';
+import { renderTable } from '../../output/table.ts';
+
+export const tenantCreateBulk = defineCommand({
+  path: ['tenant', 'create-bulk'],
+  summary: 'Provisions many tenants from a CSV or JSON file, each in its own transaction, with a report per row.',
+  description:
+    'CSV: a header with one column per `tenant create` flag (owner-email or owner_email or ownerEmail), one tenant per\n' +
+    'record; quotes, BOM and CRLF are fine; features as "sso;analytics". JSON: an array in the runbook format\n' +
+    '{ tenant, users: [{ email, role }], features, settings }: the owner-role user owns the tenant, the other users are invited.\n' +
+    'Every row is checked before anything is written; then each tenant is its own transaction, so a bad row never blocks\n' +
+    'the others. Rows already provisioned identically are "unchanged": re-running the file after a crash creates exactly\n' +
+    'what is missing. New owners get one-time passwords, shown once in the report (or none with --owner-passwords none).\n' +
+    'Exit 8 when some rows failed (the others were created).',
+  args: [{ name: 'file', description: 'The CSV or JSON file; - reads stdin.', field: 'file' }],
+  flags: [
+    { name: 'concurrency', type: 'integer', field: 'concurrency', description: 'Tenants provisioned at once (1-64). Default: 8 on a server, 1 embedded.' },
+    { name: 'owner-passwords', type: 'string', placeholder: 'MODE', field: 'ownerPasswords', choices: ['generate', 'none'], description: 'New owners: a one-time password each (generate, default), or none (they sign in through SSO or a password reset).' },
+    { name: 'strict', type: 'boolean', field: 'strict', description: 'Write nothing at all if any row is invalid.' },
+    { name: 'format', type: 'string', placeholder: 'FORMAT', field: 'format', choices: ['csv', 'json'], description: 'The file format. Default: from the file name, else the first character.' },
+    DRY_RUN_FLAG,
+  ],
+  json: true,
+  examples: [
+    { description: 'Check a file: every row’s plan or errors, nothing written', command: 'tenantry tenant create-bulk tenants.csv --dry-run' },
+    { description: 'Provision it, 8 at a time, the report as JSON (it holds the one-time passwords)', command: 'tenantry tenant create-bulk tenants.csv --concurrency 8 --json > report.json' },
+    { description: 'The runbook JSON format, owners invited to set their own password later', command: 'tenantry tenant create-bulk tenant_configs.json --owner-passwords none' },
+  ],
+  async run(ctx, input) {
+    const file = requiredArg(input, 'file');
+    const { flags } = input;
+    const client = await ctx.client();
+    let progress: Progress | undefined;
+    const report = await client.tenants.provisionBulk(file === '-' ? { text: await readAll(ctx.io.stdin) } : { file }, {
+      dryRun: flags['dry-run'] === true,
+      strict: flags.strict === true,
+      ...(typeof flags.concurrency === 'number' ? { concurrency: flags.concurrency } : {}),
+      ...(flags['owner-passwords'] === 'none' || flags['owner-passwords'] === 'generate' ? { ownerPasswords: flags['owner-passwords'] } : {}),
+      ...(flags.format === 'csv' || flags.format === 'json' ? { format: flags.format } : {}),
+      onRow: (row, _done, total) => {
+        progress ??= createProgress({ stream: ctx.io.stderr, total, noun: 'rows', style: ctx.style, quiet: ctx.json });
+        progress.item(rowLine(row), row.outcome === 'failed');
+      },
+    });
+    progress?.done();
+    if (ctx.json) ctx.outJson(report);
+    else render(ctx, report);
+    return report.summary.failed > 0 ? { exitKind: 'partial_failure' } : undefined;
+  },
+});
+
+function rowLine(row: BulkRowReportDto): string {
+  const what = `${row.outcome} row ${row.row}${row.line ? ` (line ${row.line})` : ''} ${row.slug ?? '?'}`;
+  if (row.error) return `${what}: ${row.error.code} ${row.error.message}`;
+  return `${what}${row.isolation ? ` (${row.isolation})` : ''} ${row.durationMs} ms`;
+}
+
+function render(ctx: CommandContext, report: BulkReportDto): void {
+  const { summary } = report;
+  const columns = [
+    { header: 'row', value: (row: BulkRowReportDto) => String(row.row), align: 'right' as const },
+    { header: 'slug', value: (row: BulkRowReportDto) => row.slug ?? '' },
+    { header: 'outcome', value: (row: BulkRowReportDto) => (row.outcome === 'failed' ? `✗ failed` : row.outcome === 'created' ? '✓ created' : row.outcome) },
+    { header: 'owner', value: (row: BulkRowReportDto) => row.owner?.email ?? '' },
+    { header: 'password', value: (row: BulkRowReportDto) => row.owner?.oneTimePassword ?? '' },
+    { header: 'detail', value: (row: BulkRowReportDto) => (row.error ? `${row.error.code}: ${row.error.message}` : invitations(row)), shrink: true },
+  ];
+  ctx.io.stdout.write(renderTable(ctx.io, columns, report.rows));
+  const verb = report.dryRun ? `${summary.planned} planned` : `${summary.created} created`;
+  const mark = summary.failed > 0 ? ctx.style.red('✗') : ctx.style.green('✓');
+  ctx.out(`${mark} ${summary.rows} row(s): ${verb}, ${summary.unchanged} unchanged, ${summary.failed} failed${summary.skipped ? `, ${summary.skipped} skipped (--strict)` : ''}, ${summary.invitationsSent} invitation(s) sent (${(report.elapsedMs / 1000).toFixed(1)} s).`);
+  if (report.rows.some((row) => row.owner?.oneTimePassword)) ctx.out(ctx.style.yellow('One-time passwords are shown once: store them now; owners must change them at first login.'));
+  if (report.dryRun) ctx.out(ctx.style.dim('Dry run: nothing was written. Run again without --dry-run to apply.'));
+}
+
+function invitations(row: BulkRowReportDto): string {
+  const list = row.invitations ?? [];
+  if (list.length === 0) return '';
+  const sent = list.filter((invitation) => invitation.outcome === 'sent').length;
+  const failed = list.filter((invitation) => invitation.outcome === 'failed');
+  return `invited ${sent} of ${list.length}${failed.length ? `; failed: ${failed.map((i) => `${i.email} ${i.code}`).join(', ')}` : ''}`;
+}

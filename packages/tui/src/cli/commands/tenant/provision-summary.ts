@@ -1,0 +1,49 @@
+import type { ProvisionResultDto } from '@tenantry/sdk';
+import type { Style } from '../../output/style.ts';
+import { fields, formatLimits } from '../../output/format.ts';
+
+/** The operator's summary, in the runbooks' format: organization, login, username, password. */
+export function renderProvisionSummary(result: ProvisionResultDto, style: Style): string {
+  const { tenant, owner } = result;
+  if (result.result === 'planned') return renderPlan(result, style);
+  if (result.result === 'unchanged') {
+    return `${style.green('✓')} Tenant ${style.bold(tenant.slug)} already exists exactly as requested; nothing changed.\n`;
+  }
+  const primary = result.domains.find((domain) => domain.isPrimary);
+  const rows: [string, string][] = [
+    ['Organization', tenant.name],
+    ['Slug', tenant.slug],
+    ['Plan', `${tenant.plan} (${formatLimits(tenant.limits)})`],
+    ['Login', primary ? `https://${primary.hostname}/login` : '(no domain yet: tenantry domain add)'],
+    ['Username', owner.email],
+    ['Password', passwordLine(result, style)],
+  ];
+  const rule = '-'.repeat(48);
+  return [
+    `${style.green('✓')} Created tenant ${style.bold(tenant.name)} (${tenant.slug}) with owner ${owner.email}`,
+    '',
+    `--- Tenant Provisioned Successfully ${'-'.repeat(12)}`,
+    fields(rows, ''),
+    rule,
+    '',
+  ].join('\n');
+}
+
+function passwordLine(result: ProvisionResultDto, style: Style): string {
+  const { owner } = result;
+  if (owner.oneTimePassword) {
+    return `${style.bold(owner.oneTimePassword)}  ${style.yellow('(shown once: store it now; it must be changed at first login)')}`;
+  }
+  if (owner.existingUser) return '(existing user: their password is unchanged)';
+  return '(the password you gave; it must be changed at first login)';
+}
+
+function renderPlan(result: ProvisionResultDto, style: Style): string {
+  const lines = [`${style.bold('Plan')} for tenant ${style.bold(result.tenant.slug)} ${style.dim('(dry run: nothing was written)')}`, ''];
+  result.steps.forEach((step, index) => {
+    lines.push(`  ${index + 1}. ${step.description}`);
+    for (const sql of step.sql ?? []) lines.push(style.dim(`       ${sql}`));
+  });
+  lines.push('', `Run again without --dry-run to apply it.`, '');
+  return lines.join('\n');
+}

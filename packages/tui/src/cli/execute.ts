@@ -1,0 +1,103 @@
+import { createTenantry, TenantryError, type TenantryClient } from '@tenantry/sdk';
+import type { ConsoleScreen } from '../app/console-screen.tsx';
+import type { CommandContext, CommandSpec, IO } from './command.ts';
+import { COMMANDS } from './registry.ts';
+import { EXIT_CODES, EXIT_SUCCESS } from './exit-codes.ts';
+import { renderCommandHelp, renderGroupHelp } from './help.ts';
+import { parseCommandLine, resolveCommand } from './parse.ts';
+import { asTenantryError, errorJson, renderError } from './render-error.ts';
+import { colorEnabled, createStyle } from './output/style.ts';
+import { VERSION } from './version.ts';
+
+const HANDLED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const SIGNAL_NUMBERS: Record<(typeof HANDLED_SIGNALS)[number], number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
+
+export interface ExecuteOptions {
+  /** Ends the process after a signal, with this exit code (cli/run.ts owns the process). */
+  exitOnSignal: (code: number) => void;
+  /** The console's screen, already drawing its first frame (see cli/run.ts). */
+  consoleScreen?: ConsoleScreen;
+}
+
+/** Runs one command line against `io` and returns its exit code. */
+export async function execute(tokens: readonly string[], io: IO, options: ExecuteOptions): Promise<number> {
+  const json = tokens.includes('--json');
+  const verbose = tokens.includes('--verbose');
+  const style = createStyle(colorEnabled(io.stdout.isTTY && io.stderr.isTTY, io.env, tokens.includes('--no-color')));
+  const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY) && !io.env.CI;
+  // No arguments: the console on a terminal, the overview of commands otherwise.
+  const effective = tokens.length === 0 && interactive ? ['console'] : tokens;
+  const asksHelp = effective[0] === 'help';
+  const resolution = resolveCommand(COMMANDS, asksHelp ? effective.slice(1) : effective);
+  const command = resolution.command;
+  try {
+    if (effective[0] === '--version' || effective[0] === 'version') return write(io.stdout, `tenantry ${VERSION}\n`);
+    if (!command) return showGroup(io, resolution.words, resolution.rest);
+    if (asksHelp || resolution.rest.includes('--help') || resolution.rest.includes('-h')) {
+      return write(io.stdout, renderCommandHelp(command));
+    }
+    const parsed = parseCommandLine(command, resolution.rest);
+    return await runCommand(command, parsed, io, { json, interactive, style, ...(options.consoleScreen ? { consoleScreen: options.consoleScreen } : {}) }, options.exitOnSignal);
+  } catch (error) {
+    // Errors print on the normal screen: the console's screen, if it was opened, closes first.
+    options.consoleScreen?.close();
+    const failure = asTenantryError(error);
+    if (json) io.stdout.write(`${JSON.stringify(errorJson(command, failure))}\n`);
+    else io.stderr.write(renderError(command, failure, style, verbose));
+    return EXIT_CODES[failure.kind];
+  }
+}
+
+async function runCommand(
+  command: CommandSpec,
+  parsed: ReturnType<typeof parseCommandLine>,
+  io: IO,
+  mode: Pick<CommandContext, 'json' | 'interactive' | 'style' | 'consoleScreen'>,
+  exitOnSignal: ExecuteOptions['exitOnSignal'],
+): Promise<number> {
+  let client: Promise<TenantryClient> | undefined;
+  const ctx: CommandContext = {
+    io,
+    ...mode,
+    client: () =>
+      (client ??= createTenantry({
+        env: io.env,
+        command: `tenantry ${command.path.join(' ')}`,
+        ...(typeof parsed.flags['database-url'] === 'string' ? { databaseUrl: parsed.flags['database-url'] } : {}),
+        migrations: command.leavesMigrationsPending ? 'ignore' : 'apply',
+      })),
+    out: (text = '') => void io.stdout.write(`${text}\n`),
+    info: (text = '') => void io.stderr.write(`${text}\n`),
+    outJson: (value) => void io.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
+  };
+  const release = () => client?.then((opened) => opened.close()).catch(() => undefined);
+  // Ctrl-C is "cancelled"; SIGTERM and a closed terminal exit as the shell expects. Either way the
+  // database is closed first, so the embedded store's lock is released and nothing is half-written.
+  const onSignal = (signal: (typeof HANDLED_SIGNALS)[number]) => {
+    void Promise.resolve(release()).finally(() => exitOnSignal(signal === 'SIGINT' ? EXIT_CODES.cancelled : 128 + SIGNAL_NUMBERS[signal]));
+  };
+  for (const signal of HANDLED_SIGNALS) process.once(signal, onSignal);
+  try {
+    const verdict = await command.run(ctx, parsed);
+    return verdict ? EXIT_CODES[verdict.exitKind] : EXIT_SUCCESS;
+  } finally {
+    for (const signal of HANDLED_SIGNALS) process.removeListener(signal, onSignal);
+    await release();
+  }
+}
+
+/** `tenantry`, `tenantry tenant` or `tenantry tenant --help` list commands; an unknown word fails. */
+function showGroup(io: IO, words: string[], rest: string[]): number {
+  const unknownWord = rest.find((token) => !token.startsWith('-'));
+  if (unknownWord === undefined) return write(io.stdout, renderGroupHelp(COMMANDS, words));
+  throw new TenantryError('INVALID_INPUT', {
+    message: `Unknown command "tenantry ${[...words, unknownWord].join(' ')}".`,
+    details: { issues: [{ path: 'argv', message: `unknown command "${[...words, unknownWord].join(' ')}"` }] },
+    hint: `Run "tenantry ${words.join(' ')}${words.length ? ' ' : ''}--help" for the commands.`,
+  });
+}
+
+function write(stream: IO['stdout'], text: string): number {
+  stream.write(text);
+  return EXIT_SUCCESS;
+}

@@ -1,0 +1,30 @@
+import type { ErrorKind } from '@tenantry/sdk';
+
+export const EXIT_SUCCESS = 0;
+
+/** One exit code per error kind: a new kind does not compile until it has one here. */
+export const EXIT_CODES: Record<ErrorKind, number> = {
+  internal: 1,
+  cancelled: 2,
+  invalid_input: 3,
+  forbidden: 4,
+  not_found: 5,
+  conflict: 6,
+  precondition_failed: 7,
+  partial_failure: 8,
+  unhealthy: 9,
+  unavailable: 10,
+};
+
+export const EXIT_CODE_MEANINGS: Record<ErrorKind, string> = {
+  internal: 'internal error (run again with --verbose for the stack)',
+  cancelled: 'cancelled: Ctrl-C or a declined confirmation',
+  invalid_input: 'invalid input: the message names each flag and what it accepts',
+  forbidden: 'forbidden: the actor lacks the permission',
+  not_found: 'not found',
+  conflict: 'conflict with an existing record',
+  precondition_failed: 'precondition failed: the current state does not allow it',
+  partial_failure: 'partial failure: some items of a batch failed (the others succeeded); the report lists each',
+  unhealthy: 'unhealthy: doctor found failing checks',
+  unavailable: 'unavailable: database unreachable or the embedded store is locked; safe to retry',
+};

@@ -1,0 +1,45 @@
+import type { ChangeDto, FieldChangeDto } from '@tenantry/sdk';
+import type { CommandContext } from '../command.ts';
+
+export interface ChangeMessages {
+  /** Shown after the change was applied: "Granted admin to ana@acme.com in acme-corp". */
+  applied: string;
+  /** Shown when there was nothing to do. */
+  unchanged: string;
+}
+
+/** Prints a change result: the plan of a dry run, "nothing to change", or what was done; then the diff. */
+export function renderChange(ctx: CommandContext, change: ChangeDto, messages: ChangeMessages): void {
+  const { style } = ctx;
+  if (change.result === 'planned') {
+    ctx.out(`${style.bold('Plan')} ${style.dim('(dry run: nothing was written)')}`);
+    change.steps.forEach((step, index) => {
+      ctx.out(`  ${index + 1}. ${step.description}`);
+      for (const sql of step.sql ?? []) ctx.out(style.dim(`       ${sql}`));
+    });
+    if (change.changes.length > 0) ctx.out(renderDiff(change.changes, ctx));
+    ctx.out('Run again without --dry-run to apply it.');
+    return;
+  }
+  if (change.result === 'unchanged') {
+    ctx.out(`${style.green('✓')} ${messages.unchanged}`);
+    return;
+  }
+  ctx.out(`${style.green('✓')} ${messages.applied}`);
+  if (change.changes.length > 0) ctx.out(renderDiff(change.changes, ctx));
+}
+
+/** "  limits.maxUsers  10 → 50", aligned. */
+export function renderDiff(changes: readonly FieldChangeDto[], ctx: Pick<CommandContext, 'style'>): string {
+  const width = Math.max(...changes.map((change) => change.field.length));
+  return changes
+    .map((change) => `  ${change.field.padEnd(width)}  ${ctx.style.red(show(change.from))} → ${ctx.style.green(show(change.to))}`)
+    .join('\n');
+}
+
+function show(value: unknown): string {
+  if (value === null || value === undefined) return '(none)';
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map(show).join(', ');
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value);
+}

@@ -1,0 +1,47 @@
+import type { Limits, TenantStatus } from '@tenantry/sdk';
+import type { Style } from './style.ts';
+
+const STATUS_SYMBOLS: Record<TenantStatus, string> = {
+  provisioning: '…',
+  active: '✓',
+  suspended: '‖',
+  pending_deletion: '✗',
+  deleted: '✗',
+};
+
+/** A status is a symbol and a word, never colour alone. */
+export function formatStatus(status: TenantStatus, style?: Style): string {
+  const text = `${STATUS_SYMBOLS[status]} ${status.replace('_', ' ')}`;
+  if (!style) return text;
+  if (status === 'active') return style.green(text);
+  if (status === 'provisioning' || status === 'suspended') return style.yellow(text);
+  return style.red(text);
+}
+
+export function formatTrial(daysLeft: number | null, endsAt: string | null): string {
+  if (daysLeft === null || endsAt === null) return 'none';
+  if (daysLeft === 0) return `ended ${endsAt.slice(0, 10)}`;
+  return `${daysLeft} day${daysLeft === 1 ? '' : 's'} left (ends ${endsAt.slice(0, 10)})`;
+}
+
+export function formatLimits(limits: Limits): string {
+  return [
+    `${limits.maxUsers} users`,
+    `${limits.maxAssets} assets`,
+    `${limits.maxDevices} devices`,
+    `${limits.storageQuotaGb} GB storage`,
+    `${limits.maxApiKeys} API keys`,
+    `${limits.maxDomains} domains`,
+  ].join(' · ');
+}
+
+/** "2026-11-23 14:05 UTC" on a terminal; ISO 8601 when piped. */
+export function formatTimestamp(iso: string, forTerminal: boolean): string {
+  return forTerminal ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : iso;
+}
+
+/** Label/value lines with the values aligned. */
+export function fields(rows: readonly (readonly [string, string])[], indent = '  '): string {
+  const width = Math.max(...rows.map(([label]) => label.length)) + 1;
+  return rows.map(([label, value]) => `${indent}${`${label}:`.padEnd(width + 1)} ${value}`).join('\n');
+}

@@ -1,0 +1,116 @@
+import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
+import { TenantryError, type InputIssue } from '@tenantry/sdk';
+import { GLOBAL_FLAGS, JSON_FLAG, type CommandSpec, type FlagSpec, type ParsedArguments } from './command.ts';
+
+export interface Resolution {
+  command?: CommandSpec;
+  /** The words that matched a command or a command group. */
+  words: string[];
+  rest: string[];
+}
+
+/** Finds the command named by the leading words of argv (longest match, aliases included). */
+export function resolveCommand(commands: readonly CommandSpec[], argv: readonly string[]): Resolution {
+  const words: string[] = [];
+  for (const token of argv) {
+    if (token.startsWith('-')) break;
+    words.push(token);
+  }
+  for (let length = words.length; length > 0; length--) {
+    const candidate = words.slice(0, length);
+    const command = commands.find((spec) => [spec.path, ...(spec.aliases ?? [])].some((path) => sameWords(path, candidate)));
+    if (command) return { command, words: candidate, rest: withoutWords(argv, length) };
+  }
+  const groupWords = words.filter((_, index) => commands.some((spec) => sameWords(spec.path.slice(0, index + 1), words.slice(0, index + 1))));
+  return { words: groupWords, rest: withoutWords(argv, groupWords.length) };
+}
+
+function sameWords(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((word, index) => word === b[index]);
+}
+
+function withoutWords(argv: readonly string[], count: number): string[] {
+  let removed = 0;
+  return argv.filter((token) => {
+    if (removed < count && !token.startsWith('-')) {
+      removed++;
+      return false;
+    }
+    return true;
+  });
+}
+
+export function commandFlags(command: CommandSpec): FlagSpec[] {
+  return [...(command.flags ?? []), ...(command.json ? [JSON_FLAG] : []), ...GLOBAL_FLAGS];
+}
+
+/** Parses flags and positional arguments strictly: an unknown flag or a bad number is INVALID_INPUT. */
+export function parseCommandLine(command: CommandSpec, tokens: readonly string[]): ParsedArguments {
+  const flags = commandFlags(command);
+  const options: ParseArgsOptionsConfig = {};
+  for (const flag of flags) {
+    options[flag.name] = {
+      type: flag.type === 'boolean' ? 'boolean' : 'string',
+      ...(flag.type === 'list' ? { multiple: true } : {}),
+      ...(flag.short ? { short: flag.short } : {}),
+    };
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: [...tokens], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw TenantryError.invalidInput([{ path: 'argv', message: describeParseError(error) }]);
+  }
+  const issues: InputIssue[] = [];
+  const values: ParsedArguments['flags'] = {};
+  for (const flag of flags) {
+    const raw = parsed.values[flag.name];
+    if (raw === undefined) continue;
+    const value = convertFlag(flag, raw, issues);
+    if (value !== undefined) values[flag.name] = value;
+  }
+  const specs = command.args ?? [];
+  const variadic = specs.at(-1)?.variadic === true;
+  const structural: InputIssue[] = [];
+  if (!variadic && parsed.positionals.length > specs.length) {
+    const extra = parsed.positionals.slice(specs.length).map((value) => JSON.stringify(value)).join(' ');
+    structural.push({ path: 'argv', message: `unexpected argument(s) ${extra}; see --help` });
+  }
+  specs.forEach((spec, index) => {
+    if (!spec.optional && parsed.positionals[index] === undefined) {
+      structural.push({ path: spec.field ?? spec.name, message: `is required: pass <${spec.name}> (${spec.description})` });
+    }
+  });
+  if (structural.length > 0) throw TenantryError.invalidInput([...structural, ...issues]);
+  if (issues.length > 0 && !command.reportsFlagIssues) throw TenantryError.invalidInput(issues);
+  const args = Object.fromEntries(specs.map((spec, index) => [spec.name, parsed.positionals[index]]));
+  if (variadic) return { args, flags: values, issues, rest: parsed.positionals.slice(specs.length - 1) };
+  return { args, flags: values, issues };
+}
+
+function convertFlag(
+  flag: FlagSpec,
+  raw: string | boolean | (string | boolean)[],
+  issues: InputIssue[],
+): string | number | boolean | string[] | undefined {
+  if (flag.type === 'boolean') return raw === true;
+  if (flag.type === 'list') return (Array.isArray(raw) ? raw : [raw]).map(String);
+  const text = String(Array.isArray(raw) ? raw.at(-1) : raw);
+  if (flag.type === 'integer') {
+    if (!/^-?\d+$/.test(text.trim())) {
+      issues.push({ path: `--${flag.name}`, message: `must be a whole number (got "${text}")` });
+      return undefined;
+    }
+    return Number(text);
+  }
+  return text;
+}
+
+function describeParseError(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  const unknown = /Unknown option '([^']+)'/.exec(message);
+  if (unknown) return `unknown flag ${unknown[1]}; see --help for the flags this command accepts`;
+  const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
+  if (missing) return `flag ${missing[1]?.split(',').at(-1)?.trim()} needs a value`;
+  return message.replace(/\. To specify.*$/s, '');
+}

@@ -1,0 +1,77 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, parseJson, runCli, snapshotDatabase, startDnsStub, type DnsStub, type TestDatabase } from '@tenantry/testing';
+
+let database: TestDatabase;
+let dns: DnsStub;
+const cli = (args: string[]) => runCli(args, { env: { ...database.env, TENANTRY_BASE_DOMAIN: 'tenants.test', TENANTRY_DNS_SERVERS: dns.server } });
+
+interface DomainJson {
+  result: string;
+  domain: { hostname: string; displayHostname: string; kind: string; isPrimary: boolean; verified: boolean; verification: { recordName: string; recordValue: string } | null };
+  steps: { action: string }[];
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  dns = await startDnsStub();
+  expect((await cli(['tenant', 'create', '--name', 'Domain Co', '--slug', 'domain-co', '--owner-email', 'owner@domain.test', '--plan', 'professional'])).exitCode).toBe(0);
+});
+
+afterAll(async () => {
+  await dns?.close();
+  await database?.drop();
+});
+
+describe('tenantry domain', { timeout: 240_000 }, () => {
+  it('add encodes IDNA, starts custom domains unverified and prints the TXT record to publish', async () => {
+    const run = await cli(['domain', 'add', 'domain-co', 'Bücher.Example']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('✓ Added custom domain bücher.example to domain-co');
+    expect(run.stdout).toMatch(/Publish TXT _tenantry\.xn--bcher-kva\.example = "tenantry-verify=[0-9a-f]{32}"/);
+    const list = await cli(['domain', 'list', 'domain-co']);
+    expect(list.stdout.trimEnd().split('\n').map((line) => line.split('\t').slice(0, 4))).toEqual([
+      ['hostname', 'kind', 'primary', 'verified'],
+      ['domain-co.tenants.test', 'subdomain', '★ primary', '✓ verified'],
+      ['bücher.example (xn--bcher-kva.example)', 'custom', '-', '✗ unverified'],
+    ]);
+  });
+
+  it('verify looks the TXT record up through the configured DNS server: exit 7 until it is published', async () => {
+    const [, custom] = parseJson<DomainJson['domain'][]>(await cli(['domain', 'list', 'domain-co', '--json']));
+    const missing = await cli(['domain', 'verify', 'domain-co', 'xn--bcher-kva.example', '--json']);
+    expect(missing.exitCode).toBe(7);
+    expect(parseJson(missing)).toEqual({ error: expect.objectContaining({ code: 'DOMAIN_VERIFICATION_FAILED' }) });
+    dns.txt.set('_tenantry.xn--bcher-kva.example', [[custom?.verification?.recordValue ?? '']]);
+    const verified = await cli(['domain', 'verify', 'domain-co', 'bücher.example', '--json']);
+    expect(verified.exitCode).toBe(0);
+    expect(parseJson<DomainJson>(verified)).toMatchObject({ result: 'applied', domain: { verified: true, verification: null } });
+  });
+
+  it('primary creates a missing domain (fix_tenant_domain) after a dry run that writes nothing', async () => {
+    const before = await snapshotDatabase(database);
+    const planned = parseJson<DomainJson>(await cli(['domain', 'primary', 'domain-co', 'portal.domain.test', '--dry-run', '--json']));
+    expect(planned.result).toBe('planned');
+    expect(planned.steps.map((step) => step.action)).toEqual(['add-domain', 'set-primary-domain']);
+    expect(await snapshotDatabase(database)).toEqual(before);
+    const run = await cli(['domain', 'primary', 'domain-co', 'portal.domain.test']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toContain('portal.domain.test is now the primary domain of domain-co (added)');
+    expect(run.stdout).toMatch(/primaryDomain +domain-co\.tenants\.test → portal\.domain\.test/);
+  });
+
+  it('remove refuses the primary (exit 7) and removes the others; an unknown hostname is refused (exit 5)', async () => {
+    const refused = await cli(['domain', 'remove', 'domain-co', 'portal.domain.test']);
+    expect(refused.exitCode).toBe(7);
+    expect(refused.stderr).toContain('PRIMARY_DOMAIN_REMOVAL');
+    expect((await cli(['domain', 'remove', 'domain-co', 'domain-co.tenants.test'])).exitCode).toBe(0);
+    expect((await cli(['domain', 'remove', 'domain-co', 'domain-co.tenants.test'])).exitCode).toBe(5);
+  });
+
+  it("refuses another tenant's hostname (exit 6) and another tenant's platform subdomain (exit 3)", async () => {
+    expect((await cli(['tenant', 'create', '--name', 'Other Co', '--slug', 'other-co', '--owner-email', 'owner@other.test'])).exitCode).toBe(0);
+    expect((await cli(['domain', 'add', 'other-co', 'PORTAL.domain.test'])).exitCode).toBe(6);
+    const foreign = await cli(['domain', 'add', 'other-co', 'domain-co.tenants.test']);
+    expect(foreign.exitCode).toBe(3);
+    expect(foreign.stderr).toContain('<hostname>');
+  });
+});

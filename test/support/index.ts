@@ -1,0 +1,13 @@
+export { createTestDatabase } from './test-database.ts';
+export type { TestDatabase } from './test-database.ts';
+export { runCli, parseJson } from './run-cli.ts';
+export type { CliOptions, CliResult } from './run-cli.ts';
+export { BIN_PATH, REPO_ROOT } from './paths.ts';
+export type { TemplateInfo } from './template-info.ts';
+export { snapshotDatabase, snapshotRows, sqlOnDatabase } from './snapshot.ts';
+export type { Query } from './snapshot.ts';
+export { TmuxSession } from './tmux.ts';
+export { startSmtpSink } from './smtp-sink.ts';
+export type { SinkMessage, SmtpSink } from './smtp-sink.ts';
+export { startDnsStub } from './dns-stub.ts';
+export type { DnsStub } from './dns-stub.ts';
