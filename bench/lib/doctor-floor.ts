@@ -2,7 +2,7 @@ import type { Sql } from './sql.ts';
 
 /**
  * The doctor's work done with raw SQL, the plainest way: the same set-based questions over every tenant
- * (stuck, no owner, no primary domain, users against the limit, expired invitations and keys, trial and
+ * (stuck, no owner, no primary domain, users against the limit, expired invitations and keys, undelivered invitation mail, trial and
  * grace periods, missing and orphan schemas, the shared tables' row-level security).
  */
 export async function doctorFloor(sql: Sql): Promise<number> {
@@ -23,6 +23,10 @@ export async function doctorFloor(sql: Sql): Promise<number> {
          select tenant_id from tenantry.invitations where state = 'pending' and expires_at < now() group by tenant_id
          union all
          select tenant_id from tenantry.api_keys where revoked_at is null and expires_at < now() group by tenant_id
+         union all
+         select m.tenant_id from tenantry.outbox_messages m join tenantry.invitations i on i.tenant_id = m.tenant_id and i.email = m.recipient and i.state = 'pending'
+          where m.status = 'failed' and not exists (select 1 from tenantry.outbox_messages n where n.tenant_id = m.tenant_id and n.recipient = m.recipient and n.created_at > m.created_at)
+          group by m.tenant_id
          union all
          select t.id from tenantry.tenants t where (t.status = 'active' and t.trial_ends_at < now())
             or (t.status = 'pending_deletion' and t.deletion_scheduled_at < now())

@@ -11,6 +11,7 @@ import { schemaGuardrail } from './checks/schema-guardrail.ts';
 import { schemaMissing } from './checks/schema-missing.ts';
 import { stuckProvisioning } from './checks/stuck-provisioning.ts';
 import { trialEnded } from './checks/trial-ended.ts';
+import { undeliveredInvitations } from './checks/undelivered-invitations.ts';
 import { usageNearLimit, usageOverLimit } from './checks/usage.ts';
 import type { Check } from './types.ts';
 
@@ -32,6 +33,7 @@ export const HEALTH_CHECKS: readonly Check[] = [
   trialEnded,
   deletionGraceOver,
   expiredInvitations,
+  undeliveredInvitations,
   expiredApiKeys,
   schemaGuardrail,
 ];

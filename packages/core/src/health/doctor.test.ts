@@ -4,7 +4,8 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { provisionTenant } from '../modules/tenants/provision.service.ts';
 import { tenantInput, testContext } from '../testing/service-context.ts';
 import { createApiKey } from '../modules/api-keys/api-keys.service.ts';
-import { sendInvitation } from '../modules/invitations/send-invitation.ts';
+import { resendInvitation, sendInvitation } from '../modules/invitations/send-invitation.ts';
+import { revokeInvitation } from '../modules/invitations/invitation-queries.ts';
 import { deleteTenant } from '../modules/lifecycle/delete-restore.ts';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -273,6 +274,24 @@ describe('doctor', () => {
       { email: 'late@example.com', state: 'expired' },
       { email: 'later@example.com', state: 'pending' },
     ]);
+    expect(await codesFor(tenant.slug)).toEqual([]);
+  });
+
+  it('INVITATION_MAIL_UNDELIVERED: a failed delivery and a message left unsent, until the invitation is sent again', async () => {
+    const tenant = await provision({ plan: 'professional' });
+    const refusing = { description: 'smtp://mail.invalid', send: async () => Promise.reject(new Error('connect ECONNREFUSED mail.invalid:25')) };
+    const delivered = { description: 'memory', send: async () => ({}) };
+    await sendInvitation(ctx(), { slug: tenant.slug, email: 'bounced@example.com' }, { mailer: refusing });
+    await sendInvitation(ctx(), { slug: tenant.slug, email: 'crashed@example.com' });
+    await sendInvitation(ctx(), { slug: tenant.slug, email: 'fine@example.com' }, { mailer: delivered });
+    expect(await codesFor(tenant.slug)).toEqual(['INVITATION_MAIL_UNDELIVERED']);
+    // The process that wrote the second message died before delivering it: pending, and old.
+    await sql(`update tenantry.outbox_messages set created_at = now() - interval '20 minutes' where recipient = 'crashed@example.com'`);
+    const [finding] = (await runDoctor(ctx(), { slug: tenant.slug })).findings;
+    expect(finding).toMatchObject({ code: 'INVITATION_MAIL_UNDELIVERED', severity: 'warn', repairable: false, details: { messages: 2, recipients: ['bounced@example.com', 'crashed@example.com'], failed: 1 } });
+    expect(finding?.message).toContain('ECONNREFUSED');
+    await resendInvitation(ctx(), { slug: tenant.slug, email: 'bounced@example.com' }, { mailer: delivered });
+    await revokeInvitation(ctx(), { slug: tenant.slug, email: 'crashed@example.com' });
     expect(await codesFor(tenant.slug)).toEqual([]);
   });
 
