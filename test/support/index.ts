@@ -11,3 +11,4 @@ export { startSmtpSink } from './smtp-sink.ts';
 export type { SinkMessage, SmtpSink } from './smtp-sink.ts';
 export { startDnsStub } from './dns-stub.ts';
 export type { DnsStub } from './dns-stub.ts';
+export { rejectionOf } from './rejection.ts';

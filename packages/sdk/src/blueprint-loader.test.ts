@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { resolveBlueprint } from './blueprint-loader.ts';
 import { SAMPLE_BLUEPRINT, TenantryError } from './index.ts';
+import { rejectionOf } from '@tenantry/testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'tenantry-blueprint-'));
 const module = (name: string, text: string) => {
@@ -12,15 +13,7 @@ const module = (name: string, text: string) => {
   return path;
 };
 
-async function failure(promise: Promise<unknown>): Promise<TenantryError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TenantryError) return error;
-    throw error;
-  }
-  throw new Error('expected a TenantryError');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, TenantryError);
 
 describe('resolveBlueprint', () => {
   it('uses the given blueprint, else none (the sample applies), and validates it', async () => {

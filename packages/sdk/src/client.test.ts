@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, type TestDatabase, rejectionOf } from '@tenantry/testing';
 import { createTenantry, defaultHome, TenantryError, type TenantryClient } from './index.ts';
 
 let testDatabase: TestDatabase;
@@ -18,15 +18,7 @@ afterAll(async () => {
   await testDatabase?.drop();
 });
 
-async function failure(promise: Promise<unknown>): Promise<TenantryError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TenantryError) return error;
-    throw error;
-  }
-  throw new Error('expected a TenantryError');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, TenantryError);
 
 describe('tenants', () => {
   it('provision returns a JSON-safe result with the one-time password, get and list show the tenant', async () => {

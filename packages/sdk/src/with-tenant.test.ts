@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, type TestDatabase, rejectionOf } from '@tenantry/testing';
 import { createTenantry, TenantryError, type TenantryClient } from './index.ts';
 
 let testDatabase: TestDatabase;
@@ -15,15 +15,7 @@ afterAll(async () => {
   await testDatabase?.drop();
 });
 
-async function failure(promise: Promise<unknown>): Promise<TenantryError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TenantryError) return error;
-    throw error;
-  }
-  throw new Error('expected a TenantryError');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, TenantryError);
 
 async function provision(slug: string, isolation: 'schema' | 'shared') {
   const result = await client.tenants.provision({ name: slug, slug, ownerEmail: `owner@${slug}.example`, isolation });

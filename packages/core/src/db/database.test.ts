@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, type TestDatabase, rejectionOf } from '@tenantry/testing';
 import { TenantryError } from '../errors.ts';
 import { controlPlaneStatus, migrateControlPlane } from './control-plane-migrator.ts';
 import { openDatabase, type Database } from './database.ts';
@@ -18,15 +18,7 @@ afterAll(async () => {
   await testDatabase?.drop();
 });
 
-async function failure(promise: Promise<unknown>): Promise<TenantryError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TenantryError) return error;
-    throw error;
-  }
-  throw new Error('expected a TenantryError');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, TenantryError);
 
 describe('control-plane migrations', () => {
   it('are all applied once, with matching checksums; migrating again applies nothing', async () => {

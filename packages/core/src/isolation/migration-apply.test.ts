@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, snapshotRows, type TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, snapshotRows, type TestDatabase, rejectionOf } from '@tenantry/testing';
 import { openDatabase, type Database } from '../db/database.ts';
 import { TenantryError } from '../errors.ts';
 import { provisionTenant } from '../modules/tenants/provision.service.ts';
@@ -37,15 +37,7 @@ const schemaOf = (slug: string) => `tenant_${slug.replaceAll('-', '_')}`;
 const hasColumn = async (schema: string, table: string, column: string) =>
   (await rows('select count(*)::int as n from information_schema.columns where table_schema = ? and table_name = ? and column_name = ?', [schema, table, column]))[0]?.n === 1;
 
-async function failure(promise: Promise<unknown>): Promise<TenantryError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TenantryError) return error;
-    throw error;
-  }
-  throw new Error('expected a TenantryError');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, TenantryError);
 
 describe('tenant migrations', () => {
   it('status says nobody is behind the blueprint they were provisioned with', async () => {

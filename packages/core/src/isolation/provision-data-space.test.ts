@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, snapshotRows, type TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, snapshotRows, type TestDatabase, rejectionOf } from '@tenantry/testing';
 import { openDatabase, type Database } from '../db/database.ts';
 import { TenantryError } from '../errors.ts';
 import { provisionTenant } from '../modules/tenants/provision.service.ts';
@@ -23,15 +23,7 @@ afterAll(async () => {
 const rows = (sql: string, params: unknown[] = []) => database.fork().execute<Record<string, unknown>[]>(sql, params);
 const snapshot = () => snapshotRows((sql) => rows(sql));
 
-async function failure(promise: Promise<unknown>): Promise<TenantryError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TenantryError) return error;
-    throw error;
-  }
-  throw new Error('expected a TenantryError');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, TenantryError);
 
 /** Tables of a schema with their row-level security flags and policy count. */
 const tablesOf = (schema: string) =>

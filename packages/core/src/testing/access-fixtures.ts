@@ -8,6 +8,7 @@ import { provisionTenant } from '../modules/tenants/provision.service.ts';
 import { Tenant } from '../modules/tenants/tenant.entity.ts';
 import { User } from '../modules/users/user.entity.ts';
 import { tenantInput, testContext } from './service-context.ts';
+import { rejectionOf } from '@tenantry/testing';
 
 export interface TestTenant {
   id: string;
@@ -50,12 +51,4 @@ export function userContext(database: Database, user: { userId: string; email: s
 }
 
 /** The TenantryError a promise rejects with (fails the test when it resolves or throws something else). */
-export async function failure(promise: Promise<unknown>): Promise<TenantryError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TenantryError) return error;
-    throw error;
-  }
-  throw new Error('expected a TenantryError');
-}
+export const failure = (promise: Promise<unknown>) => rejectionOf(promise, TenantryError);

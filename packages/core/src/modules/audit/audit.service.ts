@@ -14,7 +14,12 @@ export interface AuditEntry {
 
 /** Adds an audit event to the unit of work of `em`; it commits with the change it describes. */
 export function recordAudit(ctx: ServiceContext, em: SqlEntityManager, entry: AuditEntry): AuditEvent {
-  return em.create(AuditEvent, {
+  return em.create(AuditEvent, auditEventData(ctx, entry));
+}
+
+/** The columns of the audit event for an entry, secrets redacted (for callers that write it as SQL). */
+export function auditEventData(ctx: ServiceContext, entry: AuditEntry) {
+  return {
     occurredAt: ctx.now(),
     correlationId: ctx.correlationId,
     actorType: ctx.actor.type,
@@ -27,5 +32,5 @@ export function recordAudit(ctx: ServiceContext, em: SqlEntityManager, entry: Au
     targetId: entry.targetId ?? null,
     before: entry.before ? redactSecrets(entry.before) : null,
     after: entry.after ? redactSecrets(entry.after) : null,
-  });
+  };
 }

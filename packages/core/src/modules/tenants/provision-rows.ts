@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { ServiceContext } from '../../context.ts';
 import { uuidv7 } from '../../db/ids.ts';
-import type { AuditEntry } from '../audit/audit.service.ts';
+import { auditEventData, type AuditEntry } from '../audit/audit.service.ts';
 import { AuditEvent } from '../audit/audit-event.entity.ts';
-import { redactSecrets } from '../audit/redact.ts';
 import { Domain } from '../domains/domain.entity.ts';
 import { Membership } from '../memberships/membership.entity.ts';
 import { RoleAssignment } from '../roles/role-assignment.entity.ts';
@@ -76,30 +75,12 @@ export async function provisionRows(ctx: ServiceContext, tx: SqlEntityManager, r
   }));
   if (domainRows.length > 0) statements.push(insert(tx, Domain, domainRows.map((row) => ({ ...row, tenant: tenant.id }))));
   const domains = domainRows.map((row) => tx.create(Domain, { ...row, tenant }, { persist: false }));
-  statements.push(insert(tx, AuditEvent, auditEntries(request, plan, tenant, owner, domains).map((entry) => auditRow(ctx, entry))));
+  statements.push(insert(tx, AuditEvent, auditEntries(request, plan, tenant, owner, domains).map((entry) => auditEventData(ctx, entry))));
   return { statements, tenant, owner, domains };
 }
 
 function insert<Entity extends object>(tx: SqlEntityManager, entity: new (...args: never[]) => Entity, data: object | object[]): string {
   return tx.createQueryBuilder(entity).insert(data).getFormattedQuery();
-}
-
-/** What `recordAudit` would write for an entry (same redaction), as plain data. */
-function auditRow(ctx: ServiceContext, entry: AuditEntry): Record<string, unknown> {
-  return {
-    occurredAt: ctx.now(),
-    correlationId: ctx.correlationId,
-    actorType: ctx.actor.type,
-    actorId: ctx.actor.id ?? null,
-    actorLabel: ctx.actor.label,
-    action: entry.action,
-    tenantId: entry.tenant?.id ?? null,
-    tenantSlug: entry.tenant?.slug ?? null,
-    targetType: entry.targetType,
-    targetId: entry.targetId ?? null,
-    before: entry.before ? redactSecrets(entry.before) : null,
-    after: entry.after ? redactSecrets(entry.after) : null,
-  };
 }
 
 function auditEntries(request: SettledProvisionRequest, plan: ProvisionPlan, tenant: Tenant, owner: User, domains: Domain[]): AuditEntry[] {

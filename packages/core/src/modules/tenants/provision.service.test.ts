@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, snapshotRows, type TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, snapshotRows, type TestDatabase, rejectionOf } from '@tenantry/testing';
 import { openDatabase, type Database } from '../../db/database.ts';
 import { TenantryError } from '../../errors.ts';
 import { tenantInput, testContext } from '../../testing/service-context.ts';
@@ -22,15 +22,7 @@ afterAll(async () => {
 const rows = (sql: string, params: unknown[] = []) => database.fork().execute<Record<string, unknown>[]>(sql, params);
 const snapshot = () => snapshotRows((sql) => rows(sql));
 
-async function failure(promise: Promise<unknown>): Promise<TenantryError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TenantryError) return error;
-    throw error;
-  }
-  throw new Error('expected a TenantryError');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, TenantryError);
 
 describe('provisionTenant', () => {
   it('creates tenant, owner, owner role, domains and audit events in one go', async () => {

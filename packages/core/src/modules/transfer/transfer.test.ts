@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, type TestDatabase, rejectionOf } from '@tenantry/testing';
 import { openDatabase, type Database } from '../../db/database.ts';
 import { TenantryError } from '../../errors.ts';
 import { dropTenantDataSpace } from '../../isolation/data-space.ts';
@@ -26,15 +26,7 @@ afterAll(async () => {
 type Rows = Record<string, unknown>[];
 const rows = (sql: string, params: unknown[] = []) => database.fork().execute<Rows>(sql, params);
 
-async function failure(promise: Promise<unknown>): Promise<TenantryError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof TenantryError) return error;
-    throw error;
-  }
-  throw new Error('expected a TenantryError');
-}
+const failure = (promise: Promise<unknown>) => rejectionOf(promise, TenantryError);
 
 /** A tenant with more than provisioning gives: a second member with a role, an invitation, an API key, odd data. */
 async function richTenant(isolation: 'schema' | 'shared', slug: string) {
