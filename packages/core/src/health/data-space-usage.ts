@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { SHARED_SCHEMA, quoteIdent } from '../isolation/names.ts';
+import { runWithConcurrency } from '../isolation/work-pool.ts';
 
 export interface DataSpaceCounts {
   assets: number | null;
@@ -9,7 +10,12 @@ export interface DataSpaceCounts {
 
 const GB = 1024 ** 3;
 /** Schemas counted per statement: one UNION ALL over this many schemas, never a query per tenant. */
-const SCHEMAS_PER_QUERY = 400;
+const SCHEMAS_PER_QUERY = 250;
+/**
+ * Statements at once. Most of a statement's time is opening and planning its schemas' tables (slow
+ * after a migration rollout invalidated them), which runs on one core per connection.
+ */
+const CONCURRENT_QUERIES = 4;
 
 interface Layout {
   schema: string;
@@ -38,9 +44,8 @@ export async function dataSpaceCounts(em: SqlEntityManager, tenantId: string | u
   const shared = layouts.find((layout) => layout.schema === SHARED_SCHEMA);
   if (shared) await countShared(em, shared, tenantId, counts);
   const schemas = layouts.filter((layout): layout is Layout & { tenant_id: string } => layout.tenant_id !== null && (layout.assets || layout.devices));
-  for (let start = 0; start < schemas.length; start += SCHEMAS_PER_QUERY) {
-    await countSchemas(em, schemas.slice(start, start + SCHEMAS_PER_QUERY), counts);
-  }
+  const batches = Array.from({ length: Math.ceil(schemas.length / SCHEMAS_PER_QUERY) }, (_, index) => schemas.slice(index * SCHEMAS_PER_QUERY, (index + 1) * SCHEMAS_PER_QUERY));
+  await runWithConcurrency(batches, CONCURRENT_QUERIES, (batch) => countSchemas(em, batch, counts));
   return counts;
 }
 

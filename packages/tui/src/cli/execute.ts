@@ -2,7 +2,7 @@ import { createTenantry, TenantryError, type TenantryClient } from '@tenantry/sd
 import type { ConsoleScreen } from '../app/console-screen.tsx';
 import type { CommandContext, CommandSpec, IO } from './command.ts';
 import { COMMANDS } from './registry.ts';
-import { EXIT_CODES, EXIT_SUCCESS } from './exit-codes.ts';
+import { EXIT_CODES, EXIT_SUCCESS, SIGNAL_EXIT_CODES } from './exit-codes.ts';
 import { renderCommandHelp, renderGroupHelp } from './help.ts';
 import { parseCommandLine, resolveCommand } from './parse.ts';
 import { asTenantryError, errorJson, renderError } from './render-error.ts';
@@ -10,7 +10,6 @@ import { colorEnabled, createStyle } from './output/style.ts';
 import { VERSION } from './version.ts';
 
 const HANDLED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
-const SIGNAL_NUMBERS: Record<(typeof HANDLED_SIGNALS)[number], number> = { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 };
 
 export interface ExecuteOptions {
   /** Ends the process after a signal, with this exit code (cli/run.ts owns the process). */
@@ -74,7 +73,7 @@ async function runCommand(
   // Ctrl-C is "cancelled"; SIGTERM and a closed terminal exit as the shell expects. Either way the
   // database is closed first, so the embedded store's lock is released and nothing is half-written.
   const onSignal = (signal: (typeof HANDLED_SIGNALS)[number]) => {
-    void Promise.resolve(release()).finally(() => exitOnSignal(signal === 'SIGINT' ? EXIT_CODES.cancelled : 128 + SIGNAL_NUMBERS[signal]));
+    void Promise.resolve(release()).finally(() => exitOnSignal(signal === 'SIGINT' ? EXIT_CODES.cancelled : SIGNAL_EXIT_CODES[signal]));
   };
   for (const signal of HANDLED_SIGNALS) process.once(signal, onSignal);
   try {

@@ -28,3 +28,18 @@ export const EXIT_CODE_MEANINGS: Record<ErrorKind, string> = {
   unhealthy: 'unhealthy: doctor found failing checks',
   unavailable: 'unavailable: database unreachable or the embedded store is locked; safe to retry',
 };
+
+/** Signals end a command as the shell expects (128 + the signal's number), after the database is closed. */
+export const SIGNAL_EXIT_CODES = { SIGHUP: 129, SIGTERM: 143 } as const;
+
+export const SIGNAL_EXIT_MEANINGS: Record<keyof typeof SIGNAL_EXIT_CODES, string> = {
+  SIGHUP: 'the terminal closed (SIGHUP); the database was closed first, nothing half-written',
+  SIGTERM: 'terminated (SIGTERM); the database was closed first, nothing half-written',
+};
+
+/** Every exit code after 0 with its meaning, in order: the error kinds, then the signals. */
+export function exitCodeTable(): [number, string][] {
+  const kinds = Object.entries(EXIT_CODES).map(([kind, code]): [number, string] => [code, EXIT_CODE_MEANINGS[kind as ErrorKind]]);
+  const signals = Object.entries(SIGNAL_EXIT_CODES).map(([signal, code]): [number, string] => [code, SIGNAL_EXIT_MEANINGS[signal as keyof typeof SIGNAL_EXIT_CODES]]);
+  return [...kinds, ...signals].sort(([a], [b]) => a - b);
+}

@@ -1,5 +1,5 @@
 import type { CommandSpec, FlagSpec } from './command.ts';
-import { EXIT_CODES, EXIT_CODE_MEANINGS } from './exit-codes.ts';
+import { exitCodeTable } from './exit-codes.ts';
 import { GLOBAL_FLAGS } from './command.ts';
 import { commandFlags } from './parse.ts';
 
@@ -45,9 +45,7 @@ export function renderCommandHelp(command: CommandSpec): string {
 }
 
 function exitCodeLines(): string[] {
-  return Object.entries(EXIT_CODES)
-    .sort(([, a], [, b]) => a - b)
-    .map(([kind, code]) => `  ${String(code).padEnd(2)} ${EXIT_CODE_MEANINGS[kind as keyof typeof EXIT_CODES]}`);
+  return exitCodeTable().map(([code, meaning]) => `  ${String(code).padEnd(3)} ${meaning}`);
 }
 
 /** Help for the program or a command group: the commands under `prefix`. */

@@ -10,8 +10,20 @@ export interface UsageRow extends TenantRow {
 
 const UNITS: Record<UsageRow['resource'], string> = { users: 'users', assets: 'assets', devices: 'devices', storage: 'GB of storage' };
 
+/** One reading per doctor run: the over-limit and near-limit checks share it. */
+const readings = new WeakMap<CheckContext, Promise<UsageRow[]>>();
+
 /** Usage of every limited resource for every live tenant: set-based queries, no walk over tenants. */
-export async function tenantUsage(ctx: CheckContext): Promise<UsageRow[]> {
+export function tenantUsage(ctx: CheckContext): Promise<UsageRow[]> {
+  let reading = readings.get(ctx);
+  if (!reading) {
+    reading = readUsage(ctx);
+    readings.set(ctx, reading);
+  }
+  return reading;
+}
+
+async function readUsage(ctx: CheckContext): Promise<UsageRow[]> {
   const filter = tenantFilter(ctx);
   const [tenants, counts] = await Promise.all([
     ctx.em.execute<(TenantRow & { users: number; limits: Record<string, number> })[]>(

@@ -1,6 +1,6 @@
 import type { CommandSpec, FlagSpec } from '../command.ts';
 import { GLOBAL_FLAGS } from '../command.ts';
-import { EXIT_CODES, EXIT_CODE_MEANINGS } from '../exit-codes.ts';
+import { exitCodeTable } from '../exit-codes.ts';
 import { flagLabel, usageLine } from '../help.ts';
 import { commandFlags } from '../parse.ts';
 
@@ -45,9 +45,7 @@ export function renderCliDocs(commands: readonly CommandSpec[]): string {
     '| exit | meaning |',
     '| --- | --- |',
     '| 0 | success (an empty list too) |',
-    ...Object.entries(EXIT_CODES)
-      .sort(([, a], [, b]) => a - b)
-      .map(([kind, code]) => `| ${code} | ${EXIT_CODE_MEANINGS[kind as keyof typeof EXIT_CODES]} |`),
+    ...exitCodeTable().map(([code, meaning]) => `| ${code} | ${meaning} |`),
     '',
     ...sections,
   ].join('\n');
