@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase, rejectionOf } from '@tenantry/testing';
+import { createTestDatabase, rejectionOf, type TestDatabase } from '@tenantry/testing';
 import { createTenantry, TenantryError, type TenantryClient } from './index.ts';
 
 let testDatabase: TestDatabase;

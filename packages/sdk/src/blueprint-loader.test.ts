@@ -2,9 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { rejectionOf } from '@tenantry/testing';
 import { resolveBlueprint } from './blueprint-loader.ts';
 import { SAMPLE_BLUEPRINT, TenantryError } from './index.ts';
-import { rejectionOf } from '@tenantry/testing';
 
 const dir = mkdtempSync(join(tmpdir(), 'tenantry-blueprint-'));
 const module = (name: string, text: string) => {

@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase, rejectionOf } from '@tenantry/testing';
+import { createTestDatabase, rejectionOf, type TestDatabase } from '@tenantry/testing';
 import { createTenantry, defaultHome, TenantryError, type TenantryClient } from './index.ts';
 
 let testDatabase: TestDatabase;

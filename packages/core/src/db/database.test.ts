@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase, rejectionOf } from '@tenantry/testing';
+import { createTestDatabase, rejectionOf, type TestDatabase } from '@tenantry/testing';
 import { TenantryError } from '../errors.ts';
 import { controlPlaneStatus, migrateControlPlane } from './control-plane-migrator.ts';
 import { openDatabase, type Database } from './database.ts';

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, snapshotRows, type TestDatabase, rejectionOf } from '@tenantry/testing';
+import { createTestDatabase, rejectionOf, snapshotRows, type TestDatabase } from '@tenantry/testing';
 import { openDatabase, type Database } from '../db/database.ts';
 import { TenantryError } from '../errors.ts';
 import { provisionTenant } from '../modules/tenants/provision.service.ts';

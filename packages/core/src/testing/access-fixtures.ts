@@ -1,3 +1,4 @@
+import { rejectionOf } from '@tenantry/testing';
 import type { ServiceContext } from '../context.ts';
 import type { Database } from '../db/database.ts';
 import { TenantryError } from '../errors.ts';
@@ -8,7 +9,6 @@ import { provisionTenant } from '../modules/tenants/provision.service.ts';
 import { Tenant } from '../modules/tenants/tenant.entity.ts';
 import { User } from '../modules/users/user.entity.ts';
 import { tenantInput, testContext } from './service-context.ts';
-import { rejectionOf } from '@tenantry/testing';
 
 export interface TestTenant {
   id: string;

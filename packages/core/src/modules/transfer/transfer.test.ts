@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase, rejectionOf } from '@tenantry/testing';
+import { createTestDatabase, rejectionOf, type TestDatabase } from '@tenantry/testing';
 import { openDatabase, type Database } from '../../db/database.ts';
 import { TenantryError } from '../../errors.ts';
 import { dropTenantDataSpace } from '../../isolation/data-space.ts';
