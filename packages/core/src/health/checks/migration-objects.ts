@@ -36,17 +36,24 @@ export const migrationObjectsMissing: Check = {
     if (expected.length === 0) return [];
     const filter = tenantFilter(ctx);
     const rows = await ctx.em.execute<MissingRow[]>(
-      `select t.id as tenant_id, t.slug, t.name, t.schema_name,
-              jsonb_agg(jsonb_build_object('migration', e.migration, 'object', e.object) order by e.migration, e.object) as missing
-         from tenantry.tenants t
-         join tenantry.tenant_migrations m on m.tenant_id = t.id
-         join jsonb_to_recordset(?::jsonb) as e(migration text, object text) on e.migration = m.migration_id
-        where t.isolation = 'schema' and t.status not in ('provisioning', 'deleted')
-          and exists (select 1 from pg_namespace n where n.nspname = t.schema_name)
-          and not exists (select 1 from pg_class c join pg_namespace n on n.oid = c.relnamespace
-                           where n.nspname = t.schema_name and c.relname = e.object)${filter.sql}
-        group by t.id, t.slug, t.name, t.schema_name
-        order by t.slug`,
+      // The expected (schema oid, object) pairs first, materialized, then one probe of pg_class's unique
+      // (relname, relnamespace) index per pair: left to itself the planner probed by name alone and
+      // scanned every schema's "assets" for each pair (seconds at 1,000 schemas).
+      `with expected as materialized (
+         select t.id as tenant_id, t.slug, t.name, t.schema_name, n.oid as namespace, e.migration, e.object
+           from tenantry.tenants t
+           join pg_namespace n on n.nspname = t.schema_name
+           join tenantry.tenant_migrations m on m.tenant_id = t.id
+           join jsonb_to_recordset(?::jsonb) as e(migration text, object text) on e.migration = m.migration_id
+          where t.isolation = 'schema' and t.status not in ('provisioning', 'deleted')${filter.sql}
+       )
+       select x.tenant_id, x.slug, x.name, x.schema_name,
+              jsonb_agg(jsonb_build_object('migration', x.migration, 'object', x.object) order by x.migration, x.object) as missing
+         from expected x
+         left join pg_class c on c.relname = x.object and c.relnamespace = x.namespace
+        where c.oid is null
+        group by x.tenant_id, x.slug, x.name, x.schema_name
+        order by x.slug`,
       [JSON.stringify(expected), ...filter.params],
     );
     return rows.map((row) =>

@@ -11,17 +11,22 @@ export const noOwner: Check = {
   remediation: 'Grant the owner role to an admin (the repair picks the longest-standing admin, else the longest-standing member), or invite an owner.',
   async run(ctx) {
     const filter = tenantFilter(ctx);
+    const memberFilter = tenantFilter(ctx, 'm.tenant_id');
+    // Members, admins and owners of every tenant in one grouped pass (a count per tenant found was a
+    // scan of the role assignments each).
     const rows = await ctx.em.execute<(TenantRow & { members: number; admins: number })[]>(
-      `select t.id as tenant_id, t.slug, t.name,
-              (select count(*)::int from tenantry.memberships m where m.tenant_id = t.id) as members,
-              (select count(*)::int from tenantry.memberships m join tenantry.role_assignments r on r.membership_id = m.id
-                where m.tenant_id = t.id and r.role = 'admin') as admins
+      `select t.id as tenant_id, t.slug, t.name, coalesce(c.members, 0) as members, coalesce(c.admins, 0) as admins
          from tenantry.tenants t
-        where t.status in ('active', 'suspended')
-          and not exists (select 1 from tenantry.memberships m join tenantry.role_assignments r on r.membership_id = m.id
-                           where m.tenant_id = t.id and r.role = 'owner')${filter.sql}
+         left join (select m.tenant_id, count(distinct m.id)::int as members,
+                           (count(*) filter (where r.role = 'admin'))::int as admins,
+                           bool_or(r.role = 'owner') as owned
+                      from tenantry.memberships m
+                      left join tenantry.role_assignments r on r.membership_id = m.id
+                     where true${memberFilter.sql}
+                     group by m.tenant_id) c on c.tenant_id = t.id
+        where t.status in ('active', 'suspended') and c.owned is not true${filter.sql}
         order by t.slug`,
-      filter.params,
+      [...memberFilter.params, ...filter.params],
     );
     return rows.map((row) => ({
       ...tenantFinding(this, row, `${row.slug} has no owner (${row.members} members, ${row.admins} admins).`, { members: row.members, admins: row.admins }),
