@@ -27,7 +27,7 @@ export async function doctorFloor(sql: Sql): Promise<number> {
          select tenant_id from tenantry.api_keys where revoked_at is null and expires_at < now() group by tenant_id
          union all
          select m.tenant_id from tenantry.outbox_messages m join tenantry.invitations i on i.tenant_id = m.tenant_id and i.email = m.recipient and i.state = 'pending'
-          where m.status = 'failed' and not exists (select 1 from tenantry.outbox_messages n where n.tenant_id = m.tenant_id and n.recipient = m.recipient and n.created_at > m.created_at)
+          where m.status = 'failed' and m.created_at >= i.last_sent_at
           group by m.tenant_id
          union all
          select t.id from tenantry.tenants t where (t.status = 'active' and t.trial_ends_at < now())

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, rejectionOf, type TestDatabase } from '@tenantry/testing';
-import { TenantryError } from '../errors.ts';
+import { createTestDatabase, type TestDatabase } from '@tenantry/testing';
 import { controlPlaneStatus, migrateControlPlane } from './control-plane-migrator.ts';
 import { openDatabase, type Database } from './database.ts';
 import { CONTROL_PLANE_MIGRATIONS } from './migrations/index.ts';
+import { failure } from '../testing/access-fixtures.ts';
 
 let testDatabase: TestDatabase;
 let database: Database;
@@ -17,8 +17,6 @@ afterAll(async () => {
   await database?.close();
   await testDatabase?.drop();
 });
-
-const failure = (promise: Promise<unknown>) => rejectionOf(promise, TenantryError);
 
 describe('control-plane migrations', () => {
   it('are all applied once, with matching checksums; migrating again applies nothing', async () => {

@@ -286,7 +286,8 @@ describe('doctor', () => {
     await sendInvitation(ctx(), { slug: tenant.slug, email: 'fine@example.com' }, { mailer: delivered });
     expect(await codesFor(tenant.slug)).toEqual(['INVITATION_MAIL_UNDELIVERED']);
     // The process that wrote the second message died before delivering it: pending, and old.
-    await sql(`update tenantry.outbox_messages set created_at = now() - interval '20 minutes' where recipient = 'crashed@example.com'`);
+    await sql(`update tenantry.outbox_messages set created_at = created_at - interval '20 minutes' where recipient = 'crashed@example.com'`);
+    await sql(`update tenantry.invitations set last_sent_at = last_sent_at - interval '20 minutes' where email = 'crashed@example.com'`);
     const [finding] = (await runDoctor(ctx(), { slug: tenant.slug })).findings;
     expect(finding).toMatchObject({ code: 'INVITATION_MAIL_UNDELIVERED', severity: 'warn', repairable: false, details: { messages: 2, recipients: ['bounced@example.com', 'crashed@example.com'], failed: 1 } });
     expect(finding?.message).toContain('ECONNREFUSED');

@@ -1,8 +1,7 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, rejectionOf, snapshotRows, type TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, snapshotRows, type TestDatabase } from '@tenantry/testing';
 import { openDatabase, type Database } from '../db/database.ts';
-import { TenantryError } from '../errors.ts';
 import { provisionTenant } from '../modules/tenants/provision.service.ts';
 import { tenantInput, testContext } from '../testing/service-context.ts';
 import type { Blueprint } from './blueprint.ts';
@@ -10,6 +9,7 @@ import { applyTenantMigrations } from './migration-apply.ts';
 import { tenantMigrationStatus } from './migration-status.ts';
 import { SAMPLE_BLUEPRINT } from './sample-blueprint.ts';
 import { DEVICE_TAGS, PLAYLISTS, withMigrations } from './test-blueprints.ts';
+import { failure } from '../testing/access-fixtures.ts';
 
 let testDatabase: TestDatabase;
 let database: Database;
@@ -36,8 +36,6 @@ const apply = (blueprint: Blueprint, input: Record<string, unknown>, dryRun = fa
 const schemaOf = (slug: string) => `tenant_${slug.replaceAll('-', '_')}`;
 const hasColumn = async (schema: string, table: string, column: string) =>
   (await rows('select count(*)::int as n from information_schema.columns where table_schema = ? and table_name = ? and column_name = ?', [schema, table, column]))[0]?.n === 1;
-
-const failure = (promise: Promise<unknown>) => rejectionOf(promise, TenantryError);
 
 describe('tenant migrations', () => {
   it('status says nobody is behind the blueprint they were provisioned with', async () => {

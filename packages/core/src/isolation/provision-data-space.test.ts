@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, rejectionOf, snapshotRows, type TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, snapshotRows, type TestDatabase } from '@tenantry/testing';
 import { openDatabase, type Database } from '../db/database.ts';
-import { TenantryError } from '../errors.ts';
 import { provisionTenant } from '../modules/tenants/provision.service.ts';
 import { tenantInput, testContext } from '../testing/service-context.ts';
 import { migrationChecksum, type Blueprint } from './blueprint.ts';
 import { SAMPLE_BLUEPRINT } from './sample-blueprint.ts';
+import { failure } from '../testing/access-fixtures.ts';
 
 let testDatabase: TestDatabase;
 let database: Database;
@@ -22,8 +22,6 @@ afterAll(async () => {
 
 const rows = (sql: string, params: unknown[] = []) => database.fork().execute<Record<string, unknown>[]>(sql, params);
 const snapshot = () => snapshotRows((sql) => rows(sql));
-
-const failure = (promise: Promise<unknown>) => rejectionOf(promise, TenantryError);
 
 /** Tables of a schema with their row-level security flags and policy count. */
 const tablesOf = (schema: string) =>

@@ -1,7 +1,7 @@
 import { tenantFilter, tenantFinding, type Check, type TenantRow } from '../types.ts';
 
 /** A pending message older than this was never picked up: the process that wrote it died after commit. */
-export const UNDELIVERED_AFTER_MINUTES = 15;
+const UNDELIVERED_AFTER_MINUTES = 15;
 
 interface UndeliveredRow extends TenantRow {
   messages: number;
@@ -30,9 +30,8 @@ export const undeliveredInvitations: Check = {
          join tenantry.invitations i on i.tenant_id = m.tenant_id and i.email = m.recipient and i.state = 'pending' and i.expires_at >= ?
         where m.kind = 'invitation' and m.status <> 'sent'
           and (m.status = 'failed' or m.created_at < ?)
-          and not exists (
-                select 1 from tenantry.outbox_messages newer
-                 where newer.tenant_id = m.tenant_id and newer.kind = m.kind and newer.recipient = m.recipient and newer.created_at > m.created_at)${filter.sql}
+          -- the message of the latest send: a resend moves last_sent_at past the older messages
+          and m.created_at >= i.last_sent_at${filter.sql}
         group by t.id, t.slug, t.name
         order by t.slug`,
       [ctx.now, stale, ...filter.params],

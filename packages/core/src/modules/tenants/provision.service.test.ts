@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, rejectionOf, snapshotRows, type TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, snapshotRows, type TestDatabase } from '@tenantry/testing';
 import { openDatabase, type Database } from '../../db/database.ts';
-import { TenantryError } from '../../errors.ts';
 import { tenantInput, testContext } from '../../testing/service-context.ts';
 import { verifyPassword } from '../users/password.ts';
 import { provisionTenant } from './provision.service.ts';
+import { failure } from '../../testing/access-fixtures.ts';
 
 let testDatabase: TestDatabase;
 let database: Database;
@@ -21,8 +21,6 @@ afterAll(async () => {
 
 const rows = (sql: string, params: unknown[] = []) => database.fork().execute<Record<string, unknown>[]>(sql, params);
 const snapshot = () => snapshotRows((sql) => rows(sql));
-
-const failure = (promise: Promise<unknown>) => rejectionOf(promise, TenantryError);
 
 describe('provisionTenant', () => {
   it('creates tenant, owner, owner role, domains and audit events in one go', async () => {

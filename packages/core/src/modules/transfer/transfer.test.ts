@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, rejectionOf, type TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, type TestDatabase } from '@tenantry/testing';
 import { openDatabase, type Database } from '../../db/database.ts';
-import { TenantryError } from '../../errors.ts';
 import { dropTenantDataSpace } from '../../isolation/data-space.ts';
 import { DEVICE_TAGS, withMigrations } from '../../isolation/test-blueprints.ts';
 import { tenantInput, testContext } from '../../testing/service-context.ts';
@@ -9,6 +8,7 @@ import { provisionTenant } from '../tenants/provision.service.ts';
 import { parseExport, serializeExport } from './export-document.ts';
 import { exportTenant } from './export.service.ts';
 import { importTenant } from './import.service.ts';
+import { failure } from '../../testing/access-fixtures.ts';
 
 let testDatabase: TestDatabase;
 let database: Database;
@@ -25,8 +25,6 @@ afterAll(async () => {
 
 type Rows = Record<string, unknown>[];
 const rows = (sql: string, params: unknown[] = []) => database.fork().execute<Rows>(sql, params);
-
-const failure = (promise: Promise<unknown>) => rejectionOf(promise, TenantryError);
 
 /** A tenant with more than provisioning gives: a second member with a role, an invitation, an API key, odd data. */
 async function richTenant(isolation: 'schema' | 'shared', slug: string) {
