@@ -10,6 +10,7 @@ import { colorEnabled, createStyle } from './output/style.ts';
 import { VERSION } from './version.ts';
 
 const HANDLED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+const SIGNAL_CLOSE_TIMEOUT_MS = 5_000;
 
 export interface ExecuteOptions {
   /** Ends the process after a signal, with this exit code (cli/run.ts owns the process). */
@@ -72,8 +73,16 @@ async function runCommand(
   const release = () => client?.then((opened) => opened.close()).catch(() => undefined);
   // Ctrl-C is "cancelled"; SIGTERM and a closed terminal exit as the shell expects. Either way the
   // database is closed first, so the embedded store's lock is released and nothing is half-written.
+  // A close that never finishes (a server pool still waiting on a connection) must not keep a
+  // terminated process alive: after SIGNAL_CLOSE_TIMEOUT_MS it exits anyway, nothing is half-written
+  // since every change is one transaction.
   const onSignal = (signal: (typeof HANDLED_SIGNALS)[number]) => {
-    void Promise.resolve(release()).finally(() => exitOnSignal(signal === 'SIGINT' ? EXIT_CODES.cancelled : SIGNAL_EXIT_CODES[signal]));
+    const exit = () => exitOnSignal(signal === 'SIGINT' ? EXIT_CODES.cancelled : SIGNAL_EXIT_CODES[signal]);
+    const deadline = setTimeout(exit, SIGNAL_CLOSE_TIMEOUT_MS);
+    void Promise.resolve(release()).finally(() => {
+      clearTimeout(deadline);
+      exit();
+    });
   };
   for (const signal of HANDLED_SIGNALS) process.once(signal, onSignal);
   try {
