@@ -6,7 +6,10 @@ import { tenantInput, testContext } from '../testing/service-context.ts';
 import { createApiKey } from '../modules/api-keys/api-keys.service.ts';
 import { resendInvitation, sendInvitation } from '../modules/invitations/send-invitation.ts';
 import { revokeInvitation } from '../modules/invitations/invitation-queries.ts';
-import { deleteTenant } from '../modules/lifecycle/delete-restore.ts';
+import { deleteTenant as deleteOp } from '../modules/lifecycle/delete-tenant.operation.ts';
+import { operationFunction } from '../testing/operation-function.ts';
+
+const deleteTenant = operationFunction(deleteOp);
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -13,7 +13,7 @@ import {
 import { toApiKeyDto, toVerifyResultDto, type ApiKeyDto, type ApiKeyResultDto, type RotatedApiKeyDto, type VerifyResultDto } from '../dto/api-keys.ts';
 import { toChangeDto } from '../dto/change.ts';
 import type { ClientRuntime } from '../runtime.ts';
-import type { OperationOptions } from './tenants.ts';
+import type { OperationOptions } from '../operation-options.ts';
 
 /** API keys `tnt_<prefix>_<secret>`: shown once, stored as prefix and hash, with wildcard scopes. */
 export class ApiKeys {

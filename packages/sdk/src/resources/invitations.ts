@@ -14,7 +14,7 @@ import {
 import { toChangeDto } from '../dto/change.ts';
 import { toInvitationDto, type AcceptedInvitationDto, type InvitationDto, type InvitationResultDto, type RevokedInvitationDto } from '../dto/invitations.ts';
 import type { ClientRuntime } from '../runtime.ts';
-import type { OperationOptions } from './tenants.ts';
+import type { OperationOptions } from '../operation-options.ts';
 
 /** Invitations to join a tenant: tokens shown once, stored hashed, mailed through the client's mailer. */
 export class Invitations {

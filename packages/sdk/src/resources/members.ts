@@ -2,7 +2,7 @@ import { listMembers, removeMember, type MemberRefInput } from '@tenantry/core';
 import { toChangeDto, type ChangeDto } from '../dto/change.ts';
 import { toMemberRecordDto, type MemberRecordDto } from '../dto/members.ts';
 import type { ClientRuntime } from '../runtime.ts';
-import type { OperationOptions } from './tenants.ts';
+import type { OperationOptions } from '../operation-options.ts';
 
 export interface MemberChangeDto extends ChangeDto {
   member: MemberRecordDto;

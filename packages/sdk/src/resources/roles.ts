@@ -3,7 +3,7 @@ import { toChangeDto } from '../dto/change.ts';
 import { toMemberRecordDto, type RoleAssignmentDto } from '../dto/members.ts';
 import type { ClientRuntime } from '../runtime.ts';
 import type { MemberChangeDto } from './members.ts';
-import type { OperationOptions } from './tenants.ts';
+import type { OperationOptions } from '../operation-options.ts';
 
 /** Role assignments (owner, admin, analyst, viewer) and what each role may do. */
 export class Roles {

@@ -1,4 +1,5 @@
-import { suspendTenant } from '../../modules/lifecycle/suspend-resume.ts';
+import { suspendTenant } from '../../modules/lifecycle/suspend-tenant.operation.ts';
+import { executeOperation } from '../../operations/execute.ts';
 import { tenantFilter, tenantFinding, type Check, type Repair, type TenantRow } from '../types.ts';
 
 const SUSPEND_REASON = 'trial ended without payment';
@@ -6,11 +7,11 @@ const SUSPEND_REASON = 'trial ended without payment';
 const suspendAfterTrial: Repair = {
   managesTransactions: true,
   async plan(ctx, finding) {
-    const planned = await suspendTenant(ctx, { slug: finding.tenant?.slug ?? '', reason: SUSPEND_REASON }, { dryRun: true });
+    const planned = await executeOperation(ctx, suspendTenant, { slug: finding.tenant?.slug ?? '', reason: SUSPEND_REASON }, { dryRun: true });
     return { destructive: false, confirmText: null, steps: planned.steps };
   },
   async apply(ctx, finding) {
-    await suspendTenant(ctx, { slug: finding.tenant?.slug ?? '', reason: SUSPEND_REASON });
+    await executeOperation(ctx, suspendTenant, { slug: finding.tenant?.slug ?? '', reason: SUSPEND_REASON });
   },
 };
 

@@ -8,8 +8,12 @@ import { listAuditEvents } from '../audit/audit-queries.ts';
 import { sendInvitation } from '../invitations/send-invitation.ts';
 import { provisionTenant } from '../tenants/provision.service.ts';
 import { findTenant } from '../tenants/tenant-queries.service.ts';
-import { deleteTenant } from './delete-restore.ts';
-import { purgeTenant } from './purge.ts';
+import { deleteTenant as deleteOp } from './delete-tenant.operation.ts';
+import { operationFunction } from '../../testing/operation-function.ts';
+import { purgeTenant as purgeOp } from './purge-tenant.operation.ts';
+
+const deleteTenant = operationFunction(deleteOp);
+const purgeTenant = operationFunction(purgeOp);
 
 let testDatabase: TestDatabase;
 let database: Database;

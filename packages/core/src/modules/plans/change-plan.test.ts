@@ -7,7 +7,12 @@ import { createApiKey } from '../api-keys/api-keys.service.ts';
 import { listAuditEvents } from '../audit/audit-queries.ts';
 import { sendInvitation } from '../invitations/send-invitation.ts';
 import { findTenant } from '../tenants/tenant-queries.service.ts';
-import { changePlan, setFeature } from './change-plan.ts';
+import { changePlan as changePlanOp } from './change-plan.operation.ts';
+import { setFeature as setFeatureOp } from './set-feature.operation.ts';
+import { operationFunction } from '../../testing/operation-function.ts';
+
+const changePlan = operationFunction(changePlanOp);
+const setFeature = operationFunction(setFeatureOp);
 
 let testDatabase: TestDatabase;
 let database: Database;
