@@ -127,11 +127,16 @@ export type {
   RepairSelection,
   Severity,
 } from './health/index.ts';
-export { listMembers, memberRefInput, removeMember } from './modules/memberships/members.service.ts';
-export type { MemberRefInput, RemoveMemberOutcome } from './modules/memberships/members.service.ts';
+export { listMembers, memberRefInput } from './modules/memberships/members.service.ts';
+export type { MemberRefInput } from './modules/memberships/members.service.ts';
+export { removeMember } from './modules/memberships/remove-member.operation.ts';
 export type { MemberView } from './modules/memberships/member-queries.ts';
-export { grantRole, listRoleAssignments, revokeRole, roleChangeInput } from './modules/roles/roles.service.ts';
-export type { RoleAssignmentView, RoleChangeInput, RoleChangeOutcome } from './modules/roles/roles.service.ts';
+export { listRoleAssignments } from './modules/roles/roles.service.ts';
+export type { RoleAssignmentView } from './modules/roles/roles.service.ts';
+export { roleChangeInput } from './modules/roles/role-change.schemas.ts';
+export type { RoleChangeInput } from './modules/roles/role-change.schemas.ts';
+export { grantRole } from './modules/roles/grant-role.operation.ts';
+export { revokeRole } from './modules/roles/revoke-role.operation.ts';
 export type { ChangeOutcome } from './modules/changes/change.ts';
 export { INVITATION_STATES } from './modules/invitations/invitation.entity.ts';
 export type { InvitationState } from './modules/invitations/invitation.entity.ts';
@@ -148,8 +153,10 @@ export { tenantUsage } from './modules/plans/usage.ts';
 export type { TenantUsage } from './modules/plans/usage.ts';
 export { apiKeyRefInput, createApiKeyInput, rotateApiKeyInput, verifyApiKeyInput } from './modules/api-keys/api-key.schemas.ts';
 export type { ApiKeyRefInput, CreateApiKeyInput, RotateApiKeyInput, VerifyApiKeyInput } from './modules/api-keys/api-key.schemas.ts';
-export { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from './modules/api-keys/api-keys.service.ts';
-export type { ApiKeyOutcome, RotateOutcome } from './modules/api-keys/api-keys.service.ts';
+export { listApiKeys } from './modules/api-keys/list-api-keys.ts';
+export { createApiKey } from './modules/api-keys/create-api-key.operation.ts';
+export { rotateApiKey } from './modules/api-keys/rotate-api-key.operation.ts';
+export { revokeApiKey } from './modules/api-keys/revoke-api-key.operation.ts';
 export { API_KEY_STATUSES } from './modules/api-keys/api-key-view.ts';
 export type { ApiKeyStatus, ApiKeyView } from './modules/api-keys/api-key-view.ts';
 export { VERIFY_FAILURES, verifyApiKey } from './modules/api-keys/verify-api-key.ts';

@@ -3,7 +3,7 @@ import { createTestDatabase, type TestDatabase } from '@tenantry/testing';
 import { openDatabase, type Database } from '../db/database.ts';
 import { provisionTenant } from '../modules/tenants/provision.service.ts';
 import { tenantInput, testContext } from '../testing/service-context.ts';
-import { createApiKey } from '../modules/api-keys/api-keys.service.ts';
+import { createApiKey } from '../testing/api-key-use-cases.ts';
 import { resendInvitation, sendInvitation } from '../modules/invitations/send-invitation.ts';
 import { revokeInvitation } from '../modules/invitations/invitation-queries.ts';
 import { deleteTenant as deleteOp } from '../modules/lifecycle/delete-tenant.operation.ts';

@@ -1,3 +1,6 @@
+import { createApiKey } from '../modules/api-keys/create-api-key.operation.ts';
+import { revokeApiKey } from '../modules/api-keys/revoke-api-key.operation.ts';
+import { rotateApiKey } from '../modules/api-keys/rotate-api-key.operation.ts';
 import { deleteTenant } from '../modules/lifecycle/delete-tenant.operation.ts';
 import { endTrial } from '../modules/lifecycle/end-trial.operation.ts';
 import { extendTrial } from '../modules/lifecycle/extend-trial.operation.ts';
@@ -9,6 +12,9 @@ import { changePlan } from '../modules/plans/change-plan.operation.ts';
 import { setFeature } from '../modules/plans/set-feature.operation.ts';
 import { updateSecurityPolicy } from '../modules/settings/update-policy.operation.ts';
 import { updateSettings } from '../modules/settings/update-settings.operation.ts';
+import { removeMember } from '../modules/memberships/remove-member.operation.ts';
+import { grantRole } from '../modules/roles/grant-role.operation.ts';
+import { revokeRole } from '../modules/roles/revoke-role.operation.ts';
 import type { Operation } from './operation.ts';
 
 /** Every operation run through the executor, by id: the one list the faces, docs and tests walk. */
@@ -24,4 +30,10 @@ export const OPERATION_REGISTRY = {
   [setFeature.id]: setFeature,
   [updateSettings.id]: updateSettings,
   [updateSecurityPolicy.id]: updateSecurityPolicy,
+  [removeMember.id]: removeMember,
+  [grantRole.id]: grantRole,
+  [revokeRole.id]: revokeRole,
+  [createApiKey.id]: createApiKey,
+  [rotateApiKey.id]: rotateApiKey,
+  [revokeApiKey.id]: revokeApiKey,
 } as const satisfies Record<string, Pick<Operation, 'id' | 'scope' | 'summary' | 'audit'>>;

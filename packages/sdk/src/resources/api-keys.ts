@@ -4,8 +4,8 @@ import {
   revokeApiKey,
   rotateApiKey,
   verifyApiKey,
-  type ApiKeyOutcome,
   type ApiKeyRefInput,
+  type ApiKeyView,
   type CreateApiKeyInput,
   type RotateApiKeyInput,
   type VerifyApiKeyInput,
@@ -30,20 +30,21 @@ export class ApiKeys {
 
   /** Creates a key (`apiKey.key`, once). Expiry in days, default 365, null for none. LIMIT_EXCEEDED past maxApiKeys. */
   async create(input: CreateApiKeyInput, options: OperationOptions = {}): Promise<ApiKeyResultDto> {
-    return this.#runtime.run(async (ctx) => toResult(await createApiKey(ctx, input, options)));
+    const executed = await this.#runtime.execute(createApiKey, input, options);
+    return toResult(executed, executed.value ?? executed.data.view);
   }
 
   /** Issues a new key with the same name and scopes; the old one works for `overlapHours` (default 24) more. */
   async rotate(input: RotateApiKeyInput, options: OperationOptions = {}): Promise<RotatedApiKeyDto> {
-    return this.#runtime.run(async (ctx) => {
-      const outcome = await rotateApiKey(ctx, input, options);
-      return { ...toResult(outcome), previous: toApiKeyDto(outcome.previous) };
-    });
+    const executed = await this.#runtime.execute(rotateApiKey, input, options);
+    const { value } = executed;
+    return { ...toResult(executed, value ?? executed.data.view), previous: toApiKeyDto(value?.previous ?? executed.data.previous) };
   }
 
   /** Revokes a key at once. */
   async revoke(input: ApiKeyRefInput, options: OperationOptions = {}): Promise<ApiKeyResultDto> {
-    return this.#runtime.run(async (ctx) => toResult(await revokeApiKey(ctx, input, options)));
+    const executed = await this.#runtime.execute(revokeApiKey, input, options);
+    return toResult(executed, executed.value ?? executed.data.view);
   }
 
   /**
@@ -55,6 +56,8 @@ export class ApiKeys {
   }
 }
 
-function toResult(outcome: ApiKeyOutcome): ApiKeyResultDto {
-  return { ...toChangeDto(outcome), apiKey: { ...toApiKeyDto(outcome.apiKey), ...(outcome.key ? { key: outcome.key } : {}) } };
+/** The key as planned or applied; the secret only when applied, once. */
+function toResult(executed: Parameters<typeof toChangeDto>[0], key: ApiKeyView | { apiKey: ApiKeyView; key?: string }): ApiKeyResultDto {
+  const applied = 'apiKey' in key ? key : { apiKey: key };
+  return { ...toChangeDto(executed), apiKey: { ...toApiKeyDto(applied.apiKey), ...('key' in applied && applied.key ? { key: applied.key } : {}) } };
 }

@@ -23,9 +23,7 @@ export class Members {
 
   /** Removes a member and their roles (the user account stays). Never the last owner: LAST_OWNER. */
   async remove(input: MemberRefInput, options: OperationOptions = {}): Promise<MemberChangeDto> {
-    return this.#runtime.run(async (ctx) => {
-      const outcome = await removeMember(ctx, input, options);
-      return { ...toChangeDto(outcome), member: toMemberRecordDto(outcome.member) };
-    });
+    const executed = await this.#runtime.execute(removeMember, input, options);
+    return { ...toChangeDto(executed), member: toMemberRecordDto(executed.data.member) };
   }
 }

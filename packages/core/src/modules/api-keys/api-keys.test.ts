@@ -6,7 +6,7 @@ import { addTestMember, failure, provisionTestTenant, userContext } from '../../
 import { testContext } from '../../testing/service-context.ts';
 import { listAuditEvents } from '../audit/audit-queries.ts';
 import { scopeGrants } from './api-key-format.ts';
-import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from './api-keys.service.ts';
+import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from '../../testing/api-key-use-cases.ts';
 import { verifyApiKey } from './verify-api-key.ts';
 
 let testDatabase: TestDatabase;

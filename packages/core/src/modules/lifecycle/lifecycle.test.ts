@@ -3,7 +3,7 @@ import { createTestDatabase, snapshotRows, type TestDatabase } from '@tenantry/t
 import { openDatabase, type Database } from '../../db/database.ts';
 import { addTestMember, failure, provisionTestTenant, userContext } from '../../testing/access-fixtures.ts';
 import { testContext } from '../../testing/service-context.ts';
-import { createApiKey } from '../api-keys/api-keys.service.ts';
+import { createApiKey } from '../../testing/api-key-use-cases.ts';
 import { verifyApiKey } from '../api-keys/verify-api-key.ts';
 import { listAuditEvents } from '../audit/audit-queries.ts';
 import { sendInvitation } from '../invitations/send-invitation.ts';

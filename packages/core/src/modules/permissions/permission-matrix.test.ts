@@ -5,7 +5,7 @@ import { openDatabase, type Database } from '../../db/database.ts';
 import { isTenantryError } from '../../errors.ts';
 import { addTestMember, provisionTestTenant, userContext } from '../../testing/access-fixtures.ts';
 import { testContext } from '../../testing/service-context.ts';
-import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from '../api-keys/api-keys.service.ts';
+import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from '../../testing/api-key-use-cases.ts';
 import { listAuditEvents } from '../audit/audit-queries.ts';
 import type { DnsResolver } from '../domains/dns-resolver.ts';
 import { addDomain, listDomains, removeDomain } from '../domains/domains.service.ts';
@@ -20,10 +20,13 @@ import { restoreTenant as restoreOp } from '../lifecycle/restore-tenant.operatio
 import { resumeTenant as resumeOp } from '../lifecycle/resume-tenant.operation.ts';
 import { suspendTenant as suspendOp } from '../lifecycle/suspend-tenant.operation.ts';
 import { operationFunction } from '../../testing/operation-function.ts';
-import { listMembers, removeMember } from '../memberships/members.service.ts';
+import { listMembers } from '../memberships/members.service.ts';
+import { removeMember as removeMemberOp } from '../memberships/remove-member.operation.ts';
 import { changePlan as changePlanOp } from '../plans/change-plan.operation.ts';
 import { setFeature as setFeatureOp } from '../plans/set-feature.operation.ts';
-import { grantRole, listRoleAssignments, revokeRole } from '../roles/roles.service.ts';
+import { listRoleAssignments } from '../roles/roles.service.ts';
+import { grantRole as grantRoleOp } from '../roles/grant-role.operation.ts';
+import { revokeRole as revokeRoleOp } from '../roles/revoke-role.operation.ts';
 import type { Role } from '../roles/roles.ts';
 import { updateSecurityPolicy as policyOp } from '../settings/update-policy.operation.ts';
 import { updateSettings as settingsOp } from '../settings/update-settings.operation.ts';
@@ -44,6 +47,9 @@ const changePlan = operationFunction(changePlanOp);
 const setFeature = operationFunction(setFeatureOp);
 const updateSecurityPolicy = operationFunction(policyOp);
 const updateSettings = operationFunction(settingsOp);
+const removeMember = operationFunction(removeMemberOp);
+const grantRole = operationFunction(grantRoleOp);
+const revokeRole = operationFunction(revokeRoleOp);
 /**
  * Every role (and a member with no role, and a user of no tenant) × every operation × their own tenant
  * and another tenant: allowed exactly where the permission table says, FORBIDDEN everywhere else, and
