@@ -67,6 +67,7 @@ export class ClientRuntime {
       correlationId: uuidv7(),
       settings: { ...(this.#options.baseDomain ? { baseDomain: this.#options.baseDomain } : {}), exportDir: this.#options.exportDir },
       blueprint: this.#options.blueprint,
+      mailer: this.#options.mailer,
     };
     try {
       return await operation(ctx);

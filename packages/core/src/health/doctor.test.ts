@@ -4,8 +4,8 @@ import { openDatabase, type Database } from '../db/database.ts';
 import { provisionTenant } from '../modules/tenants/provision.service.ts';
 import { tenantInput, testContext } from '../testing/service-context.ts';
 import { createApiKey } from '../testing/api-key-use-cases.ts';
-import { resendInvitation, sendInvitation } from '../modules/invitations/send-invitation.ts';
-import { revokeInvitation } from '../modules/invitations/invitation-queries.ts';
+import { resendInvitation, sendInvitation } from '../testing/invitation-use-cases.ts';
+import { revokeInvitation } from '../testing/invitation-use-cases.ts';
 import { deleteTenant as deleteOp } from '../modules/lifecycle/delete-tenant.operation.ts';
 import { operationFunction } from '../testing/operation-function.ts';
 

@@ -28,7 +28,11 @@ export async function executeOperation<Schema extends z.ZodType, Data, Value>(
   const request = parseInput(operation.input, input) as Record<string, unknown>;
   if (operation.scope === 'platform') requirePlatform(ctx, operation.id);
   const work = (tx: SqlEntityManager) => runInTransaction(ctx, tx, operation as unknown as Operation<never, Data, Value>, request, options);
-  if (!options.dryRun) return ctx.em.fork().transactional(work);
+  if (!options.dryRun) {
+    const executed = await ctx.em.fork().transactional(work);
+    if (executed.result !== 'applied' || !operation.afterCommit || executed.value === undefined) return executed;
+    return { ...executed, value: await operation.afterCommit({ ...ctx, em: ctx.em.fork() }, executed.value) };
+  }
   const em = ctx.em.fork();
   await em.begin();
   try {
@@ -59,7 +63,7 @@ async function runInTransaction<Data, Value>(
     octx = tctx;
     planned = await operation.plan(tctx, request as never);
   } else {
-    octx = { ...base, access: PLATFORM_ACCESS };
+    octx = { ...base, access: operation.scope === 'platform' ? PLATFORM_ACCESS : credentialAccess(ctx) };
     planned = await operation.plan(octx, request as never);
   }
   const header = {
@@ -78,15 +82,21 @@ async function runInTransaction<Data, Value>(
   const value =
     operation.scope === 'tenant' && tenant
       ? await operation.apply({ ...octx, tenant }, planned, request as never)
-      : await (operation as Extract<Operation<never, Data, Value>, { scope: 'platform' }>).apply(octx, planned, request as never);
-  recordAudit(octx, tx, mainAuditEntry(operation, planned, tenant));
+      : await (operation as Extract<Operation<never, Data, Value>, { scope: 'platform' | 'credential' }>).apply(octx, planned, request as never);
+  // What the change did along the way first, then the change itself (a new user, then the accepted invitation).
   for (const entry of recorded) recordAudit(octx, tx, entry);
+  recordAudit(octx, tx, mainAuditEntry(operation, planned, tenant));
   if (tenant) tenant.revision += 1;
   await tx.flush();
   return { result: 'applied', ...header, value };
 }
 
 const PLATFORM_ACCESS: Access = { platform: true, roles: [], userId: null };
+
+/** Whoever holds a credential acts on its strength, not on their own: no platform rights, no roles. */
+function credentialAccess(ctx: ServiceContext): Access {
+  return { platform: false, roles: [], userId: ctx.actor.type === 'user' ? (ctx.actor.id ?? null) : null };
+}
 
 async function lockTenant(tx: SqlEntityManager, slug: string, dryRun: boolean): Promise<Tenant> {
   const tenant = await tx.findOne(Tenant, { slug }, dryRun ? {} : { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -95,20 +105,20 @@ async function lockTenant(tx: SqlEntityManager, slug: string, dryRun: boolean): 
 }
 
 /** The operation, its request without secrets or the typed-back confirmation, and the state it was planned from. */
-function fingerprintOf(operation: Operation<never, unknown, unknown>, request: Record<string, unknown>, planned: Planned<unknown>, tenant: Tenant | undefined): string {
+function fingerprintOf(operation: Pick<Operation, 'id' | 'secretFields'>, request: Record<string, unknown>, planned: Planned<unknown>, tenant: Tenant | undefined): string {
   const hidden = new Set(['confirm', ...(operation.secretFields ?? [])]);
   const visible = Object.fromEntries(Object.entries(request).filter(([key]) => !hidden.has(key)));
   return hashOf({ operation: operation.id, request: visible, revision: tenant?.revision ?? null, basis: planned.basis ?? null }).slice(0, 16);
 }
 
-function mainAuditEntry(operation: Operation<never, unknown, unknown>, planned: Planned<unknown>, tenant: Tenant | undefined): AuditEntry {
+function mainAuditEntry(operation: Pick<Operation, 'id' | 'audit'>, planned: Planned<unknown>, tenant: Tenant | undefined): AuditEntry {
   const subject = planned.audit ?? {};
   const action = subject.action ?? operation.audit[0];
   if (!operation.audit.includes(action)) throw TenantryError.internal(new Error(`${operation.id} does not declare the audit action ${action}`));
   const sides = auditSides(planned.changes ?? []);
   return {
     action,
-    ...(tenant ? { tenant: { id: tenant.id, slug: tenant.slug } } : {}),
+    ...(subject.tenant ? { tenant: subject.tenant } : tenant ? { tenant: { id: tenant.id, slug: tenant.slug } } : {}),
     targetType: subject.targetType ?? 'tenant',
     ...(subject.targetId ?? tenant?.id ? { targetId: subject.targetId ?? tenant?.id } : {}),
     before: subject.before ?? sides.before,

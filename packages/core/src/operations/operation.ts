@@ -8,8 +8,8 @@ import type { Permission } from '../modules/permissions/permissions.ts';
 import type { Tenant } from '../modules/tenants/tenant.entity.ts';
 import type { PlanStep } from '../plan.ts';
 
-/** Who may run an operation: the platform operator only, or a tenant's users as the permission table says. */
-export type OperationScope = 'platform' | 'tenant';
+/** Who may run an operation: the platform only, a tenant's users as the permission table says, or a credential's holder. */
+export type OperationScope = 'platform' | 'tenant' | 'credential';
 
 /** What an operation's plan and apply get: the service context inside the operation's transaction. */
 export interface OperationContext extends ServiceContext {
@@ -28,6 +28,8 @@ export interface TenantOperationContext extends OperationContext {
 export interface AuditSubject {
   /** One of the operation's declared audit actions; default: the first. */
   action?: string;
+  /** The tenant it concerns, when the operation is not a tenant operation (accepting an invitation). */
+  tenant?: { id: string; slug: string };
   targetType?: string;
   targetId?: string;
   before?: Record<string, unknown>;
@@ -68,18 +70,27 @@ interface OperationShape<Schema extends z.ZodType> {
   secretFields?: readonly string[];
 }
 
+/** Work after the commit of an applied change (delivering the mail it queued); its answer replaces the value. */
+type AfterCommit<Value> = (ctx: ServiceContext, value: Value) => Promise<Value>;
+
 export interface TenantOperation<Schema extends z.ZodType = z.ZodType, Data = unknown, Value = unknown> extends OperationShape<Schema> {
   scope: 'tenant';
   /** The permission table entry; default: the id. */
   permission?: Permission;
   plan(ctx: TenantOperationContext, request: z.output<Schema>): Promise<Planned<Data>>;
   apply(ctx: TenantOperationContext, plan: Planned<Data>, request: z.output<Schema>): Promise<Value>;
+  afterCommit?: AfterCommit<Value>;
 }
 
+/**
+ * `platform`: the operator or the system only. `credential`: anyone holding the credential the input
+ * carries (an invitation token, an API key); the operation checks it and finds its tenant itself.
+ */
 export interface PlatformOperation<Schema extends z.ZodType = z.ZodType, Data = unknown, Value = unknown> extends OperationShape<Schema> {
-  scope: 'platform';
+  scope: 'platform' | 'credential';
   plan(ctx: OperationContext, request: z.output<Schema>): Promise<Planned<Data>>;
   apply(ctx: OperationContext, plan: Planned<Data>, request: z.output<Schema>): Promise<Value>;
+  afterCommit?: AfterCommit<Value>;
 }
 
 export type Operation<Schema extends z.ZodType = z.ZodType, Data = unknown, Value = unknown> =

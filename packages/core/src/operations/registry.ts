@@ -1,6 +1,10 @@
 import { createApiKey } from '../modules/api-keys/create-api-key.operation.ts';
 import { revokeApiKey } from '../modules/api-keys/revoke-api-key.operation.ts';
 import { rotateApiKey } from '../modules/api-keys/rotate-api-key.operation.ts';
+import { acceptInvitation } from '../modules/invitations/accept-invitation.operation.ts';
+import { resendInvitation } from '../modules/invitations/resend-invitation.operation.ts';
+import { revokeInvitation } from '../modules/invitations/revoke-invitation.operation.ts';
+import { sendInvitation } from '../modules/invitations/send-invitation.operation.ts';
 import { deleteTenant } from '../modules/lifecycle/delete-tenant.operation.ts';
 import { endTrial } from '../modules/lifecycle/end-trial.operation.ts';
 import { extendTrial } from '../modules/lifecycle/extend-trial.operation.ts';
@@ -36,4 +40,8 @@ export const OPERATION_REGISTRY = {
   [createApiKey.id]: createApiKey,
   [rotateApiKey.id]: rotateApiKey,
   [revokeApiKey.id]: revokeApiKey,
+  [sendInvitation.id]: sendInvitation,
+  [resendInvitation.id]: resendInvitation,
+  [revokeInvitation.id]: revokeInvitation,
+  [acceptInvitation.id]: acceptInvitation,
 } as const satisfies Record<string, Pick<Operation, 'id' | 'scope' | 'summary' | 'audit'>>;

@@ -6,7 +6,7 @@ import { testContext } from '../../testing/service-context.ts';
 import { createApiKey } from '../../testing/api-key-use-cases.ts';
 import { verifyApiKey } from '../api-keys/verify-api-key.ts';
 import { listAuditEvents } from '../audit/audit-queries.ts';
-import { sendInvitation } from '../invitations/send-invitation.ts';
+import { sendInvitation } from '../../testing/invitation-use-cases.ts';
 import { listMembers } from '../memberships/members.service.ts';
 import { findTenant } from '../tenants/tenant-queries.service.ts';
 import { deleteTenant as deleteOp } from './delete-tenant.operation.ts';

@@ -5,7 +5,7 @@ import { addTestMember, failure, provisionTestTenant } from '../../testing/acces
 import { tenantInput, testContext } from '../../testing/service-context.ts';
 import { createApiKey } from '../../testing/api-key-use-cases.ts';
 import { listAuditEvents } from '../audit/audit-queries.ts';
-import { sendInvitation } from '../invitations/send-invitation.ts';
+import { sendInvitation } from '../../testing/invitation-use-cases.ts';
 import { provisionTenant } from '../tenants/provision.service.ts';
 import { findTenant } from '../tenants/tenant-queries.service.ts';
 import { deleteTenant as deleteOp } from './delete-tenant.operation.ts';

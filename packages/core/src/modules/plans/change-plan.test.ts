@@ -5,7 +5,7 @@ import { addTestMember, failure, provisionTestTenant, userContext } from '../../
 import { testContext } from '../../testing/service-context.ts';
 import { createApiKey } from '../../testing/api-key-use-cases.ts';
 import { listAuditEvents } from '../audit/audit-queries.ts';
-import { sendInvitation } from '../invitations/send-invitation.ts';
+import { sendInvitation } from '../../testing/invitation-use-cases.ts';
 import { findTenant } from '../tenants/tenant-queries.service.ts';
 import { changePlan as changePlanOp } from './change-plan.operation.ts';
 import { setFeature as setFeatureOp } from './set-feature.operation.ts';
