@@ -49,10 +49,10 @@ export class ApiKeys {
 
   /**
    * Whether a key is valid (with `scope`: and grants it), and if not why: malformed, unknown, revoked,
-   * expired, tenant_suspended, tenant_inactive, scope_not_granted. Records lastUsedAt.
+   * expired, tenant_suspended, tenant_inactive, scope_not_granted. Records lastUsedAt, except on a dry run.
    */
-  async verify(input: VerifyApiKeyInput): Promise<VerifyResultDto> {
-    return this.#runtime.run(async (ctx) => toVerifyResultDto(await verifyApiKey(ctx, input)));
+  async verify(input: VerifyApiKeyInput, options: { dryRun?: boolean } = {}): Promise<VerifyResultDto> {
+    return this.#runtime.run(async (ctx) => toVerifyResultDto(await verifyApiKey(ctx, input, options)));
   }
 }
 
