@@ -36,6 +36,29 @@ describe('tenantry tenant suspend, resume and trial', { timeout: 240_000 }, () =
   });
 });
 
+describe('plans shown are plans applied', { timeout: 240_000 }, () => {
+  it('--expect-plan applies only the plan a dry run showed; after another change it is PLAN_STALE (exit 7), writing nothing', async () => {
+    const shown = parseJson<{ result: string; fingerprint: string }>(await cli(['tenant', 'plan', 'life-cycle', 'enterprise', '--dry-run', '--json']));
+    expect(shown).toMatchObject({ result: 'planned', fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) });
+    const human = await cli(['tenant', 'plan', 'life-cycle', 'enterprise', '--dry-run']);
+    expect(human.stdout).toContain(`--expect-plan ${shown.fingerprint}`);
+    expect((await cli(['tenant', 'set', 'life-cycle', 'theme=dark'])).exitCode).toBe(0);
+    const before = await snapshotDatabase(database);
+    const stale = await cli(['tenant', 'plan', 'life-cycle', 'enterprise', '--expect-plan', shown.fingerprint, '--json']);
+    expect(stale.exitCode).toBe(7);
+    expect(parseJson<{ error: { code: string } }>(stale).error.code).toBe('PLAN_STALE');
+    expect(await snapshotDatabase(database)).toEqual(before);
+    const current = parseJson<{ fingerprint: string }>(await cli(['tenant', 'plan', 'life-cycle', 'enterprise', '--dry-run', '--json']));
+    expect((await cli(['tenant', 'plan', 'life-cycle', 'enterprise', '--expect-plan', current.fingerprint])).exitCode).toBe(0);
+  });
+
+  it('ends a running trial with --end; again is unchanged', async () => {
+    expect(parseJson(await cli(['tenant', 'trial', 'life-cycle', '--end', '--json']))).toMatchObject({ result: 'applied' });
+    expect(parseJson(await cli(['tenant', 'trial', 'life-cycle', '--end', '--json']))).toMatchObject({ result: 'unchanged' });
+    expect((await cli(['tenant', 'trial', 'life-cycle', '--end', '--extend-days', '3'])).exitCode).toBe(3);
+  });
+});
+
 describe('tenantry tenant delete, restore and purge', { timeout: 240_000 }, () => {
   it('delete needs --confirm without a terminal and refuses a wrong name, writing nothing', async () => {
     const before = await snapshotDatabase(database);

@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { ActorType } from './modules/audit/audit-event.entity.ts';
 import type { Blueprint } from './isolation/blueprint.ts';
+import type { Mailer } from './modules/outbox/mailer.ts';
 
 /** Who performs an operation; written to every audit event it causes. */
 export interface Actor {
@@ -26,4 +27,6 @@ export interface ServiceContext {
   settings: TenantrySettings;
   /** The tenant tables every data space gets. Default: the sample blueprint (`blueprintOf`). */
   blueprint?: Blueprint;
+  /** Delivers queued mail after commit; without one, messages stay pending in the outbox. */
+  mailer?: Mailer;
 }

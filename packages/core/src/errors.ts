@@ -51,6 +51,7 @@ export const ERROR_CODES = {
   TENANT_PURGED: { kind: 'precondition_failed', description: 'The tenant was purged; only its tombstone and audit trail remain.' },
   INVALID_STATUS_TRANSITION: { kind: 'precondition_failed', description: "The tenant's status does not allow this lifecycle step." },
   GRACE_PERIOD_ACTIVE: { kind: 'precondition_failed', description: "The deletion grace period has not ended; pass force to purge now." },
+  PLAN_STALE: { kind: 'precondition_failed', description: 'The state changed since the plan was shown (its fingerprint no longer matches); nothing was written. details.plan is the new plan.' },
   CONFIRMATION_REQUIRED: { kind: 'invalid_input', description: 'The operation destroys data: confirm it with the exact name it asks for.' },
   BLUEPRINT_INVALID: { kind: 'invalid_input', description: 'The blueprint is malformed, or has no body for the isolation mode asked for; details.issues names each problem.' },
   DATA_SPACE_MISSING: { kind: 'precondition_failed', description: "The tenant has no data space (purged, or its schema is gone)." },
@@ -172,6 +173,14 @@ export class TenantryError extends Error {
     });
   }
 
+  static planStale(operation: string, expected: string, plan: { fingerprint: string; steps: unknown[]; changes: unknown[] }): TenantryError {
+    return new TenantryError('PLAN_STALE', {
+      message: `The plan of ${operation} changed since it was shown (fingerprint ${expected}, now ${plan.fingerprint}): nothing was written.`,
+      details: { operation, expected, actual: plan.fingerprint, plan },
+      hint: 'Review the new plan (details.plan, or run again with --dry-run) and apply that one.',
+    });
+  }
+
   static internal(cause: unknown): TenantryError {
     const reason = cause instanceof Error ? cause.message : String(cause);
     return new TenantryError('INTERNAL', {
@@ -182,6 +191,10 @@ export class TenantryError extends Error {
   }
 }
 
+/** Also true for a TenantryError from another copy of the package (two installed versions). */
 export function isTenantryError(value: unknown): value is TenantryError {
-  return value instanceof TenantryError;
+  if (value instanceof TenantryError) return true;
+  if (!(value instanceof Error) || value.name !== 'TenantryError') return false;
+  const code = (value as { code?: unknown }).code;
+  return typeof code === 'string' && code in ERROR_CODES;
 }

@@ -30,6 +30,27 @@ describe('client.as(user)', () => {
     expect((await owner.audit.list({ tenant: 'actors-one' })).length).toBeGreaterThan(0);
   });
 
+  it('keeps tenant users out of what crosses tenants: slugs of other tenants, the database, the doctor', async () => {
+    const owner = client.as('owner@one.example');
+    expect((await failure(owner.tenants.checkSlug('actors-two'))).code).toBe('FORBIDDEN');
+    expect((await failure(owner.tenants.suggestSlugs('Actors Two'))).code).toBe('FORBIDDEN');
+    expect((await failure(owner.database.status())).code).toBe('FORBIDDEN');
+    expect((await failure(owner.database.migrate({ dryRun: true }))).code).toBe('FORBIDDEN');
+    expect((await failure(owner.health.check())).code).toBe('FORBIDDEN');
+    expect((await client.tenants.checkSlug('actors-two')).available).toBe(false);
+  });
+
+  it('lets the system actor do what the platform does, the doctor included', async () => {
+    const own = await createTestDatabase();
+    try {
+      await using system = await createTenantry({ ...own.sdkOptions, actor: { type: 'system', label: 'nightly job' } });
+      expect((await system.health.check()).checks).toBeGreaterThan(0);
+      expect((await system.tenants.checkSlug('actors-one')).available).toBe(true);
+    } finally {
+      await own.drop();
+    }
+  });
+
   it('accepts { email } and { userId }, and refuses an unknown user as FORBIDDEN', async () => {
     const { owners } = await client.tenants.get('actors-two');
     const byId = client.as({ userId: owners[0]?.userId ?? '' });

@@ -11,7 +11,8 @@ export type { DataSpaceDto } from './dto/data-space.ts';
 export type { DoctorReportDto, FindingDto, NotifyResultDto, PlannedRepairDto, PreflightResultDto, RepairOutcomeDto } from './dto/health.ts';
 export { defaultHome, resolveOptions } from './options.ts';
 export type { TenantryOptions } from './options.ts';
-export type { Tenants, OperationOptions } from './resources/tenants.ts';
+export type { Tenants } from './resources/tenants.ts';
+export type { OperationOptions } from './operation-options.ts';
 export type { DatabaseResource, MigrationStatusDto } from './resources/database.ts';
 export type { Audit } from './resources/audit.ts';
 export type { MemberChangeDto, Members } from './resources/members.ts';
@@ -46,7 +47,7 @@ export {
   ERROR_CODES,
   SEVERITIES,
   ERROR_KINDS,
-  OPERATIONS,
+  PERMISSIONS,
   PLATFORM_ONLY,
   permissionTable,
   INVITATION_STATES,
@@ -86,6 +87,7 @@ export type {
   AcceptInvitationInput,
   DeleteTenantInput,
   DroppedDataSpace,
+  EndTrialInput,
   ExtendTrialInput,
   PurgeCounts,
   PurgeTenantInput,
@@ -117,7 +119,7 @@ export type {
   MailMessage,
   MailReceipt,
   Mailer,
-  Operation,
+  Permission,
   Actor,
   DatabaseTarget,
   ErrorCode,

@@ -1,4 +1,17 @@
-import { TenantryError, resolveUserActor, translateDatabaseError, uuidv7, type ActingUser, type Database, type ServiceContext } from '@tenantry/core';
+import {
+  TenantryError,
+  executeOperation,
+  resolveUserActor,
+  translateDatabaseError,
+  uuidv7,
+  type ActingUser,
+  type Database,
+  type Executed,
+  type Operation,
+  type OperationInput,
+  type ServiceContext,
+} from '@tenantry/core';
+import type { OperationOptions } from './operation-options.ts';
 import type { ResolvedOptions } from './options.ts';
 
 /** The open database and the defaults every operation runs with. */
@@ -54,12 +67,18 @@ export class ClientRuntime {
       correlationId: uuidv7(),
       settings: { ...(this.#options.baseDomain ? { baseDomain: this.#options.baseDomain } : {}), exportDir: this.#options.exportDir },
       blueprint: this.#options.blueprint,
+      mailer: this.#options.mailer,
     };
     try {
       return await operation(ctx);
     } catch (error) {
       throw translateDatabaseError(error, this.#database.target);
     }
+  }
+
+  /** Runs one operation of core's operation layer (plan, dry run, fingerprint check, apply, audit). */
+  execute<Schema extends Operation['input'], Data, Value>(operation: Operation<Schema, Data, Value>, input: OperationInput<Schema>, options: OperationOptions = {}): Promise<Executed<Data, Value>> {
+    return this.run((ctx) => executeOperation(ctx, operation, input, options));
   }
 
   async close(): Promise<void> {

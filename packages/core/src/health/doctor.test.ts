@@ -3,10 +3,13 @@ import { createTestDatabase, type TestDatabase } from '@tenantry/testing';
 import { openDatabase, type Database } from '../db/database.ts';
 import { provisionTenant } from '../modules/tenants/provision.service.ts';
 import { tenantInput, testContext } from '../testing/service-context.ts';
-import { createApiKey } from '../modules/api-keys/api-keys.service.ts';
-import { resendInvitation, sendInvitation } from '../modules/invitations/send-invitation.ts';
-import { revokeInvitation } from '../modules/invitations/invitation-queries.ts';
-import { deleteTenant } from '../modules/lifecycle/delete-restore.ts';
+import { createApiKey } from '../testing/api-key-use-cases.ts';
+import { resendInvitation, sendInvitation } from '../testing/invitation-use-cases.ts';
+import { revokeInvitation } from '../testing/invitation-use-cases.ts';
+import { deleteTenant as deleteOp } from '../modules/lifecycle/delete-tenant.operation.ts';
+import { operationFunction } from '../testing/operation-function.ts';
+
+const deleteTenant = operationFunction(deleteOp);
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -31,9 +34,9 @@ afterAll(async () => {
 const sql = (text: string, params: unknown[] = []) => database.fork().execute<Record<string, unknown>[]>(text, params);
 const ctx = (baseDomain?: string) => testContext(database, baseDomain ? { settings: { baseDomain } } : {});
 
-async function provision(overrides: Record<string, unknown> = {}): Promise<{ id: string; slug: string }> {
+async function provision(overrides: Record<string, unknown> = {}): Promise<{ id: string; slug: string; ownerId: string; ownerEmail: string }> {
   const outcome = await provisionTenant(ctx(), tenantInput({ isolation: 'shared', ...overrides }));
-  return { id: outcome.tenant?.id ?? '', slug: outcome.tenant?.slug ?? '' };
+  return { id: outcome.tenant?.id ?? '', slug: outcome.tenant?.slug ?? '', ownerId: outcome.owner?.id ?? '', ownerEmail: outcome.owner?.email ?? '' };
 }
 
 async function codesFor(slug: string, baseDomain?: string): Promise<string[]> {
@@ -179,12 +182,15 @@ describe('doctor', () => {
     await sql(`delete from tenantry.role_assignments r using tenantry.memberships m where m.id = r.membership_id and m.tenant_id = ? and r.role = 'owner'`, [tenant.id]);
     expect(await codesFor(tenant.slug)).toEqual(['TENANT_NO_OWNER']);
     const [planned] = await planRepairs(ctx(), { code: 'TENANT_NO_OWNER', slug: tenant.slug });
-    expect(planned?.plan.steps[0]?.description).toMatch(/^Grant the owner role to owner-.*, the longest-standing member/);
+    // The repair is grantRole's own plan for the longest-standing member (the only one here: the owner who lost the role).
+    expect(planned?.plan.steps[0]?.description).toBe(`Grant owner to ${tenant.ownerEmail} in ${tenant.slug}`);
     const [outcome] = await repair('TENANT_NO_OWNER', tenant.slug);
     expect(outcome?.remaining).toBeNull();
     expect(await codesFor(tenant.slug)).toEqual([]);
     const audit = await sql(`select action from tenantry.audit_events where tenant_id = ? order by id desc limit 2`, [tenant.id]);
     expect(audit.map((event) => event.action).sort()).toEqual(['health.repaired', 'role.granted']);
+    const [granted] = await sql(`select target_id from tenantry.audit_events where tenant_id = ? and action = 'role.granted' order by id desc limit 1`, [tenant.id]);
+    expect(granted?.target_id).toBe(tenant.ownerId);
   });
 
   it('NO_PRIMARY_DOMAIN: a domain that lost its primary flag is made primary again', async () => {

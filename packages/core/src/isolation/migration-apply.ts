@@ -2,7 +2,7 @@ import type { ServiceContext } from '../context.ts';
 import { TenantryError } from '../errors.ts';
 import type { PlanStep } from '../plan.ts';
 import { parseInput } from '../validation/parse-input.ts';
-import { requirePlatformActor } from './access.ts';
+import { requirePlatform } from '../modules/permissions/authorize.ts';
 import type { Blueprint } from './blueprint.ts';
 import { applyTenantMigrationsInput, type ApplyTenantMigrationsRequest } from './migration-apply.schemas.ts';
 import { tenantMigrationStatus, type DriftedMigration, type TenantMigrationStatus } from './migration-status.ts';
@@ -42,7 +42,7 @@ export async function applyTenantMigrations(
   input: unknown,
   options: { dryRun?: boolean; onProgress?: (progress: MigrationProgress) => void } = {},
 ): Promise<TenantMigrationRun> {
-  requirePlatformActor(ctx, 'migrate.apply');
+  requirePlatform(ctx, 'migrate.apply');
   const started = performance.now();
   const request = parseInput(applyTenantMigrationsInput, input);
   const blueprint = blueprintOf(ctx);

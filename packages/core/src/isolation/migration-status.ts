@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { ServiceContext } from '../context.ts';
-import { requirePlatformActor } from './access.ts';
+import { requirePlatform } from '../modules/permissions/authorize.ts';
 import type { IsolationMode, TenantStatus } from '../modules/tenants/tenant.schemas.ts';
 import { migrationChecksum, type Blueprint } from './blueprint.ts';
 import { readPoolMigrations } from './pool.ts';
@@ -134,6 +134,6 @@ function groupUnknown(rows: { slug: string; migration_id: string }[]): Map<strin
 
 /** The status for the platform operator (it lists every tenant). */
 export async function getTenantMigrationStatus(ctx: ServiceContext): Promise<TenantMigrationStatus> {
-  requirePlatformActor(ctx, 'migrate.status');
+  requirePlatform(ctx, 'migrate.status');
   return tenantMigrationStatus(ctx.em, blueprintOf(ctx));
 }

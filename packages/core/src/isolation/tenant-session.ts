@@ -3,7 +3,7 @@ import { TenantryError } from '../errors.ts';
 import { translateDatabaseError } from '../db/translate-error.ts';
 import { findTenant } from '../modules/tenants/tenant-queries.service.ts';
 import type { IsolationMode } from '../modules/tenants/tenant.schemas.ts';
-import { requireTenantMember } from './access.ts';
+import { requireTenantMember } from '../modules/permissions/authorize.ts';
 import { IsolationErrors } from './isolation-errors.ts';
 import { searchPathFor } from './isolation-sql.ts';
 import { APP_ROLE, SHARED_SCHEMA, TENANT_SETTING } from './names.ts';

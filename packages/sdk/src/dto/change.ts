@@ -12,13 +12,19 @@ export interface ChangeDto {
   result: ChangeResult;
   steps: PlanStep[];
   changes: FieldChangeDto[];
+  /** Identifies this plan and the state it was computed from: pass it as `expectFingerprint` to apply exactly it. */
+  fingerprint?: string;
+  /** Destructive plans: the exact text to type back as `confirm` (the tenant's name). */
+  confirmText: string | null;
 }
 
-export function toChangeDto(outcome: { result: ChangeResult; steps: PlanStep[]; changes: FieldChange[] }): ChangeDto {
+export function toChangeDto(outcome: { result: ChangeResult; steps: PlanStep[]; changes: FieldChange[]; fingerprint?: string; confirmText?: string | null }): ChangeDto {
   return {
     result: outcome.result,
     steps: outcome.steps,
     changes: outcome.changes.map((change) => ({ field: change.field, from: jsonSafe(change.from), to: jsonSafe(change.to) })),
+    ...(outcome.fingerprint ? { fingerprint: outcome.fingerprint } : {}),
+    confirmText: outcome.confirmText ?? null,
   };
 }
 

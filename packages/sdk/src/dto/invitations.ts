@@ -30,9 +30,10 @@ export interface RevokedInvitationDto extends ChangeDto {
   invitation: InvitationDto;
 }
 
-export interface AcceptedInvitationDto {
+export interface AcceptedInvitationDto extends ChangeDto {
   tenantSlug: string;
-  userId: string;
+  /** null on a dry run that would create the account. */
+  userId: string | null;
   email: string;
   role: Role | null;
   existingUser: boolean;

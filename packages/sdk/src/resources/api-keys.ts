@@ -4,8 +4,8 @@ import {
   revokeApiKey,
   rotateApiKey,
   verifyApiKey,
-  type ApiKeyOutcome,
   type ApiKeyRefInput,
+  type ApiKeyView,
   type CreateApiKeyInput,
   type RotateApiKeyInput,
   type VerifyApiKeyInput,
@@ -13,7 +13,7 @@ import {
 import { toApiKeyDto, toVerifyResultDto, type ApiKeyDto, type ApiKeyResultDto, type RotatedApiKeyDto, type VerifyResultDto } from '../dto/api-keys.ts';
 import { toChangeDto } from '../dto/change.ts';
 import type { ClientRuntime } from '../runtime.ts';
-import type { OperationOptions } from './tenants.ts';
+import type { OperationOptions } from '../operation-options.ts';
 
 /** API keys `tnt_<prefix>_<secret>`: shown once, stored as prefix and hash, with wildcard scopes. */
 export class ApiKeys {
@@ -30,31 +30,34 @@ export class ApiKeys {
 
   /** Creates a key (`apiKey.key`, once). Expiry in days, default 365, null for none. LIMIT_EXCEEDED past maxApiKeys. */
   async create(input: CreateApiKeyInput, options: OperationOptions = {}): Promise<ApiKeyResultDto> {
-    return this.#runtime.run(async (ctx) => toResult(await createApiKey(ctx, input, options)));
+    const executed = await this.#runtime.execute(createApiKey, input, options);
+    return toResult(executed, executed.value ?? executed.data.view);
   }
 
   /** Issues a new key with the same name and scopes; the old one works for `overlapHours` (default 24) more. */
   async rotate(input: RotateApiKeyInput, options: OperationOptions = {}): Promise<RotatedApiKeyDto> {
-    return this.#runtime.run(async (ctx) => {
-      const outcome = await rotateApiKey(ctx, input, options);
-      return { ...toResult(outcome), previous: toApiKeyDto(outcome.previous) };
-    });
+    const executed = await this.#runtime.execute(rotateApiKey, input, options);
+    const { value } = executed;
+    return { ...toResult(executed, value ?? executed.data.view), previous: toApiKeyDto(value?.previous ?? executed.data.previous) };
   }
 
   /** Revokes a key at once. */
   async revoke(input: ApiKeyRefInput, options: OperationOptions = {}): Promise<ApiKeyResultDto> {
-    return this.#runtime.run(async (ctx) => toResult(await revokeApiKey(ctx, input, options)));
+    const executed = await this.#runtime.execute(revokeApiKey, input, options);
+    return toResult(executed, executed.value ?? executed.data.view);
   }
 
   /**
    * Whether a key is valid (with `scope`: and grants it), and if not why: malformed, unknown, revoked,
-   * expired, tenant_suspended, tenant_inactive, scope_not_granted. Records lastUsedAt.
+   * expired, tenant_suspended, tenant_inactive, scope_not_granted. Records lastUsedAt, except on a dry run.
    */
-  async verify(input: VerifyApiKeyInput): Promise<VerifyResultDto> {
-    return this.#runtime.run(async (ctx) => toVerifyResultDto(await verifyApiKey(ctx, input)));
+  async verify(input: VerifyApiKeyInput, options: { dryRun?: boolean } = {}): Promise<VerifyResultDto> {
+    return this.#runtime.run(async (ctx) => toVerifyResultDto(await verifyApiKey(ctx, input, options)));
   }
 }
 
-function toResult(outcome: ApiKeyOutcome): ApiKeyResultDto {
-  return { ...toChangeDto(outcome), apiKey: { ...toApiKeyDto(outcome.apiKey), ...(outcome.key ? { key: outcome.key } : {}) } };
+/** The key as planned or applied; the secret only when applied, once. */
+function toResult(executed: Parameters<typeof toChangeDto>[0], key: ApiKeyView | { apiKey: ApiKeyView; key?: string }): ApiKeyResultDto {
+  const applied = 'apiKey' in key ? key : { apiKey: key };
+  return { ...toChangeDto(executed), apiKey: { ...toApiKeyDto(applied.apiKey), ...('key' in applied && applied.key ? { key: applied.key } : {}) } };
 }

@@ -1,4 +1,4 @@
-import { controlPlaneStatus, migrateControlPlane, type DatabaseTarget } from '@tenantry/core';
+import { controlPlaneStatus, migrateControlPlane, requirePlatform, type DatabaseTarget } from '@tenantry/core';
 import type { ClientRuntime } from '../runtime.ts';
 
 export interface MigrationStatusDto {
@@ -20,8 +20,10 @@ export class DatabaseResource {
     return this.#runtime.database.target;
   }
 
+  /** Which control-plane migrations are applied and pending. Platform only. */
   async status(): Promise<MigrationStatusDto> {
     return this.#runtime.run(async (ctx) => {
+      requirePlatform(ctx, 'database.status');
       const status = await controlPlaneStatus(ctx.em);
       return {
         target: this.target,
@@ -35,6 +37,7 @@ export class DatabaseResource {
   /** Applies pending migrations; `dryRun` lists them without applying. Returns the ids (to be) applied. */
   async migrate(options: { dryRun?: boolean } = {}): Promise<{ applied: string[]; dryRun: boolean }> {
     return this.#runtime.run(async (ctx) => {
+      requirePlatform(ctx, 'database.migrate');
       if (options.dryRun) {
         const status = await controlPlaneStatus(ctx.em);
         return { applied: status.pending.map((migration) => migration.id), dryRun: true };

@@ -11,7 +11,7 @@ import {
 import { toChangeDto } from '../dto/change.ts';
 import { toDomainRecordDto, type DomainRecordDto, type DomainResultDto } from '../dto/domains.ts';
 import type { ClientRuntime } from '../runtime.ts';
-import type { OperationOptions } from './tenants.ts';
+import type { OperationOptions } from '../operation-options.ts';
 
 /** A tenant's domains: hostnames lowercased and IDNA-encoded, unique across tenants, one primary. */
 export class Domains {

@@ -5,6 +5,7 @@ import {
   embeddedPaths,
   planRepairs,
   recordNotified,
+  requirePlatform,
   runDoctor,
   runPreflight,
   unnotifiedFindings,
@@ -88,7 +89,7 @@ export class Health {
 
   #operator<T>(operation: (ctx: ServiceContext) => Promise<T>): Promise<T> {
     return this.#runtime.run((ctx) => {
-      if (ctx.actor.type !== 'operator') throw TenantryError.forbidden('health', 'health checks and repairs are for platform operators');
+      requirePlatform(ctx, 'health');
       return operation(ctx);
     });
   }

@@ -5,7 +5,9 @@ import {
   revokeInvitation,
   sendInvitation,
   type AcceptInvitationInput,
-  type InvitationOutcome,
+  type Executed,
+  type IssuedInvitation,
+  type InvitationView,
   type ListInvitationsInput,
   type ResendInvitationInput,
   type RevokeInvitationInput,
@@ -14,7 +16,7 @@ import {
 import { toChangeDto } from '../dto/change.ts';
 import { toInvitationDto, type AcceptedInvitationDto, type InvitationDto, type InvitationResultDto, type RevokedInvitationDto } from '../dto/invitations.ts';
 import type { ClientRuntime } from '../runtime.ts';
-import type { OperationOptions } from './tenants.ts';
+import type { OperationOptions } from '../operation-options.ts';
 
 /** Invitations to join a tenant: tokens shown once, stored hashed, mailed through the client's mailer. */
 export class Invitations {
@@ -30,29 +32,28 @@ export class Invitations {
    * members plus pending invitations would pass maxUsers.
    */
   async send(input: SendInvitationInput, options: OperationOptions = {}): Promise<InvitationResultDto> {
-    return this.#runtime.run(async (ctx) => toResult(await sendInvitation(ctx, input, { ...options, mailer: this.#runtime.options.mailer })));
+    return toResult(await this.#runtime.execute(sendInvitation, input, options));
   }
 
   /** Sends the pending invitation of an email again with a new token and expiry. */
   async resend(input: ResendInvitationInput, options: OperationOptions = {}): Promise<InvitationResultDto> {
-    return this.#runtime.run(async (ctx) => toResult(await resendInvitation(ctx, input, { ...options, mailer: this.#runtime.options.mailer })));
+    return toResult(await this.#runtime.execute(resendInvitation, input, options));
   }
 
   /** Revokes the pending invitation of an email. */
   async revoke(input: RevokeInvitationInput, options: OperationOptions = {}): Promise<RevokedInvitationDto> {
-    return this.#runtime.run(async (ctx) => {
-      const outcome = await revokeInvitation(ctx, input, options);
-      return { ...toChangeDto(outcome), invitation: toInvitationDto(outcome.invitation) };
-    });
+    const executed = await this.#runtime.execute(revokeInvitation, input, options);
+    return { ...toChangeDto(executed), invitation: toInvitationDto(executed.value ?? executed.data.view) };
   }
 
   /**
    * Accepts by token: creates the user (password under the tenant's policy) or links an existing one
    * (its password required), with the invited role. Distinct codes for unknown, expired, revoked and
-   * already accepted tokens.
+   * already accepted tokens. A dry run checks all of it (the password too) and writes nothing.
    */
-  async accept(input: AcceptInvitationInput): Promise<AcceptedInvitationDto> {
-    return this.#runtime.run((ctx) => acceptInvitation(ctx, input));
+  async accept(input: AcceptInvitationInput, options: OperationOptions = {}): Promise<AcceptedInvitationDto> {
+    const executed = await this.#runtime.execute(acceptInvitation, input, options);
+    return { ...toChangeDto(executed), ...(executed.value ?? executed.data.outcome) };
   }
 
   /** A tenant's invitations, newest first, optionally in one state. */
@@ -61,11 +62,13 @@ export class Invitations {
   }
 }
 
-function toResult(outcome: InvitationOutcome): InvitationResultDto {
+/** The invitation as planned or sent; its token only when sent, once. */
+function toResult(executed: Executed<{ action: 'created' | 'rotated'; view: InvitationView }, IssuedInvitation>): InvitationResultDto {
+  const sent = executed.value;
   return {
-    ...toChangeDto(outcome),
-    action: outcome.action,
-    invitation: { ...toInvitationDto(outcome.invitation), ...(outcome.token ? { token: outcome.token } : {}) },
-    delivery: outcome.delivery,
+    ...toChangeDto(executed),
+    action: executed.data.action,
+    invitation: { ...toInvitationDto(sent?.invitation ?? executed.data.view), ...(sent ? { token: sent.token } : {}) },
+    delivery: sent?.delivery ?? null,
   };
 }

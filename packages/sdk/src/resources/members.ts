@@ -2,7 +2,7 @@ import { listMembers, removeMember, type MemberRefInput } from '@tenantry/core';
 import { toChangeDto, type ChangeDto } from '../dto/change.ts';
 import { toMemberRecordDto, type MemberRecordDto } from '../dto/members.ts';
 import type { ClientRuntime } from '../runtime.ts';
-import type { OperationOptions } from './tenants.ts';
+import type { OperationOptions } from '../operation-options.ts';
 
 export interface MemberChangeDto extends ChangeDto {
   member: MemberRecordDto;
@@ -23,9 +23,7 @@ export class Members {
 
   /** Removes a member and their roles (the user account stays). Never the last owner: LAST_OWNER. */
   async remove(input: MemberRefInput, options: OperationOptions = {}): Promise<MemberChangeDto> {
-    return this.#runtime.run(async (ctx) => {
-      const outcome = await removeMember(ctx, input, options);
-      return { ...toChangeDto(outcome), member: toMemberRecordDto(outcome.member) };
-    });
+    const executed = await this.#runtime.execute(removeMember, input, options);
+    return { ...toChangeDto(executed), member: toMemberRecordDto(executed.data.member) };
   }
 }

@@ -1,7 +1,7 @@
 import { PLAN_CATALOG, PLAN_CODES, changePlan, setFeature, type ChangePlanInput, type PlanDefinition, type SetFeatureInput } from '@tenantry/core';
 import { toChangeDto, type ChangeDto } from '../dto/change.ts';
 import type { ClientRuntime } from '../runtime.ts';
-import type { OperationOptions } from './tenants.ts';
+import type { OperationOptions } from '../operation-options.ts';
 
 export interface PlanChangeDto extends ChangeDto {
   direction: 'upgrade' | 'downgrade' | 'same';
@@ -25,14 +25,12 @@ export class Plans {
    * below current usage is refused with the numbers (DOWNGRADE_BELOW_USAGE).
    */
   async change(input: ChangePlanInput, options: OperationOptions = {}): Promise<PlanChangeDto> {
-    return this.#runtime.run(async (ctx) => {
-      const outcome = await changePlan(ctx, input, options);
-      return { ...toChangeDto(outcome), direction: outcome.direction };
-    });
+    const executed = await this.#runtime.execute(changePlan, input, options);
+    return { ...toChangeDto(executed), direction: executed.data.direction };
   }
 
   /** Switches one feature of a tenant on or off. */
   async setFeature(input: SetFeatureInput, options: OperationOptions = {}): Promise<ChangeDto> {
-    return this.#runtime.run(async (ctx) => toChangeDto(await setFeature(ctx, input, options)));
+    return toChangeDto(await this.#runtime.execute(setFeature, input, options));
   }
 }

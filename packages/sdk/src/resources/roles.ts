@@ -3,7 +3,7 @@ import { toChangeDto } from '../dto/change.ts';
 import { toMemberRecordDto, type RoleAssignmentDto } from '../dto/members.ts';
 import type { ClientRuntime } from '../runtime.ts';
 import type { MemberChangeDto } from './members.ts';
-import type { OperationOptions } from './tenants.ts';
+import type { OperationOptions } from '../operation-options.ts';
 
 /** Role assignments (owner, admin, analyst, viewer) and what each role may do. */
 export class Roles {
@@ -20,18 +20,14 @@ export class Roles {
 
   /** Grants a role to a member; only an owner (or the platform) grants owner. */
   async grant(input: RoleChangeInput, options: OperationOptions = {}): Promise<MemberChangeDto> {
-    return this.#runtime.run(async (ctx) => {
-      const outcome = await grantRole(ctx, input, options);
-      return { ...toChangeDto(outcome), member: toMemberRecordDto(outcome.member) };
-    });
+    const executed = await this.#runtime.execute(grantRole, input, options);
+    return { ...toChangeDto(executed), member: toMemberRecordDto(executed.data.member) };
   }
 
   /** Revokes a role; the last owner keeps the owner role (LAST_OWNER). */
   async revoke(input: RoleChangeInput, options: OperationOptions = {}): Promise<MemberChangeDto> {
-    return this.#runtime.run(async (ctx) => {
-      const outcome = await revokeRole(ctx, input, options);
-      return { ...toChangeDto(outcome), member: toMemberRecordDto(outcome.member) };
-    });
+    const executed = await this.#runtime.execute(revokeRole, input, options);
+    return { ...toChangeDto(executed), member: toMemberRecordDto(executed.data.member) };
   }
 
   /** The permission table: for every operation, the roles that allow it (none: platform only). */

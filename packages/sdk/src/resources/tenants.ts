@@ -11,9 +11,12 @@ import {
   type ProvisionOutcome,
   type ProvisionTenantInput,
   type SlugCheck,
+  updateSecurityPolicy,
+  updateSettings,
   type UpdatePolicyInput,
   type UpdateSettingsInput,
   type DeleteTenantInput,
+  type EndTrialInput,
   type ExtendTrialInput,
   type PurgeTenantInput,
   type RestoreTenantInput,
@@ -22,9 +25,10 @@ import {
 } from '@tenantry/core';
 import type { ClientRuntime } from '../runtime.ts';
 import { toDataSpaceDto, type DataSpaceDto } from '../dto/data-space.ts';
-import type { ChangeDto } from '../dto/change.ts';
-import { changePolicy, changeSettings, type PolicyChangeDto } from './tenant-changes.ts';
-import { lifecycle, type DeletionResultDto, type PurgeResultDto, type TrialResultDto } from './tenant-lifecycle.ts';
+import { toChangeDto, type ChangeDto } from '../dto/change.ts';
+import type { OperationOptions } from '../operation-options.ts';
+import type { PolicyChangeDto } from './tenant-changes.ts';
+import { LIFECYCLE, toDeletionDto, toPurgeDto, toTrialDto, type DeletionResultDto, type PurgeResultDto, type TrialResultDto } from './tenant-lifecycle.ts';
 import { exportToFile, importFrom, type ImportSource, type TenantExportResultDto, type TenantImportResultDto } from './tenant-transfer.ts';
 import { provisionBulkFrom, type BulkProvisionOptions, type BulkReportDto, type BulkSource } from './bulk.ts';
 import {
@@ -36,11 +40,6 @@ import {
   type TenantDetailsDto,
   type TenantListDto,
 } from '../dto.ts';
-
-export interface OperationOptions {
-  /** Returns the plan and writes nothing. */
-  dryRun?: boolean;
-}
 
 export class Tenants {
   readonly #runtime: ClientRuntime;
@@ -119,54 +118,60 @@ export class Tenants {
     return this.#runtime.run(async (ctx) => toDataSpaceDto(await describeDataSpace(ctx, slug)));
   }
 
-  /** Whether a slug is free, and why not. */
+  /** Whether a slug is free, and why not. Platform only: the answer names other tenants. */
   async checkSlug(slug: string): Promise<SlugCheck> {
-    return this.#runtime.run((ctx) => checkSlug(ctx.em, slug));
+    return this.#runtime.run((ctx) => (requirePlatform(ctx, 'tenant.provision'), checkSlug(ctx.em, slug)));
   }
 
-  /** Free slugs for a tenant name, best first. */
+  /** Free slugs for a tenant name, best first. Platform only. */
   async suggestSlugs(name: string, count = 5): Promise<string[]> {
-    return this.#runtime.run((ctx) => suggestSlugs(ctx.em, name, count));
+    return this.#runtime.run((ctx) => (requirePlatform(ctx, 'tenant.provision'), suggestSlugs(ctx.em, name, count)));
   }
 
   /** Changes settings (time zone, contacts, theme, notifications) as a diff; null clears a field. */
   async updateSettings(input: UpdateSettingsInput, options: OperationOptions = {}): Promise<ChangeDto> {
-    return changeSettings(this.#runtime, input, options);
+    return toChangeDto(await this.#runtime.execute(updateSettings, input, options));
   }
 
   /** Changes the security policy (2FA, session timeout, password rules, allowed CIDRs) as a diff. Owners only. */
   async updatePolicy(input: UpdatePolicyInput, options: OperationOptions = {}): Promise<PolicyChangeDto> {
-    return changePolicy(this.#runtime, input, options);
+    const executed = await this.#runtime.execute(updateSecurityPolicy, input, options);
+    return { ...toChangeDto(executed), policy: executed.data.policy };
   }
 
   /** Suspends an active tenant: its users and keys stop working until resumed. Platform only. */
   async suspend(input: SuspendTenantInput, options: OperationOptions = {}): Promise<ChangeDto> {
-    return lifecycle.suspend(this.#runtime, input, options);
+    return toChangeDto(await this.#runtime.execute(LIFECYCLE.suspendTenant, input, options));
   }
 
   /** Resumes a suspended tenant. Platform only. */
   async resume(input: ResumeTenantInput, options: OperationOptions = {}): Promise<ChangeDto> {
-    return lifecycle.resume(this.#runtime, input, options);
+    return toChangeDto(await this.#runtime.execute(LIFECYCLE.resumeTenant, input, options));
   }
 
   /** Extends (or starts) a trial by `extendDays`. Platform only. */
   async extendTrial(input: ExtendTrialInput, options: OperationOptions = {}): Promise<TrialResultDto> {
-    return lifecycle.extendTrial(this.#runtime, input, options);
+    return toTrialDto(await this.#runtime.execute(LIFECYCLE.extendTrial, input, options));
+  }
+
+  /** Ends a running trial now; a tenant without a running trial is `unchanged`. Platform only. */
+  async endTrial(input: EndTrialInput, options: OperationOptions = {}): Promise<ChangeDto> {
+    return toChangeDto(await this.#runtime.execute(LIFECYCLE.endTrial, input, options));
   }
 
   /** Soft delete: pending_deletion for `graceDays` (default 30), restorable. `confirm` must be the exact name. */
   async delete(input: DeleteTenantInput, options: OperationOptions = {}): Promise<DeletionResultDto> {
-    return lifecycle.delete(this.#runtime, input, options);
+    return toDeletionDto(await this.#runtime.execute(LIFECYCLE.deleteTenant, input, options));
   }
 
   /** Restores a tenant pending deletion, losslessly. */
   async restore(input: RestoreTenantInput, options: OperationOptions = {}): Promise<DeletionResultDto> {
-    return lifecycle.restore(this.#runtime, input, options);
+    return toDeletionDto(await this.#runtime.execute(LIFECYCLE.restoreTenant, input, options));
   }
 
   /** Removes a tenant pending deletion for good (after the grace period, or with `force`), keeping a tombstone and the audit trail. */
   async purge(input: PurgeTenantInput, options: OperationOptions = {}): Promise<PurgeResultDto> {
-    return lifecycle.purge(this.#runtime, input, options);
+    return toPurgeDto(await this.#runtime.execute(LIFECYCLE.purgeTenant, input, options));
   }
 }
 

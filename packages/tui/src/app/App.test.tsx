@@ -229,6 +229,33 @@ describe('console: plan change', () => {
   });
 });
 
+describe('console: the plan shown is the plan applied', () => {
+  it('refuses a plan made stale by another change, and shows the plan as it is now', async () => {
+    await client.tenants.provision({ name: 'Hooli', ownerEmail: 'owner@hooli.test', plan: 'basic' });
+    const ui = renderConsole(client, { columns: 120, rows: 40 });
+    try {
+      await ui.waitForFrame('hooli');
+      ui.type(':hooli\r');
+      await ui.waitForFrame('Hooli (hooli)');
+      ui.press('changePlan');
+      await ui.waitForFrame('Change the plan of hooli');
+      ui.key('enter');
+      await ui.waitForFrame('Upgrade hooli to professional');
+      // Meanwhile, someone else moves the tenant to enterprise (the CLI, another console).
+      await client.plans.change({ slug: 'hooli', plan: 'enterprise' });
+      ui.key('enter');
+      const stale = await ui.waitForFrame('Downgrade hooli to professional');
+      expect(stale).toContain('changed since that plan was shown');
+      expect((await client.tenants.get('hooli')).plan).toBe('enterprise');
+      ui.key('enter');
+      await ui.waitForFrame('hooli is on professional');
+      expect((await client.tenants.get('hooli')).plan).toBe('professional');
+    } finally {
+      ui.unmount();
+    }
+  });
+});
+
 describe('console: data space', () => {
   it('shows usage as bars in the overview and the migrations in the data space tab', async () => {
     const ui = renderConsole(client, { columns: 120, rows: 30 });

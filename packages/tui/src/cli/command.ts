@@ -122,3 +122,19 @@ export const DRY_RUN_FLAG: FlagSpec = {
   type: 'boolean',
   description: 'Show the plan and write nothing.',
 };
+
+export const EXPECT_PLAN_FLAG: FlagSpec = {
+  name: 'expect-plan',
+  type: 'string',
+  placeholder: 'FINGERPRINT',
+  description: 'Apply only the plan a dry run showed with this fingerprint; if the state changed since, nothing is written (exit 7, PLAN_STALE).',
+};
+
+/** The flags of a change planned by the operation layer: a dry run, and applying exactly the plan shown. */
+export const CHANGE_FLAGS: readonly FlagSpec[] = [DRY_RUN_FLAG, EXPECT_PLAN_FLAG];
+
+/** `{ dryRun, expectFingerprint }` from --dry-run and --expect-plan. */
+export function changeOptions(flags: ParsedArguments['flags']): { dryRun: boolean; expectFingerprint?: string } {
+  const fingerprint = flags['expect-plan'];
+  return { dryRun: flags['dry-run'] === true, ...(typeof fingerprint === 'string' ? { expectFingerprint: fingerprint } : {}) };
+}

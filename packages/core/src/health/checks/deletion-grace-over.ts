@@ -1,4 +1,5 @@
-import { purgeTenant } from '../../modules/lifecycle/purge.ts';
+import { purgeTenant } from '../../modules/lifecycle/purge-tenant.operation.ts';
+import { executeOperation } from '../../operations/execute.ts';
 import { serializeExport } from '../../modules/transfer/export-document.ts';
 import { exportTenant } from '../../modules/transfer/export.service.ts';
 import { healthSettings } from '../doctor.ts';
@@ -10,7 +11,7 @@ const exportAndPurge: Repair = {
   managesTransactions: true,
   async plan(ctx, finding) {
     const tenant = finding.tenant;
-    const planned = await purgeTenant(ctx, { slug: tenant?.slug ?? '', confirm: tenant?.name ?? '' }, { dryRun: true });
+    const planned = await executeOperation(ctx, purgeTenant, { slug: tenant?.slug ?? '', confirm: tenant?.name ?? '' }, { dryRun: true });
     const file = exportPath(healthSettings(ctx).exportDir, tenant?.slug ?? 'tenant', ctx.now());
     return { destructive: true, confirmText: tenant?.name ?? null, steps: [{ action: 'export-tenant', description: `Export ${tenant?.slug ?? ''} to ${file}` }, ...planned.steps] };
   },
@@ -18,7 +19,7 @@ const exportAndPurge: Repair = {
     const tenant = finding.tenant;
     const file = exportPath(healthSettings(ctx).exportDir, tenant?.slug ?? 'tenant', ctx.now());
     await writeExport(file, serializeExport(await exportTenant(ctx, tenant?.slug ?? '')));
-    await purgeTenant(ctx, { slug: tenant?.slug ?? '', confirm: tenant?.name ?? '' });
+    await executeOperation(ctx, purgeTenant, { slug: tenant?.slug ?? '', confirm: tenant?.name ?? '' });
   },
 };
 

@@ -1,18 +1,8 @@
-import { suspendTenant } from '../../modules/lifecycle/suspend-resume.ts';
-import { tenantFilter, tenantFinding, type Check, type Repair, type TenantRow } from '../types.ts';
+import { suspendTenant } from '../../modules/lifecycle/suspend-tenant.operation.ts';
+import { repairVia } from '../repairs/repair-via.ts';
+import { tenantFilter, tenantFinding, type Check, type TenantRow } from '../types.ts';
 
-const SUSPEND_REASON = 'trial ended without payment';
-
-const suspendAfterTrial: Repair = {
-  managesTransactions: true,
-  async plan(ctx, finding) {
-    const planned = await suspendTenant(ctx, { slug: finding.tenant?.slug ?? '', reason: SUSPEND_REASON }, { dryRun: true });
-    return { destructive: false, confirmText: null, steps: planned.steps };
-  },
-  async apply(ctx, finding) {
-    await suspendTenant(ctx, { slug: finding.tenant?.slug ?? '', reason: SUSPEND_REASON });
-  },
-};
+const suspendAfterTrial = repairVia(suspendTenant, async (_ctx, finding) => ({ slug: finding.tenant?.slug ?? '', reason: 'trial ended without payment' }));
 
 export const trialEnded: Check = {
   code: 'TRIAL_ENDED_ACTIVE',

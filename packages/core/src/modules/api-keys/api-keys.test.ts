@@ -6,7 +6,7 @@ import { addTestMember, failure, provisionTestTenant, userContext } from '../../
 import { testContext } from '../../testing/service-context.ts';
 import { listAuditEvents } from '../audit/audit-queries.ts';
 import { scopeGrants } from './api-key-format.ts';
-import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from './api-keys.service.ts';
+import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from '../../testing/api-key-use-cases.ts';
 import { verifyApiKey } from './verify-api-key.ts';
 
 let testDatabase: TestDatabase;
@@ -80,6 +80,8 @@ describe('verifyApiKey', () => {
   it('answers valid with tenant and scopes, records lastUsedAt, and checks a requested scope', async () => {
     const tenant = await provisionTestTenant(database);
     const { key, apiKey } = await createApiKey(ctx(), { slug: tenant.slug, name: 'Reader', scopes: ['assets.*'] });
+    expect(await verifyApiKey(ctx(), { key: key ?? '', scope: 'assets.read' }, { dryRun: true })).toMatchObject({ valid: true });
+    expect((await listApiKeys(ctx(), tenant.slug))[0]?.lastUsedAt).toBeNull();
     const verdict = await verifyApiKey(ctx(), { key: key ?? '', scope: 'assets.read' });
     expect(verdict).toMatchObject({ valid: true, tenant: { slug: tenant.slug }, key: { prefix: apiKey.prefix, scopes: ['assets.*'] }, rotating: false });
     expect((await listApiKeys(ctx(), tenant.slug))[0]?.lastUsedAt).not.toBeNull();

@@ -21,10 +21,11 @@ export type VerifyOutcome =
 
 /**
  * Answers whether a key is valid (and, with `scope`, grants it), and records `lastUsedAt` when the key
- * authenticates. The key is the credential: no actor permission is needed. A failure is an answer,
- * not an error, so callers can tell "why not" apart from a broken database.
+ * authenticates (not on a dry run, which only answers). The key is the credential: no actor permission
+ * is needed. A failure is an answer, not an error, so callers can tell "why not" apart from a broken
+ * database. Not audited: verification is the hot path of every API request.
  */
-export async function verifyApiKey(ctx: ServiceContext, input: VerifyApiKeyInput): Promise<VerifyOutcome> {
+export async function verifyApiKey(ctx: ServiceContext, input: VerifyApiKeyInput, options: { dryRun?: boolean } = {}): Promise<VerifyOutcome> {
   const request = parseInput(verifyApiKeyInput, input);
   const prefix = parseApiKey(request.key);
   if (!prefix) return { valid: false, reason: 'malformed', message: 'This is not a Tenantry API key (tnt_<prefix>_<secret>).' };
@@ -39,7 +40,7 @@ export async function verifyApiKey(ctx: ServiceContext, input: VerifyApiKeyInput
   if (status === 'expired') return { valid: false, reason: 'expired', message: `The key ${prefix} of ${tenant.slug} expired on ${key.expiresAt?.toISOString()}.`, ...about };
   if (tenant.status === 'suspended') return { valid: false, reason: 'tenant_suspended', message: `${tenant.slug} is suspended.`, ...about };
   if (tenant.status !== 'active') return { valid: false, reason: 'tenant_inactive', message: `${tenant.slug} is ${tenant.status.replace('_', ' ')}.`, ...about };
-  await em.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: now });
+  if (!options.dryRun) await em.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: now });
   if (request.scope !== undefined && !scopesGrant(key.scopes, request.scope)) {
     return { valid: false, reason: 'scope_not_granted', message: `The key ${prefix} of ${tenant.slug} does not grant ${request.scope} (it grants ${key.scopes.join(', ')}).`, ...about };
   }

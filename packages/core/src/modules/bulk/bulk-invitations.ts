@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../../context.ts';
 import { TenantryError } from '../../errors.ts';
-import { sendInvitation } from '../invitations/send-invitation.ts';
+import { executeOperation } from '../../operations/execute.ts';
+import { sendInvitation } from '../invitations/send-invitation.operation.ts';
 import type { Mailer } from '../outbox/mailer.ts';
 import type { Role } from '../roles/roles.ts';
 import type { BulkInvitation } from './bulk-row.schemas.ts';
@@ -36,7 +37,7 @@ export async function inviteUsers(ctx: ServiceContext, slug: string, invitations
       continue;
     }
     try {
-      await sendInvitation(ctx, { slug, email: invitation.email, ...(role ? { role } : {}) }, mailer ? { mailer } : {});
+      await executeOperation(mailer ? { ...ctx, mailer } : ctx, sendInvitation, { slug, email: invitation.email, ...(role ? { role } : {}) });
       reports.push({ email: invitation.email, role, outcome: 'sent' });
     } catch (error) {
       const failure = error instanceof TenantryError ? error : TenantryError.internal(error);

@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../../context.ts';
 import type { TenantryError } from '../../errors.ts';
-import { requirePlatformActor } from '../../isolation/access.ts';
+import { requirePlatform } from '../permissions/authorize.ts';
 import type { UnitError } from '../../isolation/migration-unit.ts';
 import { runWithConcurrency } from '../../isolation/work-pool.ts';
 import type { PlanStep } from '../../plan.ts';
@@ -51,7 +51,7 @@ export interface BulkRunOptions extends BulkOptionsInput {
  * a file after a crash creates exactly what is missing.
  */
 export async function provisionBulk(ctx: ServiceContext, sources: readonly BulkRowSource[], options: BulkRunOptions = {}): Promise<BulkReport> {
-  requirePlatformActor(ctx, 'tenant.provision_bulk');
+  requirePlatform(ctx, 'tenant.provision_bulk');
   const started = performance.now();
   const { concurrency, ownerPasswords, strict } = parseInput(bulkOptionsInput, { concurrency: options.concurrency, ownerPasswords: options.ownerPasswords, strict: options.strict });
   const passwordMode = ownerPasswords === 'generate' ? 'generated' : 'none';

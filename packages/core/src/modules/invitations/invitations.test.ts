@@ -8,9 +8,8 @@ import { listAuditEvents } from '../audit/audit-queries.ts';
 import { listMembers } from '../memberships/members.service.ts';
 import type { Mailer, MailMessage } from '../outbox/mailer.ts';
 import { verifyPassword } from '../users/password.ts';
-import { acceptInvitation } from './accept-invitation.ts';
-import { listInvitations, revokeInvitation } from './invitation-queries.ts';
-import { resendInvitation, sendInvitation } from './send-invitation.ts';
+import { listInvitations, revokeInvitation } from '../../testing/invitation-use-cases.ts';
+import { acceptInvitation, resendInvitation, sendInvitation } from '../../testing/invitation-use-cases.ts';
 
 let testDatabase: TestDatabase;
 let database: Database;

@@ -18,15 +18,3 @@ export function gracePeriodActive(tenant: Tenant, now: Date): TenantryError {
     hint: `Wait, restore it with \`tenantry tenant restore ${tenant.slug}\`, or purge now with --force.`,
   });
 }
-
-/**
- * The typed-back name is missing or not the tenant's exact name. The name is not echoed: copying it
- * from an error would defeat typing it back.
- */
-export function confirmationRequired(tenant: Tenant, given: string | undefined): TenantryError {
-  return TenantryError.invalidInput([
-    given === undefined
-      ? { path: 'confirm', message: `is required: type the exact name of ${tenant.slug} back to confirm` }
-      : { path: 'confirm', message: `"${given}" is not the exact name of ${tenant.slug} (case and spaces count; see \`tenantry tenant view ${tenant.slug}\`)` },
-  ]);
-}

@@ -17,6 +17,9 @@ export type ResumeTenantInput = z.input<typeof resumeTenantInput>;
 export const extendTrialInput = z.strictObject({ slug: tenantSlugField, extendDays: boundedInteger(1, 365) });
 export type ExtendTrialInput = z.input<typeof extendTrialInput>;
 
+export const endTrialInput = z.strictObject({ slug: tenantSlugField });
+export type EndTrialInput = z.input<typeof endTrialInput>;
+
 export const deleteTenantInput = z.strictObject({
   slug: tenantSlugField,
   confirm,

@@ -3,13 +3,17 @@ import { createTestDatabase, snapshotRows, type TestDatabase } from '@tenantry/t
 import { openDatabase, type Database } from '../../db/database.ts';
 import { addTestMember, failure, provisionTestTenant } from '../../testing/access-fixtures.ts';
 import { tenantInput, testContext } from '../../testing/service-context.ts';
-import { createApiKey } from '../api-keys/api-keys.service.ts';
+import { createApiKey } from '../../testing/api-key-use-cases.ts';
 import { listAuditEvents } from '../audit/audit-queries.ts';
-import { sendInvitation } from '../invitations/send-invitation.ts';
+import { sendInvitation } from '../../testing/invitation-use-cases.ts';
 import { provisionTenant } from '../tenants/provision.service.ts';
 import { findTenant } from '../tenants/tenant-queries.service.ts';
-import { deleteTenant } from './delete-restore.ts';
-import { purgeTenant } from './purge.ts';
+import { deleteTenant as deleteOp } from './delete-tenant.operation.ts';
+import { operationFunction } from '../../testing/operation-function.ts';
+import { purgeTenant as purgeOp } from './purge-tenant.operation.ts';
+
+const deleteTenant = operationFunction(deleteOp);
+const purgeTenant = operationFunction(purgeOp);
 
 let testDatabase: TestDatabase;
 let database: Database;

@@ -4,7 +4,11 @@ import { openDatabase, type Database } from '../../db/database.ts';
 import { addTestMember, failure, provisionTestTenant, userContext } from '../../testing/access-fixtures.ts';
 import { testContext } from '../../testing/service-context.ts';
 import { listAuditEvents } from '../audit/audit-queries.ts';
-import { listMembers, removeMember } from './members.service.ts';
+import { operationFunction } from '../../testing/operation-function.ts';
+import { listMembers } from './members.service.ts';
+import { removeMember as removeMemberOp } from './remove-member.operation.ts';
+
+const removeMember = operationFunction(removeMemberOp);
 
 let testDatabase: TestDatabase;
 let database: Database;

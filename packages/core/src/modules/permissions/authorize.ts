@@ -3,7 +3,7 @@ import type { Actor, ServiceContext } from '../../context.ts';
 import { TenantryError } from '../../errors.ts';
 import type { Role } from '../roles/roles.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
-import { rolesAllow, type Operation } from './permissions.ts';
+import { rolesAllow, type Permission } from './permissions.ts';
 
 /** What the actor turned out to be allowed, for the rules beyond the table (only an owner touches owners). */
 export interface Access {
@@ -18,14 +18,21 @@ export function isPlatformActor(actor: Actor): boolean {
   return actor.type === 'operator' || actor.type === 'system';
 }
 
+/** A tenant user reaches only the data space of a tenant they are a member of; the platform every one. */
+export async function requireTenantMember(ctx: ServiceContext, em: SqlEntityManager, tenant: { id: string; slug: string }): Promise<void> {
+  if (isPlatformActor(ctx.actor)) return;
+  const userId = ctx.actor.type === 'user' ? ctx.actor.id : undefined;
+  if (!userId || (await rolesOf(em, tenant.id, userId)) === null) throw TenantryError.forbidden('tenant.data', `${ctx.actor.label} is not a member of ${tenant.slug}`);
+}
+
 /** Refuses anyone but the platform operator (operations across tenants). */
-export function requirePlatform(ctx: ServiceContext, operation: Operation): Access {
+export function requirePlatform(ctx: ServiceContext, operation: string): Access {
   if (isPlatformActor(ctx.actor)) return { platform: true, roles: [], userId: null };
   throw TenantryError.forbidden(operation, `${ctx.actor.label} may not perform ${operation}: only the platform operator may`);
 }
 
 /** Decides whether the actor may perform `operation` in `tenant`, from the permission table. */
-export async function authorize(ctx: ServiceContext, em: SqlEntityManager, operation: Operation, tenant: Tenant): Promise<Access> {
+export async function authorize(ctx: ServiceContext, em: SqlEntityManager, operation: Permission, tenant: Tenant): Promise<Access> {
   if (isPlatformActor(ctx.actor)) return { platform: true, roles: [], userId: null };
   const userId = ctx.actor.type === 'user' ? ctx.actor.id : undefined;
   if (!userId) throw TenantryError.forbidden(operation, `${ctx.actor.label} (${ctx.actor.type}) may not perform ${operation}`);
@@ -52,7 +59,7 @@ export async function rolesOf(em: SqlEntityManager, tenantId: string, userId: st
 }
 
 /** Only an owner (or the platform) may grant, revoke or invite the owner role, or remove an owner. */
-export function requireOwnerForOwnerRole(access: Access, operation: Operation, what: string): void {
+export function requireOwnerForOwnerRole(access: Access, operation: Permission, what: string): void {
   if (access.platform || access.roles.includes('owner')) return;
   throw TenantryError.forbidden(operation, `only an owner may ${what}`);
 }

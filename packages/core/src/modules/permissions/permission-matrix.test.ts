@@ -5,28 +5,51 @@ import { openDatabase, type Database } from '../../db/database.ts';
 import { isTenantryError } from '../../errors.ts';
 import { addTestMember, provisionTestTenant, userContext } from '../../testing/access-fixtures.ts';
 import { testContext } from '../../testing/service-context.ts';
-import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from '../api-keys/api-keys.service.ts';
+import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from '../../testing/api-key-use-cases.ts';
 import { listAuditEvents } from '../audit/audit-queries.ts';
 import type { DnsResolver } from '../domains/dns-resolver.ts';
 import { addDomain, listDomains, removeDomain } from '../domains/domains.service.ts';
 import { setPrimaryDomain } from '../domains/set-primary.ts';
 import { verifyDomain } from '../domains/verify-domain.ts';
-import { listInvitations, revokeInvitation } from '../invitations/invitation-queries.ts';
-import { resendInvitation, sendInvitation } from '../invitations/send-invitation.ts';
-import { deleteTenant, restoreTenant } from '../lifecycle/delete-restore.ts';
-import { purgeTenant } from '../lifecycle/purge.ts';
-import { extendTrial, resumeTenant, suspendTenant } from '../lifecycle/suspend-resume.ts';
-import { listMembers, removeMember } from '../memberships/members.service.ts';
-import { changePlan, setFeature } from '../plans/change-plan.ts';
-import { grantRole, listRoleAssignments, revokeRole } from '../roles/roles.service.ts';
+import { listInvitations, revokeInvitation } from '../../testing/invitation-use-cases.ts';
+import { resendInvitation, sendInvitation } from '../../testing/invitation-use-cases.ts';
+import { deleteTenant as deleteOp } from '../lifecycle/delete-tenant.operation.ts';
+import { extendTrial as trialOp } from '../lifecycle/extend-trial.operation.ts';
+import { purgeTenant as purgeOp } from '../lifecycle/purge-tenant.operation.ts';
+import { restoreTenant as restoreOp } from '../lifecycle/restore-tenant.operation.ts';
+import { resumeTenant as resumeOp } from '../lifecycle/resume-tenant.operation.ts';
+import { suspendTenant as suspendOp } from '../lifecycle/suspend-tenant.operation.ts';
+import { operationFunction } from '../../testing/operation-function.ts';
+import { listMembers } from '../memberships/members.service.ts';
+import { removeMember as removeMemberOp } from '../memberships/remove-member.operation.ts';
+import { changePlan as changePlanOp } from '../plans/change-plan.operation.ts';
+import { setFeature as setFeatureOp } from '../plans/set-feature.operation.ts';
+import { listRoleAssignments } from '../roles/roles.service.ts';
+import { grantRole as grantRoleOp } from '../roles/grant-role.operation.ts';
+import { revokeRole as revokeRoleOp } from '../roles/revoke-role.operation.ts';
 import type { Role } from '../roles/roles.ts';
-import { updateSecurityPolicy, updateSettings } from '../settings/update-settings.ts';
+import { updateSecurityPolicy as policyOp } from '../settings/update-policy.operation.ts';
+import { updateSettings as settingsOp } from '../settings/update-settings.operation.ts';
 import { provisionTenant } from '../tenants/provision.service.ts';
 import { getTenantDetails, listTenants } from '../tenants/tenant-queries.service.ts';
 import { authorizeTenantOperation } from './access.service.ts';
 import { requirePlatform } from './authorize.ts';
-import { OPERATIONS, ROLE_PERMISSIONS, type Operation } from './permissions.ts';
+import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from './permissions.ts';
 
+
+const deleteTenant = operationFunction(deleteOp);
+const restoreTenant = operationFunction(restoreOp);
+const purgeTenant = operationFunction(purgeOp);
+const extendTrial = operationFunction(trialOp);
+const resumeTenant = operationFunction(resumeOp);
+const suspendTenant = operationFunction(suspendOp);
+const changePlan = operationFunction(changePlanOp);
+const setFeature = operationFunction(setFeatureOp);
+const updateSecurityPolicy = operationFunction(policyOp);
+const updateSettings = operationFunction(settingsOp);
+const removeMember = operationFunction(removeMemberOp);
+const grantRole = operationFunction(grantRoleOp);
+const revokeRole = operationFunction(revokeRoleOp);
 /**
  * Every role (and a member with no role, and a user of no tenant) × every operation × their own tenant
  * and another tenant: allowed exactly where the permission table says, FORBIDDEN everywhere else, and
@@ -92,7 +115,7 @@ interface Call {
 }
 
 const member = async (t: Target, roles: Role[]) => ({ email: (await addTestMember(database, t.slug, roles)).email });
-const CALLS: Record<Operation, Call> = {
+const CALLS: Record<Permission, Call> = {
   'tenant.list': { run: async (ctx) => (requirePlatform(ctx, 'tenant.list'), listTenants(ctx.em)) },
   'tenant.provision': { run: async (ctx) => (requirePlatform(ctx, 'tenant.provision'), provisionTenant(ctx, { name: unique('Matrix New'), ownerEmail: `${unique('new')}@matrix.example` })) },
   'tenant.view': { run: async (ctx, t) => (await authorizeTenantOperation(ctx, t.slug, 'tenant.view'), getTenantDetails(ctx.em, t.slug)) },
@@ -153,7 +176,7 @@ const CALLS: Record<Operation, Call> = {
   'audit.list': { run: (ctx, t) => listAuditEvents(ctx, { tenant: t.slug }) },
 };
 
-const allowedFor = (roles: Role[] | null, operation: Operation, isOwn: boolean) => isOwn && roles !== null && roles.some((role) => ROLE_PERMISSIONS[role].includes(operation));
+const allowedFor = (roles: Role[] | null, operation: Permission, isOwn: boolean) => isOwn && roles !== null && roles.some((role) => ROLE_PERMISSIONS[role].includes(operation));
 
 describe('the permission matrix', () => {
   it.each(ACTOR_LABELS)('%s: may do exactly what its roles allow in its own tenant, nothing in another; a refusal changes nothing', async (label) => {
@@ -162,7 +185,7 @@ describe('the permission matrix', () => {
     const ctx = () => userContext(database, actor.user);
     const verdicts: string[] = [];
     const expected: string[] = [];
-    for (const operation of OPERATIONS) {
+    for (const operation of PERMISSIONS) {
       for (const target of [own, other]) {
         const call = CALLS[operation];
         const where = `${actor.label}: ${operation} in ${target === own ? 'own' : 'other'} tenant`;

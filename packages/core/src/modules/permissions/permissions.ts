@@ -6,7 +6,7 @@ import { ROLES, type Role } from '../roles/roles.ts';
  * their own tenant. Accepting an invitation and verifying an API key are not here: the token or the
  * key is the credential.
  */
-export const OPERATIONS = [
+export const PERMISSIONS = [
   'tenant.list',
   'tenant.provision',
   'tenant.view',
@@ -40,10 +40,10 @@ export const OPERATIONS = [
   'domain.remove',
   'audit.list',
 ] as const;
-export type Operation = (typeof OPERATIONS)[number];
+export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Operation[] = ['tenant.view', 'member.list', 'role.list', 'domain.list'];
-const MANAGE: Operation[] = [
+const READ: Permission[] = ['tenant.view', 'member.list', 'role.list', 'domain.list'];
+const MANAGE: Permission[] = [
   ...READ,
   'tenant.settings',
   'member.remove',
@@ -69,16 +69,16 @@ const MANAGE: Operation[] = [
  * resume, trial, purge) and anything across tenants (list, provision) belong to the platform only.
  * Beyond the table: only an owner may grant, revoke or invite the owner role, or remove an owner.
  */
-export const ROLE_PERMISSIONS: Record<Role, readonly Operation[]> = {
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   owner: [...MANAGE, 'tenant.policy', 'tenant.delete', 'tenant.restore'],
   admin: MANAGE,
   analyst: [...READ, 'audit.list'],
   viewer: READ,
 };
 
-export const PLATFORM_ONLY: readonly Operation[] = OPERATIONS.filter((operation) => !ROLES.some((role) => ROLE_PERMISSIONS[role].includes(operation)));
+export const PLATFORM_ONLY: readonly Permission[] = PERMISSIONS.filter((operation) => !ROLES.some((role) => ROLE_PERMISSIONS[role].includes(operation)));
 
 /** Whether any of the roles allows the operation. A member with no role may do nothing. */
-export function rolesAllow(roles: readonly Role[], operation: Operation): boolean {
+export function rolesAllow(roles: readonly Role[], operation: Permission): boolean {
   return roles.some((role) => ROLE_PERMISSIONS[role].includes(operation));
 }

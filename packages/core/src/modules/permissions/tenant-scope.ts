@@ -4,7 +4,7 @@ import type { ServiceContext } from '../../context.ts';
 import { TenantryError } from '../../errors.ts';
 import { Tenant } from '../tenants/tenant.entity.ts';
 import { authorize, type Access } from './authorize.ts';
-import type { Operation } from './permissions.ts';
+import type { Permission } from './permissions.ts';
 
 export interface TenantScope {
   tx: SqlEntityManager;
@@ -13,7 +13,7 @@ export interface TenantScope {
 }
 
 /** Operations that only read: allowed on a tenant pending deletion, and on a purged tenant's tombstone. */
-const READS: ReadonlySet<Operation> = new Set([
+const READS: ReadonlySet<Permission> = new Set([
   'tenant.view',
   'member.list',
   'role.list',
@@ -31,7 +31,7 @@ const READS: ReadonlySet<Operation> = new Set([
 export async function inTenantScope<T>(
   ctx: ServiceContext,
   slug: string,
-  operation: Operation,
+  operation: Permission,
   work: (scope: TenantScope) => Promise<T>,
 ): Promise<T> {
   return ctx.em.fork().transactional(async (tx) => {
@@ -45,7 +45,7 @@ export async function inTenantScope<T>(
 }
 
 /** Which operations each status allows. Lifecycle operations check their own transitions. */
-export function assertStatusAllows(tenant: Tenant, operation: Operation, access: Pick<Access, 'platform'>): void {
+export function assertStatusAllows(tenant: Tenant, operation: Permission, access: Pick<Access, 'platform'>): void {
   const lifecycle = operation === 'tenant.restore' || operation === 'tenant.purge' || operation === 'tenant.delete';
   const reading = READS.has(operation);
   switch (tenant.status) {

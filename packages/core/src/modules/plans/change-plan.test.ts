@@ -3,11 +3,16 @@ import { createTestDatabase, snapshotRows, type TestDatabase } from '@tenantry/t
 import { openDatabase, type Database } from '../../db/database.ts';
 import { addTestMember, failure, provisionTestTenant, userContext } from '../../testing/access-fixtures.ts';
 import { testContext } from '../../testing/service-context.ts';
-import { createApiKey } from '../api-keys/api-keys.service.ts';
+import { createApiKey } from '../../testing/api-key-use-cases.ts';
 import { listAuditEvents } from '../audit/audit-queries.ts';
-import { sendInvitation } from '../invitations/send-invitation.ts';
+import { sendInvitation } from '../../testing/invitation-use-cases.ts';
 import { findTenant } from '../tenants/tenant-queries.service.ts';
-import { changePlan, setFeature } from './change-plan.ts';
+import { changePlan as changePlanOp } from './change-plan.operation.ts';
+import { setFeature as setFeatureOp } from './set-feature.operation.ts';
+import { operationFunction } from '../../testing/operation-function.ts';
+
+const changePlan = operationFunction(changePlanOp);
+const setFeature = operationFunction(setFeatureOp);
 
 let testDatabase: TestDatabase;
 let database: Database;

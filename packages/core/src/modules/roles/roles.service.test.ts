@@ -4,7 +4,13 @@ import { openDatabase, type Database } from '../../db/database.ts';
 import { addTestMember, failure, provisionTestTenant, userContext } from '../../testing/access-fixtures.ts';
 import { testContext } from '../../testing/service-context.ts';
 import { listAuditEvents } from '../audit/audit-queries.ts';
-import { grantRole, listRoleAssignments, revokeRole } from './roles.service.ts';
+import { operationFunction } from '../../testing/operation-function.ts';
+import { grantRole as grantRoleOp } from './grant-role.operation.ts';
+import { revokeRole as revokeRoleOp } from './revoke-role.operation.ts';
+import { listRoleAssignments } from './roles.service.ts';
+
+const grantRole = operationFunction(grantRoleOp);
+const revokeRole = operationFunction(revokeRoleOp);
 
 let testDatabase: TestDatabase;
 let database: Database;

@@ -7,7 +7,12 @@ import { listAuditEvents } from '../audit/audit-queries.ts';
 import { findTenant } from '../tenants/tenant-queries.service.ts';
 import { parseSettingAssignments } from './assignments.ts';
 import { parseCidr } from './cidr.ts';
-import { updateSecurityPolicy, updateSettings } from './update-settings.ts';
+import { updateSecurityPolicy as policyOp } from './update-policy.operation.ts';
+import { updateSettings as settingsOp } from './update-settings.operation.ts';
+import { operationFunction } from '../../testing/operation-function.ts';
+
+const updateSecurityPolicy = operationFunction(policyOp);
+const updateSettings = operationFunction(settingsOp);
 
 let testDatabase: TestDatabase;
 let database: Database;

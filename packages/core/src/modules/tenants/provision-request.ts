@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hashOf } from '../../lib/canonical-json.ts';
 import { TenantryError, type InputIssue } from '../../errors.ts';
 import { parseInput } from '../../validation/parse-input.ts';
 import { normalizeHostname } from '../../validation/fields.ts';
@@ -26,18 +26,7 @@ export function settleSlug<Request extends ProvisionTenantRequest>(request: Requ
 /** Identifies "the same request again" so a re-run is reported unchanged. The password is left out. */
 export function provisionFingerprint(request: SettledProvisionRequest): string {
   const { ownerPassword: _ignored, ...rest } = request;
-  return createHash('sha256').update(canonicalJson(rest)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value)
-      .filter(([, inner]) => inner !== undefined)
-      .sort(([a], [b]) => a.localeCompare(b));
-    return `{${entries.map(([key, inner]) => `${JSON.stringify(key)}:${canonicalJson(inner)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return hashOf(rest);
 }
 
 export interface PlannedDomain {

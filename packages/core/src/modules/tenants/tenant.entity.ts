@@ -35,6 +35,8 @@ const TenantSchema = defineEntity({
     deletionRequestedAt: p.datetime().nullable(),
     statusBeforeDeletion: p.enum(['active', 'suspended'] as const).nullable(),
     purgedAt: p.datetime().nullable(),
+    /** Raised by every applied change to the tenant (operations/execute.ts); part of every plan's fingerprint. */
+    revision: p.integer().default(0),
   },
 });
 

@@ -2,7 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { IsolationLevel } from '@mikro-orm/core';
 import type { ServiceContext } from '../../context.ts';
 import { CONTROL_PLANE_MIGRATIONS } from '../../db/migrations/index.ts';
-import { requirePlatformActor } from '../../isolation/access.ts';
+import { requirePlatform } from '../permissions/authorize.ts';
 import { SHARED_SCHEMA, quoteIdent } from '../../isolation/names.ts';
 import { blueprintOf } from '../../isolation/sample-blueprint.ts';
 import { withTenantSetting } from '../../isolation/tenant-setting.ts';
@@ -22,7 +22,7 @@ const NOT_EXPORTED = new Set(['outbox_messages', 'tenant_migrations', 'audit_eve
  * trail for the record. Rows stay PostgreSQL's JSON text.
  */
 export async function exportTenant(ctx: ServiceContext, slug: string): Promise<TenantExport> {
-  requirePlatformActor(ctx, 'tenant.export');
+  requirePlatform(ctx, 'tenant.export');
   return ctx.em.fork().transactional(
     async (tx) => {
       const tenant = await findTenant(tx, slug);

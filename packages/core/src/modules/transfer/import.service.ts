@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { ServiceContext } from '../../context.ts';
-import { requirePlatformActor } from '../../isolation/access.ts';
+import { requirePlatform } from '../permissions/authorize.ts';
 import { migrationChecksum, type Blueprint } from '../../isolation/blueprint.ts';
 import { IsolationErrors } from '../../isolation/isolation-errors.ts';
 import { isolationSql } from '../../isolation/isolation-sql.ts';
@@ -35,7 +35,7 @@ export interface ImportOutcome {
  * migrations the export had, its rows loaded, then any newer migrations run on them. All or nothing.
  */
 export async function importTenant(ctx: ServiceContext, document: TenantExport, options: { slug?: string; dryRun?: boolean } = {}): Promise<ImportOutcome> {
-  requirePlatformActor(ctx, 'tenant.import');
+  requirePlatform(ctx, 'tenant.import');
   const blueprint = blueprintOf(ctx);
   const { header } = document;
   const outcome = (plan: ImportPlan, result: ImportOutcome['result']): ImportOutcome => ({

@@ -8,19 +8,24 @@ import type { ActionRunner, AppliedView } from './runners.ts';
  */
 export function changeRunner<Result extends ChangeDto>(
   title: (request: EffectRequest) => string,
-  call: (client: TenantryClient, request: EffectRequest, dryRun: boolean) => Promise<Result>,
+  call: (client: TenantryClient, request: EffectRequest, options: { dryRun: boolean; expectFingerprint?: string }) => Promise<Result>,
   applied: (result: Result, request: EffectRequest) => AppliedView,
 ): ActionRunner {
   return {
     async plan({ client, request }) {
-      const planned = await call(client, request, true);
+      const planned = await call(client, request, { dryRun: true });
       const steps = planned.result === 'unchanged' ? [{ description: 'Nothing to change: it is already so.' }] : planned.steps;
-      return { title: title(request), steps, confirmName: null };
+      return { title: title(request), steps, confirmName: planned.confirmText, ...(planned.fingerprint ? { fingerprint: planned.fingerprint } : {}) };
     },
     async apply({ client, request }) {
-      return applied(await call(client, request, false), request);
+      return applied(await call(client, request, applyOptions(request)), request);
     },
   };
+}
+
+/** Applying what the operator saw: the plan's fingerprint, when it has one. */
+export function applyOptions(request: EffectRequest): { dryRun: false; expectFingerprint?: string } {
+  return { dryRun: false, ...(request.fingerprint ? { expectFingerprint: request.fingerprint } : {}) };
 }
 
 export function targetSlug(request: EffectRequest): string {

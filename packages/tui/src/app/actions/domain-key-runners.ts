@@ -3,7 +3,7 @@ import { changeRunner, selectedLabel, targetSlug, wholeNumber } from './change-r
 
 export const addDomain: ActionRunner = changeRunner(
   (request) => `Add ${request.values.hostname ?? ''} to ${targetSlug(request)}`,
-  (client, request, dryRun) => client.domains.add({ slug: targetSlug(request), hostname: request.values.hostname ?? '', primary: request.values.primary === 'yes' }, { dryRun }),
+  (client, request, options) => client.domains.add({ slug: targetSlug(request), hostname: request.values.hostname ?? '', primary: request.values.primary === 'yes' }, options),
   (result) => ({
     message: `Added ${result.domain.displayHostname}${result.domain.isPrimary ? ' (primary)' : ''}`,
     ...(result.domain.verification ? { lines: [`Publish TXT ${result.domain.verification.recordName} = ${result.domain.verification.recordValue}, then verify.`] } : {}),
@@ -12,16 +12,16 @@ export const addDomain: ActionRunner = changeRunner(
 
 export const makePrimary: ActionRunner = changeRunner(
   (request) => `Make ${selectedLabel(request, 'domain')} primary`,
-  (client, request, dryRun) => client.domains.setPrimary({ slug: targetSlug(request), hostname: selectedLabel(request, 'domain') }, { dryRun }),
+  (client, request, options) => client.domains.setPrimary({ slug: targetSlug(request), hostname: selectedLabel(request, 'domain') }, options),
   (result) => ({ message: `${result.domain.displayHostname} is the primary domain` }),
 );
 
 export const createKey: ActionRunner = changeRunner(
   (request) => `Create the API key "${request.values.name ?? ''}" for ${targetSlug(request)}`,
-  (client, request, dryRun) => {
+  (client, request, options) => {
     const scopes = (request.values.scopes ?? '').split(/[\s,]+/).filter(Boolean);
     const expiresDays = wholeNumber(request.values.expiresDays, 'expiresDays');
-    return client.apiKeys.create({ slug: targetSlug(request), name: request.values.name ?? '', scopes, ...(expiresDays ? { expiresDays } : {}) }, { dryRun });
+    return client.apiKeys.create({ slug: targetSlug(request), name: request.values.name ?? '', scopes, ...(expiresDays ? { expiresDays } : {}) }, options);
   },
   (result) => ({
     message: `Created the API key ${result.apiKey.prefix} (${result.apiKey.scopes.join(' ')})`,
@@ -31,6 +31,6 @@ export const createKey: ActionRunner = changeRunner(
 
 export const revokeKey: ActionRunner = changeRunner(
   (request) => `Revoke the API key ${selectedLabel(request, 'key')}`,
-  (client, request, dryRun) => client.apiKeys.revoke({ slug: targetSlug(request), prefix: selectedLabel(request, 'key') }, { dryRun }),
+  (client, request, options) => client.apiKeys.revoke({ slug: targetSlug(request), prefix: selectedLabel(request, 'key') }, options),
   (result) => ({ message: `Revoked the API key ${result.apiKey.prefix}` }),
 );

@@ -4,10 +4,10 @@ import { changeRunner, selectedLabel, targetSlug, wholeNumber } from './change-r
 
 export const invite: ActionRunner = changeRunner(
   (request) => `Invite ${request.values.email ?? ''} to ${targetSlug(request)}`,
-  (client, request, dryRun) => {
+  (client, request, options) => {
     const role = request.values.role === 'none' || !request.values.role ? null : (request.values.role as Role);
     const expiresDays = wholeNumber(request.values.expiresDays, 'expiresDays');
-    return client.invitations.send({ slug: targetSlug(request), email: request.values.email ?? '', role, ...(expiresDays ? { expiresDays } : {}) }, { dryRun });
+    return client.invitations.send({ slug: targetSlug(request), email: request.values.email ?? '', role, ...(expiresDays ? { expiresDays } : {}) }, options);
   },
   (result) => ({
     message: `Invited ${result.invitation.email} (${result.action})`,
@@ -18,18 +18,18 @@ export const invite: ActionRunner = changeRunner(
 
 export const revokeInvitation: ActionRunner = changeRunner(
   (request) => `Revoke the invitation of ${selectedLabel(request, 'invitation')}`,
-  (client, request, dryRun) => client.invitations.revoke({ slug: targetSlug(request), email: selectedLabel(request, 'invitation') }, { dryRun }),
+  (client, request, options) => client.invitations.revoke({ slug: targetSlug(request), email: selectedLabel(request, 'invitation') }, options),
   (result) => ({ message: `Revoked the invitation of ${result.invitation.email}` }),
 );
 
 export const grantRole: ActionRunner = changeRunner(
   (request) => `Grant ${request.values.role ?? ''} to ${selectedLabel(request, 'member')}`,
-  (client, request, dryRun) => client.roles.grant({ slug: targetSlug(request), email: selectedLabel(request, 'member'), role: request.values.role as Role }, { dryRun }),
+  (client, request, options) => client.roles.grant({ slug: targetSlug(request), email: selectedLabel(request, 'member'), role: request.values.role as Role }, options),
   (result) => ({ message: `${result.member.email} now has: ${result.member.roles.join(', ') || 'no role'}` }),
 );
 
 export const revokeRole: ActionRunner = changeRunner(
   (request) => `Revoke ${request.values.role ?? ''} from ${selectedLabel(request, 'member')}`,
-  (client, request, dryRun) => client.roles.revoke({ slug: targetSlug(request), email: selectedLabel(request, 'member'), role: request.values.role as Role }, { dryRun }),
+  (client, request, options) => client.roles.revoke({ slug: targetSlug(request), email: selectedLabel(request, 'member'), role: request.values.role as Role }, options),
   (result) => ({ message: `${result.member.email} now has: ${result.member.roles.join(', ') || 'no role'}` }),
 );

@@ -11,6 +11,8 @@ export interface PlanView {
   steps: PlanLine[];
   /** Destructive plans need this exact text typed back. */
   confirmName: string | null;
+  /** The plan's fingerprint: the console applies with it, so only the plan shown is applied. */
+  fingerprint?: string;
 }
 
 export interface AppliedView {

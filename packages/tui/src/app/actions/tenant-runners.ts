@@ -1,8 +1,6 @@
 import type { FieldChangeDto, PlanCode } from '@tenantry/sdk';
-import { TenantryError } from '@tenantry/sdk';
-import type { EffectRequest } from '../state/types.ts';
 import type { ActionRunner } from './runners.ts';
-import { changeRunner, targetSlug } from './change-runners.ts';
+import { applyOptions, changeRunner, targetSlug } from './change-runners.ts';
 
 const show = (value: unknown): string => (value === null || value === undefined ? '-' : JSON.stringify(value));
 
@@ -16,40 +14,38 @@ export const changePlan: ActionRunner = {
   async plan({ client, request }) {
     const planned = await client.plans.change({ slug: targetSlug(request), plan: request.values.plan as PlanCode }, { dryRun: true });
     const steps = planned.result === 'unchanged' ? [{ description: `Nothing to change: ${targetSlug(request)} is on ${request.values.plan ?? ''} already.` }] : [...planned.steps, ...diffLines(planned.changes)];
-    return { title: `${planned.direction === 'downgrade' ? 'Downgrade' : planned.direction === 'upgrade' ? 'Upgrade' : 'Change'} ${targetSlug(request)} to ${request.values.plan ?? ''}`, steps, confirmName: null };
+    const verb = planned.direction === 'downgrade' ? 'Downgrade' : planned.direction === 'upgrade' ? 'Upgrade' : 'Change';
+    return { title: `${verb} ${targetSlug(request)} to ${request.values.plan ?? ''}`, steps, confirmName: null, ...(planned.fingerprint ? { fingerprint: planned.fingerprint } : {}) };
   },
   async apply({ client, request }) {
-    const applied = await client.plans.change({ slug: targetSlug(request), plan: request.values.plan as PlanCode });
+    const applied = await client.plans.change({ slug: targetSlug(request), plan: request.values.plan as PlanCode }, applyOptions(request));
     return { message: `${targetSlug(request)} is on ${request.values.plan ?? ''} (${applied.changes.length} field(s) changed)` };
   },
 };
 
 export const suspend: ActionRunner = changeRunner(
   (request) => `Suspend ${targetSlug(request)}`,
-  (client, request, dryRun) => client.tenants.suspend({ slug: targetSlug(request), ...(request.values.reason?.trim() ? { reason: request.values.reason.trim() } : {}) }, { dryRun }),
+  (client, request, options) => client.tenants.suspend({ slug: targetSlug(request), ...(request.values.reason?.trim() ? { reason: request.values.reason.trim() } : {}) }, options),
   (_result, request) => ({ message: `${targetSlug(request)} is suspended: its users and keys cannot act until it is resumed` }),
 );
 
 export const resume: ActionRunner = changeRunner(
   (request) => `Resume ${targetSlug(request)}`,
-  (client, request, dryRun) => client.tenants.resume({ slug: targetSlug(request) }, { dryRun }),
+  (client, request, options) => client.tenants.resume({ slug: targetSlug(request) }, options),
   (_result, request) => ({ message: `${targetSlug(request)} is active again` }),
 );
 
-function tenantName(request: EffectRequest): string {
-  const name = request.target.tenantName;
-  if (!name) throw new TenantryError('PRECONDITION_FAILED', { message: 'No tenant is open.' });
-  return name;
-}
-
-/** Deletion keeps the tenant restorable for its grace period; the plan needs the exact name typed back. */
+/** Deletion keeps the tenant restorable for its grace period; the plan says which name to type back. */
 export const deleteTenant: ActionRunner = {
   async plan({ client, request }) {
-    const planned = await client.tenants.delete({ slug: targetSlug(request), confirm: tenantName(request) }, { dryRun: true });
-    return { title: `Delete ${tenantName(request)} (${targetSlug(request)})`, steps: [...planned.steps, ...diffLines(planned.changes)], confirmName: tenantName(request) };
+    const planned = await client.tenants.delete({ slug: targetSlug(request) }, { dryRun: true });
+    if (planned.result === 'unchanged') return { title: `${targetSlug(request)} is pending deletion already`, steps: [{ description: 'Nothing to change: it is already so.' }], confirmName: null };
+    const name = planned.confirmText ?? '';
+    const steps = [...planned.steps, ...diffLines(planned.changes)];
+    return { title: `Delete ${name} (${targetSlug(request)})`, steps, confirmName: planned.confirmText, ...(planned.fingerprint ? { fingerprint: planned.fingerprint } : {}) };
   },
   async apply({ client, request }) {
-    const deleted = await client.tenants.delete({ slug: targetSlug(request), confirm: request.values.confirm ?? '' });
+    const deleted = await client.tenants.delete({ slug: targetSlug(request), confirm: request.values.confirm ?? '' }, applyOptions(request));
     return { message: `${targetSlug(request)} is pending deletion until ${deleted.deletionScheduledAt?.slice(0, 10) ?? '?'} (restore with tenantry tenant restore)`, closeTenant: true };
   },
 };

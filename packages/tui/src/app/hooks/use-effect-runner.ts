@@ -16,7 +16,13 @@ export function useEffectRunner(client: TenantryClient, request: EffectRequest |
         const plan = await runner.plan(context);
         return { type: 'planned', requestId: request.id, ...plan };
       }
-      return { type: 'applied', requestId: request.id, ...(await runner.apply(context)) };
+      try {
+        return { type: 'applied', requestId: request.id, ...(await runner.apply(context)) };
+      } catch (error) {
+        // The state changed since the plan was shown: nothing was written; show the plan as it is now.
+        if (!isTenantryError(error) || error.code !== 'PLAN_STALE') throw error;
+        return { type: 'planned', requestId: request.id, ...(await runner.plan({ ...context, request: { ...request, phase: 'plan' } })), stale: true };
+      }
     };
     run().then(
       (event) => dispatch([event]),

@@ -10,7 +10,7 @@ import { reduceWizardKey } from './wizard.ts';
 
 export type ConsoleEvent =
   | { type: 'key'; key: string; screen: ScreenInfo }
-  | { type: 'planned'; requestId: number; title: string; steps: PlanLine[]; confirmName: string | null }
+  | { type: 'planned'; requestId: number; title: string; steps: PlanLine[]; confirmName: string | null; fingerprint?: string; stale?: boolean }
   | { type: 'applied'; requestId: number; message: string; secret?: { label: string; value: string }; lines?: string[]; openSlug?: string; closeTenant?: boolean }
   | { type: 'failed'; requestId: number; notice: Notice };
 
@@ -24,7 +24,9 @@ export function reduceConsole(state: ConsoleState, event: ConsoleEvent): Console
   const dialog = state.dialog;
   if (dialog) {
     return reduceDialogKey(state, dialog, key, (phase, values) =>
-      dialog.kind === 'form' || dialog.kind === 'plan' ? requestEffect(state, dialog.action, dialog.title, phase, values) : state,
+      dialog.kind === 'form' || dialog.kind === 'plan'
+        ? requestEffect(state, dialog.action, dialog.title, phase, values, dialog.kind === 'plan' && phase === 'apply' ? dialog.fingerprint : null)
+        : state,
     );
   }
   if (state.jump) return reduceJump(state, state.jump.text, key);
@@ -93,8 +95,16 @@ function openDialog(state: ConsoleState, opening: { action: ConsoleActionId; tit
 }
 
 /** Turns the open dialog into a request for the App to run: its plan (dry run) or its application. */
-function requestEffect(state: ConsoleState, action: ConsoleActionId, title: string, phase: EffectRequest['phase'], values: Record<string, string>): ConsoleState {
-  const request: EffectRequest = { id: state.nextRequestId, phase, action, values, target: state.dialogTarget ?? { slug: null, selection: null } };
+function requestEffect(
+  state: ConsoleState,
+  action: ConsoleActionId,
+  title: string,
+  phase: EffectRequest['phase'],
+  values: Record<string, string>,
+  fingerprint: string | null = null,
+): ConsoleState {
+  const target = state.dialogTarget ?? { slug: null, selection: null };
+  const request: EffectRequest = { id: state.nextRequestId, phase, action, values, target, ...(fingerprint ? { fingerprint } : {}) };
   return { ...state, request, nextRequestId: state.nextRequestId + 1, dialog: { kind: 'busy', title: `${title}: ${phase === 'plan' ? 'planning' : 'applying'}…` } };
 }
 
@@ -104,8 +114,9 @@ function settle(state: ConsoleState, event: Exclude<ConsoleEvent, { type: 'key' 
   const cleared = { ...state, request: null };
   if (event.type === 'failed') return { ...cleared, dialog: null, dialogTarget: null, notice: event.notice };
   if (event.type === 'planned') {
-    const dialog = { kind: 'plan' as const, action: request.action, title: event.title, steps: event.steps, values: request.values, confirmName: event.confirmName, typed: '' };
-    return { ...cleared, dialog };
+    const fingerprint = event.fingerprint ?? null;
+    const dialog = { kind: 'plan' as const, action: request.action, title: event.title, steps: event.steps, values: request.values, confirmName: event.confirmName, typed: '', fingerprint };
+    return { ...cleared, dialog, ...(event.stale ? { notice: STALE_NOTICE } : {}) };
   }
   let next: ConsoleState = { ...cleared, dialogTarget: null, refreshes: state.refreshes + 1, notice: { kind: 'success', text: event.message } };
   // A new tenant opens as if picked from the table: esc goes back to the tenants, not to the wizard.
@@ -114,6 +125,13 @@ function settle(state: ConsoleState, event: Exclude<ConsoleEvent, { type: 'key' 
   const showResult = event.secret !== undefined || (event.lines?.length ?? 0) > 0;
   return { ...next, dialog: showResult ? { kind: 'result', title: event.message, lines: event.lines ?? [], secret: event.secret ?? null } : null };
 }
+
+const STALE_NOTICE: Notice = {
+  kind: 'error',
+  code: 'PLAN_STALE',
+  text: 'The tenant changed since that plan was shown: nothing was written. This is the plan now.',
+  hint: 'Read it again; enter or y applies this one.',
+};
 
 function reduceHelp(state: ConsoleState, key: string, view: ViewInfo): ConsoleState {
   if (key === '?' || key === 'escape' || key === 'q') return { ...state, help: false };

@@ -63,7 +63,17 @@ export interface PlanLine {
 
 export type Dialog =
   | { kind: 'form'; action: ConsoleActionId; title: string; fields: FieldState[]; focus: number }
-  | { kind: 'plan'; action: ConsoleActionId; title: string; steps: PlanLine[]; values: Record<string, string>; confirmName: string | null; typed: string }
+  | {
+      kind: 'plan';
+      action: ConsoleActionId;
+      title: string;
+      steps: PlanLine[];
+      values: Record<string, string>;
+      confirmName: string | null;
+      typed: string;
+      /** The fingerprint of the plan shown: applying sends it, so only this plan is applied. */
+      fingerprint: string | null;
+    }
   | { kind: 'busy'; title: string }
   | { kind: 'result'; title: string; lines: string[]; secret: { label: string; value: string } | null };
 
@@ -81,6 +91,8 @@ export interface EffectRequest {
   action: ConsoleActionId;
   values: Record<string, string>;
   target: { slug: string | null; tenantName?: string; selection: Selection | null };
+  /** apply: the fingerprint of the plan the operator confirmed. */
+  fingerprint?: string;
 }
 
 export interface ConsoleState {

@@ -12,13 +12,18 @@ export interface ChangeMessages {
 export function renderChange(ctx: CommandContext, change: ChangeDto, messages: ChangeMessages): void {
   const { style } = ctx;
   if (change.result === 'planned') {
-    ctx.out(`${style.bold('Plan')} ${style.dim('(dry run: nothing was written)')}`);
+    const fingerprint = change.fingerprint ? ` ${change.fingerprint}` : '';
+    ctx.out(`${style.bold(`Plan${fingerprint}`)} ${style.dim('(dry run: nothing was written)')}`);
     change.steps.forEach((step, index) => {
       ctx.out(`  ${index + 1}. ${step.description}`);
       for (const sql of step.sql ?? []) ctx.out(style.dim(`       ${sql}`));
     });
     if (change.changes.length > 0) ctx.out(renderDiff(change.changes, ctx));
-    ctx.out('Run again without --dry-run to apply it.');
+    ctx.out(
+      change.fingerprint
+        ? `Run again without --dry-run to apply it; add --expect-plan ${change.fingerprint} to apply exactly this plan (refused if anything changed since).`
+        : 'Run again without --dry-run to apply it.',
+    );
     return;
   }
   if (change.result === 'unchanged') {

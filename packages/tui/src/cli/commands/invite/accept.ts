@@ -1,5 +1,6 @@
 import { TenantryError } from '@tenantry/sdk';
-import { defineCommand, requiredArg, type CommandContext } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg, type CommandContext } from '../../command.ts';
+import { renderChange } from '../../output/change.ts';
 
 export const inviteAccept = defineCommand({
   path: ['invite', 'accept'],
@@ -12,17 +13,21 @@ export const inviteAccept = defineCommand({
     { name: 'password', type: 'string', placeholder: 'PASSWORD', field: 'password', description: 'The password of the new account, or of the existing one.' },
     { name: 'password-stdin', type: 'boolean', field: 'password', description: 'Read the password from the first line of stdin.' },
     { name: 'name', type: 'string', placeholder: 'NAME', field: 'name', description: 'Display name of a new user.' },
+    ...CHANGE_FLAGS,
   ],
   json: true,
   examples: [
     { description: 'Accept, typing the password when asked', command: 'tenantry invite accept inv_3kT9...' },
     { description: 'From a script', command: 'printf %s "$PASSWORD" | tenantry invite accept "$TOKEN" --password-stdin --name "Ana Lima" --json' },
+    { description: 'Check the token and the password without accepting', command: 'printf %s "$PASSWORD" | tenantry invite accept "$TOKEN" --password-stdin --dry-run' },
   ],
   async run(ctx, input) {
     const password = await passwordFrom(ctx, input.flags);
     const name = input.flags.name;
-    const accepted = await (await ctx.client()).invitations.accept({ token: requiredArg(input, 'token'), password, ...(typeof name === 'string' ? { name } : {}) });
+    const request = { token: requiredArg(input, 'token'), password, ...(typeof name === 'string' ? { name } : {}) };
+    const accepted = await (await ctx.client()).invitations.accept(request, changeOptions(input.flags));
     if (ctx.json) return ctx.outJson(accepted);
+    if (accepted.result === 'planned') return renderChange(ctx, accepted, { applied: '', unchanged: '' });
     const as = accepted.role ? `as ${accepted.role}` : 'with no role';
     ctx.out(`${ctx.style.green('✓')} ${accepted.email} joined ${accepted.tenantSlug} ${as} (${accepted.existingUser ? 'existing account' : 'new account'})`);
     if (accepted.mustChangePassword) ctx.info(`${ctx.style.yellow('!')} The password does not meet ${accepted.tenantSlug}'s policy: it must be changed at the next sign-in.`);

@@ -1,4 +1,4 @@
-import { DRY_RUN_FLAG, defineCommand, requiredArg } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
 import { renderInvitationResult } from './render-invitation.ts';
 
 export const inviteResend = defineCommand({
@@ -9,7 +9,7 @@ export const inviteResend = defineCommand({
     { name: 'slug', description: "The tenant's slug.", field: 'slug' },
     { name: 'email', description: "The invitee's email.", field: 'email' },
   ],
-  flags: [{ name: 'expires-days', type: 'integer', field: 'expiresDays', description: 'Days until the new expiry, 1-30. Default: 7.' }, DRY_RUN_FLAG],
+  flags: [{ name: 'expires-days', type: 'integer', field: 'expiresDays', description: 'Days until the new expiry, 1-30. Default: 7.' }, ...CHANGE_FLAGS],
   json: true,
   examples: [
     { description: 'Resend an invitation', command: 'tenantry invite resend acme-corp ana@acme.com' },
@@ -19,7 +19,7 @@ export const inviteResend = defineCommand({
     const days = input.flags['expires-days'];
     const result = await (await ctx.client()).invitations.resend(
       { slug: requiredArg(input, 'slug'), email: requiredArg(input, 'email'), ...(typeof days === 'number' ? { expiresDays: days } : {}) },
-      { dryRun: input.flags['dry-run'] === true },
+      changeOptions(input.flags),
     );
     if (ctx.json) return ctx.outJson(result);
     renderInvitationResult(ctx, result);

@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@tenantry/sdk';
-import { DRY_RUN_FLAG, defineCommand, requiredArg } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
 import { renderInvitationResult } from './render-invitation.ts';
 
 export const inviteSend = defineCommand({
@@ -16,7 +16,7 @@ export const inviteSend = defineCommand({
   flags: [
     { name: 'role', type: 'string', placeholder: 'ROLE', field: 'role', choices: ROLES, description: 'The role the invitee gets. Default: none (a member without a role); sending again keeps the role unless given.' },
     { name: 'expires-days', type: 'integer', field: 'expiresDays', description: 'Days until the invitation expires, 1-30. Default: 7.' },
-    DRY_RUN_FLAG,
+    ...CHANGE_FLAGS,
   ],
   json: true,
   examples: [
@@ -33,7 +33,7 @@ export const inviteSend = defineCommand({
         ...(typeof flags.role === 'string' ? { role: flags.role as Role } : {}),
         ...(typeof flags['expires-days'] === 'number' ? { expiresDays: flags['expires-days'] } : {}),
       },
-      { dryRun: flags['dry-run'] === true },
+      changeOptions(flags),
     );
     if (ctx.json) return ctx.outJson(result);
     renderInvitationResult(ctx, result);

@@ -1,5 +1,5 @@
 import type { CreateApiKeyInput } from '@tenantry/sdk';
-import { DRY_RUN_FLAG, defineCommand, requiredArg } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
 import { renderChange } from '../../output/change.ts';
 import { NEVER_EXPIRES_FLAG, expiryFromFlags, renderNewKey } from './render-key.ts';
 
@@ -13,7 +13,7 @@ export const keyCreate = defineCommand({
     { name: 'scope', type: 'list', placeholder: 'SCOPE', field: 'scopes', description: 'A scope the key grants (repeatable, or comma-separated; at least one).' },
     { name: 'expires-days', type: 'integer', field: 'expiresDays', description: 'Days until the key expires, 1-3650. Default: 365.' },
     NEVER_EXPIRES_FLAG,
-    DRY_RUN_FLAG,
+    ...CHANGE_FLAGS,
   ],
   json: true,
   examples: [
@@ -26,7 +26,7 @@ export const keyCreate = defineCommand({
     const result = await (await ctx.client()).apiKeys.create(
       // Validation (a missing --name too) is the SDK's.
       { slug: requiredArg(input, 'slug'), scopes, ...(typeof flags.name === 'string' ? { name: flags.name } : {}), ...expiryFromFlags(flags) } as CreateApiKeyInput,
-      { dryRun: flags['dry-run'] === true },
+      changeOptions(flags),
     );
     if (ctx.json) return ctx.outJson(result);
     renderChange(ctx, result, { applied: `Created API key ${result.apiKey.prefix} ("${result.apiKey.name}") for ${result.apiKey.tenantSlug}`, unchanged: 'Nothing to change.' });

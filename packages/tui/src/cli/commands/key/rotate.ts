@@ -1,4 +1,4 @@
-import { DRY_RUN_FLAG, defineCommand, requiredArg } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
 import { renderChange } from '../../output/change.ts';
 import { NEVER_EXPIRES_FLAG, expiryFromFlags, renderNewKey } from './render-key.ts';
 
@@ -14,7 +14,7 @@ export const keyRotate = defineCommand({
     { name: 'overlap-hours', type: 'integer', field: 'overlapHours', description: 'Hours the old key keeps working, 0-720. Default: 24.' },
     { name: 'expires-days', type: 'integer', field: 'expiresDays', description: "Days until the new key expires. Default: the old key's lifetime." },
     NEVER_EXPIRES_FLAG,
-    DRY_RUN_FLAG,
+    ...CHANGE_FLAGS,
   ],
   json: true,
   examples: [
@@ -26,7 +26,7 @@ export const keyRotate = defineCommand({
     const overlap = flags['overlap-hours'];
     const result = await (await ctx.client()).apiKeys.rotate(
       { slug: requiredArg(input, 'slug'), prefix: requiredArg(input, 'prefix'), ...(typeof overlap === 'number' ? { overlapHours: overlap } : {}), ...expiryFromFlags(flags) },
-      { dryRun: flags['dry-run'] === true },
+      changeOptions(flags),
     );
     if (ctx.json) return ctx.outJson(result);
     const until = result.previous.expiresAt ?? 'now';

@@ -1,5 +1,5 @@
 import { TenantryError } from '@tenantry/sdk';
-import { defineCommand } from '../../command.ts';
+import { DRY_RUN_FLAG, defineCommand } from '../../command.ts';
 import { fields } from '../../output/format.ts';
 
 export const keyVerify = defineCommand({
@@ -10,6 +10,7 @@ export const keyVerify = defineCommand({
   flags: [
     { name: 'key-stdin', type: 'boolean', field: 'key', description: 'Read the key from the first line of stdin.' },
     { name: 'scope', type: 'string', placeholder: 'SCOPE', field: 'scope', description: 'Also check that the key grants this scope, e.g. assets.read.' },
+    { ...DRY_RUN_FLAG, description: 'Answer without recording the key as used.' },
   ],
   json: true,
   examples: [
@@ -25,7 +26,7 @@ export const keyVerify = defineCommand({
     }
     if (key === undefined) throw TenantryError.invalidInput([{ path: 'key', message: 'is required: pass <key> or --key-stdin' }]);
     const scope = input.flags.scope;
-    const verdict = await (await ctx.client()).apiKeys.verify({ key, ...(typeof scope === 'string' ? { scope } : {}) });
+    const verdict = await (await ctx.client()).apiKeys.verify({ key, ...(typeof scope === 'string' ? { scope } : {}) }, { dryRun: input.flags['dry-run'] === true });
     if (ctx.json) ctx.outJson(verdict);
     else if (verdict.valid) {
       ctx.out(`${ctx.style.green('✓')} valid key ${verdict.key.prefix} ("${verdict.key.name}")`);

@@ -1,4 +1,4 @@
-import { DRY_RUN_FLAG, defineCommand, requiredArg } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
 import { renderChange } from '../../output/change.ts';
 
 export const memberRemove = defineCommand({
@@ -10,7 +10,7 @@ export const memberRemove = defineCommand({
     { name: 'slug', description: "The tenant's slug.", field: 'slug' },
     { name: 'email', description: "The member's email.", field: 'email' },
   ],
-  flags: [DRY_RUN_FLAG],
+  flags: [...CHANGE_FLAGS],
   json: true,
   examples: [
     { description: 'Remove a member', command: 'tenantry member remove acme-corp ana@acme.com' },
@@ -18,7 +18,7 @@ export const memberRemove = defineCommand({
   ],
   async run(ctx, input) {
     const slug = requiredArg(input, 'slug');
-    const result = await (await ctx.client()).members.remove({ slug, email: requiredArg(input, 'email') }, { dryRun: input.flags['dry-run'] === true });
+    const result = await (await ctx.client()).members.remove({ slug, email: requiredArg(input, 'email') }, changeOptions(input.flags));
     if (ctx.json) return ctx.outJson(result);
     renderChange(ctx, result, { applied: `Removed ${result.member.email} from ${slug}`, unchanged: 'Nothing to change.' });
   },

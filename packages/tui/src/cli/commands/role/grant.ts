@@ -1,5 +1,5 @@
 import { ROLES, type Role } from '@tenantry/sdk';
-import { DRY_RUN_FLAG, defineCommand, requiredArg } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
 import { renderChange } from '../../output/change.ts';
 
 export const roleGrant = defineCommand({
@@ -11,7 +11,7 @@ export const roleGrant = defineCommand({
     { name: 'email', description: "The member's email.", field: 'email' },
     { name: 'role', description: `One of ${ROLES.join(', ')}.`, field: 'role' },
   ],
-  flags: [DRY_RUN_FLAG],
+  flags: [...CHANGE_FLAGS],
   json: true,
   examples: [
     { description: 'Make a member an admin', command: 'tenantry role grant acme-corp ana@acme.com admin' },
@@ -20,7 +20,7 @@ export const roleGrant = defineCommand({
   async run(ctx, input) {
     const slug = requiredArg(input, 'slug');
     const role = requiredArg(input, 'role') as Role;
-    const result = await (await ctx.client()).roles.grant({ slug, email: requiredArg(input, 'email'), role }, { dryRun: input.flags['dry-run'] === true });
+    const result = await (await ctx.client()).roles.grant({ slug, email: requiredArg(input, 'email'), role }, changeOptions(input.flags));
     if (ctx.json) return ctx.outJson(result);
     renderChange(ctx, result, {
       applied: `Granted ${role} to ${result.member.email} in ${slug}`,

@@ -9,23 +9,38 @@ export const CONFIRM_FLAG: FlagSpec = {
   description: "The tenant's exact name, typed back (required without a terminal; on a terminal it is asked for).",
 };
 
+export interface Confirmed {
+  confirm?: string;
+  /** Set when the plan was shown and confirmed here: apply exactly that plan. */
+  expectFingerprint?: string;
+}
+
+interface ShownPlan {
+  result: string;
+  steps: PlanStepDto[];
+  fingerprint?: string;
+  confirmText: string | null;
+}
+
 /**
- * The typed-back name: from --confirm, else asked for on a terminal after showing the plan, else
- * INVALID_INPUT naming --confirm. A dry run needs none. Returns undefined when the plan is "unchanged".
+ * The typed-back name: from --confirm, else asked for on a terminal after showing the plan (whose
+ * confirmText says what to type; the plan shown is the plan applied), else INVALID_INPUT naming --confirm.
+ * A dry run needs none. Nothing is asked when the plan is "unchanged".
  */
 export async function confirmation(
   ctx: CommandContext,
-  client: TenantryClient,
+  _client: TenantryClient,
   input: { slug: string; confirm: unknown; dryRun: boolean; title: string },
-  plan: () => Promise<{ result: string; steps: PlanStepDto[] }>,
-): Promise<string | undefined> {
-  if (typeof input.confirm === 'string' || input.dryRun) return typeof input.confirm === 'string' ? input.confirm : undefined;
+  plan: () => Promise<ShownPlan>,
+): Promise<Confirmed> {
+  if (typeof input.confirm === 'string') return { confirm: input.confirm };
+  if (input.dryRun) return {};
   if (!ctx.interactive || ctx.json) {
     throw TenantryError.invalidInput([{ path: 'confirm', message: `is required without a terminal: pass --confirm "<the exact name of ${input.slug}>"` }]);
   }
   const planned = await plan();
-  if (planned.result !== 'planned') return undefined;
-  const { name } = await client.tenants.get(input.slug);
+  if (planned.result !== 'planned' || planned.confirmText === null) return {};
   const { confirmByName } = await import('../../../flows/confirm-name.ts');
-  return confirmByName({ io: ctx.io, title: input.title, steps: planned.steps, name });
+  const confirm = await confirmByName({ io: ctx.io, title: input.title, steps: planned.steps, name: planned.confirmText });
+  return { confirm, ...(planned.fingerprint ? { expectFingerprint: planned.fingerprint } : {}) };
 }

@@ -1,4 +1,4 @@
-import { DRY_RUN_FLAG, defineCommand, requiredArg } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
 import { renderChange } from '../../output/change.ts';
 import { CONFIRM_FLAG, confirmation } from './confirm-flag.ts';
 
@@ -13,7 +13,7 @@ export const tenantDelete = defineCommand({
     CONFIRM_FLAG,
     { name: 'grace-days', type: 'integer', field: 'graceDays', description: 'Days it stays restorable before it may be purged, 1-365. Default: 30.' },
     { name: 'reason', type: 'string', placeholder: 'TEXT', field: 'reason', description: 'Why, for the audit trail.' },
-    DRY_RUN_FLAG,
+    ...CHANGE_FLAGS,
   ],
   json: true,
   examples: [
@@ -23,15 +23,17 @@ export const tenantDelete = defineCommand({
   async run(ctx, input) {
     const slug = requiredArg(input, 'slug');
     const { flags } = input;
-    const dryRun = flags['dry-run'] === true;
+    const options = changeOptions(flags);
+    const dryRun = options.dryRun;
     const client = await ctx.client();
     const request = {
       slug,
       ...(typeof flags['grace-days'] === 'number' ? { graceDays: flags['grace-days'] } : {}),
       ...(typeof flags.reason === 'string' ? { reason: flags.reason } : {}),
     };
-    const confirm = await confirmation(ctx, client, { slug, confirm: flags.confirm, dryRun, title: `Delete tenant ${slug}` }, () => client.tenants.delete(request, { dryRun: true }));
-    const result = await client.tenants.delete({ ...request, ...(confirm === undefined ? {} : { confirm }) }, { dryRun });
+    const confirmed = await confirmation(ctx, client, { slug, confirm: flags.confirm, dryRun, title: `Delete tenant ${slug}` }, () => client.tenants.delete(request, { dryRun: true }));
+    const { confirm, expectFingerprint } = confirmed;
+    const result = await client.tenants.delete({ ...request, ...(confirm === undefined ? {} : { confirm }) }, { ...options, ...(expectFingerprint ? { expectFingerprint } : {}) });
     if (ctx.json) return ctx.outJson(result);
     renderChange(ctx, result, {
       applied: `${slug} is pending deletion; restorable until ${result.deletionScheduledAt ?? '?'} with \`tenantry tenant restore ${slug}\``,

@@ -1,5 +1,5 @@
 import { FEATURES, TenantryError, type Feature } from '@tenantry/sdk';
-import { DRY_RUN_FLAG, defineCommand, requiredArg } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
 import { renderChange } from '../../output/change.ts';
 
 const SWITCH: Record<string, boolean> = { on: true, off: false, true: true, false: false, enable: true, disable: false };
@@ -12,7 +12,7 @@ export const tenantFeature = defineCommand({
     { name: 'feature', description: `One of ${FEATURES.join(', ')}.`, field: 'feature' },
     { name: 'state', description: 'on or off.', field: 'enabled' },
   ],
-  flags: [DRY_RUN_FLAG],
+  flags: [...CHANGE_FLAGS],
   json: true,
   examples: [
     { description: 'Turn custom branding on', command: 'tenantry tenant feature acme-corp custom_branding on' },
@@ -24,7 +24,7 @@ export const tenantFeature = defineCommand({
     const enabled = SWITCH[state];
     if (enabled === undefined) throw TenantryError.invalidInput([{ path: 'enabled', message: `must be on or off (got "${state}")` }]);
     const feature = requiredArg(input, 'feature') as Feature;
-    const result = await (await ctx.client()).plans.setFeature({ slug, feature, enabled }, { dryRun: input.flags['dry-run'] === true });
+    const result = await (await ctx.client()).plans.setFeature({ slug, feature, enabled }, changeOptions(input.flags));
     if (ctx.json) return ctx.outJson(result);
     renderChange(ctx, result, { applied: `Turned ${feature} ${enabled ? 'on' : 'off'} for ${slug}`, unchanged: `${feature} is already ${enabled ? 'on' : 'off'} for ${slug}; nothing changed.` });
   },

@@ -1,5 +1,5 @@
 import { FEATURES, PLAN_CODES, TenantryError, type ChangePlanInput, type Feature, type PlanCode } from '@tenantry/sdk';
-import { DRY_RUN_FLAG, defineCommand, requiredArg, type ParsedArguments } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg, type ParsedArguments } from '../../command.ts';
 import { renderChange } from '../../output/change.ts';
 
 const LIMIT_FLAGS = [
@@ -25,7 +25,7 @@ export const tenantPlan = defineCommand({
     ...LIMIT_FLAGS.map(([name, field, what]) => ({ name, type: 'integer' as const, field: `limits.${field}`, description: `Override the plan's limit of ${what}.` })),
     { name: 'feature', type: 'list', placeholder: 'FEATURE', field: 'features', description: `Turn a feature on against the plan (repeatable): ${FEATURES.join(', ')}.` },
     { name: 'no-feature', type: 'list', placeholder: 'FEATURE', field: 'features', description: 'Turn a feature off against the plan (repeatable).' },
-    DRY_RUN_FLAG,
+    ...CHANGE_FLAGS,
   ],
   json: true,
   examples: [
@@ -35,7 +35,7 @@ export const tenantPlan = defineCommand({
   ],
   async run(ctx, input) {
     const request: ChangePlanInput = { slug: requiredArg(input, 'slug'), plan: requiredArg(input, 'plan') as PlanCode, ...overrides(input.flags) };
-    const result = await (await ctx.client()).plans.change(request, { dryRun: input.flags['dry-run'] === true });
+    const result = await (await ctx.client()).plans.change(request, changeOptions(input.flags));
     if (ctx.json) return ctx.outJson(result);
     renderChange(ctx, result, {
       applied: `Moved ${request.slug} to ${request.plan}${result.direction === 'same' ? '' : ` (${result.direction})`}`,

@@ -1,5 +1,5 @@
 import type { UpdatePolicyInput } from '@tenantry/sdk';
-import { DRY_RUN_FLAG, defineCommand, requiredArg, type FlagSpec, type ParsedArguments } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg, type FlagSpec, type ParsedArguments } from '../../command.ts';
 import { renderChange } from '../../output/change.ts';
 import { fields } from '../../output/format.ts';
 
@@ -25,7 +25,7 @@ export const tenantPolicy = defineCommand({
     { name: 'password-min-length', type: 'integer', field: 'password.minLength', description: 'Minimum password length (8-128).' },
     { name: 'allow-ip', type: 'list', placeholder: 'CIDR', field: 'allowedIpRanges', description: 'A CIDR range allowed to sign in (repeatable; replaces the list).' },
     { name: 'allow-any-ip', type: 'boolean', field: 'allowedIpRanges', description: 'Allow sign-in from any address (empties the list).' },
-    DRY_RUN_FLAG,
+    ...CHANGE_FLAGS,
   ],
   json: true,
   examples: [
@@ -47,7 +47,7 @@ export const tenantPolicy = defineCommand({
         ['Allowed IPs', policy.allowedIpRanges.length > 0 ? policy.allowedIpRanges.join(', ') : 'any'],
       ]));
     }
-    const result = await client.tenants.updatePolicy({ slug, ...change }, { dryRun: input.flags['dry-run'] === true });
+    const result = await client.tenants.updatePolicy({ slug, ...change }, changeOptions(input.flags));
     if (ctx.json) return ctx.outJson(result);
     renderChange(ctx, result, { applied: `Changed the security policy of ${slug}`, unchanged: `The security policy of ${slug} already is so; nothing changed.` });
   },

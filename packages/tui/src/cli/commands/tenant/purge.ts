@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { defaultHome } from '@tenantry/sdk';
-import { DRY_RUN_FLAG, defineCommand, requiredArg } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
 import { renderChange } from '../../output/change.ts';
 import { CONFIRM_FLAG, confirmation } from './confirm-flag.ts';
 
@@ -20,7 +20,7 @@ export const tenantPurge = defineCommand({
     { name: 'force', type: 'boolean', field: 'force', description: 'Purge before the grace period ends.' },
     { name: 'export-file', type: 'string', placeholder: 'FILE', description: 'Where the export written before purging goes. Default: <TENANTRY_HOME>/exports/<slug>-<time>.tenant.jsonl.' },
     { name: 'no-export', type: 'boolean', description: 'Purge without writing an export first.' },
-    DRY_RUN_FLAG,
+    ...CHANGE_FLAGS,
   ],
   json: true,
   examples: [
@@ -30,10 +30,13 @@ export const tenantPurge = defineCommand({
   async run(ctx, input) {
     const slug = requiredArg(input, 'slug');
     const { flags } = input;
-    const dryRun = flags['dry-run'] === true;
+    const options = changeOptions(flags);
+    const dryRun = options.dryRun;
     const force = flags.force === true;
     const client = await ctx.client();
-    const confirm = await confirmation(ctx, client, { slug, confirm: flags.confirm, dryRun, title: `Purge tenant ${slug} for good` }, () => client.tenants.purge({ slug, force }, { dryRun: true }));
+    const { confirm, expectFingerprint } = await confirmation(ctx, client, { slug, confirm: flags.confirm, dryRun, title: `Purge tenant ${slug} for good` }, () =>
+      client.tenants.purge({ slug, force }, { dryRun: true }),
+    );
     // The export comes first, and only once the purge is known to be allowed (state, grace period).
     const exportFile = typeof flags['export-file'] === 'string' ? flags['export-file'] : join(defaultHome(ctx.io.env), 'exports', `${slug}-${new Date().toISOString().replace(/[:.]/g, '-')}.tenant.jsonl`);
     const wanted = flags['no-export'] !== true && !dryRun && (await client.tenants.purge({ slug, force }, { dryRun: true })).result === 'planned';
@@ -45,7 +48,7 @@ export const tenantPurge = defineCommand({
       if (!ctx.json) ctx.info(`Exported ${slug} to ${exportFile} (restore with \`tenantry tenant import ${exportFile}\`).`);
     }
     if (dryRun && flags['no-export'] !== true && !ctx.json) ctx.info(`Purging would first export ${slug} to ${exportFile}.`);
-    const result = await client.tenants.purge({ slug, force, ...(confirm === undefined ? {} : { confirm }) }, { dryRun });
+    const result = await client.tenants.purge({ slug, force, ...(confirm === undefined ? {} : { confirm }) }, { ...options, ...(expectFingerprint ? { expectFingerprint } : {}) });
     if (ctx.json) return ctx.outJson({ ...result, export: exported });
     const counts = result.counts;
     const removed = counts ? ` (${counts.members} members, ${counts.usersDeleted} accounts, ${counts.domains} domains, ${counts.apiKeys} API keys, ${counts.invitations} invitations)` : '';

@@ -1,5 +1,5 @@
 import { SETTING_KEYS, parseSettingAssignments } from '@tenantry/sdk';
-import { DRY_RUN_FLAG, defineCommand, requiredArg } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
 import { renderChange } from '../../output/change.ts';
 
 export const tenantSet = defineCommand({
@@ -10,7 +10,7 @@ export const tenantSet = defineCommand({
     { name: 'slug', description: "The tenant's slug.", field: 'slug' },
     { name: 'assignment', description: 'key=value, one or more.', field: 'settings', variadic: true },
   ],
-  flags: [DRY_RUN_FLAG],
+  flags: [...CHANGE_FLAGS],
   json: true,
   examples: [
     { description: 'Time zone and support contact', command: 'tenantry tenant set acme-corp timezone=America/New_York support-email=help@acme.com' },
@@ -20,7 +20,7 @@ export const tenantSet = defineCommand({
   async run(ctx, input) {
     const slug = requiredArg(input, 'slug');
     const fields = parseSettingAssignments(input.rest ?? []);
-    const result = await (await ctx.client()).tenants.updateSettings({ slug, ...fields }, { dryRun: input.flags['dry-run'] === true });
+    const result = await (await ctx.client()).tenants.updateSettings({ slug, ...fields }, changeOptions(input.flags));
     if (ctx.json) return ctx.outJson(result);
     renderChange(ctx, result, { applied: `Changed the settings of ${slug}`, unchanged: `The settings of ${slug} already are so; nothing changed.` });
   },

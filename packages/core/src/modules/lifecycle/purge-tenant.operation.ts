@@ -1,15 +1,10 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { ServiceContext } from '../../context.ts';
 import { dropDataSpaceStep, dropTenantDataSpace, type DroppedDataSpace } from '../../isolation/data-space.ts';
 import type { PlanStep } from '../../plan.ts';
-import { parseInput } from '../../validation/parse-input.ts';
-import { recordAudit } from '../audit/audit.service.ts';
-import type { ChangeOutcome } from '../changes/change.ts';
-import type { ChangeOptions } from '../changes/inputs.ts';
-import { inTenantScope } from '../permissions/tenant-scope.ts';
+import { defineOperation } from '../../operations/operation.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
-import { confirmationRequired, gracePeriodActive, invalidTransition } from './lifecycle-errors.ts';
-import { purgeTenantInput, type PurgeTenantInput } from './lifecycle.schemas.ts';
+import { gracePeriodActive, invalidTransition } from './lifecycle-errors.ts';
+import { purgeTenantInput } from './lifecycle.schemas.ts';
 
 export interface PurgeCounts {
   members: number;
@@ -21,31 +16,38 @@ export interface PurgeCounts {
   outboxMessages: number;
 }
 
-export interface PurgeOutcome extends ChangeOutcome {
-  counts: PurgeCounts | null;
-  dataSpace: DroppedDataSpace | null;
-}
-
 /**
  * Removes a tenant for good, in one transaction: its data space, members (and the accounts that
  * belonged to no other tenant), domains, API keys, invitations and queued mail. What stays is a
  * tombstone (status `deleted`: slug, name, plan, dates; the slug is never handed out again) and the
  * audit trail. Only a tenant pending deletion, after its grace period unless `force`; needs the exact name.
  */
-export async function purgeTenant(ctx: ServiceContext, input: PurgeTenantInput, options: ChangeOptions = {}): Promise<PurgeOutcome> {
-  const request = parseInput(purgeTenantInput, input);
-  return inTenantScope(ctx, request.slug, 'tenant.purge', async ({ tx, tenant }) => {
-    if (tenant.status === 'deleted') return { result: 'unchanged', steps: [], changes: [], counts: null, dataSpace: null };
+export const purgeTenant = defineOperation({
+  id: 'tenant.purge',
+  summary: 'Removes a tenant pending deletion for good, keeping a tombstone and the audit trail.',
+  scope: 'tenant',
+  input: purgeTenantInput,
+  audit: ['tenant.purged'],
+  async plan({ tx, tenant, now }, request) {
+    if (tenant.status === 'deleted') return { unchanged: true, steps: [], data: { counts: null as PurgeCounts | null, dataSpace: null as DroppedDataSpace | null } };
     if (tenant.status !== 'pending_deletion') {
       throw invalidTransition(tenant, 'purge', `Delete it first (\`tenantry tenant delete ${tenant.slug} --confirm "${tenant.name}"\`); it stays restorable for the grace period.`);
     }
-    const now = ctx.now();
-    if (!request.force && tenant.deletionScheduledAt && tenant.deletionScheduledAt > now) throw gracePeriodActive(tenant, now);
-    if (!options.dryRun && request.confirm !== tenant.name) throw confirmationRequired(tenant, request.confirm);
+    if (!request.force && tenant.deletionScheduledAt && tenant.deletionScheduledAt > now()) throw gracePeriodActive(tenant, now());
     const counts = await countOwned(tx, tenant.id);
-    const steps = planSteps(tenant, counts);
-    const changes = [{ field: 'status', from: 'pending_deletion', to: 'deleted' }];
-    if (options.dryRun) return { result: 'planned', steps, changes, counts, dataSpace: null };
+    return {
+      steps: planSteps(tenant, counts),
+      changes: [{ field: 'status', from: 'pending_deletion', to: 'deleted' }],
+      confirm: { text: tenant.name, label: `the exact name of ${tenant.slug}` },
+      basis: counts,
+      audit: {
+        before: { name: tenant.name, plan: tenant.plan, status: tenant.status, isolation: tenant.isolation, schemaName: tenant.schemaName ?? null, deletionScheduledAt: tenant.deletionScheduledAt ?? null },
+        after: { status: 'deleted', forced: request.force, ...counts },
+      },
+      data: { counts: counts as PurgeCounts | null, dataSpace: null as DroppedDataSpace | null },
+    };
+  },
+  async apply({ tx, tenant, now }, plan) {
     const dataSpace = await dropTenantDataSpace(tx, tenant);
     const orphans = await tx.execute<{ id: string }[]>(
       `select m.user_id as id from tenantry.memberships m
@@ -56,27 +58,19 @@ export async function purgeTenant(ctx: ServiceContext, input: PurgeTenantInput, 
       await tx.execute(`delete from tenantry.${table} where tenant_id = ?`, [tenant.id]);
     }
     if (orphans.length > 0) await tx.execute(`delete from tenantry.users where id in (${orphans.map(() => '?').join(', ')})`, orphans.map((row) => row.id));
-    const before = { name: tenant.name, plan: tenant.plan, status: tenant.status, isolation: tenant.isolation, schemaName: tenant.schemaName ?? null, deletionScheduledAt: tenant.deletionScheduledAt ?? null };
+    const at = now();
     tenant.status = 'deleted';
-    tenant.purgedAt = now;
+    tenant.purgedAt = at;
     tenant.contactEmail = null;
     tenant.supportEmail = null;
     tenant.supportPhone = null;
     tenant.settings = {};
     tenant.statusBeforeDeletion = null;
-    tenant.provisionFingerprint = `purged:${now.toISOString()}`;
-    recordAudit(ctx, tx, {
-      action: 'tenant.purged',
-      tenant: { id: tenant.id, slug: tenant.slug },
-      targetType: 'tenant',
-      targetId: tenant.id,
-      before,
-      after: { status: 'deleted', forced: request.force, ...counts, dataSpace },
-    });
-    await tx.flush();
-    return { result: 'applied', steps, changes, counts, dataSpace };
-  });
-}
+    tenant.provisionFingerprint = `purged:${at.toISOString()}`;
+    if (plan.audit?.after) plan.audit.after.dataSpace = dataSpace;
+    return { counts: plan.data.counts, dataSpace };
+  },
+});
 
 async function countOwned(tx: SqlEntityManager, tenantId: string): Promise<PurgeCounts> {
   const [row] = await tx.execute<Record<keyof PurgeCounts, number>[]>(

@@ -1,0 +1,47 @@
+import { createApiKey } from '../modules/api-keys/create-api-key.operation.ts';
+import { revokeApiKey } from '../modules/api-keys/revoke-api-key.operation.ts';
+import { rotateApiKey } from '../modules/api-keys/rotate-api-key.operation.ts';
+import { acceptInvitation } from '../modules/invitations/accept-invitation.operation.ts';
+import { resendInvitation } from '../modules/invitations/resend-invitation.operation.ts';
+import { revokeInvitation } from '../modules/invitations/revoke-invitation.operation.ts';
+import { sendInvitation } from '../modules/invitations/send-invitation.operation.ts';
+import { deleteTenant } from '../modules/lifecycle/delete-tenant.operation.ts';
+import { endTrial } from '../modules/lifecycle/end-trial.operation.ts';
+import { extendTrial } from '../modules/lifecycle/extend-trial.operation.ts';
+import { purgeTenant } from '../modules/lifecycle/purge-tenant.operation.ts';
+import { restoreTenant } from '../modules/lifecycle/restore-tenant.operation.ts';
+import { resumeTenant } from '../modules/lifecycle/resume-tenant.operation.ts';
+import { suspendTenant } from '../modules/lifecycle/suspend-tenant.operation.ts';
+import { changePlan } from '../modules/plans/change-plan.operation.ts';
+import { setFeature } from '../modules/plans/set-feature.operation.ts';
+import { updateSecurityPolicy } from '../modules/settings/update-policy.operation.ts';
+import { updateSettings } from '../modules/settings/update-settings.operation.ts';
+import { removeMember } from '../modules/memberships/remove-member.operation.ts';
+import { grantRole } from '../modules/roles/grant-role.operation.ts';
+import { revokeRole } from '../modules/roles/revoke-role.operation.ts';
+import type { Operation } from './operation.ts';
+
+/** Every operation run through the executor, by id: the one list the faces, docs and tests walk. */
+export const OPERATION_REGISTRY = {
+  [suspendTenant.id]: suspendTenant,
+  [resumeTenant.id]: resumeTenant,
+  [extendTrial.id]: extendTrial,
+  [endTrial.id]: endTrial,
+  [deleteTenant.id]: deleteTenant,
+  [restoreTenant.id]: restoreTenant,
+  [purgeTenant.id]: purgeTenant,
+  [changePlan.id]: changePlan,
+  [setFeature.id]: setFeature,
+  [updateSettings.id]: updateSettings,
+  [updateSecurityPolicy.id]: updateSecurityPolicy,
+  [removeMember.id]: removeMember,
+  [grantRole.id]: grantRole,
+  [revokeRole.id]: revokeRole,
+  [createApiKey.id]: createApiKey,
+  [rotateApiKey.id]: rotateApiKey,
+  [revokeApiKey.id]: revokeApiKey,
+  [sendInvitation.id]: sendInvitation,
+  [resendInvitation.id]: resendInvitation,
+  [revokeInvitation.id]: revokeInvitation,
+  [acceptInvitation.id]: acceptInvitation,
+} as const satisfies Record<string, Pick<Operation, 'id' | 'scope' | 'summary' | 'audit'>>;
