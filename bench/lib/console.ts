@@ -20,7 +20,7 @@ export interface TerminalFigures {
 export async function timeTerminal(command: string[], env: Record<string, string>, ready: (screen: string) => boolean): Promise<TerminalFigures> {
   const started = performance.now();
   const child = spawn('script', ['-qfec', command.map((part) => `'${part.replaceAll("'", `'\\''`)}'`).join(' '), '/dev/null'], {
-    env: { ...process.env, ...env, TERM: 'xterm-256color', COLUMNS: '120', LINES: '30' },
+    env: { ...process.env, ...env, TERM: 'xterm-256color', COLUMNS: '120', LINES: '30', LANG: 'C.UTF-8', CI: undefined },
   });
   let screen = '';
   let firstFrameAt = 0;

@@ -15,7 +15,7 @@ afterAll(async () => {
 
 describe('tenantry tenant delete on a terminal (tmux)', () => {
   it('shows the plan, asks for the exact name, refuses another, and deletes once it is typed', { timeout: 120_000 }, async () => {
-    const session = await TmuxSession.start([process.execPath, BIN_PATH, 'tenant', 'delete', 'typed-back'], { env: { ...database.env, TERM: 'xterm-256color' } });
+    const session = await TmuxSession.start([process.execPath, BIN_PATH, 'tenant', 'delete', 'typed-back'], { env: database.env });
     try {
       const asked = await session.waitFor("Type the tenant's name to confirm", 30_000);
       expect(asked).toContain('pending deletion');

@@ -20,7 +20,7 @@ const MARK = 'shell-before-the-console';
 async function startConsole(): Promise<{ session: TmuxSession; pid: () => number }> {
   const pidFile = join(mkdtempSync(join(tmpdir(), 'tenantry-pid-')), 'pid');
   const script = `echo ${MARK}; echo $$ > '${pidFile}'; exec '${process.execPath}' '${BIN_PATH}'`;
-  const session = await TmuxSession.start(['bash', '-c', script], { env: { ...database.env, TERM: 'xterm-256color', NO_COLOR: undefined }, columns: 100, rows: 30 });
+  const session = await TmuxSession.start(['bash', '-c', script], { env: database.env, columns: 100, rows: 30 });
   return { session, pid: () => Number(readFileSync(pidFile, 'utf8').trim()) };
 }
 

@@ -26,7 +26,7 @@ afterAll(async () => {
   await database?.drop();
 });
 
-const consoleEnv = () => ({ ...database.env, TERM: 'xterm-256color', NO_COLOR: undefined });
+const consoleEnv = () => database.env;
 
 describe('the console in a real terminal (tmux)', () => {
   it('provisions through the wizard, filters, opens, invites, repairs from the doctor, and quits restoring the screen', { timeout: 240_000 }, async () => {

@@ -14,10 +14,13 @@ export interface CliOptions {
   timeoutMs?: number;
 }
 
-/** Spawns the built `tenantry` binary with a clean environment plus `env`; stdin is a pipe, not a TTY. */
+/**
+ * Spawns the built `tenantry` binary with a clean environment (PATH, HOME and TMPDIR only: no TERM,
+ * COLUMNS, NO_COLOR, LANG or CI from the caller) plus `env`; stdin is a pipe, not a TTY.
+ */
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
   const env: Record<string, string> = {};
-  for (const key of ['PATH', 'HOME', 'TMPDIR', 'LANG', 'TERM']) {
+  for (const key of ['PATH', 'HOME', 'TMPDIR']) {
     const value = process.env[key];
     if (value !== undefined) env[key] = value;
   }

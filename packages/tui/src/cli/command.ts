@@ -46,7 +46,7 @@ export interface CommandContext {
   /** The console's screen when cli/run.ts opened it early, for the console command to draw on. */
   consoleScreen?: ConsoleScreen;
   style: Style;
-  /** stdin and stdout are terminals and CI is not set: prompting is allowed. */
+  /** Prompting and the console are allowed: `canPrompt(io)` (stdin and stdout terminals, CI unset, TERM not dumb). */
   interactive: boolean;
   json: boolean;
   /** Opens (once) the SDK client on the configured database. */

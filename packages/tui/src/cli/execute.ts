@@ -1,5 +1,6 @@
 import { createTenantry, TenantryError, type TenantryClient } from '@tenantry/sdk';
 import type { ConsoleScreen } from '../app/console-screen.tsx';
+import { canPrompt } from './can-prompt.ts';
 import type { CommandContext, CommandSpec, IO } from './command.ts';
 import { COMMANDS } from './registry.ts';
 import { EXIT_CODES, EXIT_SUCCESS, SIGNAL_EXIT_CODES } from './exit-codes.ts';
@@ -24,7 +25,7 @@ export async function execute(tokens: readonly string[], io: IO, options: Execut
   const json = tokens.includes('--json');
   const verbose = tokens.includes('--verbose');
   const style = createStyle(colorEnabled(io.stdout.isTTY && io.stderr.isTTY, io.env, tokens.includes('--no-color')));
-  const interactive = Boolean(io.stdin.isTTY && io.stdout.isTTY) && !io.env.CI;
+  const interactive = canPrompt(io);
   // No arguments: the console on a terminal, the overview of commands otherwise.
   const effective = tokens.length === 0 && interactive ? ['console'] : tokens;
   const asksHelp = effective[0] === 'help';

@@ -1,3 +1,4 @@
+import { canPrompt } from './can-prompt.ts';
 import type { IO } from './command.ts';
 
 /**
@@ -12,8 +13,8 @@ export async function run(argv: readonly string[]): Promise<void> {
   process.exitCode = await execute(tokens, io, { exitOnSignal: (code) => process.exit(code), ...(consoleScreen ? { consoleScreen } : {}) });
 }
 
-/** `tenantry` alone, or `tenantry console`, on a terminal (stdin and stdout TTYs, CI unset). */
+/** `tenantry` alone, or `tenantry console`, where Tenantry may prompt (see can-prompt.ts). */
 function opensConsole(tokens: readonly string[], io: IO): boolean {
-  if (!io.stdin.isTTY || !io.stdout.isTTY || io.env.CI) return false;
+  if (!canPrompt(io)) return false;
   return tokens.length === 0 || (tokens[0] === 'console' && !tokens.includes('--help') && !tokens.includes('-h'));
 }

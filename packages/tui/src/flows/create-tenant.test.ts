@@ -1,8 +1,8 @@
-import { PassThrough, Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@tenantry/testing';
 import { createTenantry, type TenantryClient } from '@tenantry/sdk';
 import { createTenantFlow } from './create-tenant.ts';
+import { promptTerminal } from './testing/prompt-terminal.ts';
 
 let database: TestDatabase;
 let client: TenantryClient;
@@ -18,35 +18,9 @@ afterAll(async () => {
   await database?.drop();
 });
 
-/** A terminal made of streams: what the flow writes, and a way to answer when a text appears. */
-function terminal() {
-  let screen = '';
-  const stdin = Object.assign(new PassThrough(), { isTTY: true, setRawMode: () => stdin });
-  const stdout = Object.assign(
-    new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        screen += chunk.toString();
-        done();
-      },
-    }),
-    { isTTY: true, columns: 100, rows: 30 },
-  );
-  // eslint-disable-next-line no-control-regex -- compare what a person would read
-  const plain = () => screen.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '');
-  async function when(text: string, answer: string, timeoutMs = 10_000): Promise<void> {
-    const deadline = Date.now() + timeoutMs;
-    while (!plain().includes(text)) {
-      if (Date.now() > deadline) throw new Error(`never asked "${text}"; screen:\n${plain()}`);
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-    stdin.write(answer);
-  }
-  return { stdin, stdout, plain, when };
-}
-
 describe('createTenantFlow', () => {
   it('asks for the missing values with inline validation, shows the plan, and provisions on confirmation', async () => {
-    const term = terminal();
+    const term = promptTerminal();
     const flow = createTenantFlow({ client, input: { trialDays: 14 }, dryRun: false, io: term });
     await term.when('Organization name', 'Taken Name\r');
     await term.when('Slug', '\r');
@@ -61,7 +35,7 @@ describe('createTenantFlow', () => {
   });
 
   it('writes nothing when the confirmation is declined', async () => {
-    const term = terminal();
+    const term = promptTerminal();
     const flow = createTenantFlow({ client, input: { name: 'Declined Co', plan: 'basic' }, dryRun: false, io: term });
     await term.when('Slug', '\r');
     await term.when("Owner's email", 'owner@declined.example\r');

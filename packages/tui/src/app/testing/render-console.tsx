@@ -3,6 +3,7 @@ import type { TenantryClient } from '@tenantry/sdk';
 import { App } from '../App.tsx';
 import { ClientContext } from '../client-context.ts';
 import { KEYMAP, type ActionId } from '../keymap.ts';
+import { fixTerminalEnv } from '../../testing/terminal-env.ts';
 
 const SEQUENCES: Record<string, string> = {
   enter: '\r',
@@ -41,7 +42,12 @@ export interface ConsoleHarness {
   unmount(): void;
 }
 
+/**
+ * The console on ink-testing-library's streams (not a TTY, so Ink draws every frame plainly), sized by
+ * props, in a fixed environment (see terminal-env.ts); call it inside the test.
+ */
 export function renderConsole(client: TenantryClient, size = { columns: 100, rows: 24 }, readonly = false): ConsoleHarness {
+  fixTerminalEnv();
   const tree = (columns: number, rows: number) => (
     <ClientContext.Provider value={client}>
       <App readonly={readonly} columns={columns} rows={rows} />

@@ -10,9 +10,9 @@ export const consoleCommand = defineCommand({
     { description: 'Look, never touch, on a server', command: 'tenantry console --readonly --database-url postgresql://postgres@db/tenantry' },
   ],
   async run(ctx, { flags }) {
-    if (!ctx.io.stdin.isTTY || !ctx.io.stdout.isTTY) {
+    if (!ctx.interactive) {
       throw new TenantryError('PRECONDITION_FAILED', {
-        message: 'The console needs a terminal: stdin and stdout must be a TTY.',
+        message: 'The console needs a terminal: stdin and stdout a TTY, TERM other than dumb, and CI unset.',
         hint: 'Use the commands instead, e.g. `tenantry tenant list`.',
       });
     }
