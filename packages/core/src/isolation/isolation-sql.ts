@@ -53,7 +53,11 @@ end
 $tenantry$`;
 }
 
-/** `set_config('search_path', ...)` value putting a data space first (public stays reachable for extensions). */
+/**
+ * `set_config('search_path', ...)` value putting a data space first (public stays reachable for
+ * extensions) and the session's temporary schema last: PostgreSQL searches `pg_temp` before everything
+ * unless it is listed, so a temporary table could otherwise shadow a tenant table.
+ */
 export function searchPathFor(schema: string): string {
-  return `${quoteIdent(schema)}, public`;
+  return `${quoteIdent(schema)}, public, pg_temp`;
 }

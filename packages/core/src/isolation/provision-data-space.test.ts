@@ -143,7 +143,7 @@ describe('provisioning a data space', () => {
     expect(error.code).toBe('BLUEPRINT_INVALID');
   });
 
-  it('the application role is neither superuser nor exempt from row-level security', async () => {
-    expect(await rows(`select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = 'tenantry_app'`)).toEqual([{ rolsuper: false, rolbypassrls: false, rolcanlogin: false }]);
+  it('the application role is neither superuser nor exempt from row-level security, and logs in for the data path', async () => {
+    expect(await rows(`select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = 'tenantry_app'`)).toEqual([{ rolsuper: false, rolbypassrls: false, rolcanlogin: true }]);
   });
 });
