@@ -92,6 +92,41 @@ describe.each(['schema', 'shared'] as const)('temporary objects, %s isolation', 
   });
 });
 
+describe.each(['schema', 'shared'] as const)('setting the tenant from SQL, %s isolation', (isolation) => {
+  let a: Awaited<ReturnType<typeof provision>>;
+  let b: Awaited<ReturnType<typeof provision>>;
+
+  beforeAll(async () => {
+    a = await provision(`switch-a-${isolation}`, isolation);
+    b = await provision(`switch-b-${isolation}`, isolation);
+    await client.withTenant(b.slug, (db) => db.query(`insert into assets (name, uri, mimetype) values ('B secret', 'b', 'text/plain')`));
+  });
+
+  it("set_config('app.current_tenant_id', B) inside A's callback reaches none of B's rows", async () => {
+    const [schema] = await client.withTenant(b.slug, (db) => db.query<{ schema: string }>('select current_schema() as schema'));
+    const bAssets = `"${schema?.schema}".assets`;
+    const seen = await client.withTenant(a.slug, async (db) => {
+      await db.query(`select set_config('app.current_tenant_id', $1, true)`, [b.id]);
+      return {
+        read: await db.query<{ name: string }>(`select name from ${bAssets}`),
+        updated: await db.query(`update ${bAssets} set name = 'hacked' returning id`),
+        deleted: await db.query(`delete from ${bAssets} returning id`),
+      };
+    });
+    expect(seen).toEqual({ read: [], updated: [], deleted: [] });
+    // A's own signature does not carry over to B's id either way round.
+    const withOwnSignature = await client.withTenant(a.slug, async (db) => {
+      const [sig] = await db.query<{ sig: string }>(`select current_setting('app.current_tenant_sig') as sig`);
+      await db.query(`select set_config('app.current_tenant_id', $1, true), set_config('app.current_tenant_sig', $2, true)`, [b.id, sig?.sig]);
+      return db.query<{ name: string }>(`select name from ${bAssets}`);
+    });
+    expect(withOwnSignature).toEqual([]);
+    const bRows = await client.withTenant(b.slug, (db) => db.query<{ name: string }>('select name from assets'));
+    expect(names(bRows)).toContain('B secret');
+    expect(names(bRows)).not.toContain('hacked');
+  });
+});
+
 describe('leaving the application role', () => {
   let a: Awaited<ReturnType<typeof provision>>;
   let b: Awaited<ReturnType<typeof provision>>;

@@ -23,7 +23,21 @@ export interface DataPath {
   readonly mode: DataPathMode;
   /** Runs `work` in one transaction on a data-path connection. */
   transactional<T>(work: (tx: SqlEntityManager) => Promise<T>): Promise<T>;
+  /** The key that signs the tenant setting, loaded (by the control plane) on first use and kept in memory. */
+  signingKey(load: () => Promise<Buffer>): Promise<Buffer>;
   close(): Promise<void>;
+}
+
+/** Keeps the first successfully loaded signing key. */
+function keyCache(): DataPath['signingKey'] {
+  let key: Promise<Buffer> | undefined;
+  return (load) => {
+    key ??= load().catch((error: unknown) => {
+      key = undefined;
+      throw error;
+    });
+    return key;
+  };
 }
 
 /** What the data path logs in as, for `db status` and `preflight`. */
@@ -49,7 +63,7 @@ export function defaultDataPathUrl(serverUrl: string): string {
  */
 export function openDataPath(database: Database, options: DatabaseOptions, dataPath: DataPathOptions = {}): DataPath {
   if (options.kind === 'embedded') {
-    return { mode: 'set-role', transactional: (work) => database.fork().transactional(work), close: async () => undefined };
+    return { mode: 'set-role', transactional: (work) => database.fork().transactional(work), signingKey: keyCache(), close: async () => undefined };
   }
   const url = dataPath.url ?? defaultDataPathUrl(options.url);
   const target = { kind: 'server' as const, location: describeServerUrl(url) };
@@ -58,6 +72,7 @@ export function openDataPath(database: Database, options: DatabaseOptions, dataP
   const orm = () => (opening ??= connect(url, dataPath.poolSize ?? 5, options.connectTimeoutMs));
   return {
     mode: 'login-role',
+    signingKey: keyCache(),
     async transactional(work) {
       if (closed) throw new TenantryError('PRECONDITION_FAILED', { message: 'The data path is closed.', hint: 'Create a new client.' });
       let opened: MikroORM;
