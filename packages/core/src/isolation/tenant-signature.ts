@@ -43,13 +43,24 @@ export const TENANT_SIGNATURE_SQL: readonly string[] = [
     $$`,
   `create schema ${SESSION_SCHEMA}`,
   `grant usage on schema ${SESSION_SCHEMA} to ${APP_ROLE}`,
-  `create function ${SESSION_SCHEMA}.current_tenant() returns uuid
-    language sql stable security definer set search_path = pg_catalog, pg_temp
+  // PL/pgSQL caches its plans (a SQL function is planned at every call, ~80 µs); every name is qualified
+  // instead of a SET search_path clause, which costs a configuration save and restore at every call.
+  `create function ${SESSION_SCHEMA}.current_tenant() returns pg_catalog.uuid
+    language plpgsql stable security definer
     as $fn$
-      select case when s.sig = ${hmacSql('s.tenant')} then s.tenant::uuid end
-        from (select nullif(current_setting('${TENANT_SETTING}', true), '') as tenant,
-                     nullif(current_setting('${TENANT_SIGNATURE_SETTING}', true), '') as sig) s
-        cross join tenantry.data_path_keys k
+    declare
+      tenant pg_catalog.text := pg_catalog.current_setting('${TENANT_SETTING}', true);
+      sig pg_catalog.text := pg_catalog.current_setting('${TENANT_SIGNATURE_SETTING}', true);
+      inner_pad pg_catalog.bytea;
+      outer_pad pg_catalog.bytea;
+    begin
+      select k.inner_pad, k.outer_pad into inner_pad, outer_pad from tenantry.data_path_keys k;
+      if sig OPERATOR(pg_catalog.=) pg_catalog.encode(pg_catalog.sha256(outer_pad OPERATOR(pg_catalog.||)
+           pg_catalog.sha256(inner_pad OPERATOR(pg_catalog.||) pg_catalog.convert_to(tenant, 'UTF8'))), 'hex') then
+        return tenant::pg_catalog.uuid;
+      end if;
+      return null;
+    end
     $fn$`,
   `create function tenantry.tenant_signature(tenant uuid) returns text
     language sql stable set search_path = pg_catalog, pg_temp
