@@ -24,8 +24,8 @@ export interface TenantSession {
 /**
  * Runs `work` in one transaction on the data path (see `db/data-path.ts`): logged in as the application
  * role on a server (so `RESET ROLE` gains nothing), `SET LOCAL ROLE tenantry_app` on the embedded store;
- * the session's tenant set with its signature (tenant-signature.ts) and the search_path on the tenant's schema (schema mode) or the shared schema
- * (shared mode), with `pg_temp` last. Temporary objects never cross calls: the transaction starts by
+ * the session's tenant set with its signature (tenant-signature.ts) and the search_path on the tenant's
+ * schema (schema mode) or the shared schema (shared mode), with `pg_temp` last. Temporary objects never cross calls: the transaction starts by
  * dropping any the connection holds (and resetting session settings), and ends by dropping its own.
  * It commits when `work` resolves and rolls back when it throws; the session refuses queries after.
  * A boundary against mistakes in application code, other tenants' calls on the same pool, RESET ROLE
