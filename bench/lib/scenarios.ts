@@ -2,6 +2,7 @@ import { SAMPLE_BLUEPRINT, type Blueprint } from '@tenantry/sdk';
 import { fillerTenantsSql, listFloor, provisionSql, rolloutSql, statusFloor } from './floor.ts';
 import { timeBareTerminal, timeConsole } from './console.ts';
 import { doctorFloor } from './doctor-floor.ts';
+import { withTenantFigures } from './with-tenant.ts';
 import { median, pool, time } from './measure.ts';
 import { oneTimePasswordHash } from './scrypt.ts';
 import type { Sql } from './sql.ts';
@@ -52,6 +53,7 @@ export async function runScenarios(target: Target, count: number, log: (line: st
       const raw = await median((i) => floor.exec(provisionSql(`one-${isolation}-${i + 10}`, isolation)), 15);
       add({ figure: `provision one tenant (${isolation})`, unit: 'ms', tenantry, floor: raw, ...serverTarget(tenantry <= raw * 1.5, '≤ 1.5× floor'), note: 'owner without a password' });
     }
+    await withTenantFigures(client, floor, add);
     const withPassword = await median((i) => client.tenants.provision({ name: `Pw ${i}`, slug: `pw-${i + 10}`, ownerEmail: `pw-${i + 10}@bench.test` }), 9);
     const rawPassword = await median(async (i) => floor.exec(provisionSql(`pw-${i + 10}`, 'schema', await oneTimePasswordHash())), 9);
     add({ figure: 'provision one tenant (schema, one-time password)', unit: 'ms', tenantry: withPassword, floor: rawPassword, note: 'both hash with scrypt N=2^15' });

@@ -129,7 +129,9 @@ describe('tenantry preflight', () => {
     const json = parseJson<{ ok: boolean; checks: { name: string; ok: boolean }[] }>(passing);
     expect(json.ok).toBe(true);
     const names = json.checks.map((check) => check.name);
-    expect(names).toEqual(expect.arrayContaining(['database reachable', 'database version', 'privilege to create schemas', 'control-plane migrations', 'base domain']));
+    expect(names).toEqual(expect.arrayContaining(['database reachable', 'database version', 'privilege to create schemas', 'control-plane migrations', 'base domain', 'data path role']));
+    // The embedded store has one user: the line passes, marked, saying RESET ROLE undoes SET LOCAL ROLE.
+    expect(failing.stdout).toMatch(database.kind === 'embedded' ? /! data path role +embedded store/ : /✓ data path role +withTenant logs in as tenantry_app/);
     if (database.kind === 'embedded') expect(names).toEqual(expect.arrayContaining(['embedded store lock', 'free disk']));
   });
 });

@@ -3,6 +3,8 @@ export type { ErrorCode, ErrorDetails, ErrorKind, InputIssue } from './errors.ts
 
 export { embeddedPaths, openDatabase } from './db/database.ts';
 export type { Database, DatabaseOptions, DatabaseTarget, MigrationMode } from './db/database.ts';
+export { defaultDataPathUrl, describeDataPath, openDataPath } from './db/data-path.ts';
+export type { DataPath, DataPathMode, DataPathOptions, DataPathRole } from './db/data-path.ts';
 export { controlPlaneStatus, migrateControlPlane } from './db/control-plane-migrator.ts';
 export type { MigrationStatus } from './db/control-plane-migrator.ts';
 export { translateDatabaseError, describeServerUrl } from './db/translate-error.ts';

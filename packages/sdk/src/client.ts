@@ -57,9 +57,12 @@ export class TenantryClient implements AsyncDisposable {
 
   /**
    * Runs application queries in a tenant's data space, in one transaction that commits when `work`
-   * resolves: as the non-superuser application role, on the tenant's schema (schema isolation) or the
-   * shared tables under forced row-level security (shared isolation), so `work` reaches that tenant's
-   * rows and no other's. `session.query(sql, params)` takes PostgreSQL's `$1` parameters.
+   * resolves: as the non-superuser application role (on a server its own pool logs in as it), on the
+   * tenant's schema (schema isolation) or the shared tables under forced row-level security (shared
+   * isolation), with the tenant setting signed. It is a boundary against mistakes in application code,
+   * other tenants' calls on the same pool, and (on a server) SQL that resets the role or sets the tenant
+   * setting itself; it is not a sandbox for arbitrary SQL (docs/architecture.md, "The data path").
+   * `session.query(sql, params)` takes PostgreSQL's `$1` parameters.
    */
   withTenant<T>(tenant: TenantRef, work: (session: TenantSession) => Promise<T>): Promise<T> {
     return withTenant(this.#runtime, tenant, work);

@@ -1,7 +1,7 @@
 import { homedir, hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { isIP } from 'node:net';
-import { TenantryError, normalizeHostname, systemDnsResolver, type Actor, type Blueprint, type DatabaseOptions, type DnsResolver, type Mailer, type MigrationMode } from '@tenantry/core';
+import { TenantryError, normalizeHostname, systemDnsResolver, type Actor, type Blueprint, type DatabaseOptions, type DataPathOptions, type DnsResolver, type Mailer, type MigrationMode } from '@tenantry/core';
 import { createLogFileMailer } from './mail/log-file-mailer.ts';
 import { DEFAULT_MAIL_FROM, mailLogPath } from './mail/resolve-mailer.ts';
 import { createSmtpMailer } from './mail/smtp-mailer.ts';
@@ -21,6 +21,14 @@ export interface TenantryOptions {
   command?: string;
   /** Maximum server connections. Default 10. */
   poolSize?: number;
+  /**
+   * The URL `withTenant` logs in with on a server: the application role `tenantry_app` (or a login role
+   * that is a member of it and has no more rights). Default: $TENANTRY_DATA_PATH_URL, else the database
+   * URL with the user `tenantry_app` and no password (trust, peer or ~/.pgpass authentication).
+   */
+  dataPathUrl?: string;
+  /** Connections of the data path's own pool (server only). Default 5. */
+  dataPathPoolSize?: number;
   /** Where defaults are read from. Default: process.env. */
   env?: Record<string, string | undefined>;
   /** The clock used for timestamps and trial arithmetic. */
@@ -47,6 +55,7 @@ export interface TenantryOptions {
 
 export interface ResolvedOptions {
   database: DatabaseOptions;
+  dataPath: DataPathOptions;
   baseDomain: string | undefined;
   actor: Actor;
   migrations: MigrationMode;
@@ -63,10 +72,14 @@ export interface ResolvedOptions {
 export function resolveOptions(options: TenantryOptions = {}): ResolvedOptions {
   const env = options.env ?? process.env;
   const databaseUrl = options.databaseUrl ?? nonEmpty(env.TENANTRY_DATABASE_URL);
+  const dataPathUrl = options.dataPathUrl ?? nonEmpty(env.TENANTRY_DATA_PATH_URL);
   const baseDomainInput = options.baseDomain ?? nonEmpty(env.TENANTRY_BASE_DOMAIN);
   const issues = [];
   if (databaseUrl !== undefined && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     issues.push({ path: 'databaseUrl', message: 'must be a URL like postgresql://user@host:5432/database' });
+  }
+  if (dataPathUrl !== undefined && !/^postgres(ql)?:\/\//.test(dataPathUrl)) {
+    issues.push({ path: 'dataPathUrl', message: 'must be a URL like postgresql://tenantry_app:password@host:5432/database (TENANTRY_DATA_PATH_URL)' });
   }
   const baseDomain = baseDomainInput === undefined ? undefined : normalizeHostname(baseDomainInput);
   if (baseDomainInput !== undefined && baseDomain === undefined) {
@@ -88,6 +101,7 @@ export function resolveOptions(options: TenantryOptions = {}): ResolvedOptions {
   const mailFrom = options.mailFrom ?? nonEmpty(env.TENANTRY_MAIL_FROM) ?? DEFAULT_MAIL_FROM;
   return {
     database,
+    dataPath: { ...(dataPathUrl ? { url: dataPathUrl } : {}), ...(options.dataPathPoolSize ? { poolSize: options.dataPathPoolSize } : {}) },
     baseDomain,
     actor: options.actor ?? defaultActor(),
     migrations: options.migrations ?? 'apply',

@@ -1,11 +1,13 @@
 import {
   TenantryError,
   executeOperation,
+  openDataPath,
   resolveUserActor,
   translateDatabaseError,
   uuidv7,
   type ActingUser,
   type Database,
+  type DataPath,
   type Executed,
   type Operation,
   type OperationInput,
@@ -19,14 +21,14 @@ export class ClientRuntime {
   readonly #database: Database;
   readonly #options: ResolvedOptions;
   /** Shared with the runtimes `as()` derives, so closing the root closes them all. */
-  readonly #state: { closed: boolean };
+  readonly #state: { closed: boolean; dataPath: DataPath };
   /** Set on a runtime derived by `as()`: every call acts as this tenant user. */
   readonly #actingAs: ActingUser | undefined;
 
-  constructor(database: Database, options: ResolvedOptions, state = { closed: false }, actingAs?: ActingUser) {
+  constructor(database: Database, options: ResolvedOptions, state?: { closed: boolean; dataPath: DataPath }, actingAs?: ActingUser) {
     this.#database = database;
     this.#options = options;
-    this.#state = state;
+    this.#state = state ?? { closed: false, dataPath: openDataPath(database, options.database, options.dataPath) };
     this.#actingAs = actingAs;
   }
 
@@ -42,6 +44,11 @@ export class ClientRuntime {
 
   get database(): Database {
     return this.#database;
+  }
+
+  /** How `withTenant` reaches tenant data: its own login as the application role on a server. */
+  get dataPath(): DataPath {
+    return this.#state.dataPath;
   }
 
   get options(): ResolvedOptions {
@@ -84,6 +91,10 @@ export class ClientRuntime {
   async close(): Promise<void> {
     if (this.#state.closed || !this.ownsDatabase) return;
     this.#state.closed = true;
-    await this.#database.close();
+    try {
+      await this.#state.dataPath.close();
+    } finally {
+      await this.#database.close();
+    }
   }
 }

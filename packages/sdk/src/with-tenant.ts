@@ -13,7 +13,7 @@ export async function withTenant<T>(runtime: ClientRuntime, tenant: TenantRef, w
   let thrownByWork: { error: unknown } | undefined;
   try {
     return await runtime.run((ctx) =>
-      runInTenant(ctx, slug, async (session) => {
+      runInTenant(ctx, runtime.dataPath, slug, async (session) => {
         try {
           return await work(session);
         } catch (error) {

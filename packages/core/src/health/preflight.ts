@@ -1,7 +1,9 @@
 import { statfs } from 'node:fs/promises';
 import type { ServiceContext } from '../context.ts';
 import { controlPlaneStatus } from '../db/control-plane-migrator.ts';
+import type { DataPath } from '../db/data-path.ts';
 import type { DatabaseTarget } from '../db/database.ts';
+import { dataPathCheck } from './data-path-check.ts';
 
 /** The oldest PostgreSQL Tenantry supports (gen_random_uuid, jsonb, RLS FORCE, transactional DDL). */
 export const MINIMUM_SERVER_VERSION = 130000;
@@ -11,6 +13,8 @@ export const MINIMUM_FREE_BYTES = 512 * 1024 * 1024;
 export interface PreflightResult {
   name: string;
   ok: boolean;
+  /** Passes, but says something an operator should know (the line is marked, not failed). */
+  warning?: boolean;
   detail: string;
 }
 
@@ -18,6 +22,8 @@ export interface PreflightEnvironment {
   target: DatabaseTarget;
   /** The embedded store's home and lock file, when embedded. */
   embedded?: { home: string; lockPath: string; pid: number };
+  /** The data path `withTenant` uses; its line says which role it logs in as. */
+  dataPath?: DataPath;
 }
 
 /** The pre-deploy check of the runbooks: every line passes or says why not. */
@@ -51,6 +57,7 @@ export async function runPreflight(ctx: ServiceContext, environment: PreflightEn
     ok: ctx.settings.baseDomain !== undefined,
     detail: ctx.settings.baseDomain ? `tenants get <slug>.${ctx.settings.baseDomain}` : 'TENANTRY_BASE_DOMAIN is not set: tenants get no subdomain',
   });
+  if (environment.dataPath) results.push(await dataPathCheck(environment.dataPath));
   if (environment.embedded) results.push(...(await embeddedChecks(environment.embedded)));
   return results;
 }

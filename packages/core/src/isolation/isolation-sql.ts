@@ -1,5 +1,40 @@
 import type { IsolationMode } from '../modules/tenants/tenant.schemas.ts';
-import { APP_ROLE, CURRENT_TENANT_SQL, POLICY_NAME, quoteIdent, quoteLiteral } from './names.ts';
+import { APP_ROLE, POLICY_NAME, SHARED_SCHEMA, quoteIdent, quoteLiteral } from './names.ts';
+import { VERIFIED_TENANT_SQL } from './tenant-signature.ts';
+
+/**
+ * The tenant policy's condition: the verified tenant (a signed setting, see tenant-signature.ts) equal
+ * to `tenant_id` in shared tables, to the tenant's own id in schema mode.
+ */
+export function policyCondition(mode: IsolationMode, tenantId?: string): string {
+  return mode === 'schema' ? `${VERIFIED_TENANT_SQL} = ${quoteLiteral(String(tenantId))}::uuid` : `tenant_id = ${VERIFIED_TENANT_SQL}`;
+}
+
+/**
+ * One statement giving every tenant policy already in place (each schema tenant's tables, the shared
+ * tables) the current condition: how data spaces made by an older Tenantry get the signed setting.
+ */
+export function reapplyPoliciesSql(): string {
+  return `do $tenantry$
+declare
+  p record;
+  condition text;
+begin
+  for p in
+    select n.nspname, c.relname, t.id as tenant_id
+      from pg_policy pol
+      join pg_class c on c.oid = pol.polrelid
+      join pg_namespace n on n.oid = c.relnamespace
+      left join tenantry.tenants t on t.isolation = 'schema' and t.schema_name = n.nspname
+     where pol.polname = '${POLICY_NAME}' and (n.nspname = ${quoteLiteral(SHARED_SCHEMA)} or t.id is not null)
+  loop
+    condition := case when p.tenant_id is null then ${quoteLiteral(policyCondition('shared'))}
+      else replace(${quoteLiteral(policyCondition('schema', '00000000-0000-0000-0000-000000000000'))}, '00000000-0000-0000-0000-000000000000', p.tenant_id::text) end;
+    execute format('alter policy ${POLICY_NAME} on %I.%I using (%s) with check (%s)', p.nspname, p.relname, condition, condition);
+  end loop;
+end
+$tenantry$`;
+}
 
 /**
  * One statement that makes every table of a data space safe for application queries, whatever the
@@ -9,10 +44,7 @@ import { APP_ROLE, CURRENT_TENANT_SQL, POLICY_NAME, quoteIdent, quoteLiteral } f
  * not touched (no lock taken).
  */
 export function isolationSql(mode: IsolationMode, schema: string, tenantId?: string): string {
-  const condition =
-    mode === 'schema'
-      ? `${CURRENT_TENANT_SQL} = ${quoteLiteral(String(tenantId))}::uuid`
-      : `tenant_id = ${CURRENT_TENANT_SQL}`;
+  const condition = policyCondition(mode, tenantId);
   const tenantTable =
     mode === 'schema'
       ? 'true'
@@ -53,7 +85,11 @@ end
 $tenantry$`;
 }
 
-/** `set_config('search_path', ...)` value putting a data space first (public stays reachable for extensions). */
+/**
+ * `set_config('search_path', ...)` value putting a data space first (public stays reachable for
+ * extensions) and the session's temporary schema last: PostgreSQL searches `pg_temp` before everything
+ * unless it is listed, so a temporary table could otherwise shadow a tenant table.
+ */
 export function searchPathFor(schema: string): string {
-  return `${quoteIdent(schema)}, public`;
+  return `${quoteIdent(schema)}, public, pg_temp`;
 }

@@ -7,14 +7,12 @@ export const SHARED_SCHEMA = 'tenantry_shared';
  */
 export const APP_ROLE = 'tenantry_app';
 
-/** The session setting the row-level security policies read. */
+/** The session setting naming the tenant; the policies admit it only with its signature (tenant-signature.ts). */
 export const TENANT_SETTING = 'app.current_tenant_id';
 
 /** The name of the policy Tenantry puts on every tenant table. */
 export const POLICY_NAME = 'tenant_isolation';
 
-/** The tenant the session is acting for, or NULL (never an error) when none is set. */
-export const CURRENT_TENANT_SQL = `nullif(current_setting('${TENANT_SETTING}', true), '')::uuid`;
 
 /** Double-quotes an identifier for SQL text. */
 export function quoteIdent(name: string): string {

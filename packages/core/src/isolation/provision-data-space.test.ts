@@ -37,8 +37,9 @@ const tablesOf = (schema: string) =>
 /** Counts as the application role with the tenant set (the test user is a superuser, exempt from RLS). */
 const count = async (sql: string, tenantId: string) => {
   const [row] = await database.fork().transactional(async (tx) => {
+    // The policies admit a tenant only with its signature, which only the control plane's user can make.
+    await tx.execute("select set_config('app.current_tenant_id', ?, true), set_config('app.current_tenant_sig', tenantry.tenant_signature(?::uuid), true)", [tenantId, tenantId]);
     await tx.execute('set local role tenantry_app');
-    await tx.execute("select set_config('app.current_tenant_id', ?, true)", [tenantId]);
     return tx.execute<{ n: number }[]>(sql);
   });
   return row?.n;
@@ -61,7 +62,7 @@ describe('provisioning a data space', () => {
     expect(await count(`select count(*)::int as n from "${schema}".qr_contents`, String(tenant?.id))).toBe(2);
     const [policy] = await rows(`select pg_get_expr(p.polqual, p.polrelid) as qual from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = 'assets'`, [schema]);
     expect(String(policy?.qual)).toContain(String(tenant?.id));
-    expect(String(policy?.qual)).toContain("current_setting('app.current_tenant_id'::text, true)");
+    expect(String(policy?.qual)).toContain('tenantry_session.current_tenant()');
   });
 
   it('skips demo data when asked', async () => {
@@ -78,7 +79,7 @@ describe('provisioning a data space', () => {
       ['assets', 'devices', 'qr_contents'].map((name) => ({ name, rls: true, forced: true, policies: 1, app_dml: true })),
     );
     const [policy] = await rows(`select pg_get_expr(p.polqual, p.polrelid) as qual from pg_policy p join pg_class c on c.oid = p.polrelid where c.relname = 'assets' and c.relnamespace = 'tenantry_shared'::regnamespace`);
-    expect(String(policy?.qual)).toMatch(/tenant_id = \(NULLIF\(current_setting\('app\.current_tenant_id'::text, true\), ''::text\)\)::uuid/);
+    expect(String(policy?.qual)).toMatch(/tenant_id = \(\s*SELECT tenantry_session\.current_tenant\(\)/);
     expect(await rows('select migration_id, checksum from tenantry.shared_migrations order by 1')).toEqual(
       SAMPLE_BLUEPRINT.migrations.map((m) => ({ migration_id: m.id, checksum: migrationChecksum(m, 'shared') })),
     );
@@ -143,7 +144,7 @@ describe('provisioning a data space', () => {
     expect(error.code).toBe('BLUEPRINT_INVALID');
   });
 
-  it('the application role is neither superuser nor exempt from row-level security', async () => {
-    expect(await rows(`select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = 'tenantry_app'`)).toEqual([{ rolsuper: false, rolbypassrls: false, rolcanlogin: false }]);
+  it('the application role is neither superuser nor exempt from row-level security, and logs in for the data path', async () => {
+    expect(await rows(`select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = 'tenantry_app'`)).toEqual([{ rolsuper: false, rolbypassrls: false, rolcanlogin: true }]);
   });
 });

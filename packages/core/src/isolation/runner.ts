@@ -4,6 +4,7 @@ import { statementsOf, type MigrationBody, type MigrationTarget } from './bluepr
 import { IsolationErrors } from './isolation-errors.ts';
 import { searchPathFor } from './isolation-sql.ts';
 import { TENANT_SETTING, quoteLiteral } from './names.ts';
+import { TENANT_SIGNATURE_SETTING, signedTenantSettingSql } from './tenant-signature.ts';
 import { nativeQuery } from './native-query.ts';
 import { translateRawError } from './translate-raw-error.ts';
 
@@ -27,13 +28,18 @@ function enter(target: BodyTarget): string {
   return [
     `select set_config('tenantry.saved_search_path', current_setting('search_path'), true)`,
     `set_config('tenantry.saved_tenant', coalesce(current_setting('${TENANT_SETTING}', true), ''), true)`,
+    `set_config('tenantry.saved_tenant_sig', coalesce(current_setting('${TENANT_SIGNATURE_SETTING}', true), ''), true)`,
     `set_config('search_path', ${quoteLiteral(searchPathFor(target.schema))}, true)`,
-    ...(target.tenantId ? [`set_config('${TENANT_SETTING}', ${quoteLiteral(target.tenantId)}, true)`] : []),
+    ...(target.tenantId ? [signedTenantSettingSql(quoteLiteral(target.tenantId))] : []),
   ].join(', ');
 }
 
 /** Puts the saved search_path and tenant back (one statement). */
-const LEAVE = `select set_config('search_path', current_setting('tenantry.saved_search_path'), true), set_config('${TENANT_SETTING}', current_setting('tenantry.saved_tenant'), true)`;
+const LEAVE = [
+  `select set_config('search_path', current_setting('tenantry.saved_search_path'), true)`,
+  `set_config('${TENANT_SETTING}', current_setting('tenantry.saved_tenant'), true)`,
+  `set_config('${TENANT_SIGNATURE_SETTING}', current_setting('tenantry.saved_tenant_sig'), true)`,
+].join(', ');
 
 /**
  * Runs bodies inside the caller's transaction with the data space first on the search_path (and the

@@ -8,6 +8,8 @@ import { IsolationErrors } from './isolation-errors.ts';
 import { searchPathFor } from './isolation-sql.ts';
 import { APP_ROLE, SHARED_SCHEMA, TENANT_SETTING } from './names.ts';
 import { nativeQuery } from './native-query.ts';
+import type { DataPath } from '../db/data-path.ts';
+import { TENANT_SIGNATURE_SETTING, loadSigningKey, signTenant } from './tenant-signature.ts';
 
 /** What application code gets inside `withTenant`: the tenant, and queries that can only reach its rows. */
 export interface TenantSession {
@@ -20,28 +22,36 @@ export interface TenantSession {
 }
 
 /**
- * Runs `work` in one transaction in the tenant's data space: `SET LOCAL ROLE tenantry_app` (not a
- * superuser, not the tables' owner, so row-level security applies), the session's tenant set, and the
- * search_path on the tenant's schema (schema mode) or the shared schema (shared mode). It commits when
- * `work` resolves and rolls back when it throws. It guards against mistakes in trusted application
- * code; SQL from untrusted sources needs a login role that has only the application role's rights.
+ * Runs `work` in one transaction on the data path (see `db/data-path.ts`): logged in as the application
+ * role on a server (so `RESET ROLE` gains nothing), `SET LOCAL ROLE tenantry_app` on the embedded store;
+ * the session's tenant set with its signature (tenant-signature.ts) and the search_path on the tenant's
+ * schema (schema mode) or the shared schema (shared mode), with `pg_temp` last. Temporary objects never cross calls: the transaction starts by
+ * dropping any the connection holds (and resetting session settings), and ends by dropping its own.
+ * It commits when `work` resolves and rolls back when it throws; the session refuses queries after.
+ * A boundary against mistakes in application code, other tenants' calls on the same pool, RESET ROLE
+ * (on a server) and SQL that sets the tenant setting itself; see docs/architecture.md for what it is not.
  * A tenant user (an SDK client acting `as` one) reaches only tenants they are a member of.
  */
-export async function runInTenant<T>(ctx: ServiceContext, slug: string, work: (session: TenantSession) => Promise<T>): Promise<T> {
-  const em = ctx.em;
-  const tenant = await findTenant(em, slug);
-  await requireTenantMember(ctx, em, tenant);
+export async function runInTenant<T>(ctx: ServiceContext, dataPath: DataPath, slug: string, work: (session: TenantSession) => Promise<T>): Promise<T> {
+  const tenant = await findTenant(ctx.em, slug);
+  await requireTenantMember(ctx, ctx.em, tenant);
   if (tenant.status === 'deleted') throw IsolationErrors.dataSpaceMissing(slug, 'the tenant was purged');
   const schema = tenant.isolation === 'schema' ? tenant.schemaName : SHARED_SCHEMA;
   if (!schema) throw IsolationErrors.dataSpaceMissing(slug, 'it has no schema name');
-  return em.fork().transactional(async (tx) => {
-    const [present] = await nativeQuery<{ present: boolean }>(tx, 'select to_regnamespace($1) is not null as present', [schema]);
-    if (!present?.present) throw IsolationErrors.dataSpaceMissing(slug, `its schema ${schema} does not exist`);
-    await nativeQuery(tx, `select set_config('search_path', $1, true), set_config($2, $3, true)`, [searchPathFor(schema), TENANT_SETTING, tenant.id]);
-    await nativeQuery(tx, `set local role ${APP_ROLE}`);
+  const signature = signTenant(await dataPath.signingKey(() => loadSigningKey(ctx.em)), tenant.id);
+  return dataPath.transactional(async (tx) => {
+    await nativeQuery(tx, CLEAN_CONNECTION);
+    const [entered] = await nativeQuery<{ present: boolean }>(
+      tx,
+      `select to_regnamespace($1) is not null as present, set_config('search_path', $2, true), set_config($3, $4, true), set_config($5, $6, true), set_config('role', $7, true)`,
+      [schema, searchPathFor(schema), TENANT_SETTING, tenant.id, TENANT_SIGNATURE_SETTING, signature, APP_ROLE],
+    );
+    if (!entered?.present) throw IsolationErrors.dataSpaceMissing(slug, `its schema ${schema} does not exist`);
+    let open = true;
     const session: TenantSession = {
       tenant: { id: tenant.id, slug: tenant.slug, isolation: tenant.isolation, schema },
       async query<Row>(sql: string, params: readonly unknown[] = []) {
+        if (!open) throw sessionEnded(tenant.slug);
         try {
           return await nativeQuery<Row>(tx, sql, params);
         } catch (error) {
@@ -49,7 +59,23 @@ export async function runInTenant<T>(ctx: ServiceContext, slug: string, work: (s
         }
       },
     };
-    return work(session);
+    try {
+      return await work(session);
+    } finally {
+      open = false;
+      // After a failed statement the transaction is aborted and this fails; the rollback drops them then.
+      await nativeQuery(tx, 'discard temp').catch(() => undefined);
+    }
+  });
+}
+
+/** Drops temporary objects and session settings an earlier call on this connection left (one round trip). */
+const CLEAN_CONNECTION = 'do $tenantry$ begin discard temp; reset all; end $tenantry$';
+
+function sessionEnded(slug: string): TenantryError {
+  return new TenantryError('PRECONDITION_FAILED', {
+    message: `The withTenant session of ${slug} has ended: its transaction is over.`,
+    hint: 'Run queries inside the callback, awaiting them before it returns.',
   });
 }
 

@@ -1,4 +1,4 @@
-import { controlPlaneStatus, migrateControlPlane, requirePlatform, type DatabaseTarget } from '@tenantry/core';
+import { controlPlaneStatus, describeDataPath, migrateControlPlane, requirePlatform, type DatabaseTarget, type DataPathRole } from '@tenantry/core';
 import type { ClientRuntime } from '../runtime.ts';
 
 export interface MigrationStatusDto {
@@ -6,6 +6,9 @@ export interface MigrationStatusDto {
   applied: { id: string; description: string; appliedAt: string; checksumMatches: boolean }[];
   pending: { id: string; description: string }[];
   unknown: string[];
+  /** The role withTenant logs in as (null when it cannot log in: `dataPathProblem` says why). */
+  dataPath: DataPathRole | null;
+  dataPathProblem?: string;
 }
 
 /** The control-plane schema: which versioned migrations are applied, and applying the rest. */
@@ -30,8 +33,17 @@ export class DatabaseResource {
         applied: status.applied.map((row) => ({ ...row, appliedAt: row.appliedAt.toISOString() })),
         pending: status.pending,
         unknown: status.unknown,
+        ...(await this.#dataPath()),
       };
     });
+  }
+
+  async #dataPath(): Promise<{ dataPath: DataPathRole | null; dataPathProblem?: string }> {
+    try {
+      return { dataPath: await describeDataPath(this.#runtime.dataPath) };
+    } catch (error) {
+      return { dataPath: null, dataPathProblem: error instanceof Error ? error.message : String(error) };
+    }
   }
 
   /** Applies pending migrations; `dryRun` lists them without applying. Returns the ids (to be) applied. */

@@ -50,11 +50,11 @@ export class Health {
     return this.#operator(async (ctx) => toDoctorReportDto(await runDoctor(ctx, options)));
   }
 
-  /** The pre-deploy check: database, version, privileges, migrations, base domain, embedded store. */
+  /** The pre-deploy check: database, version, privileges, migrations, base domain, the data path's role, embedded store. */
   async preflight(): Promise<PreflightResultDto[]> {
     const database = this.#runtime.options.database;
     const embedded = database.kind === 'embedded' ? { home: database.home, lockPath: embeddedPaths(database.home).lockPath, pid: process.pid } : undefined;
-    return this.#operator((ctx) => runPreflight(ctx, { target: this.#runtime.database.target, ...(embedded ? { embedded } : {}) }));
+    return this.#operator((ctx) => runPreflight(ctx, { target: this.#runtime.database.target, dataPath: this.#runtime.dataPath, ...(embedded ? { embedded } : {}) }));
   }
 
   /** The repairs that would run for the matching findings, with their steps and SQL; nothing is written. */

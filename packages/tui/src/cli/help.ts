@@ -71,6 +71,7 @@ export function renderGroupHelp(commands: readonly CommandSpec[], prefix: readon
     '',
     'ENVIRONMENT',
     '  TENANTRY_DATABASE_URL  PostgreSQL server URL; without it the embedded store is used',
+    '  TENANTRY_DATA_PATH_URL the login of the data path (withTenant); default: the database URL as tenantry_app',
     '  TENANTRY_HOME          embedded store directory (default $XDG_DATA_HOME/tenantry or ~/.local/share/tenantry)',
     '  TENANTRY_BASE_DOMAIN   tenants get <slug>.<base domain> as a subdomain',
     '  TENANTRY_SMTP_URL      deliver invitation mail over SMTP (smtp://user:pass@host:587); else to $TENANTRY_HOME/mail.log',
