@@ -155,11 +155,11 @@ export class TenantryError extends Error {
     });
   }
 
-  static storeLocked(dataDir: string, holder: string): TenantryError {
+  static storeLocked(dataDir: string, holder: string, lockPath: string): TenantryError {
     return new TenantryError('STORE_LOCKED', {
       message: `The embedded store at ${dataDir} is in use by ${holder}.`,
-      details: { dataDir, holder },
-      hint: 'Wait for that process to finish, or point TENANTRY_DATABASE_URL at a PostgreSQL server for concurrent use.',
+      details: { dataDir, holder, lockPath },
+      hint: `Wait for that process to finish (it opened the store for itself), or point TENANTRY_DATABASE_URL at a PostgreSQL server. If no such process is running any more, remove ${lockPath}.`,
     });
   }
 
