@@ -19,6 +19,8 @@ export interface TenantryOptions {
   migrations?: MigrationMode;
   /** Named in the embedded store's lock, so a second process can say who holds it. */
   command?: string;
+  /** Create the server's database when it does not exist (`tenantry db init --create`). Default false: a missing database is DATABASE_NOT_FOUND. */
+  createDatabase?: boolean;
   /** Maximum server connections. Default 10. */
   poolSize?: number;
   /** Where defaults are read from. Default: process.env. */
@@ -83,7 +85,7 @@ export function resolveOptions(options: TenantryOptions = {}): ResolvedOptions {
   if (issues.length > 0) throw TenantryError.invalidInput(issues);
   const home = options.home ?? defaultHome(env);
   const database: DatabaseOptions = databaseUrl
-    ? { kind: 'server', url: databaseUrl, ...(options.poolSize ? { poolSize: options.poolSize } : {}) }
+    ? { kind: 'server', url: databaseUrl, ...(options.poolSize ? { poolSize: options.poolSize } : {}), ...(options.createDatabase ? { createDatabase: true } : {}) }
     : { kind: 'embedded', home, command: options.command ?? 'a Tenantry SDK program' };
   const mailFrom = options.mailFrom ?? nonEmpty(env.TENANTRY_MAIL_FROM) ?? DEFAULT_MAIL_FROM;
   return {

@@ -15,7 +15,14 @@ export type DatabaseOptions =
       /** Named in the lock so a second process can say who holds the store. */
       command?: string;
     }
-  | { kind: 'server'; url: string; poolSize?: number; connectTimeoutMs?: number };
+  | {
+      kind: 'server';
+      url: string;
+      poolSize?: number;
+      connectTimeoutMs?: number;
+      /** Create the database when it does not exist (`tenantry db init --create`). Never done otherwise: a typo must not make a new, empty database. */
+      createDatabase?: boolean;
+    };
 
 /** What to do about pending control-plane migrations when opening. */
 export type MigrationMode = 'apply' | 'require' | 'ignore';
@@ -96,6 +103,7 @@ async function openServer(options: Extract<DatabaseOptions, { kind: 'server' }>)
     orm = await MikroORM.init({
       entities: CONTROL_PLANE_ENTITIES,
       clientUrl: options.url,
+      ensureDatabase: options.createDatabase === true,
       pool: { min: 0, max: options.poolSize ?? 10 },
       driverOptions: { connectionTimeoutMillis: options.connectTimeoutMs ?? 5000 },
       allowGlobalContext: false,

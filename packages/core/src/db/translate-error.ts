@@ -34,6 +34,7 @@ const UNIQUE_CONSTRAINTS: Record<string, (value: string) => TenantryError> = {
 export function translateDatabaseError(error: unknown, target?: DatabaseTarget): TenantryError {
   if (error instanceof TenantryError) return error;
   const code = errorCode(error);
+  if (code === '3D000' && target?.kind === 'server') return TenantryError.databaseNotFound(target.location, error);
   const connectionReason = (code && (CONNECTION_ERRNOS[code] ?? CONNECTION_SQLSTATES[code])) || connectionMessage(error);
   if (connectionReason && target?.kind === 'server') return TenantryError.unreachable(target.location, connectionReason, error);
   if (error instanceof UniqueConstraintViolationException) return uniqueViolation(error);

@@ -21,6 +21,7 @@ import { memberRemove } from './commands/member/remove.ts';
 import { roleGrant } from './commands/role/grant.ts';
 import { roleList } from './commands/role/list.ts';
 import { roleRevoke } from './commands/role/revoke.ts';
+import { dbInit } from './commands/db/init.ts';
 import { dbMigrate } from './commands/db/migrate.ts';
 import { dbStatus } from './commands/db/status.ts';
 import { migrateApply } from './commands/migrate/apply.ts';
@@ -68,6 +69,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   slugCheck,
   slugSuggest,
   dbStatus,
+  dbInit,
   dbMigrate,
   migrateStatus,
   migrateApply,
