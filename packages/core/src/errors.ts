@@ -174,6 +174,15 @@ export class TenantryError extends Error {
     });
   }
 
+  static storeServerLost(dataDir: string, reason: string, cause?: unknown): TenantryError {
+    return new TenantryError('UNAVAILABLE', {
+      message: `Lost the embedded store's serving process (${dataDir}): ${reason}.`,
+      details: { dataDir, reason },
+      hint: 'Run the command again: the next one starts the serving process (committed work is kept).',
+      cause,
+    });
+  }
+
   static unreachable(target: string, reason: string, cause?: unknown): TenantryError {
     return new TenantryError('DATABASE_UNREACHABLE', {
       message: `Cannot connect to the PostgreSQL server at ${target}: ${reason}.`,

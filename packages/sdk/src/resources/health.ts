@@ -7,6 +7,7 @@ import {
   recordNotified,
   runDoctor,
   runPreflight,
+  storeStatus,
   unnotifiedFindings,
   type HealthSettingsInput,
   type ServiceContext,
@@ -52,7 +53,9 @@ export class Health {
   /** The pre-deploy check: database, version, privileges, migrations, base domain, embedded store. */
   async preflight(): Promise<PreflightResultDto[]> {
     const database = this.#runtime.options.database;
-    const embedded = database.kind === 'embedded' ? { home: database.home, lockPath: embeddedPaths(database.home).lockPath, pid: process.pid } : undefined;
+    const status = database.kind === 'embedded' && database.mode !== 'in-process' ? await storeStatus(database.home) : undefined;
+    const holder = status?.state === 'serving' ? { pid: status.pid, served: true } : { pid: process.pid };
+    const embedded = database.kind === 'embedded' ? { home: database.home, lockPath: embeddedPaths(database.home).lockPath, ...holder } : undefined;
     return this.#operator((ctx) => runPreflight(ctx, { target: this.#runtime.database.target, ...(embedded ? { embedded } : {}) }));
   }
 

@@ -29,6 +29,8 @@ import { migrateStatus } from './commands/migrate/status.ts';
 import { doctor } from './commands/health/doctor.ts';
 import { preflight } from './commands/health/preflight.ts';
 import { repair } from './commands/health/repair.ts';
+import { storeStatusCommand } from './commands/store/status.ts';
+import { storeStopCommand } from './commands/store/stop.ts';
 import { slugCheck } from './commands/slug/check.ts';
 import { slugSuggest } from './commands/slug/suggest.ts';
 import { tenantCreate } from './commands/tenant/create.ts';
@@ -71,6 +73,8 @@ export const COMMANDS: readonly CommandSpec[] = [
   dbStatus,
   dbInit,
   dbMigrate,
+  storeStatusCommand,
+  storeStopCommand,
   migrateStatus,
   migrateApply,
   preflight,
