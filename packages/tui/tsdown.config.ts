@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsdown';
 
 export default defineConfig({
-  entry: { bin: 'src/bin.ts' },
+  // The embedded store's serving process runs from dist/store-server-main.js, beside the bundle that spawns it.
+  entry: { bin: 'src/bin.ts', 'store-server-main': '../core/src/db/store-server-main.ts' },
   format: 'esm',
   platform: 'node',
   target: 'node22.17',

@@ -178,7 +178,7 @@ describe('the embedded store lock', () => {
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     try {
       const home = database.kind === 'embedded' ? String(database.env.TENANTRY_HOME) : mkdtempSync(join(tmpdir(), 'tenantry-home-'));
-      writeFileSync(join(home, 'tenantry.lock'), JSON.stringify({ pid: holder.pid, host: hostname(), command: 'tenantry console', since: '2026-11-23T00:00:00.000Z' }));
+      writeFileSync(join(home, 'tenantry.lock'), JSON.stringify({ pid: holder.pid, host: hostname(), command: 'tenantry console', since: new Date().toISOString() }));
       const run = await cli(['tenant', 'list'], { TENANTRY_HOME: home });
       if (database.kind === 'embedded') {
         expect(run.exitCode).toBe(10);

@@ -15,9 +15,9 @@ beforeAll(async () => {
   const home = mkdtempSync(join(tmpdir(), 'tenantry-fresh-'));
   database = {
     kind: 'embedded',
-    sdkOptions: { home, env: {} },
-    coreOptions: { kind: 'embedded', home },
-    env: { TENANTRY_HOME: home, TENANTRY_DATABASE_URL: undefined, TENANTRY_BASE_DOMAIN: undefined, CI: undefined },
+    sdkOptions: { home, embeddedStore: 'in-process', env: {} },
+    coreOptions: { kind: 'embedded', home, mode: 'in-process' },
+    env: { TENANTRY_HOME: home, TENANTRY_STORE: 'in-process', TENANTRY_DATABASE_URL: undefined, TENANTRY_BASE_DOMAIN: undefined, CI: undefined },
     drop: async () => undefined,
   };
 });

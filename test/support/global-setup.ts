@@ -31,7 +31,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
 async function embeddedTemplate(): Promise<TemplateInfo> {
   const templateHome = await mkdtemp(join(tmpdir(), 'tenantry-template-'));
-  await migrate({ TENANTRY_HOME: templateHome });
+  await migrate({ TENANTRY_HOME: templateHome, TENANTRY_STORE: 'in-process' });
   return { kind: 'embedded', templateHome };
 }
 

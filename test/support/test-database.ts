@@ -9,26 +9,30 @@ import './template-info.ts';
 export interface TestDatabase {
   kind: 'embedded' | 'server';
   /** Options for `createTenantry` (SDK). */
-  sdkOptions: { home: string; env: Record<string, string | undefined> } | { databaseUrl: string; env: Record<string, string | undefined> };
+  sdkOptions: { home: string; embeddedStore: 'in-process'; env: Record<string, string | undefined> } | { databaseUrl: string; env: Record<string, string | undefined> };
   /** Options for `openDatabase` (core). */
-  coreOptions: { kind: 'embedded'; home: string } | { kind: 'server'; url: string };
+  coreOptions: { kind: 'embedded'; home: string; mode: 'in-process' } | { kind: 'server'; url: string };
   /** Environment for the `tenantry` binary. */
   env: Record<string, string | undefined>;
   drop(): Promise<void>;
 }
 
-/** A private, migrated database for one test file: a copy of the run's template. */
+/**
+ * A private, migrated database for one test file: a copy of the run's template. The embedded copy is
+ * opened in process (the SDK, core, and the binary with TENANTRY_STORE=in-process), so a test file
+ * starts no serving process it would have to stop; test/cli/shared-store.test.ts covers that path.
+ */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const template = inject('tenantryTemplate');
-  const isolatedEnv = { TENANTRY_BASE_DOMAIN: undefined, TENANTRY_DATABASE_URL: undefined, TENANTRY_HOME: undefined, CI: undefined };
+  const isolatedEnv = { TENANTRY_BASE_DOMAIN: undefined, TENANTRY_DATABASE_URL: undefined, TENANTRY_HOME: undefined, TENANTRY_STORE: undefined, CI: undefined };
   if (template.kind === 'embedded') {
     const home = await mkdtemp(join(tmpdir(), 'tenantry-test-'));
     await cp(template.templateHome, home, { recursive: true });
-    const env = { ...isolatedEnv, TENANTRY_HOME: home };
+    const env = { ...isolatedEnv, TENANTRY_HOME: home, TENANTRY_STORE: 'in-process' };
     return {
       kind: 'embedded',
-      sdkOptions: { home, env: {} },
-      coreOptions: { kind: 'embedded', home },
+      sdkOptions: { home, embeddedStore: 'in-process', env: {} },
+      coreOptions: { kind: 'embedded', home, mode: 'in-process' },
       env,
       drop: () => rm(home, { recursive: true, force: true }),
     };

@@ -65,6 +65,7 @@ export const ERROR_CODES = {
   UNHEALTHY: { kind: 'unhealthy', description: 'Health checks found failing findings.' },
   UNAVAILABLE: { kind: 'unavailable', description: 'The database cannot be used right now; safe to retry.' },
   DATABASE_UNREACHABLE: { kind: 'unavailable', description: 'The PostgreSQL server did not accept a connection.' },
+  DATABASE_NOT_FOUND: { kind: 'unavailable', description: 'The database named in the URL does not exist on the server; Tenantry never creates one implicitly (tenantry db init --create).' },
   STORE_LOCKED: { kind: 'unavailable', description: 'Another process holds the embedded store.' },
 } as const satisfies Record<string, ErrorCodeInfo>;
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -156,11 +157,30 @@ export class TenantryError extends Error {
     });
   }
 
-  static storeLocked(dataDir: string, holder: string): TenantryError {
+  static storeLocked(dataDir: string, holder: string, lockPath: string): TenantryError {
     return new TenantryError('STORE_LOCKED', {
       message: `The embedded store at ${dataDir} is in use by ${holder}.`,
-      details: { dataDir, holder },
-      hint: 'Wait for that process to finish, or point TENANTRY_DATABASE_URL at a PostgreSQL server for concurrent use.',
+      details: { dataDir, holder, lockPath },
+      hint: `Wait for that process to finish (it opened the store for itself), or point TENANTRY_DATABASE_URL at a PostgreSQL server. If no such process is running any more, remove ${lockPath}.`,
+    });
+  }
+
+  static databaseNotFound(target: string, cause?: unknown): TenantryError {
+    const database = target.slice(target.indexOf('/') + 1);
+    return new TenantryError('DATABASE_NOT_FOUND', {
+      message: `The database "${database}" does not exist on the server ${target.slice(0, target.indexOf('/'))}.`,
+      details: { target, database },
+      hint: 'Check the database name in the URL (TENANTRY_DATABASE_URL or --database-url), or create it with `tenantry db init --create`.',
+      cause,
+    });
+  }
+
+  static storeServerLost(dataDir: string, reason: string, cause?: unknown): TenantryError {
+    return new TenantryError('UNAVAILABLE', {
+      message: `Lost the embedded store's serving process (${dataDir}): ${reason}.`,
+      details: { dataDir, reason },
+      hint: 'Run the command again: the next one starts the serving process (committed work is kept).',
+      cause,
     });
   }
 

@@ -1,7 +1,10 @@
 export { ERROR_CODES, ERROR_KINDS, TenantryError, isTenantryError } from './errors.ts';
 export type { ErrorCode, ErrorDetails, ErrorKind, InputIssue } from './errors.ts';
 
-export { embeddedPaths, openDatabase } from './db/database.ts';
+export { DEFAULT_STORE_IDLE_MS, embeddedPaths, openDatabase } from './db/database.ts';
+export { ensureStoreServer, stopStoreServer, storeStatus } from './db/store-client.ts';
+export type { StoreStatus } from './db/store-client.ts';
+export { storePaths } from './db/store-paths.ts';
 export type { Database, DatabaseOptions, DatabaseTarget, MigrationMode } from './db/database.ts';
 export { defaultDataPathUrl, describeDataPath, openDataPath } from './db/data-path.ts';
 export type { DataPath, DataPathMode, DataPathOptions, DataPathRole } from './db/data-path.ts';

@@ -78,17 +78,17 @@ describe('createTenantry', () => {
     expect((await failure(createTenantry({ baseDomain: 'not a domain', env: {} }))).details.issues).toEqual([expect.objectContaining({ path: 'baseDomain' })]);
   });
 
-  it('releases the embedded store on `await using`, and refuses calls once closed', async () => {
+  it('in process: holds the embedded store for itself, releases it on `await using`, and refuses calls once closed', async () => {
     const home = mkdtempSync(join(tmpdir(), 'tenantry-sdk-'));
     let escaped: TenantryClient | undefined;
     {
-      await using scoped = await createTenantry({ home, env: {} });
+      await using scoped = await createTenantry({ home, env: {}, embeddedStore: 'in-process' });
       escaped = scoped;
       expect(scoped.target).toEqual({ kind: 'embedded', location: join(home, 'pgdata') });
-      await expect(createTenantry({ home, env: {} })).rejects.toMatchObject({ code: 'STORE_LOCKED' });
+      await expect(createTenantry({ home, env: {}, embeddedStore: 'in-process' })).rejects.toMatchObject({ code: 'STORE_LOCKED' });
     }
     expect((await failure(escaped.tenants.list())).code).toBe('PRECONDITION_FAILED');
-    const reopened = await createTenantry({ home, env: {} });
+    const reopened = await createTenantry({ home, env: {}, embeddedStore: 'in-process' });
     await reopened.close();
   });
 

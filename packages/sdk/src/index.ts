@@ -1,4 +1,6 @@
 export { createTenantry, TenantryClient } from './client.ts';
+export { stopStore, storeStatus } from './store.ts';
+export type { StoreOptions, StoreStatus } from './store.ts';
 export type { TenantRef } from './with-tenant.ts';
 export type { BulkProvisionOptions, BulkReportDto, BulkRowReportDto, BulkSource } from './resources/bulk.ts';
 export type { BulkFormat } from './bulk/parse-bulk-file.ts';

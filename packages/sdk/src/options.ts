@@ -11,6 +11,14 @@ export interface TenantryOptions {
   databaseUrl?: string;
   /** Home of the embedded store. Default: $TENANTRY_HOME, else $XDG_DATA_HOME/tenantry, else ~/.local/share/tenantry. */
   home?: string;
+  /**
+   * How the embedded store is opened. `shared` (default): through the store's serving process, which
+   * every Tenantry process on this home shares (started on first use). `in-process`: PGlite in this
+   * process, holding the store for itself (other processes get STORE_LOCKED). Default: $TENANTRY_STORE, else `shared`.
+   */
+  embeddedStore?: 'shared' | 'in-process';
+  /** Seconds the serving process stays up without clients. Default: $TENANTRY_STORE_IDLE_SECONDS, else 300. */
+  storeIdleSeconds?: number;
   /** Tenants get `<slug>.<baseDomain>`. Default: $TENANTRY_BASE_DOMAIN. */
   baseDomain?: string;
   /** Who the audit trail names. Default: the platform operator running this process. */
@@ -19,6 +27,8 @@ export interface TenantryOptions {
   migrations?: MigrationMode;
   /** Named in the embedded store's lock, so a second process can say who holds it. */
   command?: string;
+  /** Create the server's database when it does not exist (`tenantry db init --create`). Default false: a missing database is DATABASE_NOT_FOUND. */
+  createDatabase?: boolean;
   /** Maximum server connections. Default 10. */
   poolSize?: number;
   /**
@@ -93,11 +103,25 @@ export function resolveOptions(options: TenantryOptions = {}): ResolvedOptions {
   if (dnsServers.some((server) => !isDnsServer(server))) {
     issues.push({ path: 'dnsServers', message: 'must be IP addresses, optionally with a port: 10.0.0.2, 127.0.0.1:5353, [::1]:53 (TENANTRY_DNS_SERVERS)' });
   }
+  const embeddedStore = options.embeddedStore ?? nonEmpty(env.TENANTRY_STORE) ?? 'shared';
+  if (embeddedStore !== 'shared' && embeddedStore !== 'in-process') {
+    issues.push({ path: 'embeddedStore', message: 'must be shared or in-process (TENANTRY_STORE)' });
+  }
+  const idleSeconds = options.storeIdleSeconds ?? (nonEmpty(env.TENANTRY_STORE_IDLE_SECONDS) === undefined ? undefined : Number(env.TENANTRY_STORE_IDLE_SECONDS));
+  if (idleSeconds !== undefined && !(Number.isFinite(idleSeconds) && idleSeconds > 0)) {
+    issues.push({ path: 'storeIdleSeconds', message: 'must be a number of seconds above 0 (TENANTRY_STORE_IDLE_SECONDS)' });
+  }
   if (issues.length > 0) throw TenantryError.invalidInput(issues);
   const home = options.home ?? defaultHome(env);
   const database: DatabaseOptions = databaseUrl
-    ? { kind: 'server', url: databaseUrl, ...(options.poolSize ? { poolSize: options.poolSize } : {}) }
-    : { kind: 'embedded', home, command: options.command ?? 'a Tenantry SDK program' };
+    ? { kind: 'server', url: databaseUrl, ...(options.poolSize ? { poolSize: options.poolSize } : {}), ...(options.createDatabase ? { createDatabase: true } : {}) }
+    : {
+        kind: 'embedded',
+        home,
+        command: options.command ?? 'a Tenantry SDK program',
+        mode: embeddedStore as 'shared' | 'in-process',
+        ...(idleSeconds === undefined ? {} : { idleMs: Math.round(idleSeconds * 1000) }),
+      };
   const mailFrom = options.mailFrom ?? nonEmpty(env.TENANTRY_MAIL_FROM) ?? DEFAULT_MAIL_FROM;
   return {
     database,

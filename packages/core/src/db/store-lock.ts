@@ -1,13 +1,16 @@
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { TenantryError } from '../errors.ts';
+import { processStartTicks, processStartTime } from './process-identity.ts';
 
-interface LockRecord {
+export interface LockRecord {
   pid: number;
   host: string;
   command: string;
   since: string;
+  /** The holder's start (`processStartTicks`), so a pid the system gave to another process is told apart. */
+  pidStart?: string;
 }
 
 export interface StoreLock {
@@ -15,22 +18,89 @@ export interface StoreLock {
   release(): void;
 }
 
+/** What a lock file says: nobody holds it, a live holder does, or it is left over (dead, reused pid, garbage). */
+export type LockState =
+  | { state: 'absent' }
+  | { state: 'held'; holder: LockRecord; raw: string }
+  | { state: 'stale'; raw: string }
+  | { state: 'unreadable'; raw: string };
+
+/** A lock file with no valid record older than this was left by a crash between creating and writing it. */
+const GARBAGE_AFTER_MS = 2000;
+/** Clock-tick and boot-time rounding when comparing a process start with a lock's `since`. */
+const START_TOLERANCE_MS = 2000;
+
 /**
  * Takes the embedded store's lock file (created exclusively), so a second process gets STORE_LOCKED
  * naming the holder instead of opening the same PGlite data directory. A lock left by a process that
- * died on this host is taken over.
+ * is gone — dead, its pid now another process's, or a file with no record — is taken over.
  */
 export function acquireStoreLock(lockPath: string, dataDir: string, command: string): StoreLock {
-  mkdirSync(dirname(lockPath), { recursive: true });
-  const record: LockRecord = { pid: process.pid, host: hostname(), command, since: new Date().toISOString() };
-  for (let attempt = 0; attempt < 3; attempt++) {
+  mkdirSync(dirname(lockPath), { recursive: true, mode: 0o700 });
+  const record: LockRecord = { pid: process.pid, host: hostname(), command, since: new Date().toISOString(), pidStart: processStartTicks(process.pid) };
+  const writingDeadline = Date.now() + 1000;
+  let found: LockState = { state: 'absent' };
+  for (let attempt = 0; attempt < 50; attempt++) {
     if (tryCreate(lockPath, record)) return heldLock(lockPath);
-    const holder = readRecord(lockPath);
-    if (holder && !isStale(holder)) throw TenantryError.storeLocked(dataDir, describeHolder(holder));
-    if (holder) removeStale(lockPath, holder);
+    found = inspectStoreLock(lockPath);
+    if (found.state === 'held') break;
+    if (found.state === 'stale') removeStale(lockPath, found.raw);
+    // A record being written right now: give its writer a moment.
+    else if (found.state === 'unreadable' && Date.now() < writingDeadline) pause(20);
+    else if (found.state === 'unreadable') break;
   }
-  const holder = readRecord(lockPath);
-  throw TenantryError.storeLocked(dataDir, holder ? describeHolder(holder) : 'another process');
+  throw TenantryError.storeLocked(dataDir, found.state === 'held' ? describeHolder(found.holder) : 'a process that left an unreadable lock file', lockPath);
+}
+
+/** Reads the lock file and decides whether its holder is still there. */
+export function inspectStoreLock(lockPath: string): LockState {
+  let raw: string;
+  let ageMs: number;
+  try {
+    raw = readFileSync(lockPath, 'utf8');
+    ageMs = Date.now() - statSync(lockPath).mtimeMs;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'absent' };
+    throw error;
+  }
+  const holder = parseRecord(raw);
+  if (!holder) return ageMs > GARBAGE_AFTER_MS ? { state: 'stale', raw } : { state: 'unreadable', raw };
+  return holderIsGone(holder) ? { state: 'stale', raw } : { state: 'held', holder, raw };
+}
+
+function parseRecord(raw: string): LockRecord | undefined {
+  try {
+    const parsed = JSON.parse(raw) as Partial<LockRecord>;
+    if (typeof parsed.pid !== 'number' || !Number.isInteger(parsed.pid) || parsed.pid <= 0 || typeof parsed.host !== 'string') return undefined;
+    return {
+      pid: parsed.pid,
+      host: parsed.host,
+      command: typeof parsed.command === 'string' ? parsed.command : 'tenantry',
+      since: typeof parsed.since === 'string' ? parsed.since : '',
+      ...(typeof parsed.pidStart === 'string' ? { pidStart: parsed.pidStart } : {}),
+    };
+  } catch {
+    return undefined;
+  }
+}
+
+/** True only when it is certain: a holder on another host, or one we cannot identify, is kept. */
+function holderIsGone(holder: LockRecord): boolean {
+  if (holder.host !== hostname()) return false;
+  try {
+    process.kill(holder.pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return true;
+  }
+  if (holder.pidStart !== undefined) {
+    const current = processStartTicks(holder.pid);
+    return current !== undefined && current !== holder.pidStart;
+  }
+  // A record without pidStart (written by hand or an older Tenantry): a process that started after
+  // the lock was taken cannot be its holder.
+  const started = processStartTime(holder.pid);
+  const since = Date.parse(holder.since);
+  return started !== undefined && !Number.isNaN(since) && started.getTime() > since + START_TOLERANCE_MS;
 }
 
 function tryCreate(lockPath: string, record: LockRecord): boolean {
@@ -64,37 +134,21 @@ function heldLock(lockPath: string): StoreLock {
   };
 }
 
-function readRecord(lockPath: string): LockRecord | undefined {
-  try {
-    const parsed = JSON.parse(readFileSync(lockPath, 'utf8')) as Partial<LockRecord>;
-    if (typeof parsed.pid !== 'number' || typeof parsed.host !== 'string') return undefined;
-    return { pid: parsed.pid, host: parsed.host, command: parsed.command ?? 'tenantry', since: parsed.since ?? '' };
-  } catch {
-    return undefined;
-  }
-}
-
-function isStale(holder: LockRecord): boolean {
-  if (holder.host !== hostname()) return false;
-  if (holder.pid === process.pid) return false;
-  try {
-    process.kill(holder.pid, 0);
-    return false;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'ESRCH';
-  }
-}
-
 /** Moves the stale lock aside, and puts it back if a live process replaced it in the meantime. */
-function removeStale(lockPath: string, stale: LockRecord): void {
+function removeStale(lockPath: string, staleRaw: string): void {
   const aside = `${lockPath}.${process.pid}.stale`;
   try {
     renameSync(lockPath, aside);
   } catch {
     return;
   }
-  const moved = readRecord(aside);
-  if (moved && (moved.pid !== stale.pid || moved.since !== stale.since)) {
+  let moved = '';
+  try {
+    moved = readFileSync(aside, 'utf8');
+  } catch {
+    // gone already
+  }
+  if (moved !== staleRaw) {
     try {
       renameSync(aside, lockPath);
     } catch {
@@ -105,9 +159,13 @@ function removeStale(lockPath: string, stale: LockRecord): void {
   unlinkQuietly(aside);
 }
 
-function describeHolder(holder: LockRecord): string {
+export function describeHolder(holder: LockRecord): string {
   const since = holder.since ? ` since ${holder.since}` : '';
   return `process ${holder.pid} on ${holder.host} (${holder.command})${since}`;
+}
+
+function pause(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
 
 function unlinkQuietly(path: string): void {

@@ -34,8 +34,10 @@ const UNIQUE_CONSTRAINTS: Record<string, (value: string) => TenantryError> = {
 export function translateDatabaseError(error: unknown, target?: DatabaseTarget): TenantryError {
   if (error instanceof TenantryError) return error;
   const code = errorCode(error);
+  if (code === '3D000' && target?.kind === 'server') return TenantryError.databaseNotFound(target.location, error);
   const connectionReason = (code && (CONNECTION_ERRNOS[code] ?? CONNECTION_SQLSTATES[code])) || connectionMessage(error);
   if (connectionReason && target?.kind === 'server') return TenantryError.unreachable(target.location, connectionReason, error);
+  if ((connectionReason || socketGone(code, error)) && target?.kind === 'embedded') return TenantryError.storeServerLost(target.location, connectionReason ?? 'its socket is gone', error);
   if (error instanceof UniqueConstraintViolationException) return uniqueViolation(error);
   if (error instanceof ConnectionException && target) {
     return TenantryError.unreachable(target.location, (error as Error).message, error);
@@ -54,6 +56,11 @@ function uniqueViolation(error: UniqueConstraintViolationException): TenantryErr
     details: { constraint },
     cause: error,
   });
+}
+
+/** The serving process's socket file is gone (the server stopped) while a client connects to it. */
+function socketGone(code: string | undefined, error: unknown): boolean {
+  return code === 'ENOENT' && error instanceof Error && error.message.includes('.s.PGSQL.');
 }
 
 function errorCode(error: unknown): string | undefined {

@@ -1,4 +1,5 @@
 import { statfs } from 'node:fs/promises';
+import { findLooseEntries } from '../db/store-permissions.ts';
 import type { ServiceContext } from '../context.ts';
 import { controlPlaneStatus } from '../db/control-plane-migrator.ts';
 import type { DataPath } from '../db/data-path.ts';
@@ -20,8 +21,8 @@ export interface PreflightResult {
 
 export interface PreflightEnvironment {
   target: DatabaseTarget;
-  /** The embedded store's home and lock file, when embedded. */
-  embedded?: { home: string; lockPath: string; pid: number };
+  /** The embedded store's home and lock file, when embedded; `served` when a serving process holds it for every client. */
+  embedded?: { home: string; lockPath: string; pid: number; served?: boolean };
   /** The data path `withTenant` uses; its line says which role it logs in as. */
   dataPath?: DataPath;
 }
@@ -65,8 +66,23 @@ export async function runPreflight(ctx: ServiceContext, environment: PreflightEn
 async function embeddedChecks(embedded: NonNullable<PreflightEnvironment['embedded']>): Promise<PreflightResult[]> {
   const disk = await statfs(embedded.home);
   const free = disk.bavail * disk.bsize;
+  const { checked, loose } = findLooseEntries(embedded.home);
   return [
-    { name: 'embedded store lock', ok: true, detail: `${embedded.lockPath} held by this process (${embedded.pid}); no other process has the store` },
+    {
+      name: 'embedded store lock',
+      ok: true,
+      detail: embedded.served
+        ? `${embedded.lockPath} held by the serving process ${embedded.pid}; every Tenantry process reaches the store through it`
+        : `${embedded.lockPath} held by this process (${embedded.pid}); no other process has the store`,
+    },
+    {
+      name: 'embedded store permissions',
+      ok: loose.length === 0,
+      detail:
+        loose.length === 0
+          ? `${embedded.home} and its ${checked - 1} files and directories are private to their owner (0700/0600)`
+          : `${loose.length} of ${checked} files and directories under ${embedded.home} can be read by other users (${loose[0]}, ...): run chmod -R go-rwx ${embedded.home}`,
+    },
     {
       name: 'free disk',
       ok: free >= MINIMUM_FREE_BYTES,

@@ -8,6 +8,7 @@ import {
   requirePlatform,
   runDoctor,
   runPreflight,
+  storeStatus,
   unnotifiedFindings,
   type HealthSettingsInput,
   type ServiceContext,
@@ -53,7 +54,9 @@ export class Health {
   /** The pre-deploy check: database, version, privileges, migrations, base domain, the data path's role, embedded store. */
   async preflight(): Promise<PreflightResultDto[]> {
     const database = this.#runtime.options.database;
-    const embedded = database.kind === 'embedded' ? { home: database.home, lockPath: embeddedPaths(database.home).lockPath, pid: process.pid } : undefined;
+    const status = database.kind === 'embedded' && database.mode !== 'in-process' ? await storeStatus(database.home) : undefined;
+    const holder = status?.state === 'serving' ? { pid: status.pid, served: true } : { pid: process.pid };
+    const embedded = database.kind === 'embedded' ? { home: database.home, lockPath: embeddedPaths(database.home).lockPath, ...holder } : undefined;
     return this.#operator((ctx) => runPreflight(ctx, { target: this.#runtime.database.target, dataPath: this.#runtime.dataPath, ...(embedded ? { embedded } : {}) }));
   }
 

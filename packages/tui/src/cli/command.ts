@@ -49,8 +49,8 @@ export interface CommandContext {
   /** Prompting and the console are allowed: `canPrompt(io)` (stdin and stdout terminals, CI unset, TERM not dumb). */
   interactive: boolean;
   json: boolean;
-  /** Opens (once) the SDK client on the configured database. */
-  client(): Promise<TenantryClient>;
+  /** Opens (once) the SDK client on the configured database; `createDatabase` for `db init --create` only. */
+  client(options?: { createDatabase?: boolean }): Promise<TenantryClient>;
   /** Writes a result line on stdout. */
   out(text?: string): void;
   /** Writes progress or diagnostics on stderr. */

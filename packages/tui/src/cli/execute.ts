@@ -60,8 +60,9 @@ async function runCommand(
   const ctx: CommandContext = {
     io,
     ...mode,
-    client: () =>
+    client: (options) =>
       (client ??= createTenantry({
+        ...(options?.createDatabase ? { createDatabase: true } : {}),
         env: io.env,
         command: `tenantry ${command.path.join(' ')}`,
         ...(typeof parsed.flags['database-url'] === 'string' ? { databaseUrl: parsed.flags['database-url'] } : {}),

@@ -21,6 +21,7 @@ import { memberRemove } from './commands/member/remove.ts';
 import { roleGrant } from './commands/role/grant.ts';
 import { roleList } from './commands/role/list.ts';
 import { roleRevoke } from './commands/role/revoke.ts';
+import { dbInit } from './commands/db/init.ts';
 import { dbMigrate } from './commands/db/migrate.ts';
 import { dbStatus } from './commands/db/status.ts';
 import { migrateApply } from './commands/migrate/apply.ts';
@@ -28,6 +29,8 @@ import { migrateStatus } from './commands/migrate/status.ts';
 import { doctor } from './commands/health/doctor.ts';
 import { preflight } from './commands/health/preflight.ts';
 import { repair } from './commands/health/repair.ts';
+import { storeStatusCommand } from './commands/store/status.ts';
+import { storeStopCommand } from './commands/store/stop.ts';
 import { slugCheck } from './commands/slug/check.ts';
 import { slugSuggest } from './commands/slug/suggest.ts';
 import { tenantCreate } from './commands/tenant/create.ts';
@@ -68,7 +71,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   slugCheck,
   slugSuggest,
   dbStatus,
+  dbInit,
   dbMigrate,
+  storeStatusCommand,
+  storeStopCommand,
   migrateStatus,
   migrateApply,
   preflight,
