@@ -8,7 +8,15 @@ export interface MigrationStatusDto {
   unknown: string[];
 }
 
-/** The control-plane schema: which versioned migrations are applied, and applying the rest. */
+/**
+ * The control-plane schema: which versioned migrations are applied, and applying the rest.
+ *
+ * @example
+ * ```ts
+ * const { pending } = await tenantry.database.status();
+ * if (pending.length > 0) await tenantry.database.migrate();
+ * ```
+ */
 export class DatabaseResource {
   readonly #runtime: ClientRuntime;
 
@@ -20,6 +28,9 @@ export class DatabaseResource {
     return this.#runtime.database.target;
   }
 
+  /**
+   * @throws {@link TenantryError} `SCHEMA_TOO_NEW`; and, like every method, a database code (see `TenantryClient`)
+   */
   async status(): Promise<MigrationStatusDto> {
     return this.#runtime.run(async (ctx) => {
       const status = await controlPlaneStatus(ctx.em);
@@ -32,7 +43,11 @@ export class DatabaseResource {
     });
   }
 
-  /** Applies pending migrations; `dryRun` lists them without applying. Returns the ids (to be) applied. */
+  /**
+   * Applies pending migrations; `dryRun` lists them without applying. Returns the ids (to be) applied.
+   *
+   * @throws {@link TenantryError} `SCHEMA_TOO_NEW`, `FORBIDDEN`; and, like every method, a database code (see `TenantryClient`)
+   */
   async migrate(options: { dryRun?: boolean } = {}): Promise<{ applied: string[]; dryRun: boolean }> {
     return this.#runtime.run(async (ctx) => {
       if (options.dryRun) {
