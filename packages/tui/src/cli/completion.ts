@@ -114,7 +114,7 @@ function candidatesFunction(tree: Tree): string[] {
     '  esac',
     '  case "$current" in -*) return ;; esac',
     `  case "|${tree.slugCommands.join('|')}|" in`,
-    '    *"|$_tenantry_key|"*) [ "$_tenantry_positionals" = 0 ] && _tenantry_words="$(command tenantry completion slugs 2>/dev/null)" ;;',
+    '    *"|$_tenantry_key|"*) [ "$_tenantry_positionals" = 0 ] && _tenantry_words="$(tenantry completion slugs 2>/dev/null)" ;;',
     '  esac',
     '}',
   ];
