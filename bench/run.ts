@@ -2,13 +2,15 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { format, runScenarios, type Figure } from './lib/scenarios.ts';
+import { startupFigures } from './lib/startup.ts';
 import { embeddedTarget, serverTarget, type Target } from './lib/targets.ts';
 
 /**
  * `pnpm bench`: every figure on the embedded store, and on the PostgreSQL server named by
  * TENANTRY_BENCH_DATABASE_URL (an admin URL: two scratch databases are created and dropped), each beside
  * its raw-SQL floor measured in the same run. Prints a table and writes bench/results.json.
- * TENANTRY_BENCH_TENANTS (default 1000) scales the bulk and migration figures.
+ * TENANTRY_BENCH_TENANTS (default 1000) scales the bulk and migration figures; TENANTRY_BENCH_ONLY=startup|embedded|server
+ * runs one part (start-up: the binary's --version, help and, on the server, tenant list beside node -e 0).
  */
 const count = Number(process.env.TENANTRY_BENCH_TENANTS ?? 1000);
 const serverUrl = process.env.TENANTRY_BENCH_DATABASE_URL;
@@ -21,6 +23,7 @@ else log('TENANTRY_BENCH_DATABASE_URL is not set: the server figures are skipped
 
 const figures: Figure[] = [];
 const databases: Record<string, string> = {};
+if (!only || only === 'startup') figures.push(...(await startupFigures(serverUrl, log)));
 for (const [name, make] of makers) {
   if (only && only !== name) continue;
   const target = await make();

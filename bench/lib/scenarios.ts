@@ -10,7 +10,8 @@ import type { Target } from './targets.ts';
 
 export interface Figure {
   figure: string;
-  database: Target['name'];
+  /** 'none' for start-up figures that open no database. */
+  database: Target['name'] | 'none';
   unit: 'ms' | 'tenants/s' | 's';
   tenantry: number;
   floor: number;

@@ -10,7 +10,10 @@ export default defineConfig({
   clean: true,
   dts: false,
   sourcemap: true,
-  // The workspace packages ship TypeScript sources: bundle them. Third-party packages stay external.
-  noExternal: [/^@tenantry\//],
+  // Everything but package.json's `dependencies` is bundled: the workspace packages (TypeScript
+  // sources), MikroORM, zod, pg... A read command then loads a few large files instead of ~600 modules.
+  // The dependencies stay external: PGlite (its WebAssembly files sit beside its module), Ink, React and
+  // the prompts (loaded only by the console and the guided flows), nodemailer (only to send mail).
+  deps: { onlyBundle: false },
   fixedExtension: false,
 });

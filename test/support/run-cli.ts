@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BIN_PATH } from './paths.ts';
 
 export interface CliResult {
@@ -19,7 +21,9 @@ export interface CliOptions {
  * COLUMNS, NO_COLOR, LANG or CI from the caller) plus `env`; stdin is a pipe, not a TTY.
  */
 export function runCli(args: string[], options: CliOptions = {}): Promise<CliResult> {
-  const env: Record<string, string> = {};
+  // Never the developer's own config file (its profiles could name a real server): TENANTRY_CONFIG
+  // points at a file that does not exist unless a test passes its own.
+  const env: Record<string, string> = { TENANTRY_CONFIG: join(tmpdir(), 'tenantry-tests-have-no-config.toml') };
   for (const key of ['PATH', 'HOME', 'TMPDIR']) {
     const value = process.env[key];
     if (value !== undefined) env[key] = value;

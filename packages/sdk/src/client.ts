@@ -15,7 +15,21 @@ import { Tenants } from './resources/tenants.ts';
 import { ClientRuntime } from './runtime.ts';
 import { withTenant, type TenantRef } from './with-tenant.ts';
 
-/** The Tenantry API. Close it (or `await using` it) to release the database. */
+/**
+ * The Tenantry API. Close it (or `await using` it) to release the database.
+ *
+ * Every method that reaches the database may also throw a {@link TenantryError} with one of these codes,
+ * besides those its own documentation lists: `DATABASE_UNREACHABLE` and `UNAVAILABLE` (safe to retry),
+ * `STORE_LOCKED` (another process holds the embedded store), `MIGRATIONS_PENDING` and `SCHEMA_TOO_NEW`
+ * (the control plane is not at this version), and `INTERNAL` (a bug; the cause is kept).
+ * Every code with its meaning: docs/errors.md.
+ *
+ * @example
+ * ```ts
+ * await using tenantry = await createTenantry({ databaseUrl: 'postgresql://ops@db:5432/tenantry' });
+ * const support = tenantry.as('support@platform.example'); // acts and is audited as that user
+ * ```
+ */
 export class TenantryClient implements AsyncDisposable {
   readonly tenants: Tenants;
   readonly database: DatabaseResource;

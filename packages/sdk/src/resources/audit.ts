@@ -2,7 +2,15 @@ import { listAuditEvents, type ListAuditInput } from '@tenantry/core';
 import { toAuditEventDto, type AuditEventDto } from '../dto/audit.ts';
 import type { ClientRuntime } from '../runtime.ts';
 
-/** The append-only audit trail. */
+/**
+ * The append-only audit trail.
+ *
+ * @example
+ * ```ts
+ * const events = await tenantry.audit.list({ tenant: 'acme-corp', limit: 20 });
+ * for (const event of events) console.log(event.occurredAt, event.action);
+ * ```
+ */
 export class Audit {
   readonly #runtime: ClientRuntime;
 
@@ -13,6 +21,8 @@ export class Audit {
   /**
    * Events newest first, filtered by tenant slug, action (`invitation.sent` or a prefix `invitation.*`),
    * time (`since`/`until`: ISO 8601 or a duration ago such as `24h`), correlation id; `limit` 1-10000, default 50.
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT`, `TENANT_NOT_FOUND`, `FORBIDDEN`; and, like every method, a database code (see `TenantryClient`)
    */
   async list(filter: ListAuditInput = {}): Promise<AuditEventDto[]> {
     return this.#runtime.run(async (ctx) => (await listAuditEvents(ctx, filter)).map(toAuditEventDto));

@@ -11,7 +11,15 @@ export interface MigrationStatusDto {
   dataPathProblem?: string;
 }
 
-/** The control-plane schema: which versioned migrations are applied, and applying the rest. */
+/**
+ * The control-plane schema: which versioned migrations are applied, and applying the rest.
+ *
+ * @example
+ * ```ts
+ * const { pending } = await tenantry.database.status();
+ * if (pending.length > 0) await tenantry.database.migrate();
+ * ```
+ */
 export class DatabaseResource {
   readonly #runtime: ClientRuntime;
 
@@ -23,7 +31,11 @@ export class DatabaseResource {
     return this.#runtime.database.target;
   }
 
-  /** Which control-plane migrations are applied and pending. Platform only. */
+  /**
+   * Which control-plane migrations are applied and pending, and which role the data path logs in as. Platform only.
+   *
+   * @throws {@link TenantryError} `SCHEMA_TOO_NEW`, `FORBIDDEN`; and, like every method, a database code (see `TenantryClient`)
+   */
   async status(): Promise<MigrationStatusDto> {
     return this.#runtime.run(async (ctx) => {
       requirePlatform(ctx, 'database.status');
@@ -46,7 +58,11 @@ export class DatabaseResource {
     }
   }
 
-  /** Applies pending migrations; `dryRun` lists them without applying. Returns the ids (to be) applied. */
+  /**
+   * Applies pending migrations; `dryRun` lists them without applying. Returns the ids (to be) applied.
+   *
+   * @throws {@link TenantryError} `SCHEMA_TOO_NEW`, `FORBIDDEN`; and, like every method, a database code (see `TenantryClient`)
+   */
   async migrate(options: { dryRun?: boolean } = {}): Promise<{ applied: string[]; dryRun: boolean }> {
     return this.#runtime.run(async (ctx) => {
       requirePlatform(ctx, 'database.migrate');

@@ -38,7 +38,17 @@ export function healthCatalog(): { code: string; title: string; severity: Severi
   }));
 }
 
-/** Doctor, preflight and repair: finding drift and fixing it as plans. Platform operators only. */
+/**
+ * Doctor, preflight and repair: finding drift and fixing it as plans. Platform operators only.
+ *
+ * @example
+ * ```ts
+ * const report = await tenantry.health.check();
+ * for (const finding of report.findings) {
+ *   if (finding.repairable) await tenantry.health.repair(finding);
+ * }
+ * ```
+ */
 export class Health {
   readonly #runtime: ClientRuntime;
 
@@ -46,12 +56,20 @@ export class Health {
     this.#runtime = runtime;
   }
 
-  /** Runs every check (set-based, over all tenants or one) and returns the findings, worst first. */
+  /**
+   * Runs every check (set-based, over all tenants or one) and returns the findings, worst first.
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `TENANT_NOT_FOUND`; and, like every method, a database code (see `TenantryClient`)
+   */
   async check(options: CheckOptions = {}): Promise<DoctorReportDto> {
     return this.#operator(async (ctx) => toDoctorReportDto(await runDoctor(ctx, options)));
   }
 
-  /** The pre-deploy check: database, version, privileges, migrations, base domain, the data path's role, embedded store. */
+  /**
+   * The pre-deploy check: database, version, privileges, migrations, base domain, the data path's role, embedded store.
+   *
+   * @throws {@link TenantryError} `FORBIDDEN`; and, like every method, a database code (see `TenantryClient`)
+   */
   async preflight(): Promise<PreflightResultDto[]> {
     const database = this.#runtime.options.database;
     const status = database.kind === 'embedded' && database.mode !== 'in-process' ? await storeStatus(database.home) : undefined;
@@ -60,14 +78,22 @@ export class Health {
     return this.#operator((ctx) => runPreflight(ctx, { target: this.#runtime.database.target, dataPath: this.#runtime.dataPath, ...(embedded ? { embedded } : {}) }));
   }
 
-  /** The repairs that would run for the matching findings, with their steps and SQL; nothing is written. */
+  /**
+   * The repairs that would run for the matching findings, with their steps and SQL; nothing is written.
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `TENANT_NOT_FOUND`; and, like every method, a database code (see `TenantryClient`)
+   */
   async plan(selection: { code?: string; slug?: string } = {}): Promise<PlannedRepairDto[]> {
     return this.#operator(async (ctx) =>
       (await planRepairs(ctx, selection)).map(({ finding, plan }) => ({ finding, steps: plan.steps, destructive: plan.destructive, confirmText: plan.confirmText })),
     );
   }
 
-  /** Repairs one finding in a transaction, audited, then checks again. Destructive repairs need `confirm`. */
+  /**
+   * Repairs one finding in a transaction, audited, then checks again. Destructive repairs need `confirm`.
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `CONFIRMATION_REQUIRED`, `PRECONDITION_FAILED`; and, like every method, a database code (see `TenantryClient`)
+   */
   async repair(finding: FindingDto, options: { confirm?: string } = {}): Promise<RepairOutcomeDto> {
     return this.#operator(async (ctx) => {
       const outcome = await applyRepair(ctx, finding, options);
@@ -75,7 +101,11 @@ export class Health {
     });
   }
 
-  /** Posts the findings never sent before to a webhook as JSON, and remembers them. */
+  /**
+   * Posts the findings never sent before to a webhook as JSON, and remembers them.
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `UNAVAILABLE`; and, like every method, a database code (see `TenantryClient`)
+   */
   async notify(url: string, report: DoctorReportDto): Promise<NotifyResultDto> {
     if (!/^https?:\/\//.test(url)) throw TenantryError.invalidInput([{ path: 'notify', message: 'must be an http:// or https:// URL' }]);
     return this.#operator(async (ctx) => {

@@ -15,7 +15,15 @@ export interface ApplyMigrationsOptions {
   onProgress?: (progress: MigrationProgressDto) => void;
 }
 
-/** The blueprint's tenant migrations across every tenant (`client.database` is the control plane's own). */
+/**
+ * The blueprint's tenant migrations across every tenant (`client.database` is the control plane's own).
+ *
+ * @example
+ * ```ts
+ * const status = await tenantry.migrations.status();
+ * const run = await tenantry.migrations.apply({ all: true, canary: 3 });
+ * ```
+ */
 export class Migrations {
   readonly #runtime: ClientRuntime;
 
@@ -23,7 +31,11 @@ export class Migrations {
     this.#runtime = runtime;
   }
 
-  /** Which tenants are behind and by which migrations, which applied ones changed since: set-based, fast at any count. */
+  /**
+   * Which tenants are behind and by which migrations, which applied ones changed since: set-based, fast at any count.
+   *
+   * @throws {@link TenantryError} `FORBIDDEN`, `TENANT_SCHEMA_TOO_NEW`; and, like every method, a database code (see `TenantryClient`)
+   */
   async status(): Promise<TenantMigrationStatusDto> {
     return this.#runtime.run(async (ctx) => toMigrationStatusDto(await getTenantMigrationStatus(ctx)));
   }
@@ -33,6 +45,8 @@ export class Migrations {
    * (default 4 on a server, 1 embedded), `canary` (tenants migrated first, one at a time; a failure
    * stops the run), `continueOnError`, `lockTimeoutMs` (default 5000). Each tenant is one transaction;
    * the report lists every outcome. Failures do not throw: check `summary.failed`.
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `TENANT_NOT_FOUND`, `TENANT_MIGRATION_FAILED`, `TENANT_MIGRATION_LOCKED`, `TENANT_SCHEMA_TOO_NEW`, `PARTIAL_FAILURE`; and, like every method, a database code (see `TenantryClient`)
    */
   async apply(input: ApplyTenantMigrationsInput, options: ApplyMigrationsOptions = {}): Promise<TenantMigrationRunDto> {
     const concurrency = input.concurrency ?? (this.#runtime.database.target.kind === 'embedded' ? 1 : 4);

@@ -41,6 +41,20 @@ import {
   type TenantListDto,
 } from '../dto.ts';
 
+/**
+ * @example
+ * ```ts
+ * const plan = await tenantry.tenants.provision({ name: 'Acme Corp', ownerEmail: 'owner@acme.com' }, { dryRun: true });
+ * const created = await tenantry.tenants.provision({ name: 'Acme Corp', ownerEmail: 'owner@acme.com', plan: 'professional' });
+ * console.log(created.owner.oneTimePassword); // shown once
+ * const page = await tenantry.tenants.list({ status: 'active', limit: 50 });
+ * try {
+ *   await tenantry.tenants.get('no-such-tenant');
+ * } catch (error) {
+ *   if (error instanceof TenantryError && error.code === 'TENANT_NOT_FOUND') console.log('not there');
+ * }
+ * ```
+ */
 export class Tenants {
   readonly #runtime: ClientRuntime;
 
@@ -52,6 +66,8 @@ export class Tenants {
    * Provisions a tenant with its owner, role, domains, data space and audit trail, in one transaction.
    * `ownerPassword: 'none'` creates a new owner without a password (sign-in through SSO or a reset)
    * instead of a generated one-time password.
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `SLUG_TAKEN`, `EMAIL_TAKEN`, `HOSTNAME_TAKEN`, `INVALID_CREDENTIALS`, `BLUEPRINT_INVALID`; and, like every method, a database code (see `TenantryClient`)
    */
   async provision(input: ProvisionTenantInput, options: OperationOptions & { ownerPassword?: 'generate' | 'none' } = {}): Promise<ProvisionResultDto> {
     return this.#runtime.run(async (ctx) => {
@@ -61,7 +77,11 @@ export class Tenants {
     });
   }
 
-  /** A tenant with its domains, members and owners. Throws TENANT_NOT_FOUND. */
+  /**
+   * A tenant with its domains, members and owners. Throws TENANT_NOT_FOUND.
+   *
+   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`; and, like every method, a database code (see `TenantryClient`)
+   */
   async get(slug: string): Promise<TenantDetailsDto> {
     return this.#runtime.run(async (ctx) => {
       await authorizeTenantOperation(ctx, slug, 'tenant.view');
@@ -77,7 +97,11 @@ export class Tenants {
     });
   }
 
-  /** A page of tenants ordered by slug, filtered by status, plan or a search on slug and name. */
+  /**
+   * A page of tenants ordered by slug, filtered by status, plan or a search on slug and name.
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`; and, like every method, a database code (see `TenantryClient`)
+   */
   async list(filter: ListTenantsInput = {}): Promise<TenantListDto> {
     return this.#runtime.run(async (ctx) => {
       requirePlatform(ctx, 'tenant.list');
@@ -91,6 +115,8 @@ export class Tenants {
    * is written, then each tenant is its own transaction. The report has each row's outcome (created,
    * unchanged, failed with code and message) and a summary; failures do not throw. Re-running the same
    * file creates exactly the tenants still missing.
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `PARTIAL_FAILURE`; and, like every method, a database code (see `TenantryClient`)
    */
   async provisionBulk(source: BulkSource, options: BulkProvisionOptions = {}): Promise<BulkReportDto> {
     return provisionBulkFrom(this.#runtime, source, options);
@@ -99,6 +125,8 @@ export class Tenants {
   /**
    * Writes the tenant's control-plane records and its data space to one versioned file (JSON Lines with a
    * checksum; mode 0600: it holds password and key hashes). `file: null` returns the text instead.
+   *
+   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `DATA_SPACE_MISSING`; and, like every method, a database code (see `TenantryClient`)
    */
   async export(slug: string, options: { file: string | null }): Promise<TenantExportResultDto & { text?: string }> {
     const { result, text } = await exportToFile(this.#runtime, slug, options.file);
@@ -108,48 +136,82 @@ export class Tenants {
   /**
    * Restores an export (`{ file }` or `{ text }`) in one transaction; `slug` imports a copy under a new
    * slug with new ids. Existing users (same email) are linked, never overwritten.
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `EXPORT_INVALID`, `EXPORT_VERSION_UNSUPPORTED`, `BLUEPRINT_MISMATCH`, `SLUG_TAKEN`, `EMAIL_TAKEN`, `HOSTNAME_TAKEN`; and, like every method, a database code (see `TenantryClient`)
    */
   async import(source: ImportSource, options: { slug?: string; dryRun?: boolean } = {}): Promise<TenantImportResultDto> {
     return importFrom(this.#runtime, source, options);
   }
 
-  /** The tenant's data space: schema, blueprint migrations applied and pending, usage against limits. */
+  /**
+   * The tenant's data space: schema, blueprint migrations applied and pending, usage against limits.
+   *
+   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `DATA_SPACE_MISSING`; and, like every method, a database code (see `TenantryClient`)
+   */
   async dataSpace(slug: string): Promise<DataSpaceDto> {
     return this.#runtime.run(async (ctx) => toDataSpaceDto(await describeDataSpace(ctx, slug)));
   }
 
-  /** Whether a slug is free, and why not. Platform only: the answer names other tenants. */
+  /**
+   * Whether a slug is free, and why not. Platform only: the answer names other tenants.
+   *
+   * @throws {@link TenantryError} `FORBIDDEN`; and, like every method, a database code (see `TenantryClient`)
+   */
   async checkSlug(slug: string): Promise<SlugCheck> {
     return this.#runtime.run((ctx) => (requirePlatform(ctx, 'tenant.provision'), checkSlug(ctx.em, slug)));
   }
 
-  /** Free slugs for a tenant name, best first. Platform only. */
+  /**
+   * Free slugs for a tenant name, best first. Platform only.
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`; and, like every method, a database code (see `TenantryClient`)
+   */
   async suggestSlugs(name: string, count = 5): Promise<string[]> {
     return this.#runtime.run((ctx) => (requirePlatform(ctx, 'tenant.provision'), suggestSlugs(ctx.em, name, count)));
   }
 
-  /** Changes settings (time zone, contacts, theme, notifications) as a diff; null clears a field. */
+  /**
+   * Changes settings (time zone, contacts, theme, notifications) as a diff; null clears a field.
+   *
+   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `TENANT_PENDING_DELETION`; and, like every method, a database code (see `TenantryClient`)
+   */
   async updateSettings(input: UpdateSettingsInput, options: OperationOptions = {}): Promise<ChangeDto> {
     return toChangeDto(await this.#runtime.execute(updateSettings, input, options));
   }
 
-  /** Changes the security policy (2FA, session timeout, password rules, allowed CIDRs) as a diff. Owners only. */
+  /**
+   * Changes the security policy (2FA, session timeout, password rules, allowed CIDRs) as a diff. Owners only.
+   *
+   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `TENANT_PENDING_DELETION`; and, like every method, a database code (see `TenantryClient`)
+   */
   async updatePolicy(input: UpdatePolicyInput, options: OperationOptions = {}): Promise<PolicyChangeDto> {
     const executed = await this.#runtime.execute(updateSecurityPolicy, input, options);
     return { ...toChangeDto(executed), policy: executed.data.policy };
   }
 
-  /** Suspends an active tenant: its users and keys stop working until resumed. Platform only. */
+  /**
+   * Suspends an active tenant: its users and keys stop working until resumed. Platform only.
+   *
+   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `INVALID_STATUS_TRANSITION`; and, like every method, a database code (see `TenantryClient`)
+   */
   async suspend(input: SuspendTenantInput, options: OperationOptions = {}): Promise<ChangeDto> {
     return toChangeDto(await this.#runtime.execute(LIFECYCLE.suspendTenant, input, options));
   }
 
-  /** Resumes a suspended tenant. Platform only. */
+  /**
+   * Resumes a suspended tenant. Platform only.
+   *
+   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `INVALID_STATUS_TRANSITION`; and, like every method, a database code (see `TenantryClient`)
+   */
   async resume(input: ResumeTenantInput, options: OperationOptions = {}): Promise<ChangeDto> {
     return toChangeDto(await this.#runtime.execute(LIFECYCLE.resumeTenant, input, options));
   }
 
-  /** Extends (or starts) a trial by `extendDays`. Platform only. */
+  /**
+   * Extends (or starts) a trial by `extendDays`. Platform only.
+   *
+   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `INVALID_STATUS_TRANSITION`; and, like every method, a database code (see `TenantryClient`)
+   */
   async extendTrial(input: ExtendTrialInput, options: OperationOptions = {}): Promise<TrialResultDto> {
     return toTrialDto(await this.#runtime.execute(LIFECYCLE.extendTrial, input, options));
   }
@@ -159,17 +221,29 @@ export class Tenants {
     return toChangeDto(await this.#runtime.execute(LIFECYCLE.endTrial, input, options));
   }
 
-  /** Soft delete: pending_deletion for `graceDays` (default 30), restorable. `confirm` must be the exact name. */
+  /**
+   * Soft delete: pending_deletion for `graceDays` (default 30), restorable. `confirm` must be the exact name.
+   *
+   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `CONFIRMATION_REQUIRED`, `INVALID_STATUS_TRANSITION`; and, like every method, a database code (see `TenantryClient`)
+   */
   async delete(input: DeleteTenantInput, options: OperationOptions = {}): Promise<DeletionResultDto> {
     return toDeletionDto(await this.#runtime.execute(LIFECYCLE.deleteTenant, input, options));
   }
 
-  /** Restores a tenant pending deletion, losslessly. */
+  /**
+   * Restores a tenant pending deletion, losslessly.
+   *
+   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `INVALID_STATUS_TRANSITION`, `TENANT_PURGED`; and, like every method, a database code (see `TenantryClient`)
+   */
   async restore(input: RestoreTenantInput, options: OperationOptions = {}): Promise<DeletionResultDto> {
     return toDeletionDto(await this.#runtime.execute(LIFECYCLE.restoreTenant, input, options));
   }
 
-  /** Removes a tenant pending deletion for good (after the grace period, or with `force`), keeping a tombstone and the audit trail. */
+  /**
+   * Removes a tenant pending deletion for good (after the grace period, or with `force`), keeping a tombstone and the audit trail.
+   *
+   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `CONFIRMATION_REQUIRED`, `GRACE_PERIOD_ACTIVE`, `INVALID_STATUS_TRANSITION`; and, like every method, a database code (see `TenantryClient`)
+   */
   async purge(input: PurgeTenantInput, options: OperationOptions = {}): Promise<PurgeResultDto> {
     return toPurgeDto(await this.#runtime.execute(LIFECYCLE.purgeTenant, input, options));
   }

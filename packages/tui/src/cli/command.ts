@@ -75,6 +75,9 @@ export function requiredArg(input: ParsedArguments, name: string): string {
   return value;
 }
 
+/** What help, docs and completion read of a command: everything but its code (see manifest.ts). */
+export type CommandHelp = Omit<CommandSpec, 'run'>;
+
 export interface CommandSpec {
   path: readonly string[];
   aliases?: readonly (readonly string[])[];
@@ -106,6 +109,7 @@ export function defineCommand(spec: CommandSpec): CommandSpec {
 
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [
   { name: 'database-url', type: 'string', placeholder: 'URL', description: 'PostgreSQL server to use instead of the embedded store (env TENANTRY_DATABASE_URL).' },
+  { name: 'profile', type: 'string', placeholder: 'NAME', description: 'Settings profile from the config file (env TENANTRY_PROFILE; see "tenantry config").' },
   { name: 'verbose', type: 'boolean', description: 'Print stack traces with errors.' },
   { name: 'no-color', type: 'boolean', description: 'Disable colour (also NO_COLOR).' },
   { name: 'help', short: 'h', type: 'boolean', description: 'Show help for the command.' },
@@ -137,4 +141,9 @@ export const CHANGE_FLAGS: readonly FlagSpec[] = [DRY_RUN_FLAG, EXPECT_PLAN_FLAG
 export function changeOptions(flags: ParsedArguments['flags']): { dryRun: boolean; expectFingerprint?: string } {
   const fingerprint = flags['expect-plan'];
   return { dryRun: flags['dry-run'] === true, ...(typeof fingerprint === 'string' ? { expectFingerprint: fingerprint } : {}) };
+}
+
+/** A command's own flags, then --json when it has it, then the global flags. */
+export function commandFlags(command: CommandHelp): FlagSpec[] {
+  return [...(command.flags ?? []), ...(command.json ? [JSON_FLAG] : []), ...GLOBAL_FLAGS];
 }

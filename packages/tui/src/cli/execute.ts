@@ -1,13 +1,16 @@
-import { createTenantry, TenantryError, type TenantryClient } from '@tenantry/sdk';
+import { createTenantry, type TenantryClient } from '@tenantry/sdk';
 import type { ConsoleScreen } from '../app/console-screen.tsx';
 import { canPrompt } from './can-prompt.ts';
 import type { CommandContext, CommandSpec, IO } from './command.ts';
 import { COMMANDS } from './registry.ts';
 import { EXIT_CODES, EXIT_SUCCESS, SIGNAL_EXIT_CODES } from './exit-codes.ts';
 import { renderCommandHelp, renderGroupHelp } from './help.ts';
-import { parseCommandLine, resolveCommand } from './parse.ts';
+import { parseCommandLine } from './parse.ts';
+import { routeCommandLine } from './route.ts';
+import { unroutedError } from './route-errors.ts';
 import { asTenantryError, errorJson, renderError } from './render-error.ts';
 import { colorEnabled, createStyle } from './output/style.ts';
+import { withProfile } from './config/profile-env.ts';
 import { VERSION } from './version.ts';
 
 const HANDLED_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -28,17 +31,15 @@ export async function execute(tokens: readonly string[], io: IO, options: Execut
   const interactive = canPrompt(io);
   // No arguments: the console on a terminal, the overview of commands otherwise.
   const effective = tokens.length === 0 && interactive ? ['console'] : tokens;
-  const asksHelp = effective[0] === 'help';
-  const resolution = resolveCommand(COMMANDS, asksHelp ? effective.slice(1) : effective);
-  const command = resolution.command;
+  const route = routeCommandLine(COMMANDS, effective);
+  const command = route.kind === 'command' || route.kind === 'command-help' ? route.command : undefined;
   try {
-    if (effective[0] === '--version' || effective[0] === 'version') return write(io.stdout, `tenantry ${VERSION}\n`);
-    if (!command) return showGroup(io, resolution.words, resolution.rest);
-    if (asksHelp || resolution.rest.includes('--help') || resolution.rest.includes('-h')) {
-      return write(io.stdout, renderCommandHelp(command));
-    }
-    const parsed = parseCommandLine(command, resolution.rest);
-    return await runCommand(command, parsed, io, { json, interactive, style, ...(options.consoleScreen ? { consoleScreen: options.consoleScreen } : {}) }, options.exitOnSignal);
+    if (route.kind === 'version') return write(io.stdout, `tenantry ${VERSION}\n`);
+    if (route.kind === 'group-help') return write(io.stdout, renderGroupHelp(COMMANDS, route.words));
+    if (route.kind === 'unknown-command' || route.kind === 'unknown-flag') throw unroutedError(route);
+    if (route.kind === 'command-help') return write(io.stdout, renderCommandHelp(route.command));
+    const parsed = parseCommandLine(route.command, route.rest);
+    return await runCommand(route.command, parsed, io, { json, interactive, style, ...(options.consoleScreen ? { consoleScreen: options.consoleScreen } : {}) }, options.exitOnSignal);
   } catch (error) {
     // Errors print on the normal screen: the console's screen, if it was opened, closes first.
     options.consoleScreen?.close();
@@ -63,7 +64,7 @@ async function runCommand(
     client: (options) =>
       (client ??= createTenantry({
         ...(options?.createDatabase ? { createDatabase: true } : {}),
-        env: io.env,
+        env: withProfile(io.env, parsed.flags.profile),
         command: `tenantry ${command.path.join(' ')}`,
         ...(typeof parsed.flags['database-url'] === 'string' ? { databaseUrl: parsed.flags['database-url'] } : {}),
         migrations: command.leavesMigrationsPending ? 'ignore' : 'apply',
@@ -94,17 +95,6 @@ async function runCommand(
     for (const signal of HANDLED_SIGNALS) process.removeListener(signal, onSignal);
     await release();
   }
-}
-
-/** `tenantry`, `tenantry tenant` or `tenantry tenant --help` list commands; an unknown word fails. */
-function showGroup(io: IO, words: string[], rest: string[]): number {
-  const unknownWord = rest.find((token) => !token.startsWith('-'));
-  if (unknownWord === undefined) return write(io.stdout, renderGroupHelp(COMMANDS, words));
-  throw new TenantryError('INVALID_INPUT', {
-    message: `Unknown command "tenantry ${[...words, unknownWord].join(' ')}".`,
-    details: { issues: [{ path: 'argv', message: `unknown command "${[...words, unknownWord].join(' ')}"` }] },
-    hint: `Run "tenantry ${words.join(' ')}${words.length ? ' ' : ''}--help" for the commands.`,
-  });
 }
 
 function write(stream: IO['stdout'], text: string): number {

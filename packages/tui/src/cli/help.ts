@@ -1,11 +1,11 @@
-import type { CommandSpec, FlagSpec } from './command.ts';
+// Loaded by the fast path (fast-path.ts) too: nothing here may import a value from the SDK.
+import type { CommandHelp, FlagSpec } from './command.ts';
 import { exitCodeTable } from './exit-codes.ts';
-import { GLOBAL_FLAGS } from './command.ts';
-import { commandFlags } from './parse.ts';
+import { commandFlags, GLOBAL_FLAGS } from './command.ts';
 
 export const PROGRAM = 'tenantry';
 
-export function usageLine(command: CommandSpec): string {
+export function usageLine(command: CommandHelp): string {
   const args = (command.args ?? []).map((arg) => `<${arg.name}>${arg.variadic ? '...' : ''}`).join(' ');
   return [PROGRAM, ...command.path, args, command.flags?.length || command.json ? '[flags]' : ''].filter(Boolean).join(' ');
 }
@@ -26,7 +26,7 @@ function flagLines(flags: readonly FlagSpec[]): string[] {
   });
 }
 
-export function renderCommandHelp(command: CommandSpec): string {
+export function renderCommandHelp(command: CommandHelp): string {
   const globalNames = new Set(GLOBAL_FLAGS.map((flag) => flag.name));
   const own = commandFlags(command).filter((flag) => !globalNames.has(flag.name));
   const lines = [command.summary, ''];
@@ -49,7 +49,7 @@ function exitCodeLines(): string[] {
 }
 
 /** Help for the program or a command group: the commands under `prefix`. */
-export function renderGroupHelp(commands: readonly CommandSpec[], prefix: readonly string[]): string {
+export function renderGroupHelp(commands: readonly CommandHelp[], prefix: readonly string[]): string {
   const visible = commands.filter((command) => !command.hidden && prefix.every((word, index) => command.path[index] === word));
   const names = visible.map((command) => command.path.join(' '));
   const width = Math.max(...names.map((name) => name.length));
@@ -72,6 +72,7 @@ export function renderGroupHelp(commands: readonly CommandSpec[], prefix: readon
     'ENVIRONMENT',
     '  TENANTRY_DATABASE_URL  PostgreSQL server URL; without it the embedded store is used',
     '  TENANTRY_DATA_PATH_URL the login of the data path (withTenant); default: the database URL as tenantry_app',
+    '  TENANTRY_PROFILE       the config file profile to use (default: the file\'s default-profile)',
     '  TENANTRY_HOME          embedded store directory (default $XDG_DATA_HOME/tenantry or ~/.local/share/tenantry)',
     '  TENANTRY_BASE_DOMAIN   tenants get <slug>.<base domain> as a subdomain',
     '  TENANTRY_SMTP_URL      deliver invitation mail over SMTP (smtp://user:pass@host:587); else to $TENANTRY_HOME/mail.log',

@@ -1,48 +1,9 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { TenantryError, type InputIssue } from '@tenantry/sdk';
-import { GLOBAL_FLAGS, JSON_FLAG, type CommandSpec, type FlagSpec, type ParsedArguments } from './command.ts';
+import { commandFlags, type CommandSpec, type FlagSpec, type ParsedArguments } from './command.ts';
+import { closest, flagNames } from './route.ts';
 
-export interface Resolution {
-  command?: CommandSpec;
-  /** The words that matched a command or a command group. */
-  words: string[];
-  rest: string[];
-}
-
-/** Finds the command named by the leading words of argv (longest match, aliases included). */
-export function resolveCommand(commands: readonly CommandSpec[], argv: readonly string[]): Resolution {
-  const words: string[] = [];
-  for (const token of argv) {
-    if (token.startsWith('-')) break;
-    words.push(token);
-  }
-  for (let length = words.length; length > 0; length--) {
-    const candidate = words.slice(0, length);
-    const command = commands.find((spec) => [spec.path, ...(spec.aliases ?? [])].some((path) => sameWords(path, candidate)));
-    if (command) return { command, words: candidate, rest: withoutWords(argv, length) };
-  }
-  const groupWords = words.filter((_, index) => commands.some((spec) => sameWords(spec.path.slice(0, index + 1), words.slice(0, index + 1))));
-  return { words: groupWords, rest: withoutWords(argv, groupWords.length) };
-}
-
-function sameWords(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((word, index) => word === b[index]);
-}
-
-function withoutWords(argv: readonly string[], count: number): string[] {
-  let removed = 0;
-  return argv.filter((token) => {
-    if (removed < count && !token.startsWith('-')) {
-      removed++;
-      return false;
-    }
-    return true;
-  });
-}
-
-export function commandFlags(command: CommandSpec): FlagSpec[] {
-  return [...(command.flags ?? []), ...(command.json ? [JSON_FLAG] : []), ...GLOBAL_FLAGS];
-}
+export { resolveCommand, type Resolution } from './route.ts';
 
 /** Parses flags and positional arguments strictly: an unknown flag or a bad number is INVALID_INPUT. */
 export function parseCommandLine(command: CommandSpec, tokens: readonly string[]): ParsedArguments {
@@ -59,7 +20,7 @@ export function parseCommandLine(command: CommandSpec, tokens: readonly string[]
   try {
     parsed = parseArgs({ args: [...tokens], options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw TenantryError.invalidInput([{ path: 'argv', message: describeParseError(error) }]);
+    throw TenantryError.invalidInput([{ path: 'argv', message: describeParseError(error, flagNames(command)) }]);
   }
   const issues: InputIssue[] = [];
   const values: ParsedArguments['flags'] = {};
@@ -106,10 +67,13 @@ function convertFlag(
   return text;
 }
 
-function describeParseError(error: unknown): string {
+function describeParseError(error: unknown, known: readonly string[]): string {
   const message = error instanceof Error ? error.message : String(error);
-  const unknown = /Unknown option '([^']+)'/.exec(message);
-  if (unknown) return `unknown flag ${unknown[1]}; see --help for the flags this command accepts`;
+  const unknown = /Unknown option '([^']+)'/.exec(message)?.[1];
+  if (unknown) {
+    const suggestion = unknown.startsWith('--') ? closest(unknown, known) : undefined;
+    return `unknown flag ${unknown}; ${suggestion ? `did you mean ${suggestion}? ` : ''}see --help for the flags this command accepts`;
+  }
   const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
   if (missing) return `flag ${missing[1]?.split(',').at(-1)?.trim()} needs a value`;
   return message.replace(/\. To specify.*$/s, '');

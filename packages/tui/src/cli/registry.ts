@@ -1,5 +1,10 @@
 import type { CommandSpec } from './command.ts';
 import { auditList } from './commands/audit/list.ts';
+import { completion } from './commands/completion/completion.ts';
+import { completionSlugs } from './commands/completion/slugs.ts';
+import { configGet } from './commands/config/get.ts';
+import { configList } from './commands/config/list.ts';
+import { configSet } from './commands/config/set.ts';
 import { consoleCommand } from './commands/console.ts';
 import { domainAdd } from './commands/domain/add.ts';
 import { domainList } from './commands/domain/list.ts';
@@ -101,5 +106,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   domainVerify,
   domainRemove,
   auditList,
+  configList,
+  configGet,
+  configSet,
+  completion,
+  completionSlugs,
   consoleCommand,
 ];

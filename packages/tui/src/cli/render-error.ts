@@ -1,7 +1,6 @@
 import { isTenantryError, TenantryError, type InputIssue } from '@tenantry/sdk';
-import type { CommandSpec } from './command.ts';
+import { commandFlags, type CommandSpec } from './command.ts';
 import type { Style } from './output/style.ts';
-import { commandFlags } from './parse.ts';
 
 /** Every failure as a TenantryError; anything else is an internal error that keeps its cause. */
 export function asTenantryError(error: unknown): TenantryError {

@@ -1,5 +1,6 @@
 import { canPrompt } from './can-prompt.ts';
 import type { IO } from './command.ts';
+import { answerFromManifest } from './fast-path.ts';
 
 /**
  * The process entry: runs the command line and sets the exit code, the only place that does. The
@@ -8,6 +9,12 @@ import type { IO } from './command.ts';
 export async function run(argv: readonly string[]): Promise<void> {
   const io: IO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
   const tokens = argv.slice(2);
+  // Help, --version and completion answer from the build's command manifest, loading nothing else.
+  const answered = answerFromManifest(tokens, io, new URL('.', import.meta.url));
+  if (answered !== undefined) {
+    process.exitCode = answered;
+    return;
+  }
   const consoleScreen = opensConsole(tokens, io) ? (await import('../app/console-screen.tsx')).openConsoleScreen(io) : undefined;
   const { execute } = await import('./execute.ts');
   process.exitCode = await execute(tokens, io, { exitOnSignal: (code) => process.exit(code), ...(consoleScreen ? { consoleScreen } : {}) });

@@ -1,8 +1,7 @@
 import type { CommandSpec, FlagSpec } from '../command.ts';
-import { GLOBAL_FLAGS } from '../command.ts';
+import { commandFlags, GLOBAL_FLAGS } from '../command.ts';
 import { exitCodeTable } from '../exit-codes.ts';
 import { flagLabel, usageLine } from '../help.ts';
-import { commandFlags } from '../parse.ts';
 
 const GENERATED = '<!-- Generated from the command definitions by `pnpm docs:generate`; do not edit by hand. -->';
 
