@@ -46,6 +46,7 @@ export const ERROR_CODES = {
   DOMAIN_NOT_FOUND: { kind: 'not_found', description: 'The tenant has no such domain.' },
   PRIMARY_DOMAIN_REMOVAL: { kind: 'precondition_failed', description: 'The primary domain cannot be removed until another domain is primary.' },
   DOMAIN_VERIFICATION_FAILED: { kind: 'precondition_failed', description: 'The DNS TXT record with the verification token was not found.' },
+  DOMAIN_UNVERIFIED: { kind: 'precondition_failed', description: 'A custom domain must be verified (its DNS TXT record found) before it can be the primary domain.' },
   TENANT_SUSPENDED: { kind: 'precondition_failed', description: 'The tenant is suspended: its users and keys cannot act until it is resumed.' },
   TENANT_PENDING_DELETION: { kind: 'precondition_failed', description: 'The tenant is pending deletion: restore it before changing it.' },
   TENANT_PURGED: { kind: 'precondition_failed', description: 'The tenant was purged; only its tombstone and audit trail remain.' },
