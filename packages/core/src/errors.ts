@@ -58,7 +58,7 @@ export const ERROR_CODES = {
   TENANT_MIGRATION_FAILED: { kind: 'precondition_failed', description: "A tenant migration failed in a tenant's data space; that tenant's transaction was rolled back." },
   TENANT_MIGRATION_LOCKED: { kind: 'unavailable', description: "The tenant's migration lock or a table lock was not granted within the lock timeout; safe to retry." },
   TENANT_SCHEMA_TOO_NEW: { kind: 'precondition_failed', description: 'The tenant has tenant migrations this blueprint does not know: a newer program migrated it.' },
-  EXPORT_INVALID: { kind: 'invalid_input', description: 'The file is not a Tenantry tenant export, or it is damaged (its checksum does not match).' },
+  EXPORT_INVALID: { kind: 'invalid_input', description: 'The file is not a Tenantry tenant export, is damaged or edited (its signature does not match), was signed with another export key, is format 1, or holds a row that is not of the tenant it exports.' },
   EXPORT_VERSION_UNSUPPORTED: { kind: 'precondition_failed', description: 'The export was written by a newer Tenantry in a format version this one cannot read.' },
   BLUEPRINT_MISMATCH: { kind: 'precondition_failed', description: "The export's tenant migrations are not those of this blueprint (unknown ids or changed checksums)." },
   PARTIAL_FAILURE: { kind: 'partial_failure', description: 'Some items of a batch failed (bulk rows, tenants of a migration run); the report lists each with its code.' },
