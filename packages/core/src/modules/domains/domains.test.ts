@@ -82,9 +82,8 @@ describe('addDomain', () => {
     const other = await provisionTestTenant(database);
     const before = await snapshot();
     for (const hostname of [`app.${tenant.slug}.${BASE}`, `${other.slug}.${BASE}`, `future-tenant.${BASE}`, BASE, 'gmail.com', 'GMAIL.com', 'inbox.outlook.com', 'yahoo.co.uk']) {
-      for (const attempt of [addDomain(ctx(), { slug: tenant.slug, hostname }), addDomain(ctx(), { slug: tenant.slug, hostname, primary: true }), setPrimaryDomain(ctx(), { slug: tenant.slug, hostname })]) {
-        expect((await failure(attempt)).details.issues).toEqual([expect.objectContaining({ path: 'hostname' })]);
-      }
+      const attempts = [() => addDomain(ctx(), { slug: tenant.slug, hostname }), () => addDomain(ctx(), { slug: tenant.slug, hostname, primary: true }), () => setPrimaryDomain(ctx(), { slug: tenant.slug, hostname })];
+      for (const attempt of attempts) expect((await failure(attempt())).details.issues).toEqual([expect.objectContaining({ path: 'hostname' })]);
     }
     expect(await snapshot()).toEqual(before);
   });
