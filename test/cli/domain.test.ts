@@ -47,31 +47,39 @@ describe('tenantry domain', { timeout: 240_000 }, () => {
     expect(parseJson<DomainJson>(verified)).toMatchObject({ result: 'applied', domain: { verified: true, verification: null } });
   });
 
-  it('primary creates a missing domain (fix_tenant_domain) after a dry run that writes nothing', async () => {
+  it('primary refuses an unverified custom domain (exit 7), and moves to a verified one after a dry run that writes nothing', async () => {
+    const unverified = await cli(['domain', 'primary', 'domain-co', 'portal.domain.test']);
+    expect(unverified.exitCode).toBe(7);
+    expect(unverified.stderr).toContain('DOMAIN_UNVERIFIED');
     const before = await snapshotDatabase(database);
-    const planned = parseJson<DomainJson>(await cli(['domain', 'primary', 'domain-co', 'portal.domain.test', '--dry-run', '--json']));
+    const planned = parseJson<DomainJson>(await cli(['domain', 'primary', 'domain-co', 'bücher.example', '--dry-run', '--json']));
     expect(planned.result).toBe('planned');
-    expect(planned.steps.map((step) => step.action)).toEqual(['add-domain', 'set-primary-domain']);
+    expect(planned.steps.map((step) => step.action)).toEqual(['set-primary-domain']);
     expect(await snapshotDatabase(database)).toEqual(before);
-    const run = await cli(['domain', 'primary', 'domain-co', 'portal.domain.test']);
+    const run = await cli(['domain', 'primary', 'domain-co', 'bücher.example']);
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toContain('portal.domain.test is now the primary domain of domain-co (added)');
-    expect(run.stdout).toMatch(/primaryDomain +domain-co\.tenants\.test → portal\.domain\.test/);
+    expect(run.stdout).toContain('bücher.example is now the primary domain of domain-co');
+    expect(run.stdout).toMatch(/primaryDomain +domain-co\.tenants\.test → xn--bcher-kva\.example/);
   });
 
-  it('remove refuses the primary (exit 7) and removes the others; an unknown hostname is refused (exit 5)', async () => {
-    const refused = await cli(['domain', 'remove', 'domain-co', 'portal.domain.test']);
+  it('remove refuses the primary (exit 7) and removes the others; an unknown hostname is refused (exit 5); primary adds a missing subdomain', async () => {
+    const refused = await cli(['domain', 'remove', 'domain-co', 'bücher.example']);
     expect(refused.exitCode).toBe(7);
     expect(refused.stderr).toContain('PRIMARY_DOMAIN_REMOVAL');
     expect((await cli(['domain', 'remove', 'domain-co', 'domain-co.tenants.test'])).exitCode).toBe(0);
     expect((await cli(['domain', 'remove', 'domain-co', 'domain-co.tenants.test'])).exitCode).toBe(5);
+    const fixed = await cli(['domain', 'primary', 'domain-co', 'domain-co.tenants.test']);
+    expect(fixed.exitCode).toBe(0);
+    expect(fixed.stdout).toContain('domain-co.tenants.test is now the primary domain of domain-co (added)');
   });
 
-  it("refuses another tenant's hostname (exit 6) and another tenant's platform subdomain (exit 3)", async () => {
+  it("refuses another tenant's hostname (exit 6), another tenant's platform subdomain and consumer mail domains (exit 3)", async () => {
     expect((await cli(['tenant', 'create', '--name', 'Other Co', '--slug', 'other-co', '--owner-email', 'owner@other.test'])).exitCode).toBe(0);
-    expect((await cli(['domain', 'add', 'other-co', 'PORTAL.domain.test'])).exitCode).toBe(6);
-    const foreign = await cli(['domain', 'add', 'other-co', 'domain-co.tenants.test']);
-    expect(foreign.exitCode).toBe(3);
-    expect(foreign.stderr).toContain('<hostname>');
+    expect((await cli(['domain', 'add', 'other-co', 'BÜCHER.example'])).exitCode).toBe(6);
+    for (const hostname of ['future-co.tenants.test', 'gmail.com']) {
+      const refused = await cli(['domain', 'add', 'other-co', hostname]);
+      expect(refused.exitCode).toBe(3);
+      expect(refused.stderr).toContain('<hostname>');
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -29,7 +30,7 @@ describe('tenantry tenant export / import', { timeout: 240_000 }, () => {
     expect(parseJson(run)).toMatchObject({ file, tenant: { slug: 'acme-export', isolation: 'schema' }, rows: { data: 7 } });
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const header = JSON.parse(readFileSync(file, 'utf8').split('\n')[0] ?? '{}') as { format: string; version: number };
-    expect(header).toMatchObject({ format: 'tenantry.tenant-export', version: 1 });
+    expect(header).toMatchObject({ format: 'tenantry.tenant-export', version: 2 });
 
     const streamed = await cli(['tenant', 'export', 'acme-export', '--out', '-']);
     expect(streamed.exitCode).toBe(0);
@@ -61,5 +62,28 @@ describe('tenantry tenant export / import', { timeout: 240_000 }, () => {
     expect(noOut.exitCode).toBe(3);
     expect(noOut.stderr).toContain('--out');
     expect(await sqlOnDatabase(database, `select slug from tenantry.tenants where slug like 'acme-%' order by slug`)).toEqual([{ slug: 'acme-copy' }, { slug: 'acme-export' }]);
+  });
+
+  it('moves a tenant with a key given on both sides (--export-key-file); a recomputed plain checksum is refused (exit 3)', async () => {
+    const keyFile = join(dir, 'move.key');
+    writeFileSync(keyFile, `${'3f'.repeat(32)}\n`, { mode: 0o600 });
+    const moved = join(dir, 'moved.jsonl');
+    expect((await cli(['tenant', 'export', 'acme-export', '--out', moved, '--export-key-file', keyFile])).exitCode).toBe(0);
+    const withoutKey = await cli(['tenant', 'import', moved, '--slug', 'acme-moved', '--json']);
+    expect(withoutKey.exitCode).toBe(3);
+    expect(parseJson<{ error: { code: string; message: string } }>(withoutKey).error).toMatchObject({ code: 'EXPORT_INVALID', message: expect.stringContaining('signed with export key') });
+    const missingKey = await cli(['tenant', 'import', moved, '--slug', 'acme-moved', '--export-key-file', join(dir, 'nope.key')]);
+    expect(missingKey.exitCode).toBe(5);
+    expect(missingKey.stderr).toContain('--export-key-file');
+    const imported = await cli(['tenant', 'import', moved, '--slug', 'acme-moved', '--export-key-file', keyFile]);
+    expect(imported.exitCode, imported.stderr).toBe(0);
+    // A format 1 file: the trailer a plain sha256 anyone can recompute after editing.
+    const text = readFileSync(file, 'utf8');
+    const body = text.slice(0, text.lastIndexOf('{"hmac"'));
+    const legacy = join(dir, 'legacy.jsonl');
+    writeFileSync(legacy, `${body}${JSON.stringify({ checksum: createHash('sha256').update(body).digest('hex') })}\n`);
+    const refused = await cli(['tenant', 'import', legacy, '--slug', 'acme-legacy']);
+    expect(refused.exitCode).toBe(3);
+    expect(refused.stderr).toContain('plain checksum');
   });
 });

@@ -193,9 +193,11 @@ describe('doctor', () => {
     expect(granted?.target_id).toBe(tenant.ownerId);
   });
 
-  it('NO_PRIMARY_DOMAIN: a domain that lost its primary flag is made primary again', async () => {
+  it('NO_PRIMARY_DOMAIN: a verified domain that lost its primary flag is made primary again; an unverified one is not', async () => {
     const tenant = await provision({ domain: `www.${Date.now()}.drift.test` });
-    await sql('update tenantry.domains set is_primary = false where tenant_id = ?', [tenant.id]);
+    // Unverified and alone, the custom domain waits for its verification: nothing to repair.
+    expect(await codesFor(tenant.slug)).toEqual([]);
+    await sql('update tenantry.domains set is_primary = false, verified_at = now() where tenant_id = ?', [tenant.id]);
     expect(await codesFor(tenant.slug)).toEqual(['NO_PRIMARY_DOMAIN']);
     const [outcome] = await repair('NO_PRIMARY_DOMAIN', tenant.slug);
     expect(outcome?.remaining).toBeNull();

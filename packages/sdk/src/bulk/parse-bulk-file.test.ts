@@ -70,7 +70,7 @@ describe('parseBulkFile, JSON (the seeds format)', () => {
             invitations: [{ email: 'manager@acme.com', role: 'admin' }],
             features: { analytics: true, api_access: true, custom_branding: false },
             timeZone: 'America/New_York',
-            settings: { theme: 'corporate', notifications: { email: true, in_app: true } },
+            settings: { theme: 'corporate', notifications: { email: true, inApp: true } },
           },
         },
         { row: 2, input: { name: 'Plain', ownerEmail: 'plain@example.com', isolation: 'shared' } },

@@ -45,9 +45,17 @@ function toInput(entry: unknown): unknown {
   if (seed.settings && typeof seed.settings === 'object') {
     const { timezone, ...settings } = seed.settings;
     if (typeof timezone === 'string' && input.timeZone === undefined) input.timeZone = timezone;
-    input.settings = settings;
+    input.settings = seedSettings(settings);
   }
   return input;
+}
+
+/** The seeds write `notifications.in_app`; the settings call it `inApp`. Other keys stay, so validation names them. */
+function seedSettings(settings: Record<string, unknown>): Record<string, unknown> {
+  const { notifications } = settings;
+  if (notifications === null || typeof notifications !== 'object' || Array.isArray(notifications)) return settings;
+  const renamed = Object.entries(notifications).map(([key, value]) => [/^in[-_]?app$/i.test(key) ? 'inApp' : key, value] as const);
+  return { ...settings, notifications: Object.fromEntries(renamed) };
 }
 
 function roleOf(user: { role?: unknown; roles?: unknown }): string | undefined {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { exportTenant, importTenant, parseExport, serializeExport, type ExportHeader, type ImportOutcome, type PlanStep } from '@tenantry/core';
+import { exportTenantText, importTenant, type ExportHeader, type ImportOutcome, type PlanStep } from '@tenantry/core';
 import type { ClientRuntime } from '../runtime.ts';
 
 /** What an export wrote. */
@@ -30,10 +30,15 @@ export interface TenantImportResultDto {
 
 export type ImportSource = { file: string } | { text: string };
 
-/** Exports a tenant to one versioned file (JSON Lines, checksummed), written atomically and readable by its owner only. */
-export async function exportToFile(runtime: ClientRuntime, slug: string, file: string | null): Promise<{ result: TenantExportResultDto; text: string }> {
-  const document = await runtime.run((ctx) => exportTenant(ctx, slug));
-  const text = serializeExport(document);
+/** An export key passed to sign or verify a file moving between installations; default: this installation's. */
+export interface ExportKeyOption {
+  /** At least 32 characters, the same on both installations (for example `openssl rand -hex 32`). */
+  exportKey?: string;
+}
+
+/** Exports a tenant to one versioned file (JSON Lines, signed with the export key), written atomically and readable by its owner only. */
+export async function exportToFile(runtime: ClientRuntime, slug: string, file: string | null, options: ExportKeyOption = {}): Promise<{ result: TenantExportResultDto; text: string }> {
+  const { document, text } = await runtime.run((ctx) => exportTenantText(ctx, slug, options));
   if (file !== null) {
     const temporary = `${file}.${randomBytes(4).toString('hex')}.partial`;
     try {
@@ -61,7 +66,7 @@ export async function exportToFile(runtime: ClientRuntime, slug: string, file: s
   };
 }
 
-export async function importFrom(runtime: ClientRuntime, source: ImportSource, options: { slug?: string; dryRun?: boolean }): Promise<TenantImportResultDto> {
+export async function importFrom(runtime: ClientRuntime, source: ImportSource, options: { slug?: string; dryRun?: boolean } & ExportKeyOption): Promise<TenantImportResultDto> {
   const text = 'text' in source ? source.text : await readFile(source.file, 'utf8');
-  return runtime.run(async (ctx) => importTenant(ctx, parseExport(text), options));
+  return runtime.run(async (ctx) => importTenant(ctx, text, options));
 }

@@ -29,7 +29,7 @@ import { toChangeDto, type ChangeDto } from '../dto/change.ts';
 import type { OperationOptions } from '../operation-options.ts';
 import type { PolicyChangeDto } from './tenant-changes.ts';
 import { LIFECYCLE, toDeletionDto, toPurgeDto, toTrialDto, type DeletionResultDto, type PurgeResultDto, type TrialResultDto } from './tenant-lifecycle.ts';
-import { exportToFile, importFrom, type ImportSource, type TenantExportResultDto, type TenantImportResultDto } from './tenant-transfer.ts';
+import { exportToFile, importFrom, type ExportKeyOption, type ImportSource, type TenantExportResultDto, type TenantImportResultDto } from './tenant-transfer.ts';
 import { provisionBulkFrom, type BulkProvisionOptions, type BulkReportDto, type BulkSource } from './bulk.ts';
 import {
   toDomainDto,
@@ -123,23 +123,26 @@ export class Tenants {
   }
 
   /**
-   * Writes the tenant's control-plane records and its data space to one versioned file (JSON Lines with a
-   * checksum; mode 0600: it holds password and key hashes). `file: null` returns the text instead.
+   * Writes the tenant's control-plane records and its data space to one versioned file (JSON Lines signed
+   * with this installation's export key, or `exportKey`; mode 0600: it holds password and key hashes).
+   * `file: null` returns the text instead.
    *
    * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `DATA_SPACE_MISSING`; and, like every method, a database code (see `TenantryClient`)
    */
-  async export(slug: string, options: { file: string | null }): Promise<TenantExportResultDto & { text?: string }> {
-    const { result, text } = await exportToFile(this.#runtime, slug, options.file);
+  async export(slug: string, options: { file: string | null } & ExportKeyOption): Promise<TenantExportResultDto & { text?: string }> {
+    const { result, text } = await exportToFile(this.#runtime, slug, options.file, options.exportKey === undefined ? {} : { exportKey: options.exportKey });
     return options.file === null ? { ...result, text } : result;
   }
 
   /**
    * Restores an export (`{ file }` or `{ text }`) in one transaction; `slug` imports a copy under a new
-   * slug with new ids. Existing users (same email) are linked, never overwritten.
+   * slug with new ids. Existing users (same email) are linked, never overwritten. The file's signature is
+   * verified with this installation's export key, or `exportKey` (a file from another installation), and
+   * every row must be of the tenant it exports: EXPORT_INVALID otherwise.
    *
    * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `EXPORT_INVALID`, `EXPORT_VERSION_UNSUPPORTED`, `BLUEPRINT_MISMATCH`, `SLUG_TAKEN`, `EMAIL_TAKEN`, `HOSTNAME_TAKEN`; and, like every method, a database code (see `TenantryClient`)
    */
-  async import(source: ImportSource, options: { slug?: string; dryRun?: boolean } = {}): Promise<TenantImportResultDto> {
+  async import(source: ImportSource, options: { slug?: string; dryRun?: boolean } & ExportKeyOption = {}): Promise<TenantImportResultDto> {
     return importFrom(this.#runtime, source, options);
   }
 

@@ -4,7 +4,8 @@ import { controlPlane0003 } from './0003-data-spaces.ts';
 import { controlPlane0004 } from './0004-health.ts';
 import { controlPlane0005 } from './0005-operations.ts';
 import { controlPlane0007 } from './0007-data-path.ts';
+import { controlPlane0008 } from './0008-export-key.ts';
 import type { ControlPlaneMigration } from './migration.ts';
 
 /** Every control-plane migration, oldest first. Append only; never edit one that has shipped. */
-export const CONTROL_PLANE_MIGRATIONS: readonly ControlPlaneMigration[] = [controlPlane0001, controlPlane0002, controlPlane0003, controlPlane0004, controlPlane0005, controlPlane0007];
+export const CONTROL_PLANE_MIGRATIONS: readonly ControlPlaneMigration[] = [controlPlane0001, controlPlane0002, controlPlane0003, controlPlane0004, controlPlane0005, controlPlane0007, controlPlane0008];

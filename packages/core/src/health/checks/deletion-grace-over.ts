@@ -1,7 +1,6 @@
 import { purgeTenant } from '../../modules/lifecycle/purge-tenant.operation.ts';
 import { executeOperation } from '../../operations/execute.ts';
-import { serializeExport } from '../../modules/transfer/export-document.ts';
-import { exportTenant } from '../../modules/transfer/export.service.ts';
+import { exportTenantText } from '../../modules/transfer/export.service.ts';
 import { healthSettings } from '../doctor.ts';
 import { exportPath, writeExport } from '../repairs/export-first.ts';
 import { tenantFilter, tenantFinding, type Check, type Repair, type TenantRow } from '../types.ts';
@@ -18,7 +17,7 @@ const exportAndPurge: Repair = {
   async apply(ctx, finding) {
     const tenant = finding.tenant;
     const file = exportPath(healthSettings(ctx).exportDir, tenant?.slug ?? 'tenant', ctx.now());
-    await writeExport(file, serializeExport(await exportTenant(ctx, tenant?.slug ?? '')));
+    await writeExport(file, (await exportTenantText(ctx, tenant?.slug ?? '')).text);
     await executeOperation(ctx, purgeTenant, { slug: tenant?.slug ?? '', confirm: tenant?.name ?? '' });
   },
 };

@@ -7,13 +7,13 @@ export const noPrimaryDomain: Check = {
   severity: 'warn',
   scope: 'tenant',
   repair: primaryDomainRepair,
-  description: "A live tenant that no request can be routed to: it has domains but none is primary, or a base domain is configured and the tenant has no domain at all (the runbooks' `fix_tenant_domain`).",
+  description: "A live tenant that no request can be routed to: it has verified domains but none is primary, or a base domain is configured and the tenant has no verified domain (a custom domain waiting for its verification is not routed to) (the runbooks' `fix_tenant_domain`).",
   remediation: 'Make one of its domains primary, or give it `<slug>.<base domain>` (`tenantry repair NO_PRIMARY_DOMAIN <slug>`, or `tenantry domain primary <slug> <host>`).',
   async run(ctx) {
     const filter = tenantFilter(ctx);
     const rows = await ctx.em.execute<(TenantRow & { domains: number })[]>(
       `select t.id as tenant_id, t.slug, t.name, count(d.id)::int as domains
-         from tenantry.tenants t left join tenantry.domains d on d.tenant_id = t.id
+         from tenantry.tenants t left join tenantry.domains d on d.tenant_id = t.id and d.verified_at is not null
         where t.status in ('active', 'suspended')${filter.sql}
         group by t.id, t.slug, t.name
        having not coalesce(bool_or(d.is_primary), false) and (count(d.id) > 0 or ?::boolean)
@@ -21,7 +21,7 @@ export const noPrimaryDomain: Check = {
       [...filter.params, ctx.settings.baseDomain !== undefined],
     );
     return rows.map((row) => ({
-      ...tenantFinding(this, row, row.domains > 0 ? `${row.slug} has ${row.domains} domain(s) and none is primary.` : `${row.slug} has no domain.`, { domains: row.domains }),
+      ...tenantFinding(this, row, row.domains > 0 ? `${row.slug} has ${row.domains} verified domain(s) and none is primary.` : `${row.slug} has no verified domain.`, { domains: row.domains }),
       repairable: this.repair !== undefined && (row.domains > 0 || ctx.settings.baseDomain !== undefined),
     }));
   },

@@ -7,15 +7,15 @@ import type { Finding, Repair, RepairPlan } from '../types.ts';
 
 type Fix = { kind: 'promote'; domain: Domain } | { kind: 'create'; hostname: string };
 
-/** The oldest verified domain (else the oldest), or `<slug>.<base domain>` when there is none. */
+/** The oldest verified domain (an unverified one never becomes primary), or `<slug>.<base domain>` when there is none. */
 async function chooseFix(ctx: ServiceContext, finding: Finding): Promise<Fix> {
   const tenantId = finding.tenant?.id ?? '';
-  const [oldest] = await ctx.em.find(Domain, { tenant: tenantId }, { orderBy: [{ verifiedAt: 'asc' }, { createdAt: 'asc' }], limit: 1 });
+  const [oldest] = await ctx.em.find(Domain, { tenant: tenantId, verifiedAt: { $ne: null } }, { orderBy: [{ verifiedAt: 'asc' }, { createdAt: 'asc' }], limit: 1 });
   if (oldest) return { kind: 'promote', domain: oldest };
   if (ctx.settings.baseDomain && finding.tenant) return { kind: 'create', hostname: `${finding.tenant.slug}.${ctx.settings.baseDomain}` };
   throw new TenantryError('PRECONDITION_FAILED', {
-    message: `${finding.tenant?.slug ?? 'The tenant'} has no domain to make primary and no base domain is configured.`,
-    hint: 'Add one: `tenantry domain primary <slug> <host>`, or set TENANTRY_BASE_DOMAIN.',
+    message: `${finding.tenant?.slug ?? 'The tenant'} has no verified domain to make primary and no base domain is configured.`,
+    hint: 'Verify one of its domains (`tenantry domain verify <slug> <host>`: it then becomes primary), or set TENANTRY_BASE_DOMAIN.',
   });
 }
 

@@ -1,5 +1,4 @@
-import { exportTenant } from '../../modules/transfer/export.service.ts';
-import { serializeExport } from '../../modules/transfer/export-document.ts';
+import { exportTenantText } from '../../modules/transfer/export.service.ts';
 import { createDataSpace, planDataSpace } from '../../isolation/create-data-space.ts';
 import { quoteIdent } from '../../isolation/names.ts';
 import { blueprintOf } from '../../isolation/sample-blueprint.ts';
@@ -30,7 +29,7 @@ export const resetDataSpace: Repair = {
   async apply(ctx, finding) {
     const tenant = await ctx.em.findOneOrFail(Tenant, { id: finding.tenant?.id ?? '' });
     const file = exportPath(healthSettings(ctx).exportDir, tenant.slug, ctx.now());
-    await writeExport(file, serializeExport(await exportTenant(ctx, tenant.slug)));
+    await writeExport(file, (await exportTenantText(ctx, tenant.slug)).text);
     await ctx.em.transactional(async (tx) => {
       await tx.execute(`drop schema ${quoteIdent(tenant.schemaName ?? '')} cascade`);
       await tx.execute('delete from tenantry.tenant_migrations where tenant_id = ?', [tenant.id]);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { emailAddress } from '../../validation/fields.ts';
 import { ROLES } from '../roles/roles.ts';
+import { tenantSettingsDocument } from '../settings/settings.schemas.ts';
 import { provisionTenantInput } from '../tenants/tenant.schemas.ts';
 
 export const BULK_MAX_ROWS = 100_000;
@@ -13,7 +14,8 @@ const invitation = z.strictObject({
 
 /** One row of a bulk file: a provisioning request, plus the tenant's settings and users to invite (the seeds' JSON). */
 export const bulkRowInput = provisionTenantInput.extend({
-  settings: z.record(z.string(), z.json()).optional(),
+  /** Validated as `tenant set` validates them: a bulk file stores nothing `tenant set` would refuse. */
+  settings: tenantSettingsDocument.optional(),
   invitations: z.array(invitation).max(BULK_MAX_INVITATIONS, `at most ${BULK_MAX_INVITATIONS} per tenant`).optional(),
 });
 

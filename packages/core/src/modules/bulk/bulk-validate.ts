@@ -30,6 +30,7 @@ export async function checkRows(ctx: ServiceContext, em: SqlEntityManager, sourc
   const settled = sources.map((source): CheckedRow => {
     try {
       const { invitations = [], ...request } = settleSlug(parseInput(bulkRowInput, source.input));
+      plannedDomains(request, ctx.settings.baseDomain); // refuses a domain the tenant may not claim
       return { source, status: 'create', request, invitations };
     } catch (error) {
       const raw = (source.input ?? {}) as { slug?: unknown; name?: unknown };

@@ -106,3 +106,36 @@ describe('provisionBulk', () => {
     expect(await rows('select password_hash, must_change_password from tenantry.users where email = ?', ['nopass@bulk.test'])).toEqual([{ password_hash: null, must_change_password: true }]);
   });
 });
+
+describe('provisionBulk refuses what tenant create and tenant set refuse', () => {
+  it("refuses a domain column claiming another tenant's platform subdomain, a future tenant's or a consumer mail domain", async () => {
+    const ctx = testContext(database, { settings: { baseDomain: 'example.com' } });
+    await provisionTenant(ctx, { name: 'Shr', slug: 'shr', ownerEmail: 'owner@shr.test' });
+    const before = await snapshotRows((sql) => rows(sql));
+    const file = sources([
+      { name: 'Squat One', slug: 'squat-one', ownerEmail: 'a@squat.test', domain: 'shr.example.com' },
+      { name: 'Squat Two', slug: 'squat-two', ownerEmail: 'b@squat.test', domain: 'future.example.com' },
+      { name: 'Squat Three', slug: 'squat-three', ownerEmail: 'c@squat.test', domain: 'gmail.com' },
+    ]);
+    const report = await provisionBulk(ctx, file);
+    expect(outcomes(report)).toEqual([
+      [1, 'squat-one', 'failed', 'INVALID_INPUT'],
+      [2, 'squat-two', 'failed', 'INVALID_INPUT'],
+      [3, 'squat-three', 'failed', 'INVALID_INPUT'],
+    ]);
+    for (const row of report.rows) expect(row.error?.details.issues).toEqual([expect.objectContaining({ path: 'domain' })]);
+    expect(await snapshotRows((sql) => rows(sql))).toEqual(before);
+    expect(await rows(`select t.slug, d.is_primary from tenantry.domains d join tenantry.tenants t on t.id = d.tenant_id where d.hostname = 'shr.example.com'`)).toEqual([{ slug: 'shr', is_primary: true }]);
+  });
+
+  it('validates settings as tenant set does: a theme with markup is refused, naming the field', async () => {
+    const report = await provisionBulk(testContext(database), sources([{ name: 'Markup', slug: 'bulk-markup', ownerEmail: 'm@bulk.test', settings: { theme: '<script>alert(1)</script>' } }, { name: 'Extra', slug: 'bulk-extra', ownerEmail: 'x@bulk.test', settings: { injected: { deep: true } } }]));
+    expect(outcomes(report)).toEqual([
+      [1, 'bulk-markup', 'failed', 'INVALID_INPUT'],
+      [2, 'bulk-extra', 'failed', 'INVALID_INPUT'],
+    ]);
+    expect(report.rows[0]?.error?.details.issues).toEqual([expect.objectContaining({ path: 'settings.theme' })]);
+    expect(report.rows[1]?.error?.details.issues).toEqual([expect.objectContaining({ path: 'settings.injected' })]);
+    expect(await rows(`select slug from tenantry.tenants where slug in ('bulk-markup', 'bulk-extra')`)).toEqual([]);
+  });
+});

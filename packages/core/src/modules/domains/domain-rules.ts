@@ -1,16 +1,48 @@
+import FREE_EMAIL_DOMAINS from 'free-email-domains';
 import { TenantryError } from '../../errors.ts';
+import { normalizeHostname } from '../../validation/fields.ts';
 import type { DomainKind } from './domain.entity.ts';
 
+let consumerDomains: ReadonlySet<string> | undefined;
+
+/** The consumer mail domain (gmail.com, outlook.com, …: the kept `free-email-domains` list) a hostname is or lies under. */
+export function consumerMailDomain(host: string): string | undefined {
+  consumerDomains ??= new Set(FREE_EMAIL_DOMAINS);
+  const labels = host.split('.');
+  for (let start = 0; start <= labels.length - 2; start++) {
+    const candidate = labels.slice(start).join('.');
+    if (consumerDomains.has(candidate)) return candidate;
+  }
+  return undefined;
+}
+
 /**
- * Hostnames under the platform's base domain are subdomains (verified at once, the platform owns the
- * DNS), and a tenant may only have its own: `<slug>.<base>` or names under it. Anything else is a
- * custom domain, unverified until its DNS TXT record is found.
+ * Whether a tenant may claim a hostname, and as what: the one rule provisioning (single and bulk), an
+ * import, `domain add` and `domain primary` apply. Under the platform's base domain a tenant may have
+ * exactly `<slug>.<base>` (a subdomain, verified at once: the platform owns the DNS); any other name
+ * there is refused, so no tenant holds another's (or a future tenant's) name. Anything else is a custom
+ * domain, unverified until its DNS TXT record is found, and never a consumer mail domain. `field` names
+ * the input in the INVALID_INPUT.
  */
-export function domainKind(host: string, slug: string, baseDomain: string | undefined): DomainKind {
-  if (!baseDomain || (host !== baseDomain && !host.endsWith(`.${baseDomain}`))) return 'custom';
-  const own = `${slug}.${baseDomain}`;
-  if (host === own || host.endsWith(`.${own}`)) return 'subdomain';
-  throw TenantryError.invalidInput([
-    { path: 'hostname', message: `names under ${baseDomain} belong to the platform: ${slug} may only use ${own} or a name under it` },
-  ]);
+export function domainKind(host: string, slug: string, baseDomain: string | undefined, field = 'hostname'): DomainKind {
+  const base = baseDomain ? (normalizeHostname(baseDomain) ?? baseDomain.toLowerCase()) : undefined;
+  if (base && (host === base || host.endsWith(`.${base}`))) {
+    const own = `${slug}.${base}`;
+    if (host === own) return 'subdomain';
+    throw TenantryError.invalidInput([{ path: field, message: `names under ${base} belong to the platform: ${slug} may only use ${own}` }]);
+  }
+  const consumer = consumerMailDomain(host);
+  if (consumer) {
+    throw TenantryError.invalidInput([{ path: field, message: `${consumer} is a consumer mail domain, which no organization owns; use a domain of the organization` }]);
+  }
+  return 'custom';
+}
+
+/** A custom domain becomes primary (and the login URL) only once its DNS TXT record proved the tenant holds it. */
+export function domainUnverified(slug: string, hostname: string): TenantryError {
+  return new TenantryError('DOMAIN_UNVERIFIED', {
+    message: `${hostname} is not verified, so it cannot be the primary domain of ${slug}.`,
+    details: { slug, hostname },
+    hint: `Add it, publish its TXT record, run \`tenantry domain verify ${slug} ${hostname}\`, then \`tenantry domain primary ${slug} ${hostname}\`.`,
+  });
 }

@@ -8,6 +8,7 @@ import { inTenantScope } from '../permissions/tenant-scope.ts';
 import { Domain } from './domain.entity.ts';
 import { addDomainInput, domainRefInput, type AddDomainInput, type DomainRefInput } from './domain.schemas.ts';
 import { domainNotFound, primaryRemoval, toDomainView, verificationRecordName, type DomainView } from './domain-view.ts';
+import { domainKind, domainUnverified } from './domain-rules.ts';
 import { checkNewDomain, createDomain } from './domain-writes.ts';
 import { setPrimaryDomain } from './set-primary.ts';
 
@@ -24,8 +25,10 @@ export async function listDomains(ctx: ServiceContext, slug: string): Promise<Do
 }
 
 /**
- * Adds a domain (lowercased, IDNA-encoded, unique across tenants). A tenant's first domain is primary;
- * `primary` makes a new or existing one primary. Adding a domain the tenant has is `unchanged`.
+ * Adds a domain (lowercased, IDNA-encoded, unique across tenants, claimable by this tenant: see
+ * `domainKind`). A tenant's first verified domain is primary (a new custom one waits for its
+ * verification); `primary` makes a new or existing verified one primary. Adding a domain the tenant
+ * has is `unchanged`.
  */
 export async function addDomain(ctx: ServiceContext, input: AddDomainInput, options: ChangeOptions = {}): Promise<DomainOutcome> {
   const request = parseInput(addDomainInput, input);
@@ -33,9 +36,11 @@ export async function addDomain(ctx: ServiceContext, input: AddDomainInput, opti
     const existing = await tx.findOne(Domain, { hostname: request.hostname }, { populate: ['tenant'] });
     if (existing && existing.tenant.id !== tenant.id) throw TenantryError.hostnameTaken(request.hostname);
     if (existing) return { existing: toDomainView(existing, tenant.slug), outcome: null };
+    const kind = domainKind(request.hostname, tenant.slug, ctx.settings.baseDomain);
+    if (request.primary && kind === 'custom') throw domainUnverified(tenant.slug, request.hostname);
     await checkNewDomain(tx, ctx, tenant);
     const hasPrimary = (await tx.count(Domain, { tenant: tenant.id, isPrimary: true })) > 0;
-    const primary = request.primary || !hasPrimary;
+    const primary = kind === 'subdomain' && (request.primary || !hasPrimary);
     if (primary && hasPrimary) return { existing: null, outcome: null };
     const domain = createDomain(tx, ctx, tenant, request.hostname, primary, options.dryRun === true);
     const view = toDomainView(domain, tenant.slug);

@@ -37,6 +37,14 @@ function fakeDns(records: Record<string, string[][]>): DnsResolver {
   };
 }
 
+const primaryOf = async (slug: string) => (await listDomains(ctx(), slug)).filter((domain) => domain.isPrimary).map((domain) => domain.hostname);
+
+/** Publishes the domain's TXT token in a fake DNS and verifies it. */
+async function verify(slug: string, hostname: string) {
+  const token = (await listDomains(ctx(), slug)).find((domain) => domain.hostname === hostname)?.verification?.recordValue ?? '';
+  return verifyDomain(ctx(), { slug, hostname }, { resolver: fakeDns({ [`_tenantry.${hostname}`]: [[token]] }) });
+}
+
 describe('addDomain', () => {
   it('lowercases and IDNA-encodes, starts custom domains unverified with a TXT token, and audits', async () => {
     const tenant = await provisionTestTenant(database, { domain: 'www.first.example', plan: 'professional' });
@@ -47,21 +55,37 @@ describe('addDomain', () => {
     const own = await addDomain(ctx(), { slug: tenant.slug, hostname: `${tenant.slug}.${BASE}` });
     expect(own.domain).toMatchObject({ kind: 'subdomain', verified: true, verification: null });
     expect((await addDomain(ctx(), { slug: tenant.slug, hostname: 'BÜCHER.example' })).result).toBe('unchanged');
+    // The unverified custom domains wait; the verified subdomain is the tenant's first primary.
     expect((await listDomains(ctx(), tenant.slug)).map((domain) => [domain.hostname, domain.isPrimary])).toEqual([
-      ['www.first.example', true],
-      [`${tenant.slug}.${BASE}`, false],
+      [`${tenant.slug}.${BASE}`, true],
+      ['www.first.example', false],
       ['xn--bcher-kva.example', false],
     ]);
     const [event] = await listAuditEvents(ctx(), { tenant: tenant.slug, action: 'domain.added', limit: 1 });
-    expect(event?.after).toEqual({ hostname: `${tenant.slug}.${BASE}`, kind: 'subdomain', isPrimary: false });
+    expect(event?.after).toEqual({ hostname: `${tenant.slug}.${BASE}`, kind: 'subdomain', isPrimary: true });
   });
 
-  it("makes a tenant's first domain primary, and --primary moves the primary", async () => {
+  it("makes a tenant's first verified domain primary, and --primary moves the primary only to a verified one", async () => {
     const tenant = await provisionTestTenant(database);
-    expect((await addDomain(ctx(), { slug: tenant.slug, hostname: 'one.example' })).domain.isPrimary).toBe(true);
-    const second = await addDomain(ctx(), { slug: tenant.slug, hostname: 'two.example', primary: true });
-    expect(second).toMatchObject({ result: 'applied', domain: { hostname: 'two.example', isPrimary: true }, changes: [{ field: 'primaryDomain', from: 'one.example', to: 'two.example' }] });
-    expect((await listDomains(ctx(), tenant.slug)).filter((domain) => domain.isPrimary).map((domain) => domain.hostname)).toEqual(['two.example']);
+    expect((await addDomain(ctx(), { slug: tenant.slug, hostname: 'one.example' })).domain).toMatchObject({ isPrimary: false, verified: false });
+    expect((await failure(addDomain(ctx(), { slug: tenant.slug, hostname: 'two.example', primary: true }))).code).toBe('DOMAIN_UNVERIFIED');
+    expect((await failure(addDomain(ctx(), { slug: tenant.slug, hostname: 'one.example', primary: true }))).code).toBe('DOMAIN_UNVERIFIED');
+    expect(await primaryOf(tenant.slug)).toEqual([]);
+    expect((await verify(tenant.slug, 'one.example')).domain.isPrimary).toBe(true);
+    const second = await addDomain(ctx(), { slug: tenant.slug, hostname: `${tenant.slug}.${BASE}`, primary: true });
+    expect(second).toMatchObject({ result: 'applied', domain: { hostname: `${tenant.slug}.${BASE}`, isPrimary: true }, changes: [{ field: 'primaryDomain', from: 'one.example', to: `${tenant.slug}.${BASE}` }] });
+    expect(await primaryOf(tenant.slug)).toEqual([`${tenant.slug}.${BASE}`]);
+  });
+
+  it('refuses any other name under the base domain and consumer mail domains on every path, writing nothing', async () => {
+    const tenant = await provisionTestTenant(database);
+    const other = await provisionTestTenant(database);
+    const before = await snapshot();
+    for (const hostname of [`app.${tenant.slug}.${BASE}`, `${other.slug}.${BASE}`, `future-tenant.${BASE}`, BASE, 'gmail.com', 'GMAIL.com', 'inbox.outlook.com', 'yahoo.co.uk']) {
+      const attempts = [() => addDomain(ctx(), { slug: tenant.slug, hostname }), () => addDomain(ctx(), { slug: tenant.slug, hostname, primary: true }), () => setPrimaryDomain(ctx(), { slug: tenant.slug, hostname })];
+      for (const attempt of attempts) expect((await failure(attempt())).details.issues).toEqual([expect.objectContaining({ path: 'hostname' })]);
+    }
+    expect(await snapshot()).toEqual(before);
   });
 
   it("refuses another tenant's hostname, another tenant's platform subdomain, bad names and the domain limit", async () => {
@@ -79,34 +103,39 @@ describe('addDomain', () => {
     const tenant = await provisionTestTenant(database, { domain: 'dry.example' });
     const before = await snapshot();
     expect((await addDomain(ctx(), { slug: tenant.slug, hostname: 'new.example' }, { dryRun: true })).result).toBe('planned');
-    expect((await setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: 'other.example' }, { dryRun: true })).result).toBe('planned');
+    expect((await setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: `${tenant.slug}.${BASE}` }, { dryRun: true })).result).toBe('planned');
     expect(await snapshot()).toEqual(before);
   });
 });
 
 describe('setPrimaryDomain', () => {
-  it('creates a missing domain as primary (fix_tenant_domain), and moves the primary to an existing one', async () => {
+  it('creates its missing subdomain as primary (fix_tenant_domain), and moves the primary to a verified custom domain only', async () => {
     const tenant = await provisionTestTenant(database, { domain: 'wrong.example' });
-    const fixed = await setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: 'right.example' });
+    const own = `${tenant.slug}.${BASE}`;
+    expect((await failure(setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: 'right.example' }))).code).toBe('DOMAIN_UNVERIFIED');
+    expect((await failure(setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: 'wrong.example' }))).code).toBe('DOMAIN_UNVERIFIED');
+    const fixed = await setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: own });
     expect(fixed.steps.map((step) => step.action)).toEqual(['add-domain', 'set-primary-domain']);
-    expect(fixed.domain).toMatchObject({ hostname: 'right.example', isPrimary: true });
-    expect((await setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: 'right.example' })).result).toBe('unchanged');
+    expect(fixed.domain).toMatchObject({ hostname: own, isPrimary: true });
+    expect((await setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: own })).result).toBe('unchanged');
+    expect((await verify(tenant.slug, 'wrong.example')).domain.isPrimary).toBe(false);
     await setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: 'wrong.example' });
     expect((await listDomains(ctx(), tenant.slug)).map((domain) => [domain.hostname, domain.isPrimary])).toEqual([
       ['wrong.example', true],
-      ['right.example', false],
+      [own, false],
     ]);
     const [event] = await listAuditEvents(ctx(), { tenant: tenant.slug, action: 'domain.primary_changed', limit: 1 });
-    expect(event).toMatchObject({ before: { primary: 'right.example' }, after: { primary: 'wrong.example', created: false } });
+    expect(event).toMatchObject({ before: { primary: own }, after: { primary: 'wrong.example', created: false } });
   });
 });
 
 describe('removeDomain', () => {
   it('refuses the primary until another is primary, then removes it', async () => {
     const tenant = await provisionTestTenant(database, { domain: 'main.example' });
-    await addDomain(ctx(), { slug: tenant.slug, hostname: 'spare.example' });
+    await verify(tenant.slug, 'main.example');
+    await addDomain(ctx(), { slug: tenant.slug, hostname: `${tenant.slug}.${BASE}` });
     expect((await failure(removeDomain(ctx(), { slug: tenant.slug, hostname: 'main.example' }))).code).toBe('PRIMARY_DOMAIN_REMOVAL');
-    await setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: 'spare.example' });
+    await setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: `${tenant.slug}.${BASE}` });
     expect((await removeDomain(ctx(), { slug: tenant.slug, hostname: 'main.example' })).result).toBe('applied');
     expect((await failure(removeDomain(ctx(), { slug: tenant.slug, hostname: 'main.example' }))).code).toBe('DOMAIN_NOT_FOUND');
   });
@@ -124,10 +153,11 @@ describe('verifyDomain', () => {
     const split = [token.slice(0, 10), token.slice(10)];
     const resolver = fakeDns({ '_tenantry.verify.example': [['other'], split] });
     const verified = await verifyDomain(ctx(), { slug: tenant.slug, hostname: 'verify.example' }, { resolver });
-    expect(verified).toMatchObject({ result: 'applied', domain: { verified: true, verification: null } });
+    // Its only domain, verified: now the primary.
+    expect(verified).toMatchObject({ result: 'applied', domain: { verified: true, verification: null, isPrimary: true } });
     expect((await verifyDomain(ctx(), { slug: tenant.slug, hostname: 'verify.example' }, { resolver })).result).toBe('unchanged');
     const [event] = await listAuditEvents(ctx(), { tenant: tenant.slug, action: 'domain.verified' });
-    expect(event?.after).toEqual({ verified: true, hostname: 'verify.example' });
+    expect(event?.after).toEqual({ verified: true, hostname: 'verify.example', isPrimary: true });
   });
 
   it('reports a failing resolver as UNAVAILABLE, and lets only owners and admins manage domains', async () => {

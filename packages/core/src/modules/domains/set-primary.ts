@@ -8,12 +8,14 @@ import { inTenantScope } from '../permissions/tenant-scope.ts';
 import { Domain } from './domain.entity.ts';
 import { domainRefInput, type DomainRefInput } from './domain.schemas.ts';
 import { toDomainView } from './domain-view.ts';
+import { domainKind, domainUnverified } from './domain-rules.ts';
 import { checkNewDomain, clearPrimary, createDomain } from './domain-writes.ts';
 import type { DomainOutcome } from './domains.service.ts';
 
 /**
- * Makes a hostname the tenant's primary domain, creating it when the tenant does not have it: the
- * repair for a tenant whose domain is missing or wrong (the runbooks' fix_tenant_domain).
+ * Makes a hostname the tenant's primary domain, creating it when the tenant does not have it (its own
+ * `<slug>.<base domain>`): the repair for a tenant whose domain is missing or wrong (the runbooks'
+ * fix_tenant_domain). A custom domain must be verified first (DOMAIN_UNVERIFIED).
  */
 export async function setPrimaryDomain(ctx: ServiceContext, input: DomainRefInput, options: ChangeOptions = {}): Promise<DomainOutcome> {
   const request = parseInput(domainRefInput, input);
@@ -21,6 +23,9 @@ export async function setPrimaryDomain(ctx: ServiceContext, input: DomainRefInpu
     const target = await tx.findOne(Domain, { hostname: request.hostname }, { populate: ['tenant'] });
     if (target && target.tenant.id !== tenant.id) throw TenantryError.hostnameTaken(request.hostname);
     if (target?.isPrimary) return { result: 'unchanged', steps: [], changes: [], domain: toDomainView(target, tenant.slug) };
+    // A custom domain is primary (the login URL) only once verified; a new one cannot be, it starts unverified.
+    const kind = target?.kind ?? domainKind(request.hostname, tenant.slug, ctx.settings.baseDomain);
+    if (kind === 'custom' && !target?.verifiedAt) throw domainUnverified(tenant.slug, request.hostname);
     const current = await tx.findOne(Domain, { tenant: tenant.id, isPrimary: true });
     if (!target) await checkNewDomain(tx, ctx, tenant);
     const steps: PlanStep[] = [];

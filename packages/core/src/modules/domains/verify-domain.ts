@@ -19,7 +19,8 @@ export interface VerifyDomainOptions extends ChangeOptions {
 
 /**
  * Verifies a custom domain: looks up TXT `_tenantry.<hostname>` through the resolver (injectable) and
- * marks the domain verified when a record holds its token. The lookup runs before the transaction.
+ * marks the domain verified when a record holds its token; it becomes primary when the tenant has no
+ * primary domain. The lookup runs before the transaction.
  */
 export async function verifyDomain(ctx: ServiceContext, input: DomainRefInput, options: VerifyDomainOptions = {}): Promise<DomainOutcome> {
   const request = parseInput(domainRefInput, input);
@@ -40,7 +41,10 @@ export async function verifyDomain(ctx: ServiceContext, input: DomainRefInput, o
     if (!current) throw domainNotFound(tenant.slug, request.hostname);
     if (current.verifiedAt) return { result: 'unchanged', steps: [], changes: [], domain: toDomainView(current, tenant.slug) };
     current.verifiedAt = ctx.now();
-    recordAudit(ctx, tx, { action: 'domain.verified', tenant: { id: tenant.id, slug: tenant.slug }, targetType: 'domain', targetId: current.id, before: { verified: false }, after: { verified: true, hostname: current.hostname } });
+    // A tenant's first verified domain is primary (a custom domain given at provisioning without a base domain).
+    const promoted = (await tx.count(Domain, { tenant: tenant.id, isPrimary: true })) === 0;
+    if (promoted) current.isPrimary = true;
+    recordAudit(ctx, tx, { action: 'domain.verified', tenant: { id: tenant.id, slug: tenant.slug }, targetType: 'domain', targetId: current.id, before: { verified: false }, after: { verified: true, hostname: current.hostname, ...(promoted ? { isPrimary: true } : {}) } });
     await tx.flush();
     return { result: 'applied', steps, changes, domain: toDomainView(current, tenant.slug) };
   });

@@ -34,6 +34,8 @@ const DAY = 86_400_000;
 describe('sendInvitation', () => {
   it('returns the token once, stores only its hash, writes the outbox and delivers after commit', async () => {
     const tenant = await provisionTestTenant(database, { domain: 'app.invite-one.example' });
+    // Its custom domain, verified, is its primary one: the link the mail carries.
+    await rows(`update tenantry.domains set verified_at = now(), is_primary = true where hostname = 'app.invite-one.example'`);
     const context = ctx();
     const outcome = await sendInvitation(context, { slug: tenant.slug, email: 'Ana@Example.com', role: 'analyst' }, { mailer });
     expect(outcome).toMatchObject({ result: 'applied', action: 'created', invitation: { email: 'ana@example.com', role: 'analyst', state: 'pending', sendCount: 1 }, delivery: { status: 'sent' } });

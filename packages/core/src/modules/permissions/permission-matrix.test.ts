@@ -160,7 +160,16 @@ const CALLS: Record<Permission, Call> = {
   },
   'domain.list': { run: (ctx, t) => listDomains(ctx, t.slug) },
   'domain.add': { run: (ctx, t) => addDomain(ctx, { slug: t.slug, hostname: `${unique('add')}.${t.slug}.example` }) },
-  'domain.primary': { run: (ctx, t) => setPrimaryDomain(ctx, { slug: t.slug, hostname: `${unique('primary')}.${t.slug}.example` }) },
+  'domain.primary': {
+    // Only a verified custom domain can become primary.
+    prepare: async (t) => {
+      const { domain } = await addDomain(platform(), { slug: t.slug, hostname: `${unique('primary')}.${t.slug}.example` });
+      if (domain.verification) dns.set(domain.verification.recordName, [[domain.verification.recordValue]]);
+      await verifyDomain(platform(), { slug: t.slug, hostname: domain.hostname }, { resolver });
+      return { hostname: domain.hostname };
+    },
+    run: (ctx, t, p) => setPrimaryDomain(ctx, { slug: t.slug, hostname: p.hostname ?? '' }),
+  },
   'domain.verify': {
     prepare: async (t) => {
       const { domain } = await addDomain(platform(), { slug: t.slug, hostname: `${unique('verify')}.${t.slug}.example` });

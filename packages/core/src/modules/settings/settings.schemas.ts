@@ -4,6 +4,23 @@ import { tenantSlugField } from '../changes/inputs.ts';
 import { PASSWORD_MAX_LENGTH } from '../users/password-policy.ts';
 import { parseCidr } from './cidr.ts';
 
+export const themeName = z
+  .string()
+  .trim()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a theme name: lowercase letters, digits and hyphens, such as corporate or dark');
+
+const notificationSwitches = z.strictObject({ email: z.boolean('must be true or false').optional(), inApp: z.boolean('must be true or false').optional() });
+
+/**
+ * The tenant's `settings` document as stored: what `tenant set` writes (theme, notifications). Bulk
+ * rows and imports are checked with it too, so no path stores a value `tenant set` would refuse.
+ */
+export const tenantSettingsDocument = z.strictObject({
+  theme: themeName.nullable().optional(),
+  notifications: notificationSwitches.optional(),
+});
+export type TenantSettingsDocument = z.output<typeof tenantSettingsDocument>;
+
 export const updateSettingsInput = z.strictObject({
   slug: tenantSlugField,
   timeZone: timeZone.optional(),
@@ -11,13 +28,8 @@ export const updateSettingsInput = z.strictObject({
   contactEmail: emailAddress.nullable().optional(),
   supportEmail: emailAddress.nullable().optional(),
   supportPhone: phoneNumber.nullable().optional(),
-  theme: z
-    .string()
-    .trim()
-    .regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a theme name: lowercase letters, digits and hyphens, such as corporate or dark')
-    .nullable()
-    .optional(),
-  notifications: z.strictObject({ email: z.boolean('must be true or false').optional(), inApp: z.boolean('must be true or false').optional() }).optional(),
+  theme: themeName.nullable().optional(),
+  notifications: notificationSwitches.optional(),
 });
 export type UpdateSettingsInput = z.input<typeof updateSettingsInput>;
 
@@ -30,20 +42,31 @@ const cidr = z.string('must be a CIDR range').transform((value, ctx) => {
   return parsed.cidr;
 });
 
+const flag = z.boolean('must be true or false');
+const sessionTimeoutMinutes = boundedInteger(5, 10_080);
+const passwordRules = z.strictObject({
+  minLength: boundedInteger(8, PASSWORD_MAX_LENGTH),
+  requireUppercase: flag,
+  requireLowercase: flag,
+  requireNumbers: flag,
+  requireSymbols: flag,
+});
+const ipRanges = z.array(cidr, 'must be a list of CIDR ranges').max(100, 'must be at most 100 ranges');
+
 export const updatePolicyInput = z.strictObject({
   slug: tenantSlugField,
-  require2fa: z.boolean('must be true or false').optional(),
-  sessionTimeoutMinutes: boundedInteger(5, 10_080).optional(),
-  password: z
-    .strictObject({
-      minLength: boundedInteger(8, PASSWORD_MAX_LENGTH).optional(),
-      requireUppercase: z.boolean('must be true or false').optional(),
-      requireLowercase: z.boolean('must be true or false').optional(),
-      requireNumbers: z.boolean('must be true or false').optional(),
-      requireSymbols: z.boolean('must be true or false').optional(),
-    })
-    .optional(),
+  require2fa: flag.optional(),
+  sessionTimeoutMinutes: sessionTimeoutMinutes.optional(),
+  password: passwordRules.partial().optional(),
   /** CIDR ranges allowed to sign in (replacing the list); empty: any address. */
-  allowedIpRanges: z.array(cidr, 'must be a list of CIDR ranges').max(100, 'must be at most 100 ranges').optional(),
+  allowedIpRanges: ipRanges.optional(),
+});
+
+/** A whole stored security policy (an import brings one): every field present, each as the policy command allows. */
+export const securityPolicyDocument = z.strictObject({
+  require2fa: flag,
+  sessionTimeoutMinutes,
+  password: passwordRules,
+  allowedIpRanges: ipRanges,
 });
 export type UpdatePolicyInput = z.input<typeof updatePolicyInput>;

@@ -2,6 +2,7 @@ import { hashOf } from '../../lib/canonical-json.ts';
 import { TenantryError, type InputIssue } from '../../errors.ts';
 import { parseInput } from '../../validation/parse-input.ts';
 import { normalizeHostname } from '../../validation/fields.ts';
+import { domainKind } from '../domains/domain-rules.ts';
 import { slugFromName, slugProblem } from './slug.ts';
 import { provisionTenantInput, type ProvisionTenantRequest } from './tenant.schemas.ts';
 
@@ -35,17 +36,19 @@ export interface PlannedDomain {
   isPrimary: boolean;
 }
 
-/** The explicit domain is primary; `<slug>.<baseDomain>` is added too (primary when no domain is given). */
+/**
+ * The tenant's domains, claimed by the rule every path applies (`domainKind`): `<slug>.<baseDomain>`
+ * when a base domain is configured, primary; an explicit `domain` is either that very name or a custom
+ * domain, which starts unverified and so is not primary (it becomes primary once verified: `domain
+ * verify`, then `domain primary`; without a base domain the tenant's first verified domain is primary).
+ */
 export function plannedDomains(request: SettledProvisionRequest, baseDomain: string | undefined): PlannedDomain[] {
   const base = baseDomain ? normalizeHostname(baseDomain) : undefined;
   const subdomain = base ? `${request.slug}.${base}` : undefined;
   const domains: PlannedDomain[] = [];
-  if (request.domain) {
-    const isSubdomain = base !== undefined && request.domain.endsWith(`.${base}`);
-    domains.push({ hostname: request.domain, kind: isSubdomain ? 'subdomain' : 'custom', isPrimary: true });
-  }
-  if (subdomain && subdomain !== request.domain) {
-    domains.push({ hostname: subdomain, kind: 'subdomain', isPrimary: domains.length === 0 });
+  if (subdomain) domains.push({ hostname: subdomain, kind: 'subdomain', isPrimary: true });
+  if (request.domain && request.domain !== subdomain) {
+    domains.push({ hostname: request.domain, kind: domainKind(request.domain, request.slug, base, 'domain'), isPrimary: false });
   }
   return domains;
 }

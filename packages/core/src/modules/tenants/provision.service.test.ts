@@ -45,8 +45,9 @@ describe('provisionTenant', () => {
 
     const domains = await rows('select hostname, kind, is_primary, verified_at is not null as verified from tenantry.domains where tenant_id = ? order by hostname', [outcome.tenant?.id]);
     expect(domains).toEqual([
-      { hostname: 'acme-corp.tenants.example.com', kind: 'subdomain', is_primary: false, verified: true },
-      { hostname: 'app.acme.example', kind: 'custom', is_primary: true, verified: false },
+      // The custom domain is not primary (the login URL) until verified; the platform subdomain is.
+      { hostname: 'acme-corp.tenants.example.com', kind: 'subdomain', is_primary: true, verified: true },
+      { hostname: 'app.acme.example', kind: 'custom', is_primary: false, verified: false },
     ]);
     const roles = await rows(
       `select r.role from tenantry.role_assignments r join tenantry.memberships m on m.id = r.membership_id where m.tenant_id = ?`,
@@ -61,6 +62,25 @@ describe('provisionTenant', () => {
   it('uses <slug>.<base domain> as the primary domain when no domain is given', async () => {
     const outcome = await provisionTenant(testContext(database, { settings: { baseDomain: 'example.io' } }), tenantInput({ slug: 'basedomain-only' }));
     expect(outcome.domains.map((domain) => [domain.hostname, domain.kind, domain.isPrimary])).toEqual([['basedomain-only.example.io', 'subdomain', true]]);
+  });
+
+  it("refuses another tenant's platform subdomain, future tenants' names and consumer mail domains, writing nothing", async () => {
+    const ctx = testContext(database, { settings: { baseDomain: 'example.com' } });
+    const victim = await provisionTenant(ctx, tenantInput({ slug: 'shr' }));
+    const before = await snapshot();
+    for (const domain of ['shr.example.com', 'future.example.com', 'www.squat.example.com', 'example.com', 'gmail.com', 'mail.outlook.com']) {
+      const refused = await failure(provisionTenant(ctx, tenantInput({ slug: 'squat', domain })));
+      expect(refused).toMatchObject({ code: 'INVALID_INPUT', details: { issues: [expect.objectContaining({ path: 'domain' })] } });
+    }
+    expect(await snapshot()).toEqual(before);
+    expect(victim.domains.map((domain) => [domain.hostname, domain.isPrimary])).toEqual([['shr.example.com', true]]);
+    const own = await provisionTenant(ctx, tenantInput({ slug: 'squat', domain: 'squat.example.com' }));
+    expect(own.domains.map((domain) => [domain.hostname, domain.kind, domain.isPrimary])).toEqual([['squat.example.com', 'subdomain', true]]);
+  });
+
+  it('without a base domain, a custom domain waits unverified and the tenant has no primary until it is verified', async () => {
+    const outcome = await provisionTenant(testContext(database), tenantInput({ domain: 'portal.nobase.example' }));
+    expect(outcome.domains.map((domain) => [domain.hostname, domain.kind, domain.isPrimary, domain.verifiedAt])).toEqual([['portal.nobase.example', 'custom', false, null]]);
   });
 
   it('keeps a given password only as a hash, and returns no one-time password', async () => {

@@ -52,3 +52,15 @@ export function parentsFirst<T extends Pick<TableInfo, 'name' | 'references'>>(t
   }
   return ordered;
 }
+
+/** Tenant-scoped control-plane tables left out: the mail outbox may hold tokens in clear; migration records are remade. */
+const NOT_EXPORTED = new Set(['outbox_messages', 'tenant_migrations', 'audit_events', 'schema_migrations', 'shared_migrations']);
+
+/**
+ * The control-plane tables an export holds rows of, and so the only ones an import writes: the tenant,
+ * the users its rows point at, the tables whose `tenant_id` references tenants (not caches such as
+ * health notifications), and the role assignments of its memberships.
+ */
+export function exportedControlTables(tables: readonly TableInfo[]): TableInfo[] {
+  return tables.filter((table) => ['tenants', 'users', 'role_assignments'].includes(table.name) || (table.foreignKeys.tenant_id === 'tenants' && !NOT_EXPORTED.has(table.name)));
+}

@@ -9,11 +9,9 @@ import { withTenantSetting } from '../../isolation/tenant-setting.ts';
 import { IsolationErrors } from '../../isolation/isolation-errors.ts';
 import { findTenant } from '../tenants/tenant-queries.service.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
-import { parentsFirst, tablesOf } from './catalog.ts';
-import { EXPORT_FORMAT, EXPORT_VERSION, type ExportRow, type TenantExport } from './export-document.ts';
-
-/** Tenant-scoped control-plane tables left out: the mail outbox may hold tokens in clear; migration records are remade. */
-const NOT_EXPORTED = new Set(['outbox_messages', 'tenant_migrations', 'audit_events', 'schema_migrations', 'shared_migrations']);
+import { exportedControlTables, parentsFirst, tablesOf } from './catalog.ts';
+import { EXPORT_FORMAT, EXPORT_VERSION, serializeExport, type ExportRow, type TenantExport } from './export-document.ts';
+import { exportKeyFor } from './export-key.ts';
 
 /**
  * Reads everything of one tenant in one consistent snapshot (repeatable read): its control-plane rows
@@ -51,6 +49,17 @@ export async function exportTenant(ctx: ServiceContext, slug: string): Promise<T
   );
 }
 
+/**
+ * The export as its file holds it: serialized and signed (HMAC-SHA-256) with this installation's export
+ * key, or with `exportKey` when given (to import it on another installation that is given the same key).
+ */
+export async function exportTenantText(ctx: ServiceContext, slug: string, options: { exportKey?: string } = {}): Promise<{ document: TenantExport; text: string }> {
+  requirePlatform(ctx, 'tenant.export');
+  const key = await exportKeyFor(ctx.em.fork(), options.exportKey);
+  const document = await exportTenant(ctx, slug);
+  return { document, text: serializeExport(document, key) };
+}
+
 function rank(order: string[], id: string): number {
   const index = order.indexOf(id);
   return index < 0 ? order.length : index;
@@ -58,8 +67,7 @@ function rank(order: string[], id: string): number {
 
 async function controlRows(tx: SqlEntityManager, tenant: Tenant): Promise<ExportRow[]> {
   const tables = await tablesOf(tx, 'tenantry');
-  // The tenant's own rows: tables whose tenant_id references tenants (not caches such as health notifications).
-  const scoped = tables.filter((table) => table.foreignKeys.tenant_id === 'tenants' && !NOT_EXPORTED.has(table.name));
+  const scoped = exportedControlTables(tables).filter((table) => table.foreignKeys.tenant_id === 'tenants');
   const rows = new Map<string, string[]>();
   const select = async (table: string, where: string, params: unknown[]) =>
     (await tx.execute<{ json: string }[]>(`select to_jsonb(t)::text as json from tenantry.${quoteIdent(table)} t where ${where} order by 1`, params)).map((row) => row.json);

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { TenantryError } from '../../errors.ts';
 import { uuidv7 } from '../../db/ids.ts';
@@ -5,6 +6,7 @@ import { migrationChecksum, type Blueprint } from '../../isolation/blueprint.ts'
 import { schemaNameFor } from '../../isolation/schema-name.ts';
 import type { PlanStep } from '../../plan.ts';
 import { parseInput } from '../../validation/parse-input.ts';
+import { domainKind } from '../domains/domain-rules.ts';
 import { slugSchema } from '../tenants/tenant.schemas.ts';
 import type { TenantExport } from './export-document.ts';
 import { mismatch } from './load-rows.ts';
@@ -43,7 +45,7 @@ export function remap(json: string, ids: ReadonlyMap<string, string>): string {
 }
 
 /** Reads what exists and decides how the export goes in: ids, users to link, domains, migrations. */
-export async function planImport(em: SqlEntityManager, blueprint: Blueprint, document: TenantExport, requestedSlug: string | undefined): Promise<ImportPlan> {
+export async function planImport(em: SqlEntityManager, blueprint: Blueprint, document: TenantExport, requestedSlug: string | undefined, baseDomain: string | undefined): Promise<ImportPlan> {
   const { header } = document;
   const slug = requestedSlug === undefined ? header.tenant.slug : parseInput(slugSchema, requestedSlug);
   const renamed = slug !== header.tenant.slug;
@@ -96,7 +98,7 @@ export async function planImport(em: SqlEntityManager, blueprint: Blueprint, doc
     } else if (takenIds.has(user.id)) ids.set(user.id, uuidv7());
   }
 
-  const { rows: domainRows, skipped } = await rewriteDomains(em, controlRows, header.tenant.slug, slug, renamed);
+  const { rows: domainRows, skipped } = await rewriteDomains(em, controlRows, { fromSlug: header.tenant.slug, slug, renamed, baseDomain });
   const control = controlRows.flatMap((row) => {
     if (row.table === 'users' && linked.has((JSON.parse(row.json) as { id: string }).id)) return [];
     if (row.table === 'domains') return [];
@@ -116,7 +118,7 @@ export async function planImport(em: SqlEntityManager, blueprint: Blueprint, doc
       action: 'control-plane',
       description:
         `Insert ${control.length} control-plane row(s): memberships, roles, domains, invitations, API keys` +
-        (skipped.length ? `; leave out domain(s) ${skipped.map((d) => d.hostname).join(', ')} (taken here)` : '') +
+        (skipped.length ? `; leave out domain(s) ${skipped.map((d) => `${d.hostname} (${d.reason})`).join(', ')}` : '') +
         (skippedCredentials.length ? `; leave out ${skippedCredentials.map((c) => `${c.rows} ${c.table}`).join(', ')} (credentials stay with the original tenant)` : ''),
     },
     { action: 'data-space', description: `${schemaName ? `Create schema ${schemaName}, run ${before.length} migration(s) the export had` : 'Bring the shared tables up to date'}, load ${dataRows} data row(s)${after.length ? `, then run ${after.join(', ')}` : ''}` },
@@ -137,14 +139,43 @@ function reviveTenant(json: string, slug: string, schemaName: string | null): st
   return JSON.stringify(row);
 }
 
-/** Renamed: `<old slug>.` subdomains follow the slug; hostnames taken here are left out (another is made primary). */
-async function rewriteDomains(em: SqlEntityManager, rows: { table: string; json: string }[], fromSlug: string, slug: string, renamed: boolean) {
-  const domains = rows.filter((row) => row.table === 'domains').map((row) => JSON.parse(row.json) as { hostname: string; is_primary: boolean });
-  if (renamed) for (const domain of domains) if (domain.hostname.startsWith(`${fromSlug}.`)) domain.hostname = `${slug}.${domain.hostname.slice(fromSlug.length + 1)}`;
-  const takenRows = domains.length === 0 ? [] : await em.execute<{ hostname: string }[]>('select hostname from tenantry.domains where hostname in (?)', [domains.map((d) => d.hostname)]);
+interface DomainRow {
+  hostname: string;
+  kind: 'subdomain' | 'custom';
+  is_primary: boolean;
+  verified_at: string | null;
+  verification_token: string | null;
+}
+
+/**
+ * Domains go in by the rule every path applies (`domainKind`): renamed, the tenant's `<old slug>.<base>`
+ * follows the slug; names it may not claim here (another tenant's platform name, a consumer mail
+ * domain) and names taken by another tenant are left out, saying why; a subdomain of another base
+ * domain comes in as an unverified custom domain; only a verified domain is primary.
+ */
+async function rewriteDomains(em: SqlEntityManager, rows: { table: string; json: string }[], names: { fromSlug: string; slug: string; renamed: boolean; baseDomain: string | undefined }) {
+  const { fromSlug, slug, renamed, baseDomain } = names;
+  const domains = rows.filter((row) => row.table === 'domains').map((row) => JSON.parse(row.json) as DomainRow);
+  if (renamed) for (const domain of domains) if (domain.hostname.startsWith(`${fromSlug}.`) && (!baseDomain || domain.hostname === `${fromSlug}.${baseDomain}`)) domain.hostname = `${slug}.${domain.hostname.slice(fromSlug.length + 1)}`;
+  const skipped: { hostname: string; reason: string }[] = [];
+  const claimable = domains.filter((domain) => {
+    try {
+      const kind = baseDomain ? domainKind(domain.hostname, slug, baseDomain) : domain.kind === 'custom' ? domainKind(domain.hostname, slug, undefined) : 'subdomain';
+      if (kind === 'custom' && domain.kind === 'subdomain') Object.assign(domain, { kind, verified_at: null, verification_token: `tenantry-verify=${randomBytes(16).toString('hex')}` });
+      return true;
+    } catch (error) {
+      const issue = error instanceof TenantryError ? (error.details.issues as { message: string }[] | undefined)?.[0]?.message : undefined;
+      skipped.push({ hostname: domain.hostname, reason: issue ?? 'not claimable here' });
+      return false;
+    }
+  });
+  const takenRows = claimable.length === 0 ? [] : await em.execute<{ hostname: string }[]>('select hostname from tenantry.domains where hostname in (?)', [claimable.map((d) => d.hostname)]);
   const taken = new Set(takenRows.map((row) => row.hostname));
   if (taken.size > 0 && !renamed) throw TenantryError.hostnameTaken([...taken][0] as string);
-  const kept = domains.filter((domain) => !taken.has(domain.hostname));
-  if (kept.length > 0 && !kept.some((domain) => domain.is_primary)) (kept[0] as { is_primary: boolean }).is_primary = true;
-  return { rows: kept.map((domain) => JSON.stringify(domain)), skipped: [...taken].map((hostname) => ({ hostname, reason: 'taken by another tenant here' })) };
+  const kept = claimable.filter((domain) => !taken.has(domain.hostname));
+  for (const domain of kept) if (domain.is_primary && domain.kind === 'custom' && !domain.verified_at) domain.is_primary = false;
+  const verified = kept.find((domain) => domain.verified_at !== null);
+  if (verified && !kept.some((domain) => domain.is_primary)) verified.is_primary = true;
+  skipped.push(...[...taken].map((hostname) => ({ hostname, reason: 'taken by another tenant here' })));
+  return { rows: kept.map((domain) => JSON.stringify(domain)), skipped };
 }

@@ -11,7 +11,9 @@ import { blueprintOf } from '../../isolation/sample-blueprint.ts';
 import { withTenantSetting } from '../../isolation/tenant-setting.ts';
 import type { PlanStep } from '../../plan.ts';
 import { recordAudit } from '../audit/audit.service.ts';
-import type { TenantExport } from './export-document.ts';
+import { parseExport, type TenantExport } from './export-document.ts';
+import { exportKeyFor } from './export-key.ts';
+import { checkExportRows } from './import-check.ts';
 import { planImport, remap, type ImportPlan } from './import-plan.ts';
 import { loadRows } from './load-rows.ts';
 
@@ -29,13 +31,29 @@ export interface ImportOutcome {
   steps: PlanStep[];
 }
 
+export interface ImportOptions {
+  /** Import under this slug (a copy with new ids) instead of the exported one. */
+  slug?: string;
+  dryRun?: boolean;
+  /** The key the file was signed with when it comes from another installation; default: this installation's export key. */
+  exportKey?: string;
+}
+
 /**
- * Restores an export in one transaction: the tenant and its control-plane rows (new ids under a new
+ * Restores an export file in one transaction: its signature verified with the export key (this
+ * installation's, or the one given) and its rows checked to be of the one tenant it exports, field by
+ * field (EXPORT_INVALID otherwise); then the tenant and its control-plane rows (new ids under a new
  * slug; users matched by email are linked, never overwritten), its data space made from the blueprint
  * migrations the export had, its rows loaded, then any newer migrations run on them. All or nothing.
  */
-export async function importTenant(ctx: ServiceContext, document: TenantExport, options: { slug?: string; dryRun?: boolean } = {}): Promise<ImportOutcome> {
+export async function importTenant(ctx: ServiceContext, text: string, options: ImportOptions = {}): Promise<ImportOutcome> {
   requirePlatform(ctx, 'tenant.import');
+  const document = parseExport(text, await exportKeyFor(ctx.em.fork(), options.exportKey));
+  await checkExportRows(ctx.em.fork(), document);
+  return importDocument(ctx, document, options);
+}
+
+async function importDocument(ctx: ServiceContext, document: TenantExport, options: ImportOptions): Promise<ImportOutcome> {
   const blueprint = blueprintOf(ctx);
   const { header } = document;
   const outcome = (plan: ImportPlan, result: ImportOutcome['result']): ImportOutcome => ({
@@ -49,9 +67,9 @@ export async function importTenant(ctx: ServiceContext, document: TenantExport, 
     migrationsRun: plan.migrationsAfter,
     steps: plan.steps,
   });
-  if (options.dryRun) return outcome(await planImport(ctx.em.fork(), blueprint, document, options.slug), 'planned');
+  if (options.dryRun) return outcome(await planImport(ctx.em.fork(), blueprint, document, options.slug, ctx.settings.baseDomain), 'planned');
   return ctx.em.fork().transactional(async (tx) => {
-    const plan = await planImport(tx, blueprint, document, options.slug);
+    const plan = await planImport(tx, blueprint, document, options.slug, ctx.settings.baseDomain);
     if (plan.replacesTombstone) await tx.execute(`delete from tenantry.tenants where id = ? and status = 'deleted'`, [plan.tenantId]);
     let pending: { table: string; rows: string[] } | undefined;
     for (const row of plan.control) {

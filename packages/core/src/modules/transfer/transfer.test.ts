@@ -6,7 +6,8 @@ import { DEVICE_TAGS, withMigrations } from '../../isolation/test-blueprints.ts'
 import { tenantInput, testContext } from '../../testing/service-context.ts';
 import { provisionTenant } from '../tenants/provision.service.ts';
 import { parseExport, serializeExport } from './export-document.ts';
-import { exportTenant } from './export.service.ts';
+import { installationExportKey } from './export-key.ts';
+import { exportTenantText } from './export.service.ts';
 import { importTenant } from './import.service.ts';
 import { failure } from '../../testing/access-fixtures.ts';
 
@@ -65,7 +66,8 @@ async function everything(tenant: { id: string; schema: string | null }) {
   return { control, data };
 }
 
-const exportText = async (slug: string) => serializeExport(await exportTenant(testContext(database), slug));
+const exportText = async (slug: string) => (await exportTenantText(testContext(database), slug)).text;
+const key = () => installationExportKey(database.fork());
 
 describe.each(['schema', 'shared'] as const)('export and import, %s isolation', (isolation) => {
   it('round trip after removal restores every row exactly, ids, password hashes and odd values included', async () => {
@@ -82,14 +84,14 @@ describe.each(['schema', 'shared'] as const)('export and import, %s isolation', 
       await tx.execute('delete from tenantry.tenants where id = ?', [tenant.id]);
       await tx.execute('delete from tenantry.users where id in (?)', [userIds]);
     });
-    const outcome = await importTenant(testContext(database), parseExport(text));
+    const outcome = await importTenant(testContext(database), text);
     expect(outcome).toMatchObject({ result: 'imported', tenant: { id: tenant.id, slug: tenant.slug }, users: { linked: 0 } });
     expect(await everything(tenant)).toEqual(before);
   });
 
   it('imports a copy under a new slug: new ids, same users linked, subdomain renamed, every row equal but ids', async () => {
     const tenant = await richTenant(isolation, `orig-${isolation}`);
-    const outcome = await importTenant(testContext(database), parseExport(await exportText(tenant.slug)), { slug: `copy-${isolation}` });
+    const outcome = await importTenant(testContext(database), await exportText(tenant.slug), { slug: `copy-${isolation}` });
     expect(outcome.tenant.slug).toBe(`copy-${isolation}`);
     expect(outcome.tenant.id).not.toBe(tenant.id);
     expect(outcome.users.linked).toBe(2);
@@ -116,18 +118,18 @@ describe('import refusals', () => {
   it('refuses a damaged, newer or foreign export and a taken slug, and a dry run writes nothing', async () => {
     const tenant = await richTenant('schema', 'refusals');
     const text = await exportText(tenant.slug);
-    expect((await failure(Promise.resolve().then(() => parseExport(text.replace('Huge', 'Hugo'))))).code).toBe('EXPORT_INVALID');
-    expect((await failure(Promise.resolve().then(() => parseExport(text.split('\n').slice(0, 3).join('\n'))))).code).toBe('EXPORT_INVALID');
-    const newer = parseExport(text);
+    expect((await failure(importTenant(testContext(database), text.replace('Huge', 'Hugo')))).code).toBe('EXPORT_INVALID');
+    expect((await failure(importTenant(testContext(database), text.split('\n').slice(0, 3).join('\n')))).code).toBe('EXPORT_INVALID');
+    const newer = parseExport(text, await key());
     newer.header.version = 99;
-    expect((await failure(Promise.resolve().then(() => parseExport(serializeExport(newer))))).code).toBe('EXPORT_VERSION_UNSUPPORTED');
-    const foreign = parseExport(text);
+    expect((await failure(importTenant(testContext(database), serializeExport(newer, await key())))).code).toBe('EXPORT_VERSION_UNSUPPORTED');
+    const foreign = parseExport(text, await key());
     foreign.header.blueprint.migrations[0] = { id: '0001_assets', checksum: 'other' };
-    expect((await failure(importTenant(testContext(database), foreign, { slug: 'refusals-two' }))).code).toBe('BLUEPRINT_MISMATCH');
-    expect((await failure(importTenant(testContext(database), parseExport(text)))).code).toBe('CONFLICT');
-    expect((await failure(importTenant(testContext(database), parseExport(text), { slug: 'trip-schema' }))).code).toBe('SLUG_TAKEN');
+    expect((await failure(importTenant(testContext(database), serializeExport(foreign, await key()), { slug: 'refusals-two' }))).code).toBe('BLUEPRINT_MISMATCH');
+    expect((await failure(importTenant(testContext(database), text))).code).toBe('CONFLICT');
+    expect((await failure(importTenant(testContext(database), text, { slug: 'trip-schema' }))).code).toBe('SLUG_TAKEN');
     const [before] = await rows('select count(*)::int as n from tenantry.tenants');
-    const plan = await importTenant(testContext(database), parseExport(text), { slug: 'refusals-dry', dryRun: true });
+    const plan = await importTenant(testContext(database), text, { slug: 'refusals-dry', dryRun: true });
     expect(plan.result).toBe('planned');
     expect(plan.steps.map((step) => step.action)).toEqual(['create-tenant', 'users', 'control-plane', 'data-space', 'audit']);
     expect(await rows('select count(*)::int as n from tenantry.tenants')).toEqual([before]);
@@ -135,7 +137,7 @@ describe('import refusals', () => {
 
   it('runs the migrations newer than the export on the imported data', async () => {
     const tenant = await richTenant('schema', 'older');
-    const outcome = await importTenant(testContext(database, { blueprint: withMigrations(DEVICE_TAGS) }), parseExport(await exportText(tenant.slug)), { slug: 'newer' });
+    const outcome = await importTenant(testContext(database, { blueprint: withMigrations(DEVICE_TAGS) }), await exportText(tenant.slug), { slug: 'newer' });
     expect(outcome.migrationsRun).toEqual(['0004_device_tags']);
     const devices = await database.fork().transactional(async (tx) => {
       await tx.execute("select set_config('app.current_tenant_id', ?, true)", [outcome.tenant.id]);

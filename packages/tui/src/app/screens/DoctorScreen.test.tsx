@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '@tenantry/testing';
+import { createTestDatabase, sqlOnDatabase, type TestDatabase } from '@tenantry/testing';
 import { createTenantry, type TenantryClient } from '@tenantry/sdk';
 import { renderConsole } from '../testing/render-console.tsx';
 
@@ -14,6 +14,8 @@ beforeAll(async () => {
   await before.tenants.provision({ name: 'Routed Later', ownerEmail: 'owner@routed.test', isolation: 'shared' });
   await before.tenants.provision({ name: 'Tight Limits', ownerEmail: 'owner@tight.test', isolation: 'shared', maxUsers: 1, domain: 'tight.example.net' });
   await before.close();
+  // Its custom domain verified (and so primary): routed, not a NO_PRIMARY_DOMAIN finding.
+  await sqlOnDatabase(database, `update tenantry.domains set verified_at = now(), is_primary = true where hostname = 'tight.example.net'`);
   client = await createTenantry({ ...database.sdkOptions, baseDomain: 'example.io' });
 });
 
@@ -30,7 +32,7 @@ describe('console: doctor', () => {
       expect(table).toMatch(/routed-later .*! warning/);
       ui.press('doctor');
       const doctor = await ui.waitForFrame('! Warnings');
-      expect(doctor).toMatch(/NO_PRIMARY_DOMAIN +routed-later +repair +routed-later has no domain\./);
+      expect(doctor).toMatch(/NO_PRIMARY_DOMAIN +routed-later +repair +routed-later has no verified domain\./);
       expect(doctor).toMatch(/USAGE_NEAR_LIMIT +tight-limits +manual +tight-limits uses 1 users of 1/);
       ui.key('enter');
       const plan = await ui.waitForFrame('The plan (nothing is written until you confirm)');

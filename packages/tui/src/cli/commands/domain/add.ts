@@ -5,17 +5,19 @@ export const domainAdd = defineCommand({
   path: ['domain', 'add'],
   summary: 'Adds a domain to a tenant; custom domains start unverified with a DNS TXT token.',
   description:
-    'Hostnames are lowercased and IDNA-encoded, and unique across tenants. Names under $TENANTRY_BASE_DOMAIN are the\n' +
-    "tenant's own subdomains, verified at once. A tenant's first domain is primary; --primary moves the primary to it.",
+    'Hostnames are lowercased and IDNA-encoded, and unique across tenants. Under $TENANTRY_BASE_DOMAIN a tenant may add\n' +
+    'exactly <slug>.<base domain>, verified at once; any other name there is refused. Consumer mail domains (gmail.com,\n' +
+    'outlook.com, …) are refused as custom domains. A custom domain becomes primary only once verified (domain verify,\n' +
+    "then --primary or domain primary). A tenant's first verified domain is primary.",
   args: [
     { name: 'slug', description: "The tenant's slug.", field: 'slug' },
     { name: 'hostname', description: 'The hostname, e.g. app.client.com or bücher.example.', field: 'hostname' },
   ],
-  flags: [{ name: 'primary', type: 'boolean', field: 'primary', description: 'Make it the primary domain.' }, DRY_RUN_FLAG],
+  flags: [{ name: 'primary', type: 'boolean', field: 'primary', description: 'Make it the primary domain (a verified one only).' }, DRY_RUN_FLAG],
   json: true,
   examples: [
     { description: 'Add a custom domain', command: 'tenantry domain add acme-corp dashboard.client.com' },
-    { description: 'Add it as the primary domain', command: 'tenantry domain add acme-corp app.acme.com --primary --json' },
+    { description: 'Make it primary once verified', command: 'tenantry domain verify acme-corp dashboard.client.com && tenantry domain add acme-corp dashboard.client.com --primary --json' },
   ],
   async run(ctx, input) {
     const slug = requiredArg(input, 'slug');

@@ -3,8 +3,10 @@ import { renderChange } from '../../output/change.ts';
 
 export const domainPrimary = defineCommand({
   path: ['domain', 'primary'],
-  summary: "Makes a hostname the tenant's primary domain, creating it when the tenant does not have it.",
-  description: "The repair for a tenant whose domain is missing or wrong (the runbooks' fix_tenant_domain): one command, a plan first with --dry-run.",
+  summary: "Makes a verified hostname the tenant's primary domain, creating <slug>.<base domain> when missing.",
+  description:
+    "The repair for a tenant whose domain is missing or wrong (the runbooks' fix_tenant_domain): one command, a plan first\n" +
+    'with --dry-run. A custom domain must be verified first (DOMAIN_UNVERIFIED otherwise: domain add, domain verify).',
   args: [
     { name: 'slug', description: "The tenant's slug.", field: 'slug' },
     { name: 'hostname', description: 'The hostname to make primary.', field: 'hostname' },
@@ -12,8 +14,8 @@ export const domainPrimary = defineCommand({
   flags: [DRY_RUN_FLAG],
   json: true,
   examples: [
-    { description: 'Fix a tenant with no or the wrong domain', command: 'tenantry domain primary theo theo.newconcierge.app' },
-    { description: 'See the plan first', command: 'tenantry domain primary theo theo.newconcierge.app --dry-run' },
+    { description: 'Fix a tenant with no or the wrong domain', command: 'TENANTRY_BASE_DOMAIN=newconcierge.app tenantry domain primary theo theo.newconcierge.app' },
+    { description: 'Move the primary to a verified custom domain, plan first', command: 'tenantry domain primary theo portal.theo.com --dry-run' },
   ],
   async run(ctx, input) {
     const slug = requiredArg(input, 'slug');

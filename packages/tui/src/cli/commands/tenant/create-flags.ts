@@ -14,7 +14,7 @@ export const CREATE_TENANT_FLAGS: readonly FlagSpec[] = [
   { name: 'storage-quota', type: 'integer', placeholder: 'GB', field: 'storageQuotaGb', description: "Override the plan's storage quota, in GB." },
   { name: 'feature', type: 'list', placeholder: 'FEATURE', field: 'features', description: `Turn a feature on (repeatable): ${FEATURES.join(', ')}.` },
   { name: 'no-feature', type: 'list', placeholder: 'FEATURE', field: 'features', description: 'Turn a feature off that the plan would turn on (repeatable).' },
-  { name: 'domain', type: 'string', placeholder: 'HOST', field: 'domain', description: 'Primary domain (custom domains start unverified). Default: <slug>.$TENANTRY_BASE_DOMAIN when set.' },
+  { name: 'domain', type: 'string', placeholder: 'HOST', field: 'domain', description: 'A custom domain, unverified (not primary) until `domain verify`; <slug>.$TENANTRY_BASE_DOMAIN stays primary when set.' },
   { name: 'trial-days', type: 'integer', field: 'trialDays', description: 'Start a trial ending in N days (1-365).' },
   { name: 'time-zone', type: 'string', placeholder: 'ZONE', field: 'timeZone', description: 'IANA time zone, e.g. America/Edmonton. Default: UTC.' },
   { name: 'contact-email', type: 'string', placeholder: 'EMAIL', field: 'contactEmail', description: 'Billing and account contact.' },

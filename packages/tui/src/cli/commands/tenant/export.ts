@@ -1,6 +1,7 @@
 import { TenantryError } from '@tenantry/sdk';
 import { defineCommand, requiredArg } from '../../command.ts';
 import { fields } from '../../output/format.ts';
+import { EXPORT_KEY_FILE_FLAG, exportKeyOption } from './export-key-flag.ts';
 
 export const tenantExport = defineCommand({
   path: ['tenant', 'export'],
@@ -8,21 +9,24 @@ export const tenantExport = defineCommand({
   description:
     'Reads everything of the tenant in one consistent snapshot: the tenant, its members and their users, roles, domains,\n' +
     'invitations and API keys (secrets only as the hashes stored), every table of its data space, and its audit trail for\n' +
-    'the record. The file is JSON Lines with a format version and a checksum; it is written atomically with mode 0600, as\n' +
-    'it holds password hashes. `tenantry tenant import` restores it.',
+    'the record. The file is JSON Lines with a format version, signed (HMAC-SHA-256) with the export key of this\n' +
+    'installation, so only an installation holding that key imports it; it is written atomically with mode 0600, as it\n' +
+    'holds password hashes. `tenantry tenant import` restores it. To move a tenant to another installation, sign it with\n' +
+    'a key you choose (--export-key-file) and give the same key to the import there.',
   args: [{ name: 'slug', description: "The tenant's slug.", field: 'slug' }],
-  flags: [{ name: 'out', type: 'string', placeholder: 'FILE', field: 'file', description: 'Where to write the export (required); - writes it to stdout.' }],
+  flags: [{ name: 'out', type: 'string', placeholder: 'FILE', field: 'file', description: 'Where to write the export (required); - writes it to stdout.' }, EXPORT_KEY_FILE_FLAG],
   json: true,
   examples: [
     { description: 'Back a tenant up before a risky change', command: 'tenantry tenant export acme-corp --out acme-corp.tenant.jsonl' },
     { description: 'Stream it somewhere else', command: 'tenantry tenant export acme-corp --out - | gzip > acme-corp.tenant.jsonl.gz' },
+    { description: 'Sign it for another installation', command: 'openssl rand -hex 32 > move.key && tenantry tenant export acme-corp --out acme-corp.tenant.jsonl --export-key-file move.key' },
   ],
   async run(ctx, input) {
     const out = input.flags.out;
     if (typeof out !== 'string' || out === '') throw TenantryError.invalidInput([{ path: 'file', message: 'is required: the file to write, or - for stdout' }]);
     const client = await ctx.client();
     const toStdout = out === '-';
-    const result = await client.tenants.export(requiredArg(input, 'slug'), { file: toStdout ? null : out });
+    const result = await client.tenants.export(requiredArg(input, 'slug'), { file: toStdout ? null : out, ...(await exportKeyOption(input.flags)) });
     const { text, ...summary } = result;
     if (toStdout) {
       ctx.io.stdout.write(text ?? '');

@@ -2,21 +2,27 @@ import type { ImportSource } from '@tenantry/sdk';
 import { readAll } from './read-all.ts';
 import { DRY_RUN_FLAG, defineCommand, requiredArg } from '../../command.ts';
 import { fields } from '../../output/format.ts';
+import { EXPORT_KEY_FILE_FLAG, exportKeyOption } from './export-key-flag.ts';
 
 export const tenantImport = defineCommand({
   path: ['tenant', 'import'],
   summary: 'Restores a tenant from an export file, or imports a copy of it under a new slug.',
   description:
+    'The file must carry a valid signature of this installation\'s export key (or of the key --export-key-file gives), and\n' +
+    'every row must be of the one tenant it exports, each field as the commands would accept it; otherwise it is refused\n' +
+    '(EXPORT_INVALID, naming the line). Exports of format 1 (a plain checksum) are refused: export the tenant again.\n' +
     'All in one transaction: the tenant and its control-plane rows, its data space made with the blueprint migrations the\n' +
     'export had, its rows, then any newer blueprint migrations run on them. Users that exist here (same email) are linked,\n' +
     'never overwritten. With --slug the copy gets new ids, its <slug>.<base domain> subdomain follows the new slug, hostnames\n' +
-    'taken here are left out, and API keys and invitations stay with the original. A purged tenant comes back active.',
+    'taken here (or that it may not claim here) are left out, a custom domain is primary only once verified, and API keys\n' +
+    'and invitations stay with the original. A purged tenant comes back active.',
   args: [{ name: 'file', description: 'The export file; - reads it from stdin.', field: 'file' }],
-  flags: [{ name: 'slug', type: 'string', placeholder: 'SLUG', field: 'slug', description: 'Import under this slug instead of the exported one (a copy with new ids).' }, DRY_RUN_FLAG],
+  flags: [{ name: 'slug', type: 'string', placeholder: 'SLUG', field: 'slug', description: 'Import under this slug instead of the exported one (a copy with new ids).' }, EXPORT_KEY_FILE_FLAG, DRY_RUN_FLAG],
   json: true,
   examples: [
     { description: 'Restore a purged tenant from its export', command: 'tenantry tenant import acme-corp.tenant.jsonl' },
     { description: 'Make a staging copy of a tenant', command: 'tenantry tenant import acme-corp.tenant.jsonl --slug acme-staging' },
+    { description: 'Import a tenant exported on another installation', command: 'tenantry tenant import acme-corp.tenant.jsonl --export-key-file move.key' },
     { description: 'Check what an import would do', command: 'tenantry tenant import acme-corp.tenant.jsonl --slug acme-staging --dry-run --json' },
   ],
   async run(ctx, input) {
@@ -25,6 +31,7 @@ export const tenantImport = defineCommand({
     const client = await ctx.client();
     const result = await client.tenants.import(source, {
       dryRun: input.flags['dry-run'] === true,
+      ...(await exportKeyOption(input.flags)),
       ...(typeof input.flags.slug === 'string' ? { slug: input.flags.slug } : {}),
     });
     if (ctx.json) return ctx.outJson(result);

@@ -2,6 +2,12 @@ import type { ProvisionResultDto } from '@tenantry/sdk';
 import type { Style } from '../../output/style.ts';
 import { fields, formatLimits } from '../../output/format.ts';
 
+/** Without a primary domain there is no login URL yet: a custom domain waits for its verification. */
+function noLogin(result: ProvisionResultDto): string {
+  const waiting = result.domains.find((domain) => domain.kind === 'custom');
+  return waiting ? `(none until ${waiting.hostname} is verified: tenantry domain verify ${result.tenant.slug} ${waiting.hostname})` : '(no domain yet: tenantry domain add)';
+}
+
 /** The operator's summary, in the runbooks' format: organization, login, username, password. */
 export function renderProvisionSummary(result: ProvisionResultDto, style: Style): string {
   const { tenant, owner } = result;
@@ -14,7 +20,7 @@ export function renderProvisionSummary(result: ProvisionResultDto, style: Style)
     ['Organization', tenant.name],
     ['Slug', tenant.slug],
     ['Plan', `${tenant.plan} (${formatLimits(tenant.limits)})`],
-    ['Login', primary ? `https://${primary.hostname}/login` : '(no domain yet: tenantry domain add)'],
+    ['Login', primary ? `https://${primary.hostname}/login` : noLogin(result)],
     ['Username', owner.email],
     ['Password', passwordLine(result, style)],
   ];
