@@ -59,9 +59,7 @@ export async function updateSecurityPolicy(ctx: ServiceContext, input: UpdatePol
     const steps = [{ action: 'update-security-policy', description: `Change the security policy of ${tenant.slug}: ${changes.map(describeChange).join('; ')}` }];
     if (options.dryRun) return { result: 'planned', steps, changes, policy };
     tenant.securityPolicy = policy;
-    // Password *rules* are no secret, but the audit redacts every key that says "password": name them apart (credentialRules).
-    const audited = changes.map((change) => ({ ...change, field: change.field.replace('.password.', '.credentialRules.') }));
-    recordAudit(ctx, tx, { action: 'tenant.policy_changed', tenant: { id: tenant.id, slug: tenant.slug }, targetType: 'tenant', targetId: tenant.id, ...auditSides(audited) });
+    recordAudit(ctx, tx, { action: 'tenant.policy_changed', tenant: { id: tenant.id, slug: tenant.slug }, targetType: 'tenant', targetId: tenant.id, ...auditSides(changes) });
     await tx.flush();
     return { result: 'applied', steps, changes, policy };
   });
