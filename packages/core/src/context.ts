@@ -26,4 +26,6 @@ export interface ServiceContext {
   settings: TenantrySettings;
   /** The tenant tables every data space gets. Default: the sample blueprint (`blueprintOf`). */
   blueprint?: Blueprint;
+  /** Which face acted (written to every audit event). Default: 'sdk'. */
+  face?: 'sdk' | 'cli' | 'console' | 'http';
 }

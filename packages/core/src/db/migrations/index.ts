@@ -2,7 +2,8 @@ import { controlPlane0001 } from './0001-control-plane.ts';
 import { controlPlane0002 } from './0002-access-and-lifecycle.ts';
 import { controlPlane0003 } from './0003-data-spaces.ts';
 import { controlPlane0004 } from './0004-health.ts';
+import { controlPlane0006 } from './0006-audit-chain.ts';
 import type { ControlPlaneMigration } from './migration.ts';
 
 /** Every control-plane migration, oldest first. Append only; never edit one that has shipped. */
-export const CONTROL_PLANE_MIGRATIONS: readonly ControlPlaneMigration[] = [controlPlane0001, controlPlane0002, controlPlane0003, controlPlane0004];
+export const CONTROL_PLANE_MIGRATIONS: readonly ControlPlaneMigration[] = [controlPlane0001, controlPlane0002, controlPlane0003, controlPlane0004, controlPlane0006];
