@@ -1,7 +1,7 @@
 import { homedir, hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { isIP } from 'node:net';
-import { TenantryError, normalizeHostname, systemDnsResolver, type Actor, type Blueprint, type DatabaseOptions, type DnsResolver, type Mailer, type MigrationMode } from '@tenantry/core';
+import { FACES, TenantryError, normalizeHostname, systemDnsResolver, type Actor, type Blueprint, type DatabaseOptions, type DnsResolver, type Face, type Mailer, type MigrationMode } from '@tenantry/core';
 import { createLogFileMailer } from './mail/log-file-mailer.ts';
 import { DEFAULT_MAIL_FROM, mailLogPath } from './mail/resolve-mailer.ts';
 import { createSmtpMailer } from './mail/smtp-mailer.ts';
@@ -15,6 +15,8 @@ export interface TenantryOptions {
   baseDomain?: string;
   /** Who the audit trail names. Default: the platform operator running this process. */
   actor?: Actor;
+  /** Which face the audit trail says acted: 'sdk' (default), 'cli', 'console' or 'http'. */
+  face?: Face;
   /** Pending control-plane migrations: apply them (default), refuse to start, or ignore them. */
   migrations?: MigrationMode;
   /** Named in the embedded store's lock, so a second process can say who holds it. */
@@ -49,6 +51,7 @@ export interface ResolvedOptions {
   database: DatabaseOptions;
   baseDomain: string | undefined;
   actor: Actor;
+  face: Face;
   migrations: MigrationMode;
   now: () => Date;
   mailer: Mailer;
@@ -80,6 +83,9 @@ export function resolveOptions(options: TenantryOptions = {}): ResolvedOptions {
   if (dnsServers.some((server) => !isDnsServer(server))) {
     issues.push({ path: 'dnsServers', message: 'must be IP addresses, optionally with a port: 10.0.0.2, 127.0.0.1:5353, [::1]:53 (TENANTRY_DNS_SERVERS)' });
   }
+  if (options.face !== undefined && !FACES.includes(options.face)) {
+    issues.push({ path: 'face', message: `must be one of: ${FACES.join(', ')}` });
+  }
   if (issues.length > 0) throw TenantryError.invalidInput(issues);
   const home = options.home ?? defaultHome(env);
   const database: DatabaseOptions = databaseUrl
@@ -90,6 +96,7 @@ export function resolveOptions(options: TenantryOptions = {}): ResolvedOptions {
     database,
     baseDomain,
     actor: options.actor ?? defaultActor(),
+    face: options.face ?? 'sdk',
     migrations: options.migrations ?? 'apply',
     now: options.now ?? (() => new Date()),
     mailer: options.mailer ?? (smtpUrl ? createSmtpMailer({ url: smtpUrl, from: mailFrom }) : createLogFileMailer(mailLogPath(home))),

@@ -54,6 +54,7 @@ export class ClientRuntime {
       correlationId: uuidv7(),
       settings: { ...(this.#options.baseDomain ? { baseDomain: this.#options.baseDomain } : {}), exportDir: this.#options.exportDir },
       blueprint: this.#options.blueprint,
+      face: this.#options.face,
     };
     try {
       return await operation(ctx);

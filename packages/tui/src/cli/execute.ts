@@ -63,6 +63,7 @@ async function runCommand(
       (client ??= createTenantry({
         env: io.env,
         command: `tenantry ${command.path.join(' ')}`,
+        face: command.path[0] === 'console' ? 'console' : 'cli',
         ...(typeof parsed.flags['database-url'] === 'string' ? { databaseUrl: parsed.flags['database-url'] } : {}),
         migrations: command.leavesMigrationsPending ? 'ignore' : 'apply',
       })),

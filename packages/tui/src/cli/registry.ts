@@ -1,5 +1,6 @@
 import type { CommandSpec } from './command.ts';
 import { auditList } from './commands/audit/list.ts';
+import { auditVerify } from './commands/audit/verify.ts';
 import { consoleCommand } from './commands/console.ts';
 import { domainAdd } from './commands/domain/add.ts';
 import { domainList } from './commands/domain/list.ts';
@@ -95,5 +96,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   domainVerify,
   domainRemove,
   auditList,
+  auditVerify,
   consoleCommand,
 ];

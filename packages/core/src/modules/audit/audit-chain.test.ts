@@ -4,6 +4,7 @@ import { migrateControlPlane } from '../../db/control-plane-migrator.ts';
 import { openDatabase, type Database } from '../../db/database.ts';
 import { addTestMember, failure, provisionTestTenant, userContext } from '../../testing/access-fixtures.ts';
 import { testContext } from '../../testing/service-context.ts';
+import { runDoctor } from '../../health/doctor.ts';
 import { verifyAuditChain } from './audit-chain.ts';
 
 let opened: { testDatabase: TestDatabase; database: Database }[] = [];
@@ -48,6 +49,7 @@ describe('verifyAuditChain', () => {
     const { database, ids } = await trail();
     const report = await verify(database);
     expect(report).toEqual({ intact: true, events: ids.length, head: { seq: String(ids.length), hash: expect.stringMatching(/^[0-9a-f]{64}$/) }, broken: null });
+    expect((await runDoctor(testContext(database))).findings.map((finding) => finding.code)).not.toContain('AUDIT_CHAIN_BROKEN');
   });
 
   it('finds an event edited by the owner with the triggers off', async () => {
@@ -55,6 +57,8 @@ describe('verifyAuditChain', () => {
     const target = ids[3] ?? '';
     await asOwner(database, [`update tenantry.audit_events set after = '{"email":"attacker@example.com"}' where id = ${target}`]);
     expect((await verify(database)).broken).toEqual({ kind: 'edited', id: target, detail: expect.any(String) });
+    const findings = (await runDoctor(testContext(database))).findings.filter((finding) => finding.code === 'AUDIT_CHAIN_BROKEN');
+    expect(findings).toEqual([expect.objectContaining({ severity: 'error', subject: `audit_events#${target}`, details: expect.objectContaining({ kind: 'edited', id: target }) })]);
   });
 
   it('finds an edit whose hash was recomputed: the next event no longer links to it', async () => {
