@@ -20,31 +20,32 @@ export const controlPlane0006: ControlPlaneMigration = {
     `create table tenantry.audit_chain_head (
       singleton boolean primary key default true check (singleton),
       last_seq bigint not null,
-      last_hash bytea not null
+      last_hash bytea not null,
+      -- The hash before last_hash: lets one UPDATE ... RETURNING advance the head and hand back the link.
+      previous_hash bytea
     )`,
     // Everything an event says, in a text that does not depend on the session (time as epoch microseconds).
-    `create function tenantry.audit_event_canonical(e tenantry.audit_events) returns text language sql immutable as $$
+    `create function tenantry.audit_event_canonical(seq bigint, e tenantry.audit_events) returns text language sql immutable as $$
       select jsonb_build_array(
-        e.chain_seq, e.id, (extract(epoch from e.occurred_at) * 1000000)::bigint, e.correlation_id,
+        seq, e.id, (extract(epoch from e.occurred_at) * 1000000)::bigint, e.correlation_id,
         e.actor_type, e.actor_id, e.actor_label, e.face, e.action, e.tenant_id, e.tenant_slug,
         e.target_type, e.target_id, e.before, e.after
       )::text
     $$`,
-    `create function tenantry.audit_event_hash(prev bytea, e tenantry.audit_events) returns bytea language sql immutable as $$
-      select sha256(prev || convert_to(tenantry.audit_event_canonical(e), 'UTF8'))
+    `create function tenantry.audit_event_hash(prev bytea, seq bigint, e tenantry.audit_events) returns bytea language sql immutable as $$
+      select sha256(prev || convert_to(tenantry.audit_event_canonical(seq, e), 'UTF8'))
     $$`,
+    // One statement per event: the UPDATE takes the head's row lock (held to commit), so the next writer waits.
     `create function tenantry.chain_audit_event() returns trigger language plpgsql as $$
-      declare
-        head tenantry.audit_chain_head%rowtype;
       begin
-        select * into head from tenantry.audit_chain_head for update;
+        update tenantry.audit_chain_head
+           set last_seq = last_seq + 1,
+               previous_hash = last_hash,
+               last_hash = tenantry.audit_event_hash(last_hash, last_seq + 1, new)
+        returning last_seq, previous_hash, last_hash into new.chain_seq, new.prev_hash, new.hash;
         if not found then
           raise exception 'tenantry.audit_chain_head is missing: the audit chain cannot be extended' using errcode = '55000';
         end if;
-        new.chain_seq := head.last_seq + 1;
-        new.prev_hash := head.last_hash;
-        new.hash := tenantry.audit_event_hash(new.prev_hash, new);
-        update tenantry.audit_chain_head set last_seq = new.chain_seq, last_hash = new.hash;
         return new;
       end
     $$`,
@@ -59,7 +60,7 @@ export const controlPlane0006: ControlPlaneMigration = {
           seq_no := seq_no + 1;
           event.chain_seq := seq_no;
           event.prev_hash := previous;
-          event.hash := tenantry.audit_event_hash(previous, event);
+          event.hash := tenantry.audit_event_hash(previous, seq_no, event);
           update tenantry.audit_events set chain_seq = event.chain_seq, prev_hash = event.prev_hash, hash = event.hash where id = event.id;
           previous := event.hash;
         end loop;

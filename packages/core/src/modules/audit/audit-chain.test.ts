@@ -44,7 +44,7 @@ afterEach(async () => {
   opened = [];
 });
 
-describe('verifyAuditChain', () => {
+describe('verifyAuditChain', { timeout: 180_000 }, () => {
   it('finds an untouched trail intact, provisioning SQL included, and reports the head', async () => {
     const { database, ids } = await trail();
     const report = await verify(database);
@@ -66,7 +66,7 @@ describe('verifyAuditChain', () => {
     const target = ids[2] ?? '';
     await asOwner(database, [
       `update tenantry.audit_events set actor_label = 'someone-else' where id = ${target}`,
-      `update tenantry.audit_events e set hash = tenantry.audit_event_hash(e.prev_hash, e) where id = ${target}`,
+      `update tenantry.audit_events e set hash = tenantry.audit_event_hash(e.prev_hash, e.chain_seq, e) where id = ${target}`,
     ]);
     expect((await verify(database)).broken).toEqual({ kind: 'edited', id: target, detail: expect.any(String) });
   });
@@ -125,8 +125,8 @@ describe('verifyAuditChain', () => {
       for (const statement of [
         'drop trigger audit_events_chain on tenantry.audit_events',
         'drop function tenantry.chain_audit_event()',
-        'drop function tenantry.audit_event_hash(bytea, tenantry.audit_events)',
-        'drop function tenantry.audit_event_canonical(tenantry.audit_events)',
+        'drop function tenantry.audit_event_hash(bytea, bigint, tenantry.audit_events)',
+        'drop function tenantry.audit_event_canonical(bigint, tenantry.audit_events)',
         'drop table tenantry.audit_chain_head',
         'alter table tenantry.audit_events drop column face, drop column chain_seq, drop column prev_hash, drop column hash',
         "delete from tenantry.schema_migrations where id = '0006_audit_chain'",

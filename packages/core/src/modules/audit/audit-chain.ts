@@ -41,7 +41,7 @@ interface BreakRow {
 const FIRST_BREAK = `
   with chain as (
     select e.id, e.chain_seq, e.prev_hash, e.hash,
-           tenantry.audit_event_hash(e.prev_hash, e) as computed,
+           tenantry.audit_event_hash(e.prev_hash, e.chain_seq, e) as computed,
            lag(e.chain_seq) over w as previous_seq,
            lag(e.hash) over w as previous_hash,
            lag(e.id) over w as previous_id
