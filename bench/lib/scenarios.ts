@@ -1,5 +1,6 @@
 import { SAMPLE_BLUEPRINT, type Blueprint } from '@tenantry/sdk';
 import { fillerTenantsSql, listFloor, provisionSql, rolloutSql, statusFloor } from './floor.ts';
+import { auditChainCost } from './audit-chain.ts';
 import { timeBareTerminal, timeConsole } from './console.ts';
 import { doctorFloor } from './doctor-floor.ts';
 import { withTenantFigures } from './with-tenant.ts';
@@ -100,6 +101,10 @@ export async function runScenarios(target: Target, count: number, log: (line: st
 
     // Ten thousand tenants: the rest straight into the control plane on both sides.
     await client.close();
+    // Raw SQL on the Tenantry side too, so only while the client is closed (one process per embedded store).
+    const chainSql = await target.tenantry.raw();
+    const chain = await auditChainCost(chainSql, floor).finally(() => chainSql.close());
+    add({ figure: 'six audit events in one transaction (hash chain)', unit: 'ms', tenantry: chain.chained, floor: chain.floor, note: 'floor: the same INSERT with the chain trigger off' });
     for (const side of [target.tenantry, target.floor]) {
       const sql = side === target.floor ? floor : await side.raw();
       const [row] = await sql.query<{ n: number }>('select count(*)::int as n from tenantry.tenants');

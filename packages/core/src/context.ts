@@ -29,4 +29,6 @@ export interface ServiceContext {
   blueprint?: Blueprint;
   /** Delivers queued mail after commit; without one, messages stay pending in the outbox. */
   mailer?: Mailer;
+  /** Which face acted (written to every audit event). Default: 'sdk'. */
+  face?: 'sdk' | 'cli' | 'console' | 'http';
 }

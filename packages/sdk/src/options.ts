@@ -1,7 +1,7 @@
 import { homedir, hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { isIP } from 'node:net';
-import { TenantryError, normalizeHostname, systemDnsResolver, type Actor, type Blueprint, type DatabaseOptions, type DataPathOptions, type DnsResolver, type Mailer, type MigrationMode } from '@tenantry/core';
+import { FACES, TenantryError, normalizeHostname, systemDnsResolver, type Actor, type Blueprint, type DatabaseOptions, type DataPathOptions, type DnsResolver, type Face, type Mailer, type MigrationMode } from '@tenantry/core';
 import { createLogFileMailer } from './mail/log-file-mailer.ts';
 import { DEFAULT_MAIL_FROM, mailLogPath } from './mail/resolve-mailer.ts';
 import { createSmtpMailer } from './mail/smtp-mailer.ts';
@@ -23,6 +23,8 @@ export interface TenantryOptions {
   baseDomain?: string;
   /** Who the audit trail names. Default: the platform operator running this process. */
   actor?: Actor;
+  /** Which face the audit trail says acted: 'sdk' (default), 'cli', 'console' or 'http'. */
+  face?: Face;
   /** Pending control-plane migrations: apply them (default), refuse to start, or ignore them. */
   migrations?: MigrationMode;
   /** Named in the embedded store's lock, so a second process can say who holds it. */
@@ -68,6 +70,7 @@ export interface ResolvedOptions {
   dataPath: DataPathOptions;
   baseDomain: string | undefined;
   actor: Actor;
+  face: Face;
   migrations: MigrationMode;
   now: () => Date;
   mailer: Mailer;
@@ -111,6 +114,9 @@ export function resolveOptions(options: TenantryOptions = {}): ResolvedOptions {
   if (idleSeconds !== undefined && !(Number.isFinite(idleSeconds) && idleSeconds > 0)) {
     issues.push({ path: 'storeIdleSeconds', message: 'must be a number of seconds above 0 (TENANTRY_STORE_IDLE_SECONDS)' });
   }
+  if (options.face !== undefined && !FACES.includes(options.face)) {
+    issues.push({ path: 'face', message: `must be one of: ${FACES.join(', ')}` });
+  }
   if (issues.length > 0) throw TenantryError.invalidInput(issues);
   const home = options.home ?? defaultHome(env);
   const database: DatabaseOptions = databaseUrl
@@ -128,6 +134,7 @@ export function resolveOptions(options: TenantryOptions = {}): ResolvedOptions {
     dataPath: { ...(dataPathUrl ? { url: dataPathUrl } : {}), ...(options.dataPathPoolSize ? { poolSize: options.dataPathPoolSize } : {}) },
     baseDomain,
     actor: options.actor ?? defaultActor(),
+    face: options.face ?? 'sdk',
     migrations: options.migrations ?? 'apply',
     now: options.now ?? (() => new Date()),
     mailer: options.mailer ?? (smtpUrl ? createSmtpMailer({ url: smtpUrl, from: mailFrom }) : createLogFileMailer(mailLogPath(home))),

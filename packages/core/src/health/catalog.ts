@@ -1,3 +1,4 @@
+import { auditChainBroken } from './checks/audit-chain-broken.ts';
 import { deletionGraceOver } from './checks/deletion-grace-over.ts';
 import { expiredApiKeys } from './checks/expired-api-keys.ts';
 import { expiredInvitations } from './checks/expired-invitations.ts';
@@ -36,4 +37,5 @@ export const HEALTH_CHECKS: readonly Check[] = [
   undeliveredInvitations,
   expiredApiKeys,
   schemaGuardrail,
+  auditChainBroken,
 ];

@@ -1,4 +1,4 @@
-import { listAuditEvents, type ListAuditInput } from '@tenantry/core';
+import { listAuditEvents, verifyAuditChain, type AuditChainReport, type ListAuditInput } from '@tenantry/core';
 import { toAuditEventDto, type AuditEventDto } from '../dto/audit.ts';
 import type { ClientRuntime } from '../runtime.ts';
 
@@ -26,5 +26,13 @@ export class Audit {
    */
   async list(filter: ListAuditInput = {}): Promise<AuditEventDto[]> {
     return this.#runtime.run(async (ctx) => (await listAuditEvents(ctx, filter)).map(toAuditEventDto));
+  }
+
+  /**
+   * Recomputes the hash chain over the whole trail and reports the first event that was edited, deleted
+   * or inserted around the database's append-only triggers (`broken`), or `intact: true`. Platform operator only.
+   */
+  async verify(): Promise<AuditChainReport> {
+    return this.#runtime.run((ctx) => verifyAuditChain(ctx));
   }
 }

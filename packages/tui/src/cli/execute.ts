@@ -66,6 +66,7 @@ async function runCommand(
         ...(options?.createDatabase ? { createDatabase: true } : {}),
         env: withProfile(io.env, parsed.flags.profile),
         command: `tenantry ${command.path.join(' ')}`,
+        face: command.path[0] === 'console' ? 'console' : 'cli',
         ...(typeof parsed.flags['database-url'] === 'string' ? { databaseUrl: parsed.flags['database-url'] } : {}),
         migrations: command.leavesMigrationsPending ? 'ignore' : 'apply',
       })),

@@ -1,5 +1,6 @@
 import type { CommandSpec } from './command.ts';
 import { auditList } from './commands/audit/list.ts';
+import { auditVerify } from './commands/audit/verify.ts';
 import { completion } from './commands/completion/completion.ts';
 import { completionSlugs } from './commands/completion/slugs.ts';
 import { configGet } from './commands/config/get.ts';
@@ -111,5 +112,6 @@ export const COMMANDS: readonly CommandSpec[] = [
   configSet,
   completion,
   completionSlugs,
+  auditVerify,
   consoleCommand,
 ];

@@ -3,9 +3,19 @@ import { controlPlane0002 } from './0002-access-and-lifecycle.ts';
 import { controlPlane0003 } from './0003-data-spaces.ts';
 import { controlPlane0004 } from './0004-health.ts';
 import { controlPlane0005 } from './0005-operations.ts';
+import { controlPlane0006 } from './0006-audit-chain.ts';
 import { controlPlane0007 } from './0007-data-path.ts';
 import { controlPlane0008 } from './0008-export-key.ts';
 import type { ControlPlaneMigration } from './migration.ts';
 
 /** Every control-plane migration, oldest first. Append only; never edit one that has shipped. */
-export const CONTROL_PLANE_MIGRATIONS: readonly ControlPlaneMigration[] = [controlPlane0001, controlPlane0002, controlPlane0003, controlPlane0004, controlPlane0005, controlPlane0007, controlPlane0008];
+export const CONTROL_PLANE_MIGRATIONS: readonly ControlPlaneMigration[] = [
+  controlPlane0001,
+  controlPlane0002,
+  controlPlane0003,
+  controlPlane0004,
+  controlPlane0005,
+  controlPlane0006,
+  controlPlane0007,
+  controlPlane0008,
+];

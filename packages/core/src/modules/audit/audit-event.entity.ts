@@ -1,10 +1,18 @@
 import { defineEntity, p } from '@mikro-orm/core';
+import type { ServiceContext } from '../../context.ts';
 import { CONTROL_PLANE_SCHEMA } from '../../db/base-properties.ts';
 
 export const ACTOR_TYPES = ['operator', 'user', 'api_key', 'system'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
-/** Append-only: the database refuses UPDATE, DELETE and TRUNCATE on this table. */
+/** The face an operation came through: the SDK (programs), the CLI, the full-screen console, the HTTP API. */
+export const FACES = ['sdk', 'cli', 'console', 'http'] as const satisfies readonly NonNullable<ServiceContext['face']>[];
+export type Face = (typeof FACES)[number];
+
+/**
+ * Append-only: the database refuses UPDATE, DELETE and TRUNCATE on this table, and chains every event to
+ * the one before it by a hash (columns `chain_seq`, `prev_hash`, `hash`, set by a trigger; see migration 0006).
+ */
 const AuditEventSchema = defineEntity({
   name: 'AuditEvent',
   tableName: 'audit_events',
@@ -16,6 +24,8 @@ const AuditEventSchema = defineEntity({
     actorType: p.enum(ACTOR_TYPES),
     actorId: p.string().nullable(),
     actorLabel: p.string(),
+    /** Null for events written before faces were recorded. */
+    face: p.enum(FACES).nullable(),
     action: p.string(),
     tenantId: p.uuid().nullable(),
     tenantSlug: p.string().nullable(),

@@ -34,6 +34,13 @@ describe('listAuditEvents', () => {
     expect(events.find((event) => event.action === 'user.created')?.after).toMatchObject({ email: acme.ownerEmail, password: '[redacted]' });
   });
 
+  it('keeps facts that only mention a secret (limits.maxApiKeys, mustChangePassword) and stores no secret', async () => {
+    const events = await listAuditEvents(testContext(database), { tenant: acme.slug });
+    expect(events.find((event) => event.action === 'user.created')?.after).toMatchObject({ mustChangePassword: true });
+    expect(events.find((event) => event.action === 'tenant.provisioned')?.after).toMatchObject({ limits: expect.objectContaining({ maxApiKeys: expect.any(Number) }) });
+    expect(JSON.stringify(events)).not.toContain('Owner-Password-1');
+  });
+
   it('filters by action or action prefix, time, correlation id, and limits', async () => {
     const ctx = testContext(database);
     expect((await listAuditEvents(ctx, { action: 'tenant.provisioned' })).map((event) => event.tenantSlug)).toEqual([globex.slug, acme.slug]);

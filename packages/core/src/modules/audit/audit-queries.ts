@@ -5,7 +5,7 @@ import { boundedInteger } from '../../validation/fields.ts';
 import { parseInput } from '../../validation/parse-input.ts';
 import { requirePlatform } from '../permissions/authorize.ts';
 import { inTenantScope } from '../permissions/tenant-scope.ts';
-import type { ActorType } from './audit-event.entity.ts';
+import type { ActorType, Face } from './audit-event.entity.ts';
 
 const RELATIVE = /^(\d{1,6})(m|h|d)$/;
 const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
@@ -34,6 +34,8 @@ export interface AuditEventView {
   occurredAt: Date;
   correlationId: string;
   actor: { type: ActorType; id: string | null; label: string };
+  /** The face the operation came through; null for events written before faces were recorded. */
+  face: Face | null;
   action: string;
   tenantId: string | null;
   tenantSlug: string | null;
@@ -83,7 +85,7 @@ export async function listAuditEvents(ctx: ServiceContext, input: unknown = {}):
   }
   const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
   const rows = await ctx.em.fork().execute<AuditRow[]>(
-    `select id::text as id, occurred_at, correlation_id, actor_type, actor_id, actor_label, action, tenant_id, tenant_slug,
+    `select id::text as id, occurred_at, correlation_id, actor_type, actor_id, actor_label, face, action, tenant_id, tenant_slug,
             target_type, target_id, before, after
        from tenantry.audit_events ${where}
       order by audit_events.id desc
@@ -108,6 +110,7 @@ interface AuditRow {
   actor_type: ActorType;
   actor_id: string | null;
   actor_label: string;
+  face: Face | null;
   action: string;
   tenant_id: string | null;
   tenant_slug: string | null;
@@ -123,6 +126,7 @@ function toView(row: AuditRow): AuditEventView {
     occurredAt: new Date(row.occurred_at),
     correlationId: row.correlation_id,
     actor: { type: row.actor_type, id: row.actor_id, label: row.actor_label },
+    face: row.face,
     action: row.action,
     tenantId: row.tenant_id,
     tenantSlug: row.tenant_slug,

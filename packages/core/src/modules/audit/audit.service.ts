@@ -25,6 +25,7 @@ export function auditEventData(ctx: ServiceContext, entry: AuditEntry) {
     actorType: ctx.actor.type,
     actorId: ctx.actor.id ?? null,
     actorLabel: ctx.actor.label,
+    face: ctx.face ?? 'sdk',
     action: entry.action,
     tenantId: entry.tenant?.id ?? null,
     tenantSlug: entry.tenant?.slug ?? null,

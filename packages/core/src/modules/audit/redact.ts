@@ -1,10 +1,35 @@
-const SECRET_KEY = /password|secret|token|hash|apikey|api_key|private/i;
+/**
+ * The fields that hold secrets, by name (compared case-insensitively with the last segment of a dotted
+ * key such as `owner.password`). An explicit list, not a pattern: `mustChangePassword`,
+ * `limits.maxApiKeys` or a purge's `apiKeys` count are facts the trail must keep.
+ */
+export const SECRET_FIELDS: readonly string[] = [
+  'password',
+  'ownerPassword',
+  'newPassword',
+  'currentPassword',
+  'passwordHash',
+  'token',
+  'tokenHash',
+  'verificationToken',
+  'key',
+  'apiKey',
+  'keyHash',
+  'secret',
+  'totpSecret',
+  'signingSecret',
+  'privateKey',
+];
 
-/** Replaces every value under a secret-looking key with "[redacted]", at any depth. */
+const SECRET_NAMES = new Set(SECRET_FIELDS.map((name) => name.toLowerCase()));
+
+export function isSecretField(key: string): boolean {
+  return SECRET_NAMES.has((key.split('.').pop() ?? key).toLowerCase());
+}
+
+/** Replaces every value under a secret field with "[redacted]", at any depth. */
 export function redactSecrets(value: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(value).map(([key, inner]) => [key, SECRET_KEY.test(key) ? '[redacted]' : redactValue(inner)]),
-  );
+  return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, isSecretField(key) ? '[redacted]' : redactValue(inner)]));
 }
 
 function redactValue(value: unknown): unknown {

@@ -34,7 +34,8 @@ export function parseSettingAssignments(assignments: readonly string[]): Setting
     }
     const key = assignment.slice(0, equals).trim().toLowerCase();
     const value = assignment.slice(equals + 1).trim();
-    const target = SETTING_KEYS[key as keyof typeof SETTING_KEYS] as string | undefined;
+    // Own keys only: `constructor` or `__proto__` must read as unknown keys, not as Object.prototype's members.
+    const target: string | undefined = Object.hasOwn(SETTING_KEYS, key) ? SETTING_KEYS[key as keyof typeof SETTING_KEYS] : undefined;
     if (!target) {
       issues.push({ path: 'settings', message: `unknown setting "${key}" (keys: ${known})` });
       continue;

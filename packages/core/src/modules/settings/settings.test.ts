@@ -100,7 +100,7 @@ describe('updateSecurityPolicy', () => {
       'securityPolicy.allowedIpRanges',
     ]);
     const [event] = await listAuditEvents(ctx(), { tenant: tenant.slug, action: 'tenant.policy_changed' });
-    expect(event?.after).toMatchObject({ 'securityPolicy.credentialRules.minLength': 14 });
+    expect(event?.after).toMatchObject({ 'securityPolicy.password.minLength': 14 });
     const admin = await addTestMember(database, tenant.slug, ['admin']);
     expect((await failure(updateSecurityPolicy(userContext(database, admin), { slug: tenant.slug, require2fa: false }))).code).toBe('FORBIDDEN');
     const bad = await failure(updateSecurityPolicy(ctx(), { slug: tenant.slug, sessionTimeoutMinutes: 1, allowedIpRanges: ['192.168.1.5/24', 'not-an-ip'] }));

@@ -1,5 +1,5 @@
 import { defineOperation } from '../../operations/operation.ts';
-import { auditSides, describeChange, diffValues } from '../changes/change.ts';
+import { describeChange, diffValues } from '../changes/change.ts';
 import type { SecurityPolicy } from '../tenants/security-policy.ts';
 import { updatePolicyInput } from './settings.schemas.ts';
 
@@ -20,12 +20,9 @@ export const updateSecurityPolicy = defineOperation({
     };
     const changes = diffValues({ securityPolicy: current }, { securityPolicy: policy });
     if (changes.length === 0) return { unchanged: true, steps: [], changes, data: { policy: current } };
-    // Password *rules* are no secret, but the audit redacts every key that says "password": name them apart (credentialRules).
-    const audited = changes.map((change) => ({ ...change, field: change.field.replace('.password.', '.credentialRules.') }));
     return {
       steps: [{ action: 'update-security-policy', description: `Change the security policy of ${tenant.slug}: ${changes.map(describeChange).join('; ')}` }],
       changes,
-      audit: auditSides(audited),
       data: { policy },
     };
   },

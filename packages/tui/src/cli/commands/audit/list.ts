@@ -7,7 +7,8 @@ export const auditList = defineCommand({
   path: ['audit'],
   aliases: [['audit', 'list']],
   summary: 'Shows the audit trail, newest first: who changed what, in which tenant, before and after.',
-  description: 'Every change writes audit events in its own transaction; one command shares one correlation id. Secrets are redacted.',
+  description: 'Every change writes audit events in its own transaction; one command shares one correlation id. Secrets are redacted.\n' +
+    'The via column is the face that acted (cli, console, sdk, http). `tenantry audit verify` checks the trail was not tampered with.',
   flags: [
     { name: 'tenant', type: 'string', placeholder: 'SLUG', field: 'tenant', description: "Only this tenant's events (a purged tenant's trail stays readable)." },
     { name: 'action', type: 'string', placeholder: 'ACTION', field: 'action', description: 'Only this action (invitation.sent), or a prefix (invitation.*).' },
@@ -37,6 +38,7 @@ export const auditList = defineCommand({
     const columns: Column<AuditEventDto>[] = [
       { header: 'time', value: (e) => formatTimestamp(e.occurredAt, terminal) },
       { header: 'actor', value: (e) => e.actor.label },
+      { header: 'via', value: (e) => e.face ?? '-' },
       { header: 'action', value: (e) => e.action },
       { header: 'tenant', value: (e) => e.tenantSlug ?? '-' },
       { header: 'target', value: (e) => `${e.targetType}${e.targetId ? ` ${e.targetId}` : ''}` },
