@@ -171,7 +171,7 @@ export type { LimitViolation, PlanChangeOutcome } from './modules/plans/change-p
 export { updatePolicyInput, updateSettingsInput } from './modules/settings/settings.schemas.ts';
 export type { UpdatePolicyInput, UpdateSettingsInput } from './modules/settings/settings.schemas.ts';
 export { updateSecurityPolicy, updateSettings } from './modules/settings/update-settings.ts';
-export { SETTING_KEYS, parseSettingAssignments } from './modules/settings/assignments.ts';
+export { SETTING_KEYS, parseSettingAssignments, resolveSettingKey } from './modules/settings/assignments.ts';
 export { parseCidr } from './modules/settings/cidr.ts';
 export { DELETION_GRACE_DAYS, deleteTenantInput, extendTrialInput, purgeTenantInput, restoreTenantInput, resumeTenantInput, suspendTenantInput } from './modules/lifecycle/lifecycle.schemas.ts';
 export type { DeleteTenantInput, ExtendTrialInput, PurgeTenantInput, RestoreTenantInput, ResumeTenantInput, SuspendTenantInput } from './modules/lifecycle/lifecycle.schemas.ts';

@@ -11,6 +11,8 @@ export const MINIMUM_FREE_BYTES = 512 * 1024 * 1024;
 export interface PreflightResult {
   name: string;
   ok: boolean;
+  /** An optional setting that is missing: reported, but `ok` stays true and preflight still passes. */
+  warning?: boolean;
   detail: string;
 }
 
@@ -46,11 +48,12 @@ export async function runPreflight(ctx: ServiceContext, environment: PreflightEn
         ? `migrated by a newer Tenantry: ${migrations.unknown.join(', ')}`
         : `${migrations.pending.length} pending: run tenantry db migrate`,
   });
-  results.push({
-    name: 'base domain',
-    ok: ctx.settings.baseDomain !== undefined,
-    detail: ctx.settings.baseDomain ? `tenants get <slug>.${ctx.settings.baseDomain}` : 'TENANTRY_BASE_DOMAIN is not set: tenants get no subdomain',
-  });
+  // Optional: without it tenants simply get no subdomain, so it warns and never fails preflight.
+  results.push(
+    ctx.settings.baseDomain
+      ? { name: 'base domain', ok: true, detail: `tenants get <slug>.${ctx.settings.baseDomain}` }
+      : { name: 'base domain', ok: true, warning: true, detail: 'TENANTRY_BASE_DOMAIN is not set (optional): tenants get no subdomain' },
+  );
   if (environment.embedded) results.push(...(await embeddedChecks(environment.embedded)));
   return results;
 }

@@ -78,12 +78,15 @@ export class Tenants {
     });
   }
 
-  /** A page of tenants ordered by slug, filtered by status, plan or a search on slug and name. */
+  /**
+   * A page of tenants ordered by slug, filtered by status, plan or a search on slug and name. Page with
+   * `cursor: page.nextCursor` until it is null (or with `offset`); `total` counts every match.
+   */
   async list(filter: ListTenantsInput = {}): Promise<TenantListDto> {
     return this.#runtime.run(async (ctx) => {
       requirePlatform(ctx, 'tenant.list');
       const page = await listTenants(ctx.em, filter);
-      return { items: page.items.map((item) => toTenantSummaryDto(item, ctx.now())), total: page.total };
+      return { items: page.items.map((item) => toTenantSummaryDto(item, ctx.now())), total: page.total, nextCursor: page.nextCursor };
     });
   }
 

@@ -1,6 +1,7 @@
 import { TenantryError } from '@tenantry/sdk';
 import { DRY_RUN_FLAG, defineCommand, requiredArg } from '../../command.ts';
 import { renderChange } from '../../output/change.ts';
+import { formatMoment } from '../../output/format.ts';
 
 export const tenantTrial = defineCommand({
   path: ['tenant', 'trial'],
@@ -15,6 +16,6 @@ export const tenantTrial = defineCommand({
     if (typeof days !== 'number') throw TenantryError.invalidInput([{ path: 'extendDays', message: 'is required' }]);
     const result = await (await ctx.client()).tenants.extendTrial({ slug, extendDays: days }, { dryRun: input.flags['dry-run'] === true });
     if (ctx.json) return ctx.outJson(result);
-    renderChange(ctx, result, { applied: `The trial of ${slug} now ends ${result.trialEndsAt}`, unchanged: 'Nothing to change.' });
+    renderChange(ctx, result, { applied: `The trial of ${slug} now ends ${result.trialEndsAt ? formatMoment(result.trialEndsAt) : 'never'}`, unchanged: 'Nothing to change.' });
   },
 });
