@@ -27,7 +27,8 @@ describe('tenantry audit', { timeout: 240_000 }, () => {
   it('prints the events of a tenant as JSON, newest first, with one correlation id for the command', async () => {
     const run = await cli(['audit', '--tenant', 'audit-co', '--json']);
     expect(run.exitCode).toBe(0);
-    const events = parseJson<AuditJson[]>(run);
+    const { items: events, nextCursor } = parseJson<{ items: AuditJson[]; nextCursor: string | null }>(run);
+    expect(nextCursor).toBeNull();
     const actions = events.map((event) => event.action);
     expect(actions).toEqual(expect.arrayContaining(['tenant.provisioned', 'user.created', 'membership.created', 'role.granted']));
     expect(actions.indexOf('role.granted')).toBeLessThan(actions.indexOf('tenant.provisioned'));

@@ -31,13 +31,13 @@ describe('tenantry domain', { timeout: 240_000 }, () => {
     const list = await cli(['domain', 'list', 'domain-co']);
     expect(list.stdout.trimEnd().split('\n').map((line) => line.split('\t').slice(0, 4))).toEqual([
       ['hostname', 'kind', 'primary', 'verified'],
-      ['domain-co.tenants.test', 'subdomain', '★ primary', '✓ verified'],
-      ['bücher.example (xn--bcher-kva.example)', 'custom', '-', '✗ unverified'],
+      ['domain-co.tenants.test', 'subdomain', 'primary', 'verified'],
+      ['bücher.example (xn--bcher-kva.example)', 'custom', '-', 'unverified'],
     ]);
   });
 
   it('verify looks the TXT record up through the configured DNS server: exit 7 until it is published', async () => {
-    const [, custom] = parseJson<DomainJson['domain'][]>(await cli(['domain', 'list', 'domain-co', '--json']));
+    const [, custom] = parseJson<{ items: DomainJson['domain'][] }>(await cli(['domain', 'list', 'domain-co', '--json'])).items;
     const missing = await cli(['domain', 'verify', 'domain-co', 'xn--bcher-kva.example', '--json']);
     expect(missing.exitCode).toBe(7);
     expect(parseJson(missing)).toEqual({ error: expect.objectContaining({ code: 'DOMAIN_VERIFICATION_FAILED' }) });

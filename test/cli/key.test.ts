@@ -47,7 +47,7 @@ describe('tenantry key', { timeout: 240_000 }, () => {
     const malformed = await cli(['key', 'verify', 'not-a-key', '--json']);
     expect(malformed.exitCode).toBe(4);
     expect(parseJson(malformed)).toMatchObject({ valid: false, reason: 'malformed' });
-    const used = parseJson<{ prefix: string; lastUsedAt: string | null }[]>(await cli(['key', 'list', 'key-co', '--json']));
+    const used = parseJson<{ items: { prefix: string; lastUsedAt: string | null }[] }>(await cli(['key', 'list', 'key-co', '--json'])).items;
     expect(used.find((key) => key.prefix === created.apiKey.prefix)?.lastUsedAt).not.toBeNull();
   });
 

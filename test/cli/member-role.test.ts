@@ -40,7 +40,7 @@ describe('tenantry member and role', { timeout: 240_000 }, () => {
     expect(granted.exitCode).toBe(0);
     expect(granted.stdout).toContain('✓ Granted analyst to owner@roles.test in roles-co');
     expect(granted.stdout).toMatch(/roles +owner → analyst, owner/);
-    const list = parseJson<{ email: string; role: string }[]>(await cli(['role', 'list', 'roles-co', '--json']));
+    const list = parseJson<{ items: { email: string; role: string }[] }>(await cli(['role', 'list', 'roles-co', '--json'])).items;
     expect(list.map((row) => row.role)).toEqual(['analyst', 'owner']);
     expect((await cli(['role', 'revoke', 'roles-co', 'owner@roles.test', 'analyst'])).exitCode).toBe(0);
   });
@@ -61,7 +61,7 @@ describe('tenantry member and role', { timeout: 240_000 }, () => {
   it('role list without a tenant prints the permission table', async () => {
     const run = await cli(['role', 'list', '--json']);
     expect(run.exitCode).toBe(0);
-    const table = parseJson<{ operation: string; roles: string[]; platformOnly: boolean }[]>(run);
+    const table = parseJson<{ items: { operation: string; roles: string[]; platformOnly: boolean }[] }>(run).items;
     expect(table.find((row) => row.operation === 'tenant.purge')).toEqual({ operation: 'tenant.purge', platformOnly: true, roles: [] });
     expect(table.find((row) => row.operation === 'member.list')?.roles).toEqual(['owner', 'admin', 'analyst', 'viewer']);
   });

@@ -35,7 +35,8 @@ describe('tenantry migrate', { timeout: 240_000 }, () => {
     expect(run.exitCode).toBe(0);
     expect(parseJson<StatusJson>(run).tenants).toMatchObject({ total: 3, upToDate: 3, behind: 0 });
     const human = await cli(['migrate', 'status']);
-    expect(human.stdout).toContain('All 3 tenant(s) are up to date');
+    expect(human.stderr).toContain('All 3 tenants are up to date');
+    expect(human.stdout).toBe('');
   });
 
   it('status with a newer blueprint lists who is behind; apply needs --all or --tenant (exit 3)', async () => {
@@ -47,7 +48,8 @@ describe('tenantry migrate', { timeout: 240_000 }, () => {
     ]);
     const human = await v2(['migrate', 'status']);
     expect(human.exitCode, human.stderr).toBe(0);
-    expect(human.stdout).toMatch(/mig-one\tschema\t0004_device_tags/);
+    expect(human.stdout).toMatch(/^slug\tisolation\tmissing\nmig-one\tschema\t0004_device_tags\n/);
+    expect(human.stderr).toContain('3 of 3 tenants are behind');
     const neither = await v2(['migrate', 'apply']);
     expect(neither.exitCode).toBe(3);
     expect(neither.stderr).toContain('--all');

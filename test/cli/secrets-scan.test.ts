@@ -77,7 +77,7 @@ describe('secrets', { timeout: 240_000 }, () => {
       /^(tnt|inv)_/.test(value) ? [[label, value], [`${label} (secret part)`, value.split('_').at(-1) ?? value]] : [[label, value]],
     );
     const trail = (await cli(['audit', '--limit', '10000', '--json'])).stdout;
-    expect((JSON.parse(trail) as unknown[]).length).toBeGreaterThan(20);
+    expect((JSON.parse(trail) as { items: unknown[] }).items.length).toBeGreaterThan(20);
     const dump = JSON.stringify(await snapshotDatabase(database));
     const files = filesUnder(home).map((path) => [path, readFileSync(path).toString('latin1')] as const);
     expect(files.some(([path]) => path.endsWith('mail.log'))).toBe(true);

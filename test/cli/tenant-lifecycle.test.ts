@@ -100,7 +100,7 @@ describe('tenantry tenant delete, restore and purge', { timeout: 240_000 }, () =
 
   it('keeps a tombstone and the audit trail; purging again is unchanged', async () => {
     expect(await status('life-cycle')).toBe('deleted');
-    const trail = parseJson<{ action: string }[]>(await cli(['audit', '--tenant', 'life-cycle', '--limit', '100', '--json'])).map((event) => event.action);
+    const trail = parseJson<{ items: { action: string }[] }>(await cli(['audit', '--tenant', 'life-cycle', '--limit', '100', '--json'])).items.map((event) => event.action);
     expect(trail[0]).toBe('tenant.purged');
     expect(trail).toEqual(expect.arrayContaining(['tenant.provisioned', 'tenant.suspended', 'tenant.deletion_requested', 'tenant.restored']));
     expect(parseJson(await cli(['tenant', 'purge', 'life-cycle', '--confirm', 'Life Cycle Inc', '--json']))).toMatchObject({ result: 'unchanged' });

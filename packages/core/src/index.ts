@@ -192,7 +192,7 @@ export { updatePolicyInput, updateSettingsInput } from './modules/settings/setti
 export type { UpdatePolicyInput, UpdateSettingsInput } from './modules/settings/settings.schemas.ts';
 export { updateSettings } from './modules/settings/update-settings.operation.ts';
 export { updateSecurityPolicy } from './modules/settings/update-policy.operation.ts';
-export { SETTING_KEYS, parseSettingAssignments } from './modules/settings/assignments.ts';
+export { SETTING_KEYS, parseSettingAssignments, resolveSettingKey } from './modules/settings/assignments.ts';
 export { parseCidr } from './modules/settings/cidr.ts';
 export { DELETION_GRACE_DAYS, endTrialInput, deleteTenantInput, extendTrialInput, purgeTenantInput, restoreTenantInput, resumeTenantInput, suspendTenantInput } from './modules/lifecycle/lifecycle.schemas.ts';
 export type { DeleteTenantInput, EndTrialInput, ExtendTrialInput, PurgeTenantInput, RestoreTenantInput, ResumeTenantInput, SuspendTenantInput } from './modules/lifecycle/lifecycle.schemas.ts';

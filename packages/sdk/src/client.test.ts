@@ -49,6 +49,10 @@ describe('tenants', () => {
     const second = await client.tenants.list({ plan: 'professional', limit: 2, offset: 2 });
     expect(first.total).toBe(3);
     expect([...first.items, ...second.items].map((item) => item.slug)).toEqual(['page-one', 'page-three', 'page-two']);
+    expect(first.nextCursor).toBe('page-three');
+    expect(second.nextCursor).toBeNull();
+    const after = await client.tenants.list({ plan: 'professional', limit: 2, cursor: first.nextCursor ?? '' });
+    expect(after).toMatchObject({ total: 3, nextCursor: null, items: [expect.objectContaining({ slug: 'page-two' })] });
     expect((await client.tenants.list({ status: 'suspended' })).items).toEqual([]);
     expect((await failure(client.tenants.list({ status: 'gone' as never }))).code).toBe('INVALID_INPUT');
   });

@@ -85,7 +85,10 @@ export interface TenantSummaryDto {
 
 export interface TenantListDto {
   items: TenantSummaryDto[];
+  /** Every tenant the filters match, on all pages. */
   total: number;
+  /** The `cursor` of the next page; null on the last page. */
+  nextCursor: string | null;
 }
 
 export type PlanStepDto = PlanStep;

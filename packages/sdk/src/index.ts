@@ -58,6 +58,7 @@ export {
   SETTING_KEYS,
   DELETION_GRACE_DAYS,
   parseSettingAssignments,
+  resolveSettingKey,
   ROLE_PERMISSIONS,
   FEATURES,
   ISOLATION_MODES,

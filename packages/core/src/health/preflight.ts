@@ -53,11 +53,12 @@ export async function runPreflight(ctx: ServiceContext, environment: PreflightEn
         ? `migrated by a newer Tenantry: ${migrations.unknown.join(', ')}`
         : `${migrations.pending.length} pending: run tenantry db migrate`,
   });
-  results.push({
-    name: 'base domain',
-    ok: ctx.settings.baseDomain !== undefined,
-    detail: ctx.settings.baseDomain ? `tenants get <slug>.${ctx.settings.baseDomain}` : 'TENANTRY_BASE_DOMAIN is not set: tenants get no subdomain',
-  });
+  // Optional: without it tenants simply get no subdomain, so it warns and never fails preflight.
+  results.push(
+    ctx.settings.baseDomain
+      ? { name: 'base domain', ok: true, detail: `tenants get <slug>.${ctx.settings.baseDomain}` }
+      : { name: 'base domain', ok: true, warning: true, detail: 'TENANTRY_BASE_DOMAIN is not set (optional): tenants get no subdomain' },
+  );
   if (environment.dataPath) results.push(await dataPathCheck(environment.dataPath));
   if (environment.embedded) results.push(...(await embeddedChecks(environment.embedded)));
   return results;

@@ -19,7 +19,7 @@ export function createLogFileMailer(path: string, now: () => Date = () => new Da
         text: maskSecrets(message.text, message.secrets),
       };
       await appendFile(path, `${JSON.stringify(entry)}\n`, { mode: 0o600 });
-      return {};
+      return { loggedOnly: true };
     },
   };
 }

@@ -98,7 +98,8 @@ export class Tenants {
   }
 
   /**
-   * A page of tenants ordered by slug, filtered by status, plan or a search on slug and name.
+   * A page of tenants ordered by slug, filtered by status, plan or a search on slug and name. Page with
+   * `cursor: page.nextCursor` until it is null (or with `offset`); `total` counts every match.
    *
    * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`; and, like every method, a database code (see `TenantryClient`)
    */
@@ -106,7 +107,7 @@ export class Tenants {
     return this.#runtime.run(async (ctx) => {
       requirePlatform(ctx, 'tenant.list');
       const page = await listTenants(ctx.em, filter);
-      return { items: page.items.map((item) => toTenantSummaryDto(item, ctx.now())), total: page.total };
+      return { items: page.items.map((item) => toTenantSummaryDto(item, ctx.now())), total: page.total, nextCursor: page.nextCursor };
     });
   }
 

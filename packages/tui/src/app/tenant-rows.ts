@@ -1,4 +1,4 @@
-import type { TenantSummaryDto } from '@tenantry/sdk';
+import { PLAN_CODES, type TenantSummaryDto } from '@tenantry/sdk';
 import type { SortKey } from './state/types.ts';
 
 export interface TenantHealth {
@@ -33,7 +33,8 @@ function comparator(sort: SortKey, health: ReadonlyMap<string, TenantHealth>): (
     case 'status':
       return (a, b) => a.status.localeCompare(b.status) || bySlug(a, b);
     case 'plan':
-      return (a, b) => a.plan.localeCompare(b.plan) || bySlug(a, b);
+      // By tier (basic, professional, enterprise), not alphabetically.
+      return (a, b) => PLAN_CODES.indexOf(a.plan) - PLAN_CODES.indexOf(b.plan) || bySlug(a, b);
     case 'users':
       return (a, b) => b.usersUsed / b.maxUsers - a.usersUsed / a.maxUsers || bySlug(a, b);
     case 'trial':

@@ -121,6 +121,12 @@ export const JSON_FLAG: FlagSpec = {
   description: 'Print one JSON document on stdout and nothing else.',
 };
 
+export const QUIET_FLAG: FlagSpec = {
+  name: 'quiet',
+  type: 'boolean',
+  description: 'No progress on stderr (the result and errors still print).',
+};
+
 export const DRY_RUN_FLAG: FlagSpec = {
   name: 'dry-run',
   type: 'boolean',

@@ -40,12 +40,14 @@ export function renderCommandHelp(command: CommandHelp): string {
   if (own.length > 0) lines.push('FLAGS', ...flagLines(own), '');
   lines.push('GLOBAL FLAGS', ...flagLines(GLOBAL_FLAGS), '');
   lines.push('EXAMPLES', ...command.examples.flatMap((example) => [`  # ${example.description}`, `  $ ${example.command}`]), '');
-  lines.push('EXIT CODES', `  0  success`, ...exitCodeLines(), '');
+  lines.push('EXIT CODES', ...exitCodeLines(), '');
   return lines.join('\n');
 }
 
 function exitCodeLines(): string[] {
-  return exitCodeTable().map(([code, meaning]) => `  ${String(code).padEnd(3)} ${meaning}`);
+  const rows: [number, string][] = [[0, 'success'], ...exitCodeTable()];
+  const width = Math.max(...rows.map(([code]) => String(code).length));
+  return rows.map(([code, meaning]) => `  ${String(code).padStart(width)}  ${meaning}`);
 }
 
 /** Help for the program or a command group: the commands under `prefix`. */

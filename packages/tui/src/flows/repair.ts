@@ -1,6 +1,7 @@
 import * as prompts from '@clack/prompts';
 import { TenantryError, type PlannedRepairDto, type RepairOutcomeDto, type TenantryClient } from '@tenantry/sdk';
 import type { IO } from '../cli/command.ts';
+import { plural } from '../text/plural.ts';
 
 interface FlowOptions {
   client: TenantryClient;
@@ -23,7 +24,7 @@ export async function repairFlow({ client, io }: FlowOptions): Promise<RepairOut
     const choice = answered(
       await prompts.select<number>({
         ...streams,
-        message: `${planned.length} finding(s) can be repaired. Which one?`,
+        message: `${plural(planned.length, 'finding')} can be repaired. Which one?`,
         options: [
           ...planned.map((item, index) => ({ value: index, label: `${SEVERITY_MARKS[item.finding.severity]} ${item.finding.code}`, hint: item.finding.message })),
           { value: -1, label: 'Done' },

@@ -7,7 +7,7 @@ export const noPrimaryDomain: Check = {
   severity: 'warn',
   scope: 'tenant',
   repair: primaryDomainRepair,
-  description: "A live tenant that no request can be routed to: it has verified domains but none is primary, or a base domain is configured and the tenant has no verified domain (a custom domain waiting for its verification is not routed to) (the runbooks' `fix_tenant_domain`).",
+  description: "A live tenant with verified domains but none primary (a warning: requests still route, but it has no canonical host), or, when a base domain is configured, with no verified domain at all (an error: no request can reach it; a custom domain waiting for its verification is not routed to; the runbooks' `fix_tenant_domain`).",
   remediation: 'Make one of its domains primary, or give it `<slug>.<base domain>` (`tenantry repair NO_PRIMARY_DOMAIN <slug>`, or `tenantry domain primary <slug> <host>`).',
   async run(ctx) {
     const filter = tenantFilter(ctx);
@@ -20,8 +20,12 @@ export const noPrimaryDomain: Check = {
         order by t.slug`,
       [...filter.params, ctx.settings.baseDomain !== undefined],
     );
+    // Its domains still route a tenant with no primary one (a warning: no canonical host); a tenant with no domain
+    // at all under host routing is one no request can reach (an error).
     return rows.map((row) => ({
-      ...tenantFinding(this, row, row.domains > 0 ? `${row.slug} has ${row.domains} verified domain(s) and none is primary.` : `${row.slug} has no verified domain.`, { domains: row.domains }),
+      ...(row.domains > 0
+        ? tenantFinding(this, row, `${row.slug} has ${row.domains === 1 ? '1 verified domain' : `${row.domains} verified domains`} and none is primary.`, { domains: row.domains })
+        : tenantFinding(this, row, `${row.slug} has no verified domain: no request can reach it.`, { domains: 0 }, null, 'error')),
       repairable: this.repair !== undefined && (row.domains > 0 || ctx.settings.baseDomain !== undefined),
     }));
   },

@@ -26,7 +26,7 @@ export const orphanSchema: Check = {
         scope: 'database',
         tenant: null,
         subject: row.schema,
-        message: `Schema ${row.schema} (${row.tables} tables) belongs to no tenant.`,
+        message: `Schema ${row.schema} (${row.tables === 1 ? '1 table' : `${row.tables} tables`}) belongs to no tenant.`,
         remediation: this.remediation,
         repairable: this.repair !== undefined,
         fingerprint: `${this.code}::${row.schema}`,

@@ -8,6 +8,8 @@ export interface MailMessage {
 
 export interface MailReceipt {
   messageId?: string;
+  /** The message was recorded (a log file), not delivered to the recipient: reported as `logged`, never `sent`. */
+  loggedOnly?: boolean;
 }
 
 /** Delivers mail: the SDK's log-file and SMTP mailers, or any a program passes in. */

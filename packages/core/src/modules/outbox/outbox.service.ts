@@ -21,7 +21,8 @@ export interface PendingDelivery {
 export interface DeliveryReport {
   messageId: string;
   recipient: string;
-  status: 'sent' | 'failed' | 'pending';
+  /** `logged`: written to a log (the default mailer without SMTP), so nobody received it. */
+  status: 'sent' | 'logged' | 'failed' | 'pending';
   /** Where it went ("smtp://...", "log file ..."), or why it failed. */
   detail: string;
 }
@@ -61,11 +62,12 @@ export async function deliverMessages(
     const text = Object.entries(delivery.secrets).reduce((body, [slot, value]) => body.replaceAll(`{{${slot}}}`, value), message.body);
     message.attempts += 1;
     try {
-      await mailer.send({ to: message.recipient, subject: message.subject, text, secrets });
+      const receipt = await mailer.send({ to: message.recipient, subject: message.subject, text, secrets });
+      // The outbox row is done either way (handed over); the report tells a log from a delivery.
       message.status = 'sent';
       message.sentAt = now();
       message.lastError = null;
-      reports.push({ messageId: message.id, recipient: message.recipient, status: 'sent', detail: mailer.description });
+      reports.push({ messageId: message.id, recipient: message.recipient, status: receipt.loggedOnly ? 'logged' : 'sent', detail: mailer.description });
     } catch (error) {
       const reason = maskSecrets(error instanceof Error ? error.message : String(error), secrets);
       message.status = 'failed';

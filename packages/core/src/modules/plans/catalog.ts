@@ -1,3 +1,4 @@
+/** Plan codes in tier order, lowest first: lists and sorts of plans follow it. */
 export const PLAN_CODES = ['basic', 'professional', 'enterprise'] as const;
 export type PlanCode = (typeof PLAN_CODES)[number];
 

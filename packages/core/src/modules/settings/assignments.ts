@@ -3,7 +3,7 @@ import type { UpdateSettingsInput } from './settings.schemas.ts';
 
 type SettingsFields = Omit<UpdateSettingsInput, 'slug'>;
 
-/** The keys `tenantry tenant set` accepts, with their aliases, and what each sets. */
+/** The keys `tenantry tenant set` accepts, with their aliases, and what each sets; snake_case and camelCase spellings work too. */
 export const SETTING_KEYS = {
   timezone: 'timeZone',
   'time-zone': 'timeZone',
@@ -14,6 +14,20 @@ export const SETTING_KEYS = {
   'notifications.email': 'notifications.email',
   'notifications.in-app': 'notifications.inApp',
 } as const;
+
+type SettingTarget = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
+
+/** Spelling-free form of a key: support-email, support_email, supportEmail and SUPPORT_EMAIL are one key. */
+const spellingFree = (key: string) => key.trim().toLowerCase().replace(/[-_]/g, '');
+
+const TARGETS_BY_SPELLING: ReadonlyMap<string, SettingTarget> = new Map(
+  [...Object.entries(SETTING_KEYS), ...Object.values(SETTING_KEYS).map((target) => [target, target] as const)].map(([key, target]) => [spellingFree(key), target]),
+);
+
+/** The setting a key names in any spelling (kebab-case as the help shows, snake_case or camelCase), or undefined. */
+export function resolveSettingKey(key: string): SettingTarget | undefined {
+  return TARGETS_BY_SPELLING.get(spellingFree(key));
+}
 
 const BOOLEANS: Record<string, boolean> = { true: true, on: true, yes: true, '1': true, false: false, off: false, no: false, '0': false };
 
@@ -32,10 +46,10 @@ export function parseSettingAssignments(assignments: readonly string[]): Setting
       issues.push({ path: 'settings', message: `"${assignment}" is not key=value (keys: ${known})` });
       continue;
     }
-    const key = assignment.slice(0, equals).trim().toLowerCase();
+    const key = assignment.slice(0, equals).trim();
     const value = assignment.slice(equals + 1).trim();
-    // Own keys only: `constructor` or `__proto__` must read as unknown keys, not as Object.prototype's members.
-    const target: string | undefined = Object.hasOwn(SETTING_KEYS, key) ? SETTING_KEYS[key as keyof typeof SETTING_KEYS] : undefined;
+    // A Map of spellings: `constructor` or `__proto__` read as unknown keys, never as Object.prototype's members.
+    const target: string | undefined = resolveSettingKey(key);
     if (!target) {
       issues.push({ path: 'settings', message: `unknown setting "${key}" (keys: ${known})` });
       continue;

@@ -5,7 +5,7 @@ import { addTestMember, failure, provisionTestTenant, userContext } from '../../
 import { testContext } from '../../testing/service-context.ts';
 import { listAuditEvents } from '../audit/audit-queries.ts';
 import { findTenant } from '../tenants/tenant-queries.service.ts';
-import { parseSettingAssignments } from './assignments.ts';
+import { parseSettingAssignments, resolveSettingKey } from './assignments.ts';
 import { parseCidr } from './cidr.ts';
 import { updateSecurityPolicy as policyOp } from './update-policy.operation.ts';
 import { updateSettings as settingsOp } from './update-settings.operation.ts';
@@ -71,6 +71,14 @@ describe('parseSettingAssignments', () => {
       theme: 'dark',
       notifications: { inApp: false, email: true },
     });
+    expect(parseSettingAssignments(['support_email=a@b.test', 'supportPhone=', 'Time_Zone=UTC', 'notifications.in_app=on', 'notifications.inApp=on'])).toEqual({
+      supportEmail: 'a@b.test',
+      supportPhone: null,
+      timeZone: 'UTC',
+      notifications: { inApp: true },
+    });
+    expect(resolveSettingKey('CONTACT_EMAIL')).toBe('contactEmail');
+    expect(resolveSettingKey('support email')).toBeUndefined();
     let caught: unknown;
     try {
       parseSettingAssignments(['colour=red', 'novalue', 'notifications.email=maybe', 'timezone=']);

@@ -5,7 +5,9 @@ describe('slugFromName', () => {
   it.each([
     ['Acme Corp', 'acme-corp'],
     ['  Société Générale  ', 'societe-generale'],
-    ['O’Brien & Sons, Ltd.', 'o-brien-sons-ltd'],
+    ['O’Brien & Sons, Ltd.', 'o-brien-and-sons-ltd'],
+    ['Straße Øresund Łódź', 'strasse-oresund-lodz'],
+    ['Ærø iPhone Club', 'aero-iphone-club'],
     ['3M Company', 't-3m-company'],
     ['ACME', 'acme'],
   ])('%s → %s', (name, slug) => {

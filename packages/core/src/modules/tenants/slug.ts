@@ -1,3 +1,5 @@
+import slugify from '@sindresorhus/slugify';
+
 export const SLUG_MIN_LENGTH = 3;
 export const SLUG_MAX_LENGTH = 63;
 
@@ -23,10 +25,13 @@ export function slugProblem(slug: string): string | undefined {
   return undefined;
 }
 
-/** "Acme Corp" → "acme-corp"; "Société Générale" → "societe-generale". May return an invalid slug for odd names. */
+/**
+ * "Acme Corp" → "acme-corp"; "Straße Øresund Łódź" → "strasse-oresund-lodz" (transliterated, not just
+ * stripped of accents). May return an invalid slug for odd names.
+ */
 export function slugFromName(name: string): string {
-  const ascii = name.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase();
-  const slug = ascii.replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
+  // decamelize off: "iPhone" is one word, and "Ærø" must not split into "a-ero".
+  const slug = slugify(name, { decamelize: false });
   return truncateSlug(/^[0-9]/.test(slug) ? `t-${slug}` : slug, SLUG_MAX_LENGTH);
 }
 

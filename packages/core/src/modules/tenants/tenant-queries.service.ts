@@ -65,10 +65,13 @@ export interface TenantSummary {
 
 export interface TenantPage {
   items: TenantSummary[];
+  /** Every tenant the filters match, on all pages. */
   total: number;
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
 }
 
-/** One page of tenants by slug, with member counts, from one query. */
+/** One page of tenants by slug, with member counts, from one query; paged by offset or by a slug cursor. */
 export async function listTenants(em: SqlEntityManager, input: unknown = {}): Promise<TenantPage> {
   const filter = parseInput(listTenantsInput, input);
   const conditions: string[] = [];
@@ -90,18 +93,23 @@ export async function listTenants(em: SqlEntityManager, input: unknown = {}): Pr
     params.push(pattern, pattern);
   }
   const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
+  const pageWhere = filter.cursor === undefined ? where : `${where ? `${where} and` : 'where'} t.slug > ?`;
+  const pageParams = filter.cursor === undefined ? params : [...params, filter.cursor];
   const [rows, [count]] = await Promise.all([
+    // One row past the page tells whether another page follows.
     em.execute<SummaryRow[]>(
       `select t.id, t.slug, t.name, t.status, t.plan, t.isolation, t.limits, t.trial_ends_at, t.created_at,
               (select count(*) from tenantry.memberships m where m.tenant_id = t.id)::int as users_used
-         from tenantry.tenants t ${where}
+         from tenantry.tenants t ${pageWhere}
         order by t.slug
         limit ? offset ?`,
-      [...params, filter.limit, filter.offset],
+      [...pageParams, filter.limit + 1, filter.offset],
     ),
     em.execute<{ total: number }[]>(`select count(*)::int as total from tenantry.tenants t ${where}`, params),
   ]);
-  return { items: rows.map(toSummary), total: count?.total ?? 0 };
+  const items = rows.slice(0, filter.limit).map(toSummary);
+  const nextCursor = rows.length > filter.limit ? (items.at(-1)?.slug ?? null) : null;
+  return { items, total: count?.total ?? 0, nextCursor };
 }
 
 interface SummaryRow {

@@ -64,5 +64,7 @@ export const listTenantsInput = z.strictObject({
   search: z.string().trim().max(200).optional(),
   limit: boundedInteger(1, 10_000).default(100),
   offset: boundedInteger(0, 100_000_000).default(0),
+  /** The page after this slug (a previous page's `nextCursor`); combines with the filters. */
+  cursor: z.string().trim().min(1).max(63).optional(),
 });
 export type ListTenantsInput = z.input<typeof listTenantsInput>;

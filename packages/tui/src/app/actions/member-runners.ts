@@ -11,7 +11,7 @@ export const invite: ActionRunner = changeRunner(
   },
   (result) => ({
     message: `Invited ${result.invitation.email} (${result.action})`,
-    lines: [`Expires ${result.invitation.expiresAt.slice(0, 10)}; delivery: ${result.delivery?.status ?? 'queued'}`],
+    lines: [`Expires ${result.invitation.expiresAt.slice(0, 10)}; delivery: ${result.delivery?.status === 'logged' ? `not sent, written to the ${result.delivery.detail}` : (result.delivery?.status ?? 'queued')}`],
     ...(result.invitation.token ? { secret: { label: 'Invitation token', value: result.invitation.token } } : {}),
   }),
 );

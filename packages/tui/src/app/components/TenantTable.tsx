@@ -1,5 +1,8 @@
+import { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { TenantSummaryDto } from '@tenantry/sdk';
+import { fitColumns, type ColumnFit } from '../../text/fit-columns.ts';
+import { textWidth } from '../../text/text-width.ts';
 import { windowAround, type TenantHealth } from '../tenant-rows.ts';
 import { cell, statusText } from './cells.ts';
 
@@ -11,21 +14,36 @@ interface Props {
   width: number;
 }
 
-const FIXED = { status: 19, plan: 13, users: 9, trial: 6, health: 11 };
+const HEADERS = ['SLUG', 'NAME', 'STATUS', 'PLAN', 'USERS', 'TRIAL', 'HEALTH'] as const;
+/** Each width includes the one space before the next column. The slug is never cut; the name gives way first, then trial, plan and users drop. */
+const FIXED: Omit<ColumnFit, 'natural'>[] = [{}, { shrink: true, min: 9 }, {}, { dropOrder: 2 }, { dropOrder: 3 }, { dropOrder: 1 }, {}];
+const FIXED_WIDTHS = [0, 0, 19, 13, 9, 6, 11];
 
 /** A windowed table: only the visible rows are rendered, whatever the tenant count. */
 export function TenantTable({ rows, health, cursor, height, width }: Props) {
-  const flexible = Math.max(20, width - Object.values(FIXED).reduce((sum, value) => sum + value, 0));
-  const slugWidth = Math.min(26, Math.max(12, Math.floor(flexible * 0.45)));
-  const nameWidth = flexible - slugWidth;
+  // Measured over every row, not the window, so columns do not jump while scrolling.
+  const [slugWidth, nameWidth] = useMemo(
+    () => [
+      Math.max(textWidth('SLUG'), ...rows.map((tenant) => textWidth(tenant.slug))) + 1,
+      Math.max(textWidth('NAME'), ...rows.map((tenant) => textWidth(tenant.name))) + 1,
+    ],
+    [rows],
+  );
+  const widths = fitColumns(
+    FIXED.map((fit, index) => ({ ...fit, natural: index === 0 ? slugWidth : index === 1 ? nameWidth : (FIXED_WIDTHS[index] ?? 0) })),
+    width,
+    0,
+  );
+  // Room to spare goes to the name, so the table spans the screen.
+  const spare = width - widths.reduce<number>((sum, value) => sum + (value ?? 0), 0);
+  if (spare > 0 && widths[1]) widths[1] += spare;
   const { start, end } = windowAround(cursor, rows.length, Math.max(1, height - 1));
-  const line = (slug: string, name: string, status: string, plan: string, users: string, trial: string, healthText: string) =>
-    cell(slug, slugWidth) + cell(name, nameWidth) + cell(status, FIXED.status) + cell(plan, FIXED.plan) + cell(users, FIXED.users) + cell(trial, FIXED.trial) + cell(healthText, FIXED.health);
+  const line = (cells: readonly string[]) => cells.map((text, index) => (widths[index] ? cell(text, widths[index]) : '')).join('');
   return (
     <Box flexDirection="column" overflow="hidden" height={height}>
       <Box flexShrink={0}>
         <Text bold wrap="truncate">
-          {line('SLUG', 'NAME', 'STATUS', 'PLAN', 'USERS', 'TRIAL', 'HEALTH')}
+          {line(HEADERS)}
         </Text>
       </Box>
       {rows.slice(start, end).map((tenant, index) => {
@@ -33,7 +51,7 @@ export function TenantTable({ rows, health, cursor, height, width }: Props) {
         return (
           <Box key={tenant.id} flexShrink={0}>
             <Text inverse={start + index === cursor} wrap="truncate">
-              {line(
+              {line([
                 tenant.slug,
                 tenant.name,
                 statusText(tenant.status),
@@ -41,7 +59,7 @@ export function TenantTable({ rows, health, cursor, height, width }: Props) {
                 `${tenant.usersUsed}/${tenant.maxUsers}`,
                 tenant.trialDaysLeft === null ? '-' : `${tenant.trialDaysLeft}d`,
                 state ? `${state.symbol} ${state.word}` : '· unknown',
-              )}
+              ])}
             </Text>
           </Box>
         );

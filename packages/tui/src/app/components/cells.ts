@@ -1,9 +1,12 @@
-/** Fits text into exactly `width` cells: padded, or cut with an ellipsis. */
+import { padText, truncateText } from '../../text/text-width.ts';
+
+/**
+ * Fits text into exactly `width` terminal cells, the last one a space before the next column: padded, or
+ * cut with an ellipsis. Widths are cells, not code points: a CJK character or an emoji takes two.
+ */
 export function cell(text: string, width: number): string {
   if (width <= 0) return '';
-  const chars = [...text];
-  if (chars.length > width - 1) return `${chars.slice(0, Math.max(0, width - 2)).join('')}… `.slice(0, width + 1);
-  return text + ' '.repeat(width - chars.length);
+  return padText(truncateText(text, width - 1), width);
 }
 
 export const STATUS_SYMBOLS: Record<string, string> = {

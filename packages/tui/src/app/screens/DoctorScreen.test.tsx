@@ -29,10 +29,11 @@ describe('console: doctor', () => {
     const ui = renderConsole(client, { columns: 120, rows: 30 });
     try {
       const table = await ui.waitForFrame('! warning');
-      expect(table).toMatch(/routed-later .*! warning/);
+      // No domain at all under host routing: no request can reach it, an error.
+      expect(table).toMatch(/routed-later .*✗ failing/);
       ui.press('doctor');
       const doctor = await ui.waitForFrame('! Warnings');
-      expect(doctor).toMatch(/NO_PRIMARY_DOMAIN +routed-later +repair +routed-later has no verified domain\./);
+      expect(doctor).toMatch(/NO_PRIMARY_DOMAIN +routed-later +repair +routed-later has no verified domain: no request can reach it\./);
       expect(doctor).toMatch(/USAGE_NEAR_LIMIT +tight-limits +manual +tight-limits uses 1 users of 1/);
       ui.key('enter');
       const plan = await ui.waitForFrame('The plan (nothing is written until you confirm)');
@@ -42,7 +43,7 @@ describe('console: doctor', () => {
       const result = await ui.waitForFrame('✓ re-check: NO_PRIMARY_DOMAIN is gone');
       expect(result).toContain('Repaired NO_PRIMARY_DOMAIN');
       ui.key('enter');
-      const after = await ui.waitForFrame(/Doctor[\s\S]*0 errors · 1 warnings/);
+      const after = await ui.waitForFrame(/Doctor[\s\S]*0 errors · 1 warning /);
       expect(after).not.toMatch(/NO_PRIMARY_DOMAIN +routed-later/);
       expect((await client.tenants.get('routed-later')).domains.map((domain) => domain.hostname)).toEqual(['routed-later.example.io']);
     } finally {

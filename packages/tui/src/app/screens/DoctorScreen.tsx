@@ -3,6 +3,7 @@ import type { DoctorReportDto, FindingDto } from '@tenantry/sdk';
 import { cell } from '../components/cells.ts';
 import type { Selection } from '../state/types.ts';
 import { windowAround } from '../tenant-rows.ts';
+import { plural } from '../../text/plural.ts';
 
 interface Props {
   report: DoctorReportDto | undefined;
@@ -28,7 +29,7 @@ export function DoctorScreen({ report, rows, loading, cursor, height, width }: P
         <Text bold>Doctor</Text>
         <Text dimColor>
           {' '}
-          {report.summary.error} errors · {report.summary.warn} warnings · {report.summary.info} info · checked {report.checkedAt.slice(11, 19)}
+          {plural(report.summary.error, 'error')} · {plural(report.summary.warn, 'warning')} · {report.summary.info} info · checked {report.checkedAt.slice(11, 19)}
         </Text>
       </Box>
       {rows.slice(start, end).map((row, offset) => {

@@ -6,7 +6,9 @@ import type { TabProps } from './tab-body.tsx';
 export function DomainsTab({ data, cursor, height, width }: TabProps) {
   const domains = data.domains ?? [];
   if (data.loading && domains.length === 0) return <Text dimColor>Loading domains…</Text>;
-  const { start, end } = windowAround(cursor, domains.length, Math.max(1, height - 2));
+  // Three lines below the list hold the selected domain's TXT record in full: the operator copies it, so it is never cut.
+  const { start, end } = windowAround(cursor, domains.length, Math.max(1, height - 5));
+  const selected = domains[cursor];
   const hostWidth = Math.max(24, Math.floor(width * 0.4));
   return (
     <Box flexDirection="column">
@@ -16,10 +18,16 @@ export function DomainsTab({ data, cursor, height, width }: TabProps) {
         <Box key={domain.id} flexShrink={0}>
           <Text inverse={start + offset === cursor} wrap="truncate">
             {(domain.isPrimary ? '★ ' : '  ') + cell(domain.displayHostname, hostWidth) + cell(domain.kind, 11)}
-            {domain.verified ? '✓ verified' : `✗ unverified: TXT ${domain.verification?.recordName ?? ''} = ${domain.verification?.recordValue ?? ''}`}
+            {domain.verified ? '✓ verified' : '✗ unverified: publish the TXT record below'}
           </Text>
         </Box>
       ))}
+      {selected && !selected.verified && selected.verification ? (
+        <Box flexDirection="column" flexShrink={0} marginTop={1}>
+          <Text>{`TXT name:  ${selected.verification.recordName}`}</Text>
+          <Text>{`TXT value: ${selected.verification.recordValue}`}</Text>
+        </Box>
+      ) : null}
       <Text dimColor>a add · * make the selected domain primary</Text>
     </Box>
   );

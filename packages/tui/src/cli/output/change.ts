@@ -1,5 +1,7 @@
 import type { ChangeDto, FieldChangeDto } from '@tenantry/sdk';
 import type { CommandContext } from '../command.ts';
+import { formatTimestamp } from './format.ts';
+import { sqlBlock } from './sql-block.ts';
 
 export interface ChangeMessages {
   /** Shown after the change was applied: "Granted admin to ana@acme.com in acme-corp". */
@@ -16,7 +18,7 @@ export function renderChange(ctx: CommandContext, change: ChangeDto, messages: C
     ctx.out(`${style.bold(`Plan${fingerprint}`)} ${style.dim('(dry run: nothing was written)')}`);
     change.steps.forEach((step, index) => {
       ctx.out(`  ${index + 1}. ${step.description}`);
-      for (const sql of step.sql ?? []) ctx.out(style.dim(`       ${sql}`));
+      for (const sql of step.sql ?? []) ctx.out(style.dim(sqlBlock(sql, '       ')));
     });
     if (change.changes.length > 0) ctx.out(renderDiff(change.changes, ctx));
     ctx.out(
@@ -34,17 +36,21 @@ export function renderChange(ctx: CommandContext, change: ChangeDto, messages: C
   if (change.changes.length > 0) ctx.out(renderDiff(change.changes, ctx));
 }
 
-/** "  limits.maxUsers  10 → 50", aligned. */
-export function renderDiff(changes: readonly FieldChangeDto[], ctx: Pick<CommandContext, 'style'>): string {
+/** "  limits.maxUsers  10 → 50", aligned; on a terminal a timestamp shows as local time. */
+export function renderDiff(changes: readonly FieldChangeDto[], ctx: Pick<CommandContext, 'style' | 'io'>): string {
+  const terminal = Boolean(ctx.io.stdout.isTTY);
   const width = Math.max(...changes.map((change) => change.field.length));
+  const show = (value: unknown) => shown(value, terminal);
   return changes
     .map((change) => `  ${change.field.padEnd(width)}  ${ctx.style.red(show(change.from))} → ${ctx.style.green(show(change.to))}`)
     .join('\n');
 }
 
-function show(value: unknown): string {
+const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+function shown(value: unknown, terminal: boolean): string {
   if (value === null || value === undefined) return '(none)';
-  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map(show).join(', ');
-  if (typeof value === 'string') return value;
+  if (Array.isArray(value)) return value.length === 0 ? '(none)' : value.map((item) => shown(item, terminal)).join(', ');
+  if (typeof value === 'string') return terminal && ISO_TIMESTAMP.test(value) ? formatTimestamp(value, true) : value;
   return JSON.stringify(value);
 }

@@ -1,4 +1,5 @@
 import type { Limits, TenantStatus } from '@tenantry/sdk';
+import { localTimestamp, relativeTime } from '../../text/relative-time.ts';
 import type { Style } from './style.ts';
 
 const STATUS_SYMBOLS: Record<TenantStatus, string> = {
@@ -35,9 +36,15 @@ export function formatLimits(limits: Limits): string {
   ].join(' · ');
 }
 
-/** "2026-11-23 14:05 UTC" on a terminal; ISO 8601 when piped. */
+/** "2026-11-23 15:05 CET" (local time) on a terminal; ISO 8601 when piped. */
 export function formatTimestamp(iso: string, forTerminal: boolean): string {
-  return forTerminal ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : iso;
+  return forTerminal ? localTimestamp(new Date(iso)) : iso;
+}
+
+/** For sentences: "2026-12-08 22:49 CET (in 7 days)". */
+export function formatMoment(iso: string, now: Date = new Date()): string {
+  const at = new Date(iso);
+  return `${localTimestamp(at)} (${relativeTime(at, now)})`;
 }
 
 /** Label/value lines with the values aligned. */

@@ -21,6 +21,23 @@ describe('progress', () => {
     expect(text()).toBe('[1/3] created acme\n[2/3] failed globex: SLUG_TAKEN\n[3/3] unchanged initech\n');
   });
 
+  it('piped: the count, rate and time left every 10 s between the item lines; nothing with quiet', () => {
+    const { out, text } = stream(false);
+    let clock = 0;
+    const progress = createProgress({ stream: out, total: 3, noun: 'rows', style: createStyle(false), now: () => clock });
+    clock = 4_000;
+    progress.item('created a');
+    clock = 10_000;
+    progress.item('created b');
+    progress.item('created c');
+    expect(text()).toBe('[1/3] created a\n[2/3] created b\n2/3 rows 66% · 0.2/s · 0:05 left\n[3/3] created c\n');
+    const silent = stream(false);
+    const quiet = createProgress({ stream: silent.out, total: 1, noun: 'rows', style: createStyle(false), quiet: true });
+    quiet.item('created a');
+    quiet.done();
+    expect(silent.text()).toBe('');
+  });
+
   it('on a terminal: a live line with count, rate and time left; failures kept above it; cleared at the end', () => {
     const { out, text } = stream(true);
     let clock = 0;

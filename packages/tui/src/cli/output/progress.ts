@@ -8,7 +8,7 @@ export interface ProgressOptions {
   /** What is counted, plural: "tenants". */
   noun: string;
   style: Style;
-  /** Show only the live line on a terminal, never item lines (for --json runs). */
+  /** --quiet: no progress at all. */
   quiet?: boolean;
   /** Milliseconds; injectable for tests. */
   now?: () => number;
@@ -22,11 +22,13 @@ export interface Progress {
 }
 
 const REDRAW_EVERY_MS = 80;
+/** Piped, a count-rate-ETA line between the item lines this often, so a log shows how long is left. */
+const PIPED_STATUS_EVERY_MS = 10_000;
 
 /**
  * Long work's progress: on a terminal one live line with the count, the rate and the time left,
  * redrawn at most every 80 ms, failures printed above it as they happen; piped, one line per item
- * (`[12/1000] created acme`), so logs and CI show every item.
+ * (`[12/1000] created acme`), so logs and CI show every item, and every 10 s the count, rate and time left.
  */
 export function createProgress(options: ProgressOptions): Progress {
   const now = options.now ?? (() => performance.now());
@@ -35,6 +37,7 @@ export function createProgress(options: ProgressOptions): Progress {
   const width = Math.max(20, (options.stream.columns ?? 80) - 1);
   let done = 0;
   let drawnAt = -Infinity;
+  let statusAt = started;
   let drawn = false;
   const write = (text: string) => void options.stream.write(text);
   const clear = () => {
@@ -52,11 +55,17 @@ export function createProgress(options: ProgressOptions): Progress {
   return {
     item(line, failed = false) {
       done++;
+      if (options.quiet) return;
       if (!live) {
-        if (!options.quiet) write(`[${done}/${options.total}] ${line}\n`);
+        write(`[${done}/${options.total}] ${line}\n`);
+        const at = now();
+        if (at - statusAt >= PIPED_STATUS_EVERY_MS && done < options.total) {
+          statusAt = at;
+          write(`${statusLine(done, options.total, options.noun, (at - started) / 1000)}\n`);
+        }
         return;
       }
-      if (failed && !options.quiet) {
+      if (failed) {
         clear();
         write(`${options.style.red('✗')} ${line}\n`);
       }

@@ -1,60 +1,54 @@
 import type { IO } from '../command.ts';
+import { fitColumns } from '../../text/fit-columns.ts';
+import { padText, textWidth, truncateText } from '../../text/text-width.ts';
 
 export interface Column<Row> {
   header: string;
-  value(row: Row): string;
+  /** The cell; `terminal` is false when piped, where a cell is plain data (no glyphs, ISO timestamps). */
+  value(row: Row, terminal: boolean): string;
   /** Right-align (numbers). */
   align?: 'right';
-  /** May be cut to fit the terminal width (the widest such column shrinks first). */
+  /** May be cut to fit the terminal width (the widest such column shrinks first). Never for what an operator copies. */
   shrink?: boolean;
+  /** Left out on a terminal too narrow for the row once shrinking columns are at their least; lowest first. */
+  dropOrder?: number;
 }
+
+const GAP = 2;
 
 /**
- * On a terminal: aligned columns truncated to the width. Piped: tab-separated and complete, one
- * header line, so `cut -f2` works.
+ * On a terminal: aligned columns fitted to the width (shrinking columns give way first, then optional
+ * ones are left out; the others, such as a slug or a token, are never cut). Piped: tab-separated and
+ * complete, one header line, so `cut -f2` works.
  */
 export function renderTable<Row>(io: IO, columns: readonly Column<Row>[], rows: readonly Row[]): string {
-  const cells = rows.map((row) => columns.map((column) => sanitize(column.value(row))));
-  if (!io.stdout.isTTY) {
+  const terminal = Boolean(io.stdout.isTTY);
+  const cells = rows.map((row) => columns.map((column) => sanitize(column.value(row, terminal))));
+  if (!terminal) {
     return [columns.map((column) => column.header), ...cells].map((line) => line.join('\t')).join('\n') + '\n';
   }
-  const widths = columns.map((column, index) => Math.max(column.header.length, ...cells.map((line) => width(line[index] ?? ''))));
-  fitToTerminal(widths, columns, io.stdout.columns ?? 120);
+  const widths = fitColumns(
+    columns.map((column, index) => ({
+      natural: Math.max(textWidth(column.header), ...cells.map((line) => textWidth(line[index] ?? ''))),
+      shrink: column.shrink,
+      min: Math.max(textWidth(column.header), 8),
+      dropOrder: column.dropOrder,
+    })),
+    io.stdout.columns ?? 120,
+    GAP,
+  );
   const format = (line: string[]) =>
     line
-      .map((cell, index) => pad(truncate(cell, widths[index] ?? 0), widths[index] ?? 0, columns[index]?.align))
-      .join('  ')
+      .flatMap((cell, index) => {
+        const width = widths[index];
+        return width === null || width === undefined ? [] : [padText(truncateText(cell, width), width, columns[index]?.align)];
+      })
+      .join(' '.repeat(GAP))
       .trimEnd();
   return [format(columns.map((column) => column.header.toUpperCase())), ...cells.map(format)].join('\n') + '\n';
-}
-
-function fitToTerminal<Row>(widths: number[], columns: readonly Column<Row>[], terminalWidth: number): void {
-  const gaps = 2 * (widths.length - 1);
-  let overflow = widths.reduce((sum, value) => sum + value, 0) + gaps - terminalWidth;
-  while (overflow > 0) {
-    const candidates = widths.map((value, index) => ({ value, index })).filter(({ index }) => columns[index]?.shrink);
-    const widest = candidates.sort((a, b) => b.value - a.value)[0];
-    if (!widest || widest.value <= 8) return;
-    widths[widest.index] = widest.value - 1;
-    overflow--;
-  }
 }
 
 function sanitize(text: string): string {
   // eslint-disable-next-line no-control-regex -- table cells must not carry terminal control sequences
   return text.replace(/[\u0000-\u001f\u007f]/g, ' ');
-}
-
-function width(text: string): number {
-  return [...text].length;
-}
-
-function truncate(text: string, max: number): string {
-  const chars = [...text];
-  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('')}…`;
-}
-
-function pad(text: string, max: number, align?: 'right'): string {
-  const fill = ' '.repeat(Math.max(0, max - width(text)));
-  return align === 'right' ? fill + text : text + fill;
 }

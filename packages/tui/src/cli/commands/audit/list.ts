@@ -1,7 +1,12 @@
 import type { AuditEventDto, ListAuditInput } from '@tenantry/sdk';
+import { plural } from '../../../text/plural.ts';
 import { defineCommand } from '../../command.ts';
 import { formatTimestamp } from '../../output/format.ts';
+import { listEnvelope } from '../../output/list-envelope.ts';
 import { renderTable, type Column } from '../../output/table.ts';
+
+const DEFAULT_LIMIT = 50;
+const MAX_LIMIT = 10_000;
 
 export const auditList = defineCommand({
   path: ['audit'],
@@ -30,20 +35,26 @@ export const auditList = defineCommand({
     if (typeof flags.since === 'string') filter.since = flags.since;
     if (typeof flags.until === 'string') filter.until = flags.until;
     if (typeof flags['correlation-id'] === 'string') filter.correlationId = flags['correlation-id'];
-    if (typeof flags.limit === 'number') filter.limit = flags.limit;
-    const events = await (await ctx.client()).audit.list(filter);
-    if (ctx.json) return ctx.outJson(events);
+    const limit = typeof flags.limit === 'number' ? flags.limit : DEFAULT_LIMIT;
+    // One event past the limit tells whether the output was cut.
+    filter.limit = Math.min(limit + 1, MAX_LIMIT);
+    const read = await (await ctx.client()).audit.list(filter);
+    const events = read.slice(0, limit);
+    if (read.length > events.length) {
+      ctx.info(`Showing the newest ${plural(events.length, 'event')}; more match: narrow with --since, --until or --tenant, or raise --limit (up to ${MAX_LIMIT.toLocaleString('en-US')}).`);
+    }
+    if (ctx.json) return ctx.outJson(listEnvelope(events));
     const terminal = Boolean(ctx.io.stdout.isTTY);
     if (events.length === 0 && terminal) return ctx.info('No audit events match.');
     const columns: Column<AuditEventDto>[] = [
-      { header: 'time', value: (e) => formatTimestamp(e.occurredAt, terminal) },
+      { header: 'time', value: (e, tty) => formatTimestamp(e.occurredAt, tty) },
       { header: 'actor', value: (e) => e.actor.label },
       { header: 'via', value: (e) => e.face ?? '-' },
       { header: 'action', value: (e) => e.action },
       { header: 'tenant', value: (e) => e.tenantSlug ?? '-' },
       { header: 'target', value: (e) => `${e.targetType}${e.targetId ? ` ${e.targetId}` : ''}` },
       { header: 'change', value: describeChange, shrink: true },
-      { header: 'correlation', value: (e) => e.correlationId },
+      { header: 'correlation', value: (e) => e.correlationId, dropOrder: 1 },
     ];
     ctx.io.stdout.write(renderTable(ctx.io, columns, events));
   },

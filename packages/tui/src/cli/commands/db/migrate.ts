@@ -1,4 +1,5 @@
 import { DRY_RUN_FLAG, defineCommand } from '../../command.ts';
+import { plural } from '../../../text/plural.ts';
 
 export const dbMigrate = defineCommand({
   path: ['db', 'migrate'],
@@ -17,7 +18,7 @@ export const dbMigrate = defineCommand({
     if (ctx.json) return ctx.outJson({ target: client.target, ...result });
     if (result.applied.length === 0) return ctx.out(`${ctx.style.green('✓')} Up to date (${client.target.location}).`);
     const verb = result.dryRun ? 'Would apply' : 'Applied';
-    ctx.out(`${ctx.style.green('✓')} ${verb} ${result.applied.length} migration(s) to ${client.target.location}:`);
+    ctx.out(`${ctx.style.green('✓')} ${verb} ${plural(result.applied.length, 'migration')} to ${client.target.location}:`);
     for (const id of result.applied) ctx.out(`  ${id}`);
   },
 });

@@ -1,5 +1,6 @@
 import type { DomainRecordDto } from '@tenantry/sdk';
 import { defineCommand, requiredArg } from '../../command.ts';
+import { listEnvelope } from '../../output/list-envelope.ts';
 import { renderTable, type Column } from '../../output/table.ts';
 
 export const domainList = defineCommand({
@@ -10,17 +11,17 @@ export const domainList = defineCommand({
   json: true,
   examples: [
     { description: "A tenant's domains", command: 'tenantry domain list acme-corp' },
-    { description: 'The primary hostname', command: "tenantry domain list acme-corp --json | jq -r '.[] | select(.isPrimary) | .hostname'" },
+    { description: 'The primary hostname', command: "tenantry domain list acme-corp --json | jq -r '.items[] | select(.isPrimary) | .hostname'" },
   ],
   async run(ctx, input) {
     const domains = await (await ctx.client()).domains.list(requiredArg(input, 'slug'));
-    if (ctx.json) return ctx.outJson(domains);
+    if (ctx.json) return ctx.outJson(listEnvelope(domains));
     const columns: Column<DomainRecordDto>[] = [
       { header: 'hostname', value: (d) => (d.displayHostname === d.hostname ? d.hostname : `${d.displayHostname} (${d.hostname})`) },
-      { header: 'kind', value: (d) => d.kind },
-      { header: 'primary', value: (d) => (d.isPrimary ? '★ primary' : '-') },
-      { header: 'verified', value: (d) => (d.verified ? '✓ verified' : '✗ unverified') },
-      { header: 'txt record', value: (d) => (d.verification ? `${d.verification.recordName} = ${d.verification.recordValue}` : '-'), shrink: true },
+      { header: 'kind', value: (d) => d.kind, dropOrder: 1 },
+      { header: 'primary', value: (d, terminal) => (d.isPrimary ? (terminal ? '★ primary' : 'primary') : '-') },
+      { header: 'verified', value: (d, terminal) => (d.verified ? (terminal ? '✓ verified' : 'verified') : terminal ? '✗ unverified' : 'unverified') },
+      { header: 'txt record', value: (d) => (d.verification ? `${d.verification.recordName} = ${d.verification.recordValue}` : '-') },
     ];
     ctx.io.stdout.write(renderTable(ctx.io, columns, domains));
   },

@@ -1,5 +1,6 @@
 import { SEVERITIES, TenantryError, type CheckOptions, type DoctorReportDto, type InputIssue, type Severity } from '@tenantry/sdk';
 import { defineCommand, type CommandContext, type ParsedArguments } from '../../command.ts';
+import { plural } from '../../../text/plural.ts';
 
 const SYMBOLS: Record<Severity, string> = { error: '✗ error', warn: '! warn ', info: '· info ' };
 
@@ -88,5 +89,5 @@ function renderReport(ctx: CommandContext, report: DoctorReportDto): string {
   });
   const { error, warn, info } = report.summary;
   const verdict = error > 0 ? style.red('✗ failing') : style.yellow('! warnings');
-  return [...lines, '', `${verdict}: ${error} error(s), ${warn} warning(s), ${info} info across ${report.checks} checks (${scope}).`].join('\n');
+  return [...lines, '', `${verdict}: ${plural(error, 'error')}, ${plural(warn, 'warning')}, ${info} info across ${plural(report.checks, 'check')} (${scope}).`].join('\n');
 }

@@ -1,9 +1,10 @@
+import { plural } from '../../../text/plural.ts';
 import { defineCommand } from '../../command.ts';
 
 export const preflight = defineCommand({
   path: ['preflight'],
   summary: 'Checks that the database and the environment are ready before a deploy or a provisioning run.',
-  description: 'Database reachable and its version, privilege to create schemas, control-plane migrations applied, base domain configured, the role withTenant logs in as (failing when it is a superuser; marked ! on the embedded store, which has one user), and for the embedded store its lock and free disk. Exits 0 only when every line passes (7 otherwise).',
+  description: 'Database reachable and its version, privilege to create schemas, control-plane migrations applied, the role withTenant logs in as (failing when it is a superuser; marked ! on the embedded store, which has one user), and for the embedded store its lock, permissions and free disk must pass; an optional setting left unset (the base domain) is a warning (!). Exits 0 when every check passes, warnings or not (7 otherwise).',
   json: true,
   leavesMigrationsPending: true,
   examples: [
@@ -17,9 +18,12 @@ export const preflight = defineCommand({
     if (ctx.json) ctx.outJson({ ok, checks: results });
     else {
       for (const result of results) {
-        ctx.out(`${!result.ok ? ctx.style.red('✗') : result.warning ? ctx.style.yellow('!') : ctx.style.green('✓')} ${result.name.padEnd(28)} ${result.detail}`);
+        const mark = !result.ok ? ctx.style.red('✗') : result.warning ? ctx.style.yellow('!') : ctx.style.green('✓');
+        ctx.out(`${mark} ${result.name.padEnd(28)} ${result.detail}`);
       }
-      ctx.out(ok ? ctx.style.green('Ready.') : ctx.style.red(`Not ready: ${results.filter((result) => !result.ok).length} check(s) failed.`));
+      const warnings = results.filter((result) => result.warning).length;
+      const failed = results.filter((result) => !result.ok).length;
+      ctx.out(ok ? ctx.style.green(warnings > 0 ? `Ready, with ${plural(warnings, 'warning')}.` : 'Ready.') : ctx.style.red(`Not ready: ${plural(failed, 'check')} failed.`));
     }
     return ok ? undefined : { exitKind: 'precondition_failed' };
   },

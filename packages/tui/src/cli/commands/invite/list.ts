@@ -1,6 +1,7 @@
 import { INVITATION_STATES, type InvitationDto, type InvitationState } from '@tenantry/sdk';
 import { defineCommand, requiredArg } from '../../command.ts';
 import { formatTimestamp } from '../../output/format.ts';
+import { listEnvelope } from '../../output/list-envelope.ts';
 import { renderTable, type Column } from '../../output/table.ts';
 
 export const inviteList = defineCommand({
@@ -17,7 +18,7 @@ export const inviteList = defineCommand({
   async run(ctx, input) {
     const state = input.flags.state;
     const invitations = await (await ctx.client()).invitations.list({ slug: requiredArg(input, 'slug'), ...(typeof state === 'string' ? { state: state as InvitationState } : {}) });
-    if (ctx.json) return ctx.outJson(invitations);
+    if (ctx.json) return ctx.outJson(listEnvelope(invitations));
     const terminal = Boolean(ctx.io.stdout.isTTY);
     const columns: Column<InvitationDto>[] = [
       { header: 'email', value: (i) => i.email },

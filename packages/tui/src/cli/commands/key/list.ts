@@ -1,6 +1,7 @@
 import type { ApiKeyDto } from '@tenantry/sdk';
 import { defineCommand, requiredArg } from '../../command.ts';
 import { formatTimestamp } from '../../output/format.ts';
+import { listEnvelope } from '../../output/list-envelope.ts';
 import { renderTable, type Column } from '../../output/table.ts';
 
 export const keyList = defineCommand({
@@ -11,11 +12,11 @@ export const keyList = defineCommand({
   json: true,
   examples: [
     { description: "A tenant's keys", command: 'tenantry key list acme-corp' },
-    { description: 'Keys never used, from JSON', command: "tenantry key list acme-corp --json | jq -r '.[] | select(.lastUsedAt == null) | .prefix'" },
+    { description: 'Keys never used, from JSON', command: "tenantry key list acme-corp --json | jq -r '.items[] | select(.lastUsedAt == null) | .prefix'" },
   ],
   async run(ctx, input) {
     const keys = await (await ctx.client()).apiKeys.list(requiredArg(input, 'slug'));
-    if (ctx.json) return ctx.outJson(keys);
+    if (ctx.json) return ctx.outJson(listEnvelope(keys));
     const terminal = Boolean(ctx.io.stdout.isTTY);
     const when = (value: string | null) => (value ? formatTimestamp(value, terminal) : '-');
     const columns: Column<ApiKeyDto>[] = [

@@ -1,6 +1,7 @@
 import type { MemberRecordDto } from '@tenantry/sdk';
 import { defineCommand, requiredArg } from '../../command.ts';
 import { formatTimestamp } from '../../output/format.ts';
+import { listEnvelope } from '../../output/list-envelope.ts';
 import { renderTable, type Column } from '../../output/table.ts';
 
 export const memberList = defineCommand({
@@ -11,11 +12,11 @@ export const memberList = defineCommand({
   json: true,
   examples: [
     { description: 'Members of a tenant', command: 'tenantry member list acme-corp' },
-    { description: 'Owners only, from JSON', command: "tenantry member list acme-corp --json | jq -r '.[] | select(.roles | index(\"owner\")) | .email'" },
+    { description: 'Owners only, from JSON', command: "tenantry member list acme-corp --json | jq -r '.items[] | select(.roles | index(\"owner\")) | .email'" },
   ],
   async run(ctx, input) {
     const members = await (await ctx.client()).members.list(requiredArg(input, 'slug'));
-    if (ctx.json) return ctx.outJson(members);
+    if (ctx.json) return ctx.outJson(listEnvelope(members));
     const terminal = Boolean(ctx.io.stdout.isTTY);
     const columns: Column<MemberRecordDto>[] = [
       { header: 'email', value: (m) => m.email },

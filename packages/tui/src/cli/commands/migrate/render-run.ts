@@ -1,5 +1,7 @@
 import type { DriftedMigrationDto, TenantMigrationRunDto } from '@tenantry/sdk';
 import type { Style } from '../../output/style.ts';
+import { sqlBlock } from '../../output/sql-block.ts';
+import { plural } from '../../../text/plural.ts';
 
 /** Drift grouped by migration: count and the first slugs. */
 export function driftLines(drifted: readonly DriftedMigrationDto[], style: Style): string[] {
@@ -7,7 +9,7 @@ export function driftLines(drifted: readonly DriftedMigrationDto[], style: Style
   for (const row of drifted) byMigration.set(row.migrationId, [...(byMigration.get(row.migrationId) ?? []), row.slug]);
   return [...byMigration].map(([id, slugs]) => {
     const shown = slugs.slice(0, 5).join(', ') + (slugs.length > 5 ? `, … ${slugs.length - 5} more` : '');
-    return `${style.yellow('!')} ${id} changed after it was applied in ${slugs.length} tenant(s) (${shown}); it is not run again. Ship changes as a new migration.`;
+    return `${style.yellow('!')} ${id} changed after it was applied in ${plural(slugs.length, 'tenant')} (${shown}); it is not run again. Ship changes as a new migration.`;
   });
 }
 
@@ -16,12 +18,12 @@ export function renderRun(run: TenantMigrationRunDto, style: Style): string {
   const lines: string[] = [];
   const { summary } = run;
   if (run.dryRun) {
-    lines.push(`${style.bold('Plan')} ${style.dim('(dry run: nothing was written)')}: ${summary.units} unit(s), each its own transaction, in this order:`);
+    lines.push(`${style.bold('Plan')} ${style.dim('(dry run: nothing was written)')}: ${plural(summary.units, 'unit')}, each its own transaction, in this order:`);
     for (const unit of run.units) lines.push(`  ${unitLabel(unit)}${unit.canary ? ' (canary)' : ''}: ${unit.migrations.join(', ')}`);
     lines.push('');
     run.steps.forEach((step, index) => {
       lines.push(`  ${index + 1}. ${step.description}`);
-      for (const sql of step.sql ?? []) lines.push(style.dim(indent(sql, '       ')));
+      for (const sql of step.sql ?? []) lines.push(style.dim(sqlBlock(sql, '       ')));
     });
     return lines.join('\n');
   }
@@ -47,9 +49,3 @@ export function unitLabel(unit: TenantMigrationRunDto['units'][number]): string 
   return unit.target === 'shared' ? 'shared tables' : String(unit.slug);
 }
 
-function indent(text: string, prefix: string): string {
-  return text
-    .split('\n')
-    .map((line) => prefix + line.trim())
-    .join('\n');
-}

@@ -1,4 +1,5 @@
 import type { TenantMigrationStatusDto } from '@tenantry/sdk';
+import { plural } from '../../../text/plural.ts';
 import { defineCommand } from '../../command.ts';
 import type { Style } from '../../output/style.ts';
 import { renderTable } from '../../output/table.ts';
@@ -19,7 +20,8 @@ export const migrateStatus = defineCommand({
     const client = await ctx.client();
     const status = await client.migrations.status();
     if (ctx.json) return ctx.outJson(status);
-    ctx.out(renderStatus(status, ctx.style));
+    // The table of tenants behind is the data on stdout; the summary and the warnings are prose, on stderr.
+    ctx.info(renderStatus(status, ctx.style));
     if (status.behind.length > 0) {
       ctx.io.stdout.write(
         renderTable(ctx.io, [
@@ -29,8 +31,8 @@ export const migrateStatus = defineCommand({
         ], status.behind),
       );
     }
-    for (const line of driftLines(status.drifted, ctx.style)) ctx.out(line);
-    for (const row of status.unknown) ctx.out(`${ctx.style.red('✗')} ${row.slug} has migrations this blueprint does not know: ${row.migrationIds.join(', ')}`);
+    for (const line of driftLines(status.drifted, ctx.style)) ctx.info(line);
+    for (const row of status.unknown) ctx.info(`${ctx.style.red('✗')} ${row.slug} has migrations this blueprint does not know: ${row.migrationIds.join(', ')}`);
   },
 });
 
@@ -38,8 +40,8 @@ function renderStatus(status: TenantMigrationStatusDto, style: Style): string {
   const { tenants } = status;
   const headline =
     tenants.behind === 0 && tenants.drifted === 0
-      ? `${style.green('✓')} All ${tenants.total} tenant(s) are up to date with blueprint ${style.bold(status.blueprint.name)}.`
-      : `${style.yellow('!')} ${tenants.behind} of ${tenants.total} tenant(s) are behind blueprint ${style.bold(status.blueprint.name)}; ${tenants.drifted} drifted.`;
+      ? `${style.green('✓')} ${tenants.total === 1 ? 'The 1 tenant is' : `All ${plural(tenants.total, 'tenant')} are`} up to date with blueprint ${style.bold(status.blueprint.name)}.`
+      : `${style.yellow('!')} ${tenants.behind} of ${plural(tenants.total, 'tenant')} ${tenants.behind === 1 ? 'is' : 'are'} behind blueprint ${style.bold(status.blueprint.name)}; ${tenants.drifted} drifted.`;
   const width = Math.max(...status.blueprint.migrations.map((migration) => migration.id.length), 9);
   const lines = [headline, '', `  ${'MIGRATION'.padEnd(width)}  APPLIED  PENDING  DESCRIPTION`];
   for (const migration of status.blueprint.migrations) {

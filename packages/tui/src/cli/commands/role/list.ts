@@ -1,5 +1,6 @@
 import { ROLES, permissionTable, type PermissionRow, type RoleAssignmentDto } from '@tenantry/sdk';
 import { defineCommand } from '../../command.ts';
+import { listEnvelope } from '../../output/list-envelope.ts';
 import { renderTable, type Column } from '../../output/table.ts';
 
 export const roleList = defineCommand({
@@ -16,16 +17,16 @@ export const roleList = defineCommand({
     const slug = input.args.slug;
     if (slug === undefined) {
       const table = permissionTable();
-      if (ctx.json) return ctx.outJson(table);
+      if (ctx.json) return ctx.outJson(listEnvelope(table));
       const columns: Column<PermissionRow>[] = [
         { header: 'operation', value: (row) => row.operation },
-        ...ROLES.map((role) => ({ header: role, value: (row: PermissionRow) => (row.roles.includes(role) ? '✓' : '-') })),
-        { header: 'platform', value: () => '✓' },
+        ...ROLES.map((role) => ({ header: role, value: (row: PermissionRow, terminal: boolean) => (row.roles.includes(role) ? (terminal ? '✓' : 'yes') : '-') })),
+        { header: 'platform', value: (_row: PermissionRow, terminal: boolean) => (terminal ? '✓' : 'yes') },
       ];
       return void ctx.io.stdout.write(renderTable(ctx.io, columns, table));
     }
     const assignments = await (await ctx.client()).roles.list(slug);
-    if (ctx.json) return ctx.outJson(assignments);
+    if (ctx.json) return ctx.outJson(listEnvelope(assignments));
     const columns: Column<RoleAssignmentDto>[] = [
       { header: 'email', value: (row) => row.email },
       { header: 'role', value: (row) => row.role },

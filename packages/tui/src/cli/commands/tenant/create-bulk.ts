@@ -1,6 +1,7 @@
 import type { BulkReportDto, BulkRowReportDto } from '@tenantry/sdk';
+import { plural } from '../../../text/plural.ts';
 import { readAll } from './read-all.ts';
-import { DRY_RUN_FLAG, defineCommand, requiredArg, type CommandContext } from '../../command.ts';
+import { DRY_RUN_FLAG, QUIET_FLAG, defineCommand, requiredArg, type CommandContext } from '../../command.ts';
 import { createProgress, type Progress } from '../../output/progress.ts';
 import { renderTable } from '../../output/table.ts';
 
@@ -22,6 +23,7 @@ export const tenantCreateBulk = defineCommand({
     { name: 'strict', type: 'boolean', field: 'strict', description: 'Write nothing at all if any row is invalid.' },
     { name: 'format', type: 'string', placeholder: 'FORMAT', field: 'format', choices: ['csv', 'json'], description: 'The file format. Default: from the file name, else the first character.' },
     DRY_RUN_FLAG,
+    QUIET_FLAG,
   ],
   json: true,
   examples: [
@@ -41,7 +43,7 @@ export const tenantCreateBulk = defineCommand({
       ...(flags['owner-passwords'] === 'none' || flags['owner-passwords'] === 'generate' ? { ownerPasswords: flags['owner-passwords'] } : {}),
       ...(flags.format === 'csv' || flags.format === 'json' ? { format: flags.format } : {}),
       onRow: (row, _done, total) => {
-        progress ??= createProgress({ stream: ctx.io.stderr, total, noun: 'rows', style: ctx.style, quiet: ctx.json });
+        progress ??= createProgress({ stream: ctx.io.stderr, total, noun: 'rows', style: ctx.style, quiet: flags.quiet === true });
         progress.item(rowLine(row), row.outcome === 'failed');
       },
     });
@@ -51,6 +53,8 @@ export const tenantCreateBulk = defineCommand({
     return report.summary.failed > 0 ? { exitKind: 'partial_failure' } : undefined;
   },
 });
+
+const OUTCOME_MARKS: Partial<Record<BulkRowReportDto['outcome'], string>> = { failed: '✗ ', created: '✓ ' };
 
 function rowLine(row: BulkRowReportDto): string {
   const what = `${row.outcome} row ${row.row}${row.line ? ` (line ${row.line})` : ''} ${row.slug ?? '?'}`;
@@ -63,7 +67,7 @@ function render(ctx: CommandContext, report: BulkReportDto): void {
   const columns = [
     { header: 'row', value: (row: BulkRowReportDto) => String(row.row), align: 'right' as const },
     { header: 'slug', value: (row: BulkRowReportDto) => row.slug ?? '' },
-    { header: 'outcome', value: (row: BulkRowReportDto) => (row.outcome === 'failed' ? `✗ failed` : row.outcome === 'created' ? '✓ created' : row.outcome) },
+    { header: 'outcome', value: (row: BulkRowReportDto, terminal: boolean) => (terminal ? OUTCOME_MARKS[row.outcome] ?? '' : '') + row.outcome },
     { header: 'owner', value: (row: BulkRowReportDto) => row.owner?.email ?? '' },
     { header: 'password', value: (row: BulkRowReportDto) => row.owner?.oneTimePassword ?? '' },
     { header: 'detail', value: (row: BulkRowReportDto) => (row.error ? `${row.error.code}: ${row.error.message}` : invitations(row)), shrink: true },
@@ -71,9 +75,10 @@ function render(ctx: CommandContext, report: BulkReportDto): void {
   ctx.io.stdout.write(renderTable(ctx.io, columns, report.rows));
   const verb = report.dryRun ? `${summary.planned} planned` : `${summary.created} created`;
   const mark = summary.failed > 0 ? ctx.style.red('✗') : ctx.style.green('✓');
-  ctx.out(`${mark} ${summary.rows} row(s): ${verb}, ${summary.unchanged} unchanged, ${summary.failed} failed${summary.skipped ? `, ${summary.skipped} skipped (--strict)` : ''}, ${summary.invitationsSent} invitation(s) sent (${(report.elapsedMs / 1000).toFixed(1)} s).`);
-  if (report.rows.some((row) => row.owner?.oneTimePassword)) ctx.out(ctx.style.yellow('One-time passwords are shown once: store them now; owners must change them at first login.'));
-  if (report.dryRun) ctx.out(ctx.style.dim('Dry run: nothing was written. Run again without --dry-run to apply.'));
+  // The table is the data on stdout; the summary and notes are prose, on stderr.
+  ctx.info(`${mark} ${plural(summary.rows, 'row')}: ${verb}, ${summary.unchanged} unchanged, ${summary.failed} failed${summary.skipped ? `, ${summary.skipped} skipped (--strict)` : ''}, ${plural(summary.invitationsSent, 'invitation')} sent (${(report.elapsedMs / 1000).toFixed(1)} s).`);
+  if (report.rows.some((row) => row.owner?.oneTimePassword)) ctx.info(ctx.style.yellow('One-time passwords are shown once: store them now; owners must change them at first login.'));
+  if (report.dryRun) ctx.info(ctx.style.dim('Dry run: nothing was written. Run again without --dry-run to apply.'));
 }
 
 function invitations(row: BulkRowReportDto): string {

@@ -2,6 +2,7 @@ import { TenantryError } from '@tenantry/sdk';
 import { defineCommand, requiredArg } from '../../command.ts';
 import { fields } from '../../output/format.ts';
 import { EXPORT_KEY_FILE_FLAG, exportKeyOption } from './export-key-flag.ts';
+import { plural } from '../../../text/plural.ts';
 
 export const tenantExport = defineCommand({
   path: ['tenant', 'export'],
@@ -30,7 +31,7 @@ export const tenantExport = defineCommand({
     const { text, ...summary } = result;
     if (toStdout) {
       ctx.io.stdout.write(text ?? '');
-      if (!ctx.json) ctx.info(`Exported ${summary.tenant.slug}: ${summary.rows.control} control-plane and ${summary.rows.data} data row(s).`);
+      if (!ctx.json) ctx.info(`Exported ${summary.tenant.slug}: ${summary.rows.control} control-plane and ${plural(summary.rows.data, 'data row')}.`);
       return;
     }
     if (ctx.json) return ctx.outJson(summary);

@@ -1,6 +1,7 @@
 import type { ProvisionResultDto } from '@tenantry/sdk';
 import type { Style } from '../../output/style.ts';
 import { fields, formatLimits } from '../../output/format.ts';
+import { sqlBlock } from '../../output/sql-block.ts';
 
 /** Without a primary domain there is no login URL yet: a custom domain waits for its verification. */
 function noLogin(result: ProvisionResultDto): string {
@@ -48,7 +49,7 @@ function renderPlan(result: ProvisionResultDto, style: Style): string {
   const lines = [`${style.bold('Plan')} for tenant ${style.bold(result.tenant.slug)} ${style.dim('(dry run: nothing was written)')}`, ''];
   result.steps.forEach((step, index) => {
     lines.push(`  ${index + 1}. ${step.description}`);
-    for (const sql of step.sql ?? []) lines.push(style.dim(`       ${sql}`));
+    for (const sql of step.sql ?? []) lines.push(style.dim(sqlBlock(sql, '       ')));
   });
   lines.push('', `Run again without --dry-run to apply it.`, '');
   return lines.join('\n');

@@ -1,6 +1,7 @@
 import { TenantryError } from '@tenantry/sdk';
 import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
 import { renderChange } from '../../output/change.ts';
+import { formatMoment } from '../../output/format.ts';
 
 export const tenantTrial = defineCommand({
   path: ['tenant', 'trial'],
@@ -31,6 +32,6 @@ export const tenantTrial = defineCommand({
     }
     const result = await client.tenants.extendTrial({ slug, extendDays: days as number }, changeOptions(input.flags));
     if (ctx.json) return ctx.outJson(result);
-    renderChange(ctx, result, { applied: `The trial of ${slug} now ends ${result.trialEndsAt}`, unchanged: 'Nothing to change.' });
+    renderChange(ctx, result, { applied: `The trial of ${slug} now ends ${result.trialEndsAt ? formatMoment(result.trialEndsAt) : 'never'}`, unchanged: 'Nothing to change.' });
   },
 });
