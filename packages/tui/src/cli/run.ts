@@ -1,3 +1,4 @@
+import { dropOutputWhenReaderCloses } from './closed-pipe.ts';
 import type { IO } from './command.ts';
 
 /**
@@ -6,6 +7,8 @@ import type { IO } from './command.ts';
  */
 export async function run(argv: readonly string[]): Promise<void> {
   const io: IO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+  dropOutputWhenReaderCloses(process.stdout);
+  dropOutputWhenReaderCloses(process.stderr);
   const tokens = argv.slice(2);
   const consoleScreen = opensConsole(tokens, io) ? (await import('../app/console-screen.tsx')).openConsoleScreen(io) : undefined;
   const { execute } = await import('./execute.ts');
