@@ -34,13 +34,14 @@ export function parseSettingAssignments(assignments: readonly string[]): Setting
     }
     const key = assignment.slice(0, equals).trim().toLowerCase();
     const value = assignment.slice(equals + 1).trim();
-    const target = SETTING_KEYS[key as keyof typeof SETTING_KEYS] as string | undefined;
+    // Own keys only: "constructor" or "__proto__" must not find the object's prototype.
+    const target: string | undefined = Object.hasOwn(SETTING_KEYS, key) ? SETTING_KEYS[key as keyof typeof SETTING_KEYS] : undefined;
     if (!target) {
       issues.push({ path: 'settings', message: `unknown setting "${key}" (keys: ${known})` });
       continue;
     }
     if (target.startsWith('notifications.')) {
-      const flag = BOOLEANS[value.toLowerCase()];
+      const flag = Object.hasOwn(BOOLEANS, value.toLowerCase()) ? BOOLEANS[value.toLowerCase()] : undefined;
       if (flag === undefined) issues.push({ path: target, message: 'must be on or off' });
       else fields.notifications = { ...fields.notifications, [target.slice('notifications.'.length)]: flag };
     } else if (target === 'timeZone') {

@@ -61,9 +61,11 @@ export function parseExport(text: string): TenantExport {
       hint: 'Import it with the Tenantry version that wrote it, or a newer one.',
     });
   }
+  if (!hasTenant(header)) throw invalid('its header does not name the tenant (id, slug, name, isolation)');
   const rows = rest.map((line, index) => {
     const match = ROW_LINE.exec(line);
     if (!match) throw invalid(`line ${index + 2} is not a row`);
+    if (!isRecord(safeJson(match[3] as string))) throw invalid(`line ${index + 2}: its row is not a JSON object`);
     return { section: match[1] as ExportSection, table: match[2] as string, json: match[3] as string };
   });
   return { header: header as ExportHeader, rows };
@@ -75,6 +77,16 @@ function invalid(reason: string): TenantryError {
     details: { reason },
     hint: 'Pass the file `tenantry tenant export` wrote, unchanged.',
   });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasTenant(header: Partial<ExportHeader>): boolean {
+  const tenant: unknown = header.tenant;
+  if (!isRecord(tenant)) return false;
+  return ['id', 'slug', 'name', 'isolation'].every((key) => typeof tenant[key] === 'string') && isRecord(header.blueprint) && Array.isArray(header.blueprint.migrations) && Array.isArray(header.tables);
 }
 
 function safeJson(text: string): unknown {

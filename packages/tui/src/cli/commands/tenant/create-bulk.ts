@@ -1,4 +1,4 @@
-import type { BulkReportDto, BulkRowReportDto } from '@tenantry/sdk';
+import type { BulkReportDto, BulkRowReportDto, ErrorKind } from '@tenantry/sdk';
 import { readAll } from './read-all.ts';
 import { DRY_RUN_FLAG, defineCommand, requiredArg, type CommandContext } from '../../command.ts';
 import { createProgress, type Progress } from '../../output/progress.ts';
@@ -14,7 +14,7 @@ export const tenantCreateBulk = defineCommand({
     'Every row is checked before anything is written; then each tenant is its own transaction, so a bad row never blocks\n' +
     'the others. Rows already provisioned identically are "unchanged": re-running the file after a crash creates exactly\n' +
     'what is missing. New owners get one-time passwords, shown once in the report (or none with --owner-passwords none).\n' +
-    'Exit 8 when some rows failed (the others were created).',
+    'Exit 8 when some rows failed (the others were created); when no row succeeded, the failures\' exit code (3 for invalid rows).',
   args: [{ name: 'file', description: 'The CSV or JSON file; - reads stdin.', field: 'file' }],
   flags: [
     { name: 'concurrency', type: 'integer', field: 'concurrency', description: 'Tenants provisioned at once (1-64). Default: 8 on a server, 1 embedded.' },
@@ -48,9 +48,23 @@ export const tenantCreateBulk = defineCommand({
     progress?.done();
     if (ctx.json) ctx.outJson(report);
     else render(ctx, report);
-    return report.summary.failed > 0 ? { exitKind: 'partial_failure' } : undefined;
+    const exitKind = bulkExitKind(report);
+    return exitKind ? { exitKind } : undefined;
   },
 });
+
+/**
+ * Exit 8 means some rows failed and the others succeeded. When nothing succeeded (every row invalid,
+ * or --strict refused the file) the failures' own kind is the exit code (3 for invalid rows).
+ */
+export function bulkExitKind(report: BulkReportDto): ErrorKind | undefined {
+  const { summary } = report;
+  if (summary.failed === 0) return undefined;
+  if (summary.created + summary.unchanged + summary.planned > 0) return 'partial_failure';
+  const kinds = new Set(report.rows.flatMap((row) => (row.error ? [row.error.kind] : [])));
+  const [only] = kinds;
+  return kinds.size === 1 && only ? only : 'partial_failure';
+}
 
 function rowLine(row: BulkRowReportDto): string {
   const what = `${row.outcome} row ${row.row}${row.line ? ` (line ${row.line})` : ''} ${row.slug ?? '?'}`;
