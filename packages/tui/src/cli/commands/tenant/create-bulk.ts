@@ -51,35 +51,35 @@ export const tenantCreateBulk = defineCommand({
 });
 
 async function provision(ctx: CommandContext, file: string, flags: ParsedArguments['flags'], reportFile: JsonLinesFile | undefined): Promise<CommandVerdict | undefined> {
-    const client = await ctx.client();
-    let progress: Progress | undefined;
-    const report = await client.tenants.provisionBulk(file === '-' ? { text: await readAll(ctx.io.stdin) } : { file }, {
-      dryRun: flags['dry-run'] === true,
-      strict: flags.strict === true,
-      ...(typeof flags.concurrency === 'number' ? { concurrency: flags.concurrency } : {}),
-      ...(flags['owner-passwords'] === 'none' || flags['owner-passwords'] === 'generate' ? { ownerPasswords: flags['owner-passwords'] } : {}),
-      ...(flags.format === 'csv' || flags.format === 'json' ? { format: flags.format } : {}),
-      onRow: (row, _done, total) => {
-        reportFile?.write({ type: 'row', ...row });
-        progress ??= createProgress({ stream: ctx.io.stderr, total, noun: 'rows', style: ctx.style, quiet: ctx.json });
-        progress.item(rowLine(row), row.outcome === 'failed');
-      },
-    });
-    progress?.done();
-    reportFile?.write({ type: 'summary', dryRun: report.dryRun, summary: report.summary, ...(report.stopped ? { stopped: stopError(report.stopped) } : {}) });
-    if (report.stopped) {
-      // The outage is the error; the rows done so far (their one-time passwords) are printed beside it.
-      if (ctx.json) ctx.outJson({ error: stopError(report.stopped), report });
-      else {
-        render(ctx, report);
-        renderStop(ctx, report.stopped);
-      }
-      return { exitKind: 'unavailable' };
+  const client = await ctx.client();
+  let progress: Progress | undefined;
+  const report = await client.tenants.provisionBulk(file === '-' ? { text: await readAll(ctx.io.stdin) } : { file }, {
+    dryRun: flags['dry-run'] === true,
+    strict: flags.strict === true,
+    ...(typeof flags.concurrency === 'number' ? { concurrency: flags.concurrency } : {}),
+    ...(flags['owner-passwords'] === 'none' || flags['owner-passwords'] === 'generate' ? { ownerPasswords: flags['owner-passwords'] } : {}),
+    ...(flags.format === 'csv' || flags.format === 'json' ? { format: flags.format } : {}),
+    onRow: (row, _done, total) => {
+      reportFile?.write({ type: 'row', ...row });
+      progress ??= createProgress({ stream: ctx.io.stderr, total, noun: 'rows', style: ctx.style, quiet: ctx.json });
+      progress.item(rowLine(row), row.outcome === 'failed');
+    },
+  });
+  progress?.done();
+  reportFile?.write({ type: 'summary', dryRun: report.dryRun, summary: report.summary, ...(report.stopped ? { stopped: stopError(report.stopped) } : {}) });
+  if (report.stopped) {
+    // The outage is the error; the rows done so far (their one-time passwords) are printed beside it.
+    if (ctx.json) ctx.outJson({ error: stopError(report.stopped), report });
+    else {
+      render(ctx, report);
+      renderStop(ctx, report.stopped);
     }
-    if (ctx.json) ctx.outJson(report);
-    else render(ctx, report);
-    const exitKind = bulkExitKind(report);
-    return exitKind ? { exitKind } : undefined;
+    return { exitKind: 'unavailable' };
+  }
+  if (ctx.json) ctx.outJson(report);
+  else render(ctx, report);
+  const exitKind = bulkExitKind(report);
+  return exitKind ? { exitKind } : undefined;
 }
 
 /**
