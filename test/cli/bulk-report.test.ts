@@ -84,7 +84,7 @@ describe('tenant create-bulk --report: one-time passwords survive a run that die
   });
 });
 
-describe('tenantry user reset-password', () => {
+describe('tenantry user reset-password', { timeout: 240_000 }, () => {
   it('issues a new one-time password shown once; --dry-run writes nothing', async () => {
     const created = await cli(['tenant', 'create', '--name', 'Reset Co', '--owner-email', 'owner@reset.test', '--json']);
     expect(created.exitCode, created.stderr).toBe(0);
