@@ -12,3 +12,7 @@ export type { SinkMessage, SmtpSink } from './smtp-sink.ts';
 export { startDnsStub } from './dns-stub.ts';
 export type { DnsStub } from './dns-stub.ts';
 export { rejectionOf } from './rejection.ts';
+export { startCutProxy } from './cut-proxy.ts';
+export type { CutProxy } from './cut-proxy.ts';
+export { createOutageDatabase } from './outage-database.ts';
+export type { OutageDatabase } from './outage-database.ts';

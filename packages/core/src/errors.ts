@@ -25,6 +25,8 @@ export const ERROR_CODES = {
   FORBIDDEN: { kind: 'forbidden', description: 'The actor lacks the permission for this operation.' },
   NOT_FOUND: { kind: 'not_found', description: 'The requested record does not exist.' },
   TENANT_NOT_FOUND: { kind: 'not_found', description: 'No tenant has this slug.' },
+  FILE_NOT_FOUND: { kind: 'not_found', description: 'The file an argument names does not exist; details.field names the argument.' },
+  USER_NOT_FOUND: { kind: 'not_found', description: 'No user has this email.' },
   CONFLICT: { kind: 'conflict', description: 'The change conflicts with an existing record.' },
   SLUG_TAKEN: { kind: 'conflict', description: 'Another tenant already uses this slug.' },
   EMAIL_TAKEN: { kind: 'conflict', description: 'A user with this email already exists (see --allow-existing-user).' },

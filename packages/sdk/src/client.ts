@@ -12,6 +12,7 @@ import { Members } from './resources/members.ts';
 import { Plans } from './resources/plans.ts';
 import { Roles } from './resources/roles.ts';
 import { Tenants } from './resources/tenants.ts';
+import { Users } from './resources/users.ts';
 import { ClientRuntime } from './runtime.ts';
 import { withTenant, type TenantRef } from './with-tenant.ts';
 
@@ -43,6 +44,8 @@ export class TenantryClient implements AsyncDisposable {
   readonly plans: Plans;
   readonly roles: Roles;
   readonly health: Health;
+  /** Users across tenants: a new one-time password. */
+  readonly users: Users;
   readonly #runtime: ClientRuntime;
 
   constructor(runtime: ClientRuntime) {
@@ -58,6 +61,7 @@ export class TenantryClient implements AsyncDisposable {
     this.plans = new Plans(runtime);
     this.roles = new Roles(runtime);
     this.health = new Health(runtime);
+    this.users = new Users(runtime);
   }
 
   /**

@@ -19,6 +19,7 @@ export type { DatabaseResource, MigrationStatusDto } from './resources/database.
 export type { Audit } from './resources/audit.ts';
 export type { MemberChangeDto, Members } from './resources/members.ts';
 export type { Roles } from './resources/roles.ts';
+export type { PasswordResetDto, Users } from './resources/users.ts';
 export type { Invitations } from './resources/invitations.ts';
 export type { ApiKeys } from './resources/api-keys.ts';
 export type { Domains } from './resources/domains.ts';
@@ -143,6 +144,7 @@ export type {
   PlanCode,
   PlanDefinition,
   ProvisionTenantInput,
+  ResetPasswordInput,
   Role,
   SecurityPolicy,
   SlugCheck,

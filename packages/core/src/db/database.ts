@@ -5,6 +5,7 @@ import { TenantryError } from '../errors.ts';
 import { controlPlaneStatus, migrateControlPlane, schemaTooNew } from './control-plane-migrator.ts';
 import { CONTROL_PLANE_ENTITIES } from './entities.ts';
 import { openSharedStore } from './shared-store.ts';
+import { trackBrokenConnections } from './broken-connections.ts';
 import { acquireStoreLock, type StoreLock } from './store-lock.ts';
 import { socketPathFits, storePaths } from './store-paths.ts';
 import { tightenStorePermissions } from './store-permissions.ts';
@@ -134,24 +135,26 @@ async function openServer(options: Extract<DatabaseOptions, { kind: 'server' }>)
   const target: DatabaseTarget = { kind: 'server', location: describeServerUrl(options.url) };
   const { MikroORM } = await import('@mikro-orm/postgresql');
   let orm: MikroORM | undefined;
+  const broken = trackBrokenConnections();
   try {
     orm = await MikroORM.init({
       entities: CONTROL_PLANE_ENTITIES,
       clientUrl: options.url,
       ensureDatabase: options.createDatabase === true,
       pool: { min: 0, max: options.poolSize ?? 10 },
-      driverOptions: { connectionTimeoutMillis: options.connectTimeoutMs ?? 5000 },
+      driverOptions: { connectionTimeoutMillis: options.connectTimeoutMs ?? 5000, onPoolCreated: (pool: unknown) => broken.watch(pool) },
       allowGlobalContext: false,
     });
     await orm.em.fork().execute('select 1');
-    return wrap(orm, target, async () => undefined);
+    return wrap(orm, target, async () => undefined, () => broken.releaseBroken());
   } catch (error) {
+    broken.releaseBroken();
     await orm?.close(true).catch(() => undefined);
     throw translateDatabaseError(error, target);
   }
 }
 
-function wrap(orm: MikroORM, target: DatabaseTarget, afterClose: () => Promise<void>): Database {
+function wrap(orm: MikroORM, target: DatabaseTarget, afterClose: () => Promise<void>, beforeClose?: () => void): Database {
   let closed = false;
   return {
     target,
@@ -160,6 +163,7 @@ function wrap(orm: MikroORM, target: DatabaseTarget, afterClose: () => Promise<v
       if (closed) return;
       closed = true;
       try {
+        beforeClose?.();
         await orm.close(true);
       } finally {
         await afterClose();

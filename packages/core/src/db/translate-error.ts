@@ -13,13 +13,19 @@ const CONNECTION_ERRNOS: Record<string, string> = {
   ETIMEDOUT: 'connection timed out',
   EHOSTUNREACH: 'host unreachable',
   ECONNRESET: 'connection reset',
+  EPIPE: 'the connection was closed',
 };
 
 const CONNECTION_SQLSTATES: Record<string, string> = {
   '28P01': 'password authentication failed',
   '28000': 'authentication rejected',
   '3D000': 'database does not exist',
+  '57P01': 'the server was shut down (administrator command)',
+  '57P02': 'the server crashed',
   '57P03': 'the server is starting up or shutting down',
+  '08000': 'connection failure',
+  '08003': 'the connection does not exist',
+  '08006': 'connection failure',
   '53300': 'too many connections',
 };
 
@@ -32,17 +38,37 @@ const UNIQUE_CONSTRAINTS: Record<string, (value: string) => TenantryError> = {
 
 /** Turns any failure from the driver into a TenantryError; no driver error reaches a user raw. */
 export function translateDatabaseError(error: unknown, target?: DatabaseTarget): TenantryError {
-  if (error instanceof TenantryError) return error;
+  if (error instanceof TenantryError) return retranslated(error, target);
   const code = errorCode(error);
   if (code === '3D000' && target?.kind === 'server') return TenantryError.databaseNotFound(target.location, error);
   const connectionReason = (code && (CONNECTION_ERRNOS[code] ?? CONNECTION_SQLSTATES[code])) || connectionMessage(error);
   if (connectionReason && target?.kind === 'server') return TenantryError.unreachable(target.location, connectionReason, error);
   if ((connectionReason || socketGone(code, error)) && target?.kind === 'embedded') return TenantryError.storeServerLost(target.location, connectionReason ?? 'its socket is gone', error);
+  // A connection lost mid-operation, translated deep in a service that does not know the target:
+  // still an outage (safe to retry), never an internal error; the edge adds the server's name.
+  if (connectionReason && target === undefined && code !== '3D000' && !code?.startsWith('28')) return connectionLost(connectionReason, error);
   if (error instanceof UniqueConstraintViolationException) return uniqueViolation(error);
   if (error instanceof ConnectionException && target) {
     return TenantryError.unreachable(target.location, (error as Error).message, error);
   }
   return TenantryError.internal(error);
+}
+
+/** An outage already translated without a target gets the server's name once the target is known. */
+function retranslated(error: TenantryError, target: DatabaseTarget | undefined): TenantryError {
+  if (target?.kind !== 'server' || (error.code !== 'UNAVAILABLE' && error.code !== 'INTERNAL') || error.cause === undefined) return error;
+  if (error.code === 'UNAVAILABLE' && error.details.reason === undefined) return error;
+  const translated = translateDatabaseError(error.cause, target);
+  return translated.code === 'DATABASE_UNREACHABLE' ? translated : error;
+}
+
+function connectionLost(reason: string, cause: unknown): TenantryError {
+  return new TenantryError('UNAVAILABLE', {
+    message: `The database connection was lost: ${reason}.`,
+    details: { reason },
+    hint: 'Check that the server is running; nothing was half-written (each change is one transaction), so it is safe to retry.',
+    cause,
+  });
 }
 
 function uniqueViolation(error: UniqueConstraintViolationException): TenantryError {

@@ -6,7 +6,7 @@ import { requirePlatform } from '../modules/permissions/authorize.ts';
 import type { Blueprint } from './blueprint.ts';
 import { applyTenantMigrationsInput, type ApplyTenantMigrationsRequest } from './migration-apply.schemas.ts';
 import { tenantMigrationStatus, type DriftedMigration, type TenantMigrationStatus } from './migration-status.ts';
-import { executeUnit, unitPreamble, type MigrationUnit, type UnitReport } from './migration-unit.ts';
+import { executeUnit, unitPreamble, type MigrationUnit, type UnitError, type UnitReport } from './migration-unit.ts';
 import { poolSteps, sqlOf } from './pool.ts';
 import { blueprintOf } from './sample-blueprint.ts';
 import { runWithConcurrency } from './work-pool.ts';
@@ -28,6 +28,8 @@ export interface TenantMigrationRun {
   summary: { units: number; migrated: number; unchanged: number; failed: number; skipped: number; planned: number };
   /** Applied migrations whose checksum changed since: reported, never re-run. */
   drifted: DriftedMigration[];
+  /** Present when the database became unavailable: the run stopped at the first outage (units not started are `skipped`). */
+  stopped?: { error: UnitError; done: number; total: number };
   elapsedMs: number;
 }
 
@@ -71,20 +73,24 @@ export async function applyTenantMigrations(
 
   const reports = new Map<MigrationUnit, UnitReport>();
   let failed = false;
+  let outage: UnitError | undefined;
   const run = async (unit: MigrationUnit) => {
     const outcome = await executeUnit(ctx, blueprint, unit, lockTimeoutMs, canaries.includes(unit));
     reports.set(unit, outcome);
     if (outcome.outcome === 'failed') failed = true;
+    if (outcome.error?.kind === 'unavailable') outage ??= outcome.error;
     options.onProgress?.({ done: reports.size, total: ordered.length, report: outcome });
   };
   // Canary tenants one at a time; any failure among them stops the run whatever continueOnError says.
   const canariesLeft = await runWithConcurrency(canaries, 1, run, () => failed);
-  const stop = () => failed && !continueOnError;
+  // An outage stops the run even with continueOnError: every later unit would fail the same way.
+  const stop = () => outage !== undefined || (failed && !continueOnError);
   if (canariesLeft.length === 0 && !failed) {
     await runWithConcurrency(shared, 1, run, stop);
     await runWithConcurrency(rest, concurrency, run, stop);
   }
-  return result(ordered.map((unit) => reports.get(unit) ?? report(unit, 'skipped', canaries.includes(unit))));
+  const done = result(ordered.map((unit) => reports.get(unit) ?? report(unit, 'skipped', canaries.includes(unit))));
+  return outage ? { ...done, stopped: { error: outage, done: reports.size, total: ordered.length } } : done;
 }
 
 async function selectUnits(ctx: ServiceContext, request: ApplyTenantMigrationsRequest, status: TenantMigrationStatus): Promise<MigrationUnit[]> {

@@ -1,4 +1,4 @@
-import { domainToASCII } from 'node:url';
+import { domainToASCII, domainToUnicode } from 'node:url';
 import { z } from 'zod';
 
 // eslint-disable-next-line no-control-regex -- refusing control characters is the point
@@ -12,6 +12,16 @@ export function displayName(maxLength: number): z.ZodType<string, string> {
     .max(maxLength, `must be at most ${maxLength} characters`)
     .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters')
     .refine((value) => /[\p{L}\p{N}]/u.test(value), 'must contain at least one letter or digit');
+}
+
+/** Free text an operator types (a reason): one line, no control characters or terminal escapes. */
+export function freeText(maxLength: number): z.ZodType<string, string> {
+  return z
+    .string()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(maxLength, `must be at most ${maxLength} characters`)
+    .refine((value) => !CONTROL_CHARACTERS.test(value), 'must not contain control characters or terminal escape sequences');
 }
 
 export const emailAddress = z
@@ -57,9 +67,15 @@ export function normalizeHostname(input: string): string | undefined {
   if (!ascii || ascii.length > 253) return undefined;
   const labels = ascii.split('.');
   if (labels.length < 2) return undefined;
-  const validLabels = labels.every((label) => /^(?!-)[a-z0-9-]{1,63}(?<!-)$/.test(label));
+  const validLabels = labels.every((label) => /^(?!-)[a-z0-9-]{1,63}(?<!-)$/.test(label) && (!label.startsWith('xn--') || isPunycodeLabel(label)));
   const tld = labels.at(-1) ?? '';
   return validLabels && /[a-z]/.test(tld) ? ascii : undefined;
+}
+
+/** An `xn--` label must decode to Unicode that encodes back to exactly it (`xn--zz` decodes to nothing). */
+function isPunycodeLabel(label: string): boolean {
+  const unicode = domainToUnicode(label);
+  return unicode !== label && domainToASCII(unicode) === label;
 }
 
 export const hostname = z

@@ -30,6 +30,8 @@ export interface TenantMigrationRunDto {
   steps: PlanStep[];
   summary: TenantMigrationRun['summary'];
   drifted: DriftedMigrationDto[];
+  /** Present when the database became unavailable: the run stopped at the first outage. */
+  stopped?: TenantMigrationRun['stopped'];
   elapsedMs: number;
 }
 

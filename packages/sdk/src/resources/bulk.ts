@@ -1,6 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { provisionBulk, type BulkReport, type BulkRowReport } from '@tenantry/core';
 import { parseBulkFile, type BulkFormat } from '../bulk/parse-bulk-file.ts';
+import { readInputFile } from '../files.ts';
 import type { ClientRuntime } from '../runtime.ts';
 
 export type BulkRowReportDto = BulkRowReport;
@@ -25,7 +25,7 @@ export interface BulkProvisionOptions {
 }
 
 export async function provisionBulkFrom(runtime: ClientRuntime, source: BulkSource, options: BulkProvisionOptions): Promise<BulkReportDto> {
-  const text = 'file' in source ? await readFile(source.file, 'utf8') : source.text;
+  const text = 'file' in source ? await readInputFile(source.file, 'file') : source.text;
   const name = 'file' in source ? source.file : source.name;
   const parsed = runtime.run(async () => parseBulkFile(text, { ...(options.format ? { format: options.format } : {}), ...(name ? { name } : {}) }));
   const { format, rows } = await parsed;

@@ -1,6 +1,5 @@
-import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { exportTenantText, importTenant, type ExportHeader, type ImportOutcome, type PlanStep } from '@tenantry/core';
+import { readInputFile, writePrivateFile } from '../files.ts';
 import type { ClientRuntime } from '../runtime.ts';
 
 /** What an export wrote. */
@@ -39,16 +38,7 @@ export interface ExportKeyOption {
 /** Exports a tenant to one versioned file (JSON Lines, signed with the export key), written atomically and readable by its owner only. */
 export async function exportToFile(runtime: ClientRuntime, slug: string, file: string | null, options: ExportKeyOption = {}): Promise<{ result: TenantExportResultDto; text: string }> {
   const { document, text } = await runtime.run((ctx) => exportTenantText(ctx, slug, options));
-  if (file !== null) {
-    const temporary = `${file}.${randomBytes(4).toString('hex')}.partial`;
-    try {
-      await writeFile(temporary, text, { mode: 0o600 });
-      await rename(temporary, file);
-    } catch (error) {
-      await rm(temporary, { force: true });
-      throw error;
-    }
-  }
+  if (file !== null) await writePrivateFile(file, text, 'file');
   const count = (section: string) => document.rows.filter((row) => row.section === section).length;
   const { header } = document;
   return {
@@ -67,6 +57,6 @@ export async function exportToFile(runtime: ClientRuntime, slug: string, file: s
 }
 
 export async function importFrom(runtime: ClientRuntime, source: ImportSource, options: { slug?: string; dryRun?: boolean } & ExportKeyOption): Promise<TenantImportResultDto> {
-  const text = 'text' in source ? source.text : await readFile(source.file, 'utf8');
+  const text = 'text' in source ? source.text : await readInputFile(source.file, 'file');
   return runtime.run(async (ctx) => importTenant(ctx, text, options));
 }

@@ -62,6 +62,14 @@ describe('parseCommandLine', () => {
     expect(flagIssues.details.issues).toEqual([{ path: '--count', message: 'must be a whole number (got "1.5")' }]);
   });
 
+  it('refuses a value outside an enumerated flag\'s choices, naming the flag and the choices', () => {
+    const bulk = { ...view, flags: [{ name: 'owner-passwords', type: 'string' as const, choices: ['generate', 'none'], description: '' }] };
+    expect(invalid(() => parseCommandLine(bulk, ['acme', '--owner-passwords', 'nonee'])).details.issues).toEqual([
+      { path: '--owner-passwords', message: 'must be one of generate, none (got "nonee")' },
+    ]);
+    expect(parseCommandLine(bulk, ['acme', '--owner-passwords', 'none']).flags['owner-passwords']).toBe('none');
+  });
+
   it('hands integer problems to commands that report them with the SDK validation', () => {
     const parsed = parseCommandLine({ ...create, reportsFlagIssues: true }, ['--max-users', 'ten']);
     expect(parsed.flags['max-users']).toBeUndefined();

@@ -5,7 +5,7 @@ import { closest, flagNames } from './route.ts';
 
 export { resolveCommand, type Resolution } from './route.ts';
 
-/** Parses flags and positional arguments strictly: an unknown flag or a bad number is INVALID_INPUT. */
+/** Parses flags and positional arguments strictly: an unknown flag, a bad number or a value outside a flag's choices is INVALID_INPUT. */
 export function parseCommandLine(command: CommandSpec, tokens: readonly string[]): ParsedArguments {
   const flags = commandFlags(command);
   const options: ParseArgsOptionsConfig = {};
@@ -63,6 +63,10 @@ function convertFlag(
       return undefined;
     }
     return Number(text);
+  }
+  if (flag.choices && !flag.choices.includes(text)) {
+    issues.push({ path: `--${flag.name}`, message: `must be one of ${flag.choices.join(', ')} (got "${text}")` });
+    return undefined;
   }
   return text;
 }

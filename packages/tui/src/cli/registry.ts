@@ -55,6 +55,7 @@ import { tenantPlan } from './commands/tenant/plan.ts';
 import { tenantPolicy } from './commands/tenant/policy.ts';
 import { tenantSet } from './commands/tenant/set.ts';
 import { tenantView } from './commands/tenant/view.ts';
+import { userResetPassword } from './commands/user/reset-password.ts';
 
 /** Every command, in the order help and docs list them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -96,6 +97,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   roleGrant,
   roleRevoke,
   roleList,
+  userResetPassword,
   keyCreate,
   keyList,
   keyRotate,

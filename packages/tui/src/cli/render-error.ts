@@ -25,7 +25,15 @@ function labelledIssues(command: CommandSpec | undefined, error: TenantryError):
 export function errorJson(command: CommandSpec | undefined, error: TenantryError): unknown {
   const json = error.toJSON();
   if (error.code === 'INVALID_INPUT') json.details = { ...json.details, issues: labelledIssues(command, error) };
+  const flag = argumentLabel(command, error);
+  if (flag) json.details = { ...json.details, flag };
   return { error: json };
+}
+
+/** The flag or argument an error other than INVALID_INPUT is about (a missing file: `<file>`, `--out`). */
+function argumentLabel(command: CommandSpec | undefined, error: TenantryError): string {
+  const field = error.details.field;
+  return error.code !== 'INVALID_INPUT' && typeof field === 'string' ? issueLabel(command, field) : '';
 }
 
 export function renderError(command: CommandSpec | undefined, error: TenantryError, style: Style, verbose: boolean): string {
@@ -36,7 +44,8 @@ export function renderError(command: CommandSpec | undefined, error: TenantryErr
       lines.push(`  ${issue.flag ? `${style.bold(issue.flag)}: ` : ''}${issue.message}`);
     }
   } else {
-    lines.push(`${style.red('✗')} ${error.message}`);
+    const flag = argumentLabel(command, error);
+    lines.push(`${style.red('✗')} ${flag ? `${style.bold(flag)}: ` : ''}${error.message}`);
   }
   const hint = error.code === 'INVALID_INPUT' && command ? `Correct the flags named above; \`tenantry ${command.path.join(' ')} --help\` lists them.` : error.hint;
   if (hint) lines.push(`  ${style.dim('hint:')} ${hint}`);

@@ -1,4 +1,5 @@
 import { canPrompt } from './can-prompt.ts';
+import { dropOutputWhenReaderCloses } from './closed-pipe.ts';
 import type { IO } from './command.ts';
 import { answerFromManifest } from './fast-path.ts';
 
@@ -8,6 +9,8 @@ import { answerFromManifest } from './fast-path.ts';
  */
 export async function run(argv: readonly string[]): Promise<void> {
   const io: IO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
+  dropOutputWhenReaderCloses(process.stdout);
+  dropOutputWhenReaderCloses(process.stderr);
   const tokens = argv.slice(2);
   // Help, --version and completion answer from the build's command manifest, loading nothing else.
   const answered = answerFromManifest(tokens, io, new URL('.', import.meta.url));

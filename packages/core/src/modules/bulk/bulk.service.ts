@@ -7,6 +7,7 @@ import type { PlanStep } from '../../plan.ts';
 import { parseInput } from '../../validation/parse-input.ts';
 import { translateDatabaseError } from '../../db/translate-error.ts';
 import type { Mailer } from '../outbox/mailer.ts';
+import { User } from '../users/user.entity.ts';
 import { buildProvisionPlan } from '../tenants/provision-plan.ts';
 import { provisionSettled } from '../tenants/provision.service.ts';
 import type { IsolationMode } from '../tenants/tenant.schemas.ts';
@@ -23,16 +24,28 @@ export interface BulkRowReport {
   /** skipped: valid, but nothing was written because another row was invalid and `strict` was asked. */
   outcome: 'planned' | 'created' | 'unchanged' | 'failed' | 'skipped';
   error?: UnitError;
-  owner?: { email: string; existingUser: boolean; oneTimePassword?: string };
+  /** `awaitingFirstSignIn`: the owner still has to replace a one-time password (lost with an interrupted run? `tenantry user reset-password`). */
+  owner?: { email: string; existingUser: boolean; oneTimePassword?: string; awaitingFirstSignIn?: boolean };
   invitations?: InvitationReport[];
   /** Dry run: what creating the tenant will do (the SQL is in `tenantry tenant create --dry-run`). */
   steps?: Omit<PlanStep, 'sql'>[];
   durationMs: number;
 }
 
+/** A run the database stopped: the outage, and the rows that were never started (a re-run does them). */
+export interface BulkStop {
+  error: UnitError;
+  /** Rows whose outcome is final (the ones in `rows`). */
+  done: number;
+  total: number;
+  notStarted: number[];
+}
+
 export interface BulkReport {
   dryRun: boolean;
   rows: BulkRowReport[];
+  /** Present when the database became unavailable: the run stopped at the first outage. */
+  stopped?: BulkStop;
   summary: { rows: number; created: number; unchanged: number; failed: number; planned: number; skipped: number; invitationsSent: number };
   elapsedMs: number;
 }
@@ -84,22 +97,48 @@ export async function provisionBulk(ctx: ServiceContext, sources: readonly BulkR
   // Rows sharing an owner run one after the other, in file order: the first creates the user, the next link it.
   const chains = new Map<string, typeof work>();
   for (const row of work) chains.set(row.request.ownerEmail, [...(chains.get(row.request.ownerEmail) ?? []), row]);
-  await runWithConcurrency([...chains.values()], concurrency, async (chain) => {
-    for (const row of chain) await applyRow(row);
-  });
-  return report(false, sources, reports, started);
+  // The first outage stops the run: no further row starts (those in flight finish), instead of every
+  // remaining row failing the same way.
+  let outage: TenantryError | undefined;
+  await runWithConcurrency(
+    [...chains.values()],
+    concurrency,
+    async (chain) => {
+      for (const row of chain) if (!outage) await applyRow(row);
+    },
+    () => outage !== undefined,
+  );
+  const done = report(false, sources, reports, started);
+  if (!outage) return done;
+  const notStarted = work.filter((row) => !reports.has(row.source.row)).map((row) => row.source.row);
+  return { ...done, stopped: { error: outage.toJSON(), done: reports.size, total: sources.length, notStarted } };
 
   async function applyRow(row: (typeof work)[number]): Promise<void> {
     const rowStarted = performance.now();
     try {
       const outcome = row.status === 'unchanged' ? null : await provisionSettled(ctx, row.request, { ownerPassword: passwordMode });
       const invitations = await inviteUsers(ctx, row.request.slug, row.invitations, options.mailer);
-      const owner = { email: row.request.ownerEmail, existingUser: outcome ? outcome.plan.owner.existingUserId !== null : true, ...(outcome?.oneTimePassword ? { oneTimePassword: outcome.oneTimePassword } : {}) };
-      finish({ ...base(row), outcome: outcome?.result === 'created' ? 'created' : 'unchanged', owner, ...(invitations.length > 0 ? { invitations } : {}), durationMs: elapsed(rowStarted) });
+      const created = outcome?.result === 'created';
+      const awaiting = !created && (await awaitingFirstSignIn(ctx, row.request.ownerEmail));
+      const owner = {
+        email: row.request.ownerEmail,
+        existingUser: outcome ? outcome.plan.owner.existingUserId !== null : true,
+        ...(outcome?.oneTimePassword ? { oneTimePassword: outcome.oneTimePassword } : {}),
+        ...(awaiting ? { awaitingFirstSignIn: true } : {}),
+      };
+      finish({ ...base(row), outcome: created ? 'created' : 'unchanged', owner, ...(invitations.length > 0 ? { invitations } : {}), durationMs: elapsed(rowStarted) });
     } catch (error) {
-      finish(failed(row, translateDatabaseError(error), elapsed(rowStarted)));
+      const translated = translateDatabaseError(error);
+      if (translated.kind === 'unavailable') outage ??= translated;
+      finish(failed(row, translated, elapsed(rowStarted)));
     }
   }
+}
+
+/** An owner who never replaced a one-time password: the run that issued it may have died before showing it. */
+async function awaitingFirstSignIn(ctx: ServiceContext, email: string): Promise<boolean> {
+  const user = await ctx.em.fork().findOne(User, { email }, { fields: ['mustChangePassword'] });
+  return user?.mustChangePassword === true;
 }
 
 function base(row: CheckedRow): Pick<BulkRowReport, 'row' | 'line' | 'slug' | 'name' | 'isolation'> {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { boundedInteger } from '../../validation/fields.ts';
+import { boundedInteger, freeText } from '../../validation/fields.ts';
 import { tenantSlugField } from '../changes/inputs.ts';
 
 export const DELETION_GRACE_DAYS = 30;
 
-const reason = z.string().trim().min(1, 'must not be empty').max(500, 'must be at most 500 characters');
+const reason = freeText(500);
 /** The tenant's exact name, typed back: destructive changes need it (a dry run does not). */
 const confirm = z.string('must be the tenant name').optional();
 

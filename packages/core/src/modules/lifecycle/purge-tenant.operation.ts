@@ -44,7 +44,7 @@ export const purgeTenant = defineOperation({
         before: { name: tenant.name, plan: tenant.plan, status: tenant.status, isolation: tenant.isolation, schemaName: tenant.schemaName ?? null, deletionScheduledAt: tenant.deletionScheduledAt ?? null },
         after: { status: 'deleted', forced: request.force, ...counts },
       },
-      data: { counts: counts as PurgeCounts | null, dataSpace: null as DroppedDataSpace | null },
+      data: { counts, dataSpace: null as DroppedDataSpace | null },
     };
   },
   async apply({ tx, tenant, now }, plan) {

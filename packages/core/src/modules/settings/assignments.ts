@@ -55,7 +55,7 @@ export function parseSettingAssignments(assignments: readonly string[]): Setting
       continue;
     }
     if (target.startsWith('notifications.')) {
-      const flag = BOOLEANS[value.toLowerCase()];
+      const flag = Object.hasOwn(BOOLEANS, value.toLowerCase()) ? BOOLEANS[value.toLowerCase()] : undefined;
       if (flag === undefined) issues.push({ path: target, message: 'must be on or off' });
       else fields.notifications = { ...fields.notifications, [target.slice('notifications.'.length)]: flag };
     } else if (target === 'timeZone') {

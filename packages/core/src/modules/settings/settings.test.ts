@@ -89,6 +89,18 @@ describe('parseSettingAssignments', () => {
   });
 });
 
+describe('parseSettingAssignments: names of Object.prototype are unknown keys, not settings', () => {
+  it.each(['constructor=1', '__proto__=1', 'toString=x', 'hasOwnProperty=1', 'notifications.email=constructor', 'notifications.in-app=__proto__'])('%s is INVALID_INPUT', (assignment) => {
+    let caught: unknown;
+    try {
+      parseSettingAssignments([assignment]);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({ code: 'INVALID_INPUT' });
+  });
+});
+
 describe('updateSecurityPolicy', () => {
   it('changes 2FA, session timeout, password rules and normalized CIDRs; only an owner may', async () => {
     const tenant = await provisionTestTenant(database);

@@ -1,5 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { z } from 'zod';
 import { TenantryError } from '../../errors.ts';
+import { boundedInteger } from '../../validation/fields.ts';
 import { parseInput } from '../../validation/parse-input.ts';
 import { Domain } from '../domains/domain.entity.ts';
 import type { PlanCode, Limits } from '../plans/catalog.ts';
@@ -7,6 +9,8 @@ import type { Role } from '../roles/roles.ts';
 import { slugCandidates, slugProblem } from './slug.ts';
 import { Tenant } from './tenant.entity.ts';
 import { listTenantsInput, type IsolationMode, type TenantStatus } from './tenant.schemas.ts';
+
+const suggestCountInput = z.object({ count: boundedInteger(1, 20) });
 
 export interface TenantMember {
   userId: string;
@@ -154,7 +158,9 @@ export async function checkSlug(em: SqlEntityManager, slug: string): Promise<Slu
 }
 
 /** Free slugs for a name, best first, checked with one query. */
+/** Free slugs for a name, best first: `count` of them at most (1-20). */
 export async function suggestSlugs(em: SqlEntityManager, name: string, count = 5): Promise<string[]> {
+  parseInput(suggestCountInput, { count });
   const candidates = slugCandidates(name);
   if (candidates.length === 0) return [];
   const taken = await em.find(Tenant, { slug: { $in: candidates } }, { fields: ['slug'] });

@@ -71,9 +71,11 @@ export function parseExport(text: string, key: ExportKey): TenantExport {
       hint: 'Import it with the Tenantry version that wrote it, or a newer one.',
     });
   }
+  if (!hasTenant(header)) throw exportInvalid('its header does not name the tenant (id, slug, name, isolation)');
   const rows = rest.map((line, index) => {
     const match = ROW_LINE.exec(line);
     if (!match) throw exportInvalid(`line ${index + 2} is not a row`);
+    if (!isRecord(safeJson(match[3] as string))) throw exportInvalid(`line ${index + 2}: its row is not a JSON object`);
     return { section: match[1] as ExportSection, table: match[2] as string, json: match[3] as string };
   });
   return { header: header as ExportHeader, rows };
@@ -81,6 +83,16 @@ export function parseExport(text: string, key: ExportKey): TenantExport {
 
 export function exportInvalid(reason: string, hint = 'Pass the file `tenantry tenant export` wrote, unchanged.', details: Record<string, unknown> = {}): TenantryError {
   return new TenantryError('EXPORT_INVALID', { message: `Not a usable Tenantry tenant export: ${reason}.`, details: { reason, ...details }, hint });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasTenant(header: Partial<ExportHeader>): boolean {
+  const tenant: unknown = header.tenant;
+  if (!isRecord(tenant)) return false;
+  return ['id', 'slug', 'name', 'isolation'].every((key) => typeof tenant[key] === 'string') && isRecord(header.blueprint) && Array.isArray(header.blueprint.migrations) && Array.isArray(header.tables);
 }
 
 function safeJson(text: string): unknown {

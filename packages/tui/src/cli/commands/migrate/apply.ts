@@ -11,7 +11,8 @@ export const migrateApply = defineCommand({
     'traffic for long. Canary tenants go first, one at a time, and a failing canary stops the run; the shared tables\n' +
     '(every shared tenant at once) come next, then the rest with bounded concurrency. A failing tenant rolls back alone and\n' +
     'is reported; the run stops there unless --continue-on-error. Running it again applies exactly what is left. A migration\n' +
-    'whose checksum changed after it was applied is reported, never run again. Exit 8 when some tenants failed.',
+    'whose checksum changed after it was applied is reported, never run again. Exit 8 when some tenants failed; the first\n' +
+    'outage stops the run, even with --continue-on-error (exit 10, saying how far it got).',
   flags: [
     { name: 'all', type: 'boolean', field: 'all', description: 'Every tenant that is behind.' },
     { name: 'tenant', type: 'list', placeholder: 'SLUG', field: 'tenants', description: 'Only this tenant (repeatable).' },
@@ -48,6 +49,19 @@ export const migrateApply = defineCommand({
       },
     });
     progress?.done();
+    if (run.stopped) {
+      // The outage is the error; the units done so far are reported beside it.
+      const { error, done, total } = run.stopped;
+      const stoppedError = { ...error, details: { ...error.details, done, total, notStarted: total - done } };
+      if (ctx.json) ctx.outJson({ error: stoppedError, run });
+      else {
+        ctx.out(renderRun(run, ctx.style));
+        ctx.info(`${ctx.style.red('✗')} ${error.message}`);
+        ctx.info(`  The run stopped at the first outage after ${done} of ${total} unit(s); run it again once the database is back: it applies exactly what is left.`);
+        ctx.info(`  ${ctx.style.dim('code:')} ${error.code}`);
+      }
+      return { exitKind: 'unavailable' };
+    }
     if (ctx.json) ctx.outJson(run);
     else ctx.out(renderRun(run, ctx.style));
     return run.summary.failed > 0 ? { exitKind: 'partial_failure' } : undefined;

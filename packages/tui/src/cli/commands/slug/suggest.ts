@@ -4,12 +4,12 @@ export const slugSuggest = defineCommand({
   path: ['slug', 'suggest'],
   summary: 'Suggests free slugs for an organization name, best first.',
   args: [{ name: 'name', description: 'The organization name, quoted.' }],
-  flags: [{ name: 'count', type: 'integer', description: 'How many suggestions (default 5, at most 20).' }],
+  flags: [{ name: 'count', type: 'integer', field: 'count', description: 'How many suggestions (1-20, default 5).' }],
   json: true,
   examples: [{ description: 'Alternatives when acme-corp is taken', command: 'tenantry slug suggest "Acme Corp"' }],
   async run(ctx, input) {
     const name = requiredArg(input, 'name');
-    const count = typeof input.flags.count === 'number' ? Math.min(Math.max(input.flags.count, 1), 20) : 5;
+    const count = typeof input.flags.count === 'number' ? input.flags.count : 5;
     const client = await ctx.client();
     const suggestions = await client.tenants.suggestSlugs(name, count);
     if (ctx.json) return ctx.outJson({ name, suggestions });
