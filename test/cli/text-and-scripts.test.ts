@@ -169,7 +169,7 @@ describe('widths, text and scripts', { timeout: 240_000 }, () => {
     await sqlOnDatabase(database, "delete from tenantry.domains where tenant_id = (select id from tenantry.tenants where slug = 'strasse-oresund-lodz')");
     const run = await cli(['doctor'], { TENANTRY_BASE_DOMAIN: 'tenants.test' });
     expect(run.stdout).toContain('Schema tenant_orphan_text (1 table) belongs to no tenant.');
-    expect(run.stdout).toMatch(/✗ error +NO_PRIMARY_DOMAIN +strasse-oresund-lodz has no domain: no request can reach it\./);
+    expect(run.stdout).toMatch(/✗ error +NO_PRIMARY_DOMAIN +strasse-oresund-lodz has no verified domain: no request can reach it\./);
     expect(run.stdout).toMatch(/: 2 errors, 1 warning, /);
     expect(run.stdout).not.toMatch(/\(s\)/);
   });

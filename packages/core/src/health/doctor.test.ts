@@ -200,7 +200,7 @@ describe('doctor', () => {
     await sql('update tenantry.domains set is_primary = false, verified_at = now() where tenant_id = ?', [tenant.id]);
     expect(await codesFor(tenant.slug)).toEqual(['NO_PRIMARY_DOMAIN']);
     const [finding] = (await runDoctor(ctx(), { slug: tenant.slug })).findings;
-    expect(finding).toMatchObject({ severity: 'warn', message: `${tenant.slug} has 1 domain and none is primary.` });
+    expect(finding).toMatchObject({ severity: 'warn', message: `${tenant.slug} has 1 verified domain and none is primary.` });
     const [outcome] = await repair('NO_PRIMARY_DOMAIN', tenant.slug);
     expect(outcome?.remaining).toBeNull();
     expect(await sql('select is_primary from tenantry.domains where tenant_id = ?', [tenant.id])).toEqual([{ is_primary: true }]);
@@ -211,7 +211,7 @@ describe('doctor', () => {
     expect(await codesFor(tenant.slug)).toEqual([]);
     expect(await codesFor(tenant.slug, 'tenants.example.com')).toEqual(['NO_PRIMARY_DOMAIN']);
     const [finding] = (await runDoctor(ctx('tenants.example.com'), { slug: tenant.slug })).findings;
-    expect(finding).toMatchObject({ severity: 'error', message: `${tenant.slug} has no domain: no request can reach it.` });
+    expect(finding).toMatchObject({ severity: 'error', message: `${tenant.slug} has no verified domain: no request can reach it.` });
     await repair('NO_PRIMARY_DOMAIN', tenant.slug, 'tenants.example.com');
     expect(await sql('select hostname, kind, is_primary from tenantry.domains where tenant_id = ?', [tenant.id])).toEqual([
       { hostname: `${tenant.slug}.tenants.example.com`, kind: 'subdomain', is_primary: true },
