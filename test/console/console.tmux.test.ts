@@ -90,7 +90,7 @@ describe('the console in a real terminal (tmux)', () => {
       await second.keys('Enter');
       await second.waitFor('TENANT_NO_OWNER');
       await second.keys('Enter');
-      await second.waitFor('Grant the owner role to owner@tmux.test');
+      await second.waitFor('Grant owner to owner@tmux.test in tmux-industries');
       await second.keys('Enter');
       await second.waitFor('✓ re-check: TENANT_NO_OWNER is gone');
       await second.keys('Enter');

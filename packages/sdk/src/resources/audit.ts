@@ -31,6 +31,8 @@ export class Audit {
   /**
    * Recomputes the hash chain over the whole trail and reports the first event that was edited, deleted
    * or inserted around the database's append-only triggers (`broken`), or `intact: true`. Platform operator only.
+   *
+   * @throws {@link TenantryError} `FORBIDDEN`; and, like every method, a database code (see `TenantryClient`)
    */
   async verify(): Promise<AuditChainReport> {
     return this.#runtime.run((ctx) => verifyAuditChain(ctx));

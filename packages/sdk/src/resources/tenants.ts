@@ -220,7 +220,11 @@ export class Tenants {
     return toTrialDto(await this.#runtime.execute(LIFECYCLE.extendTrial, input, options));
   }
 
-  /** Ends a running trial now; a tenant without a running trial is `unchanged`. Platform only. */
+  /**
+   * Ends a running trial now; a tenant without a running trial is `unchanged`. Platform only.
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT`, `TENANT_NOT_FOUND`, `FORBIDDEN`, `PLAN_STALE`; and, like every method, a database code (see `TenantryClient`)
+   */
   async endTrial(input: EndTrialInput, options: OperationOptions = {}): Promise<ChangeDto> {
     return toChangeDto(await this.#runtime.execute(LIFECYCLE.endTrial, input, options));
   }

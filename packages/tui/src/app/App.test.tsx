@@ -5,10 +5,13 @@ import { renderConsole } from './testing/render-console.tsx';
 
 let database: TestDatabase;
 let client: TenantryClient;
+/** The DNS the client verifies custom domains with: TXT records by name. */
+const dns = new Map<string, string[][]>();
+const resolver = { resolveTxt: async (name: string) => dns.get(name) ?? Promise.reject(Object.assign(new Error(`ENOTFOUND ${name}`), { code: 'ENOTFOUND' })) };
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  client = await createTenantry(database.sdkOptions);
+  client = await createTenantry({ ...database.sdkOptions, dnsResolver: resolver });
   for (const [name, plan] of [['Acme Corp', 'basic'], ['Globex', 'enterprise'], ['Initech', 'professional']] as const) {
     await client.tenants.provision({ name, ownerEmail: `owner@${name.split(' ')[0]?.toLowerCase()}.test`, plan, ...(name === 'Globex' ? { trialDays: 7 } : {}) });
   }
@@ -169,7 +172,8 @@ describe('console: domains and API keys', () => {
       ui.key('enter');
       await ui.waitForFrame('Publish TXT _tenantry.portal.acme.test');
       ui.key('enter');
-      await ui.waitForFrame(/★ portal\.acme\.test/);
+      // An unverified custom domain is not primary, not even the first one.
+      await ui.waitForFrame(/ {2}portal\.acme\.test +custom/);
       ui.key('a');
       ui.type('www.acme.test');
       ui.key('enter');
@@ -180,8 +184,12 @@ describe('console: domains and API keys', () => {
       await ui.waitForFrame(/ {2}www\.acme\.test/);
       ui.key('end');
       ui.key('*');
-      await ui.waitForFrame('Make www.acme.test the primary domain of acme-corp');
-      ui.key('enter');
+      await ui.waitForFrame('www.acme.test is not verified, so it cannot be the primary domain of acme-corp.');
+      // Its TXT record is published and verified: the tenant's first verified domain becomes primary.
+      const www = (await client.domains.list('acme-corp')).find((domain) => domain.hostname === 'www.acme.test');
+      if (www?.verification) dns.set(www.verification.recordName, [[www.verification.recordValue]]);
+      expect((await client.domains.verify({ slug: 'acme-corp', hostname: 'www.acme.test' })).result).toBe('applied');
+      ui.key('R');
       await ui.waitForFrame(/★ www\.acme\.test/);
 
       ui.key('5');

@@ -11,7 +11,7 @@ const text = fc.string({ unit: 'grapheme', maxLength: 20 });
 const table = fc.stringMatching(/^[a-z_][a-z0-9_$]{0,20}$/);
 const section = fc.constantFrom('control' as const, 'data' as const, 'audit' as const);
 /** A row as PostgreSQL writes it: one line of JSON (JSON.stringify never emits a raw newline). */
-const row = fc.record({ section, table, json: fc.jsonValue({ maxDepth: 3 }).map((value) => JSON.stringify(value)) });
+const row = fc.record({ section, table, json: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }).map((value) => JSON.stringify(value)) });
 
 const documents: fc.Arbitrary<TenantExport> = fc.record({
   header: fc.record({

@@ -33,7 +33,7 @@ describe('console: doctor', () => {
       expect(table).toMatch(/routed-later .*✗ failing/);
       ui.press('doctor');
       const doctor = await ui.waitForFrame('! Warnings');
-      expect(doctor).toMatch(/NO_PRIMARY_DOMAIN +routed-later +repair +routed-later has no verified domain: no request can reach it\./);
+      expect(doctor).toMatch(/NO_PRIMARY_DOMAIN +routed-later +repair +routed-later has no verified domain: no request/);
       expect(doctor).toMatch(/USAGE_NEAR_LIMIT +tight-limits +manual +tight-limits uses 1 users of 1/);
       ui.key('enter');
       const plan = await ui.waitForFrame('The plan (nothing is written until you confirm)');
