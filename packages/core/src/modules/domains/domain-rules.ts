@@ -1,13 +1,16 @@
-import FREE_EMAIL_DOMAINS from 'free-email-domains';
+import EMAIL_PROVIDERS from 'email-providers/all.json' with { type: 'json' };
 import { TenantryError } from '../../errors.ts';
 import { normalizeHostname } from '../../validation/fields.ts';
 import type { DomainKind } from './domain.entity.ts';
 
 let consumerDomains: ReadonlySet<string> | undefined;
 
-/** The consumer mail domain (gmail.com, outlook.com, …: the kept `free-email-domains` list) a hostname is or lies under. */
+/** Names reserved for documentation and tests (RFC 2606, RFC 6761): never anyone's mail provider. */
+const RESERVED = /(^|\.)(example\.(com|net|org)|example|test|invalid|localhost)$/;
+
+/** The consumer mail domain (gmail.com, outlook.com, …: the kept `email-providers` list) a hostname is or lies under. */
 export function consumerMailDomain(host: string): string | undefined {
-  consumerDomains ??= new Set(FREE_EMAIL_DOMAINS);
+  consumerDomains ??= new Set(EMAIL_PROVIDERS.filter((domain) => !RESERVED.test(domain)));
   const labels = host.split('.');
   for (let start = 0; start <= labels.length - 2; start++) {
     const candidate = labels.slice(start).join('.');
