@@ -9,19 +9,9 @@ import { oneTimePasswordHash } from './scrypt.ts';
 import type { Sql } from './sql.ts';
 import type { Target } from './targets.ts';
 
-export interface Figure {
-  figure: string;
-  /** 'none' for start-up figures that open no database. */
-  database: Target['name'] | 'none';
-  unit: 'ms' | 'tenants/s' | 's';
-  tenantry: number;
-  floor: number;
-  /** How many times the floor's cost Tenantry's is (time ratio; for rates floor rate / Tenantry rate). */
-  ratio: number;
-  target?: string;
-  met?: boolean;
-  note?: string;
-}
+import type { Figure } from './figure.ts';
+
+export type { Figure };
 
 const TAGS = "alter table devices add column tags text[] not null default '{}'";
 const V2: Blueprint = {

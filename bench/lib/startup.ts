@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { median } from './measure.ts';
-import type { Figure } from './scenarios.ts';
+import type { Figure } from './figure.ts';
 
 const run = promisify(execFile);
 const BIN = fileURLToPath(new URL('../../packages/tui/dist/bin.js', import.meta.url));

@@ -1,6 +1,6 @@
 import type { TenantryClient } from '@tenantry/sdk';
 import { median } from './measure.ts';
-import type { Figure } from './scenarios.ts';
+import type { Figure } from './figure.ts';
 import type { Sql } from './sql.ts';
 
 type Add = (figure: Omit<Figure, 'database' | 'ratio'>) => void;

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { ActorType } from './modules/audit/audit-event.entity.ts';
+import type { ActorType, Face } from './modules/audit/audit-event.entity.ts';
 import type { Blueprint } from './isolation/blueprint.ts';
 import type { Mailer } from './modules/outbox/mailer.ts';
 
@@ -30,5 +30,5 @@ export interface ServiceContext {
   /** Delivers queued mail after commit; without one, messages stay pending in the outbox. */
   mailer?: Mailer;
   /** Which face acted (written to every audit event). Default: 'sdk'. */
-  face?: 'sdk' | 'cli' | 'console' | 'http';
+  face?: Face;
 }

@@ -1,7 +1,7 @@
 import { describeDataPath, type DataPath } from '../db/data-path.ts';
 import { TenantryError } from '../errors.ts';
 import { APP_ROLE } from '../isolation/names.ts';
-import type { PreflightResult } from './preflight.ts';
+import type { PreflightResult } from './preflight-result.ts';
 
 /**
  * The preflight line for the data path: which role `withTenant` logs in as. Failing when that role is a

@@ -5,19 +5,14 @@ import { controlPlaneStatus } from '../db/control-plane-migrator.ts';
 import type { DataPath } from '../db/data-path.ts';
 import type { DatabaseTarget } from '../db/database.ts';
 import { dataPathCheck } from './data-path-check.ts';
+import type { PreflightResult } from './preflight-result.ts';
 
 /** The oldest PostgreSQL Tenantry supports (gen_random_uuid, jsonb, RLS FORCE, transactional DDL). */
 export const MINIMUM_SERVER_VERSION = 130000;
 /** Below this much free disk the embedded store may fail mid-transaction. */
 export const MINIMUM_FREE_BYTES = 512 * 1024 * 1024;
 
-export interface PreflightResult {
-  name: string;
-  ok: boolean;
-  /** Passes, but says something an operator should know (the line is marked, not failed). */
-  warning?: boolean;
-  detail: string;
-}
+export type { PreflightResult } from './preflight-result.ts';
 
 export interface PreflightEnvironment {
   target: DatabaseTarget;

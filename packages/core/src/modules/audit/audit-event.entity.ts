@@ -1,12 +1,11 @@
 import { defineEntity, p } from '@mikro-orm/core';
-import type { ServiceContext } from '../../context.ts';
 import { CONTROL_PLANE_SCHEMA } from '../../db/base-properties.ts';
 
 export const ACTOR_TYPES = ['operator', 'user', 'api_key', 'system'] as const;
 export type ActorType = (typeof ACTOR_TYPES)[number];
 
 /** The face an operation came through: the SDK (programs), the CLI, the full-screen console, the HTTP API. */
-export const FACES = ['sdk', 'cli', 'console', 'http'] as const satisfies readonly NonNullable<ServiceContext['face']>[];
+export const FACES = ['sdk', 'cli', 'console', 'http'] as const;
 export type Face = (typeof FACES)[number];
 
 /**
