@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { TenantryError, type InputIssue } from '../errors.ts';
-import type { IsolationMode } from '../modules/tenants/tenant.schemas.ts';
+import type { IsolationMode } from './isolation-mode.ts';
 import { splitSqlStatements } from './split-sql.ts';
 
 /** Where a migration body runs, handed to function bodies. */

@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { TenantryError } from '../errors.ts';
-import type { IsolationMode } from '../modules/tenants/tenant.schemas.ts';
+import type { IsolationMode } from './isolation-mode.ts';
 import type { PlanStep } from '../plan.ts';
 import { migrationChecksum, missingSharedBodies, type Blueprint } from './blueprint.ts';
 import { IsolationErrors } from './isolation-errors.ts';

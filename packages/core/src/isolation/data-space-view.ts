@@ -2,7 +2,7 @@ import type { ServiceContext } from '../context.ts';
 import { dataSpaceUsage } from '../modules/plans/data-space-usage.ts';
 import { tenantUsage } from '../modules/plans/usage.ts';
 import { inTenantScope } from '../modules/permissions/tenant-scope.ts';
-import type { IsolationMode } from '../modules/tenants/tenant.schemas.ts';
+import type { IsolationMode } from './isolation-mode.ts';
 import type { Limits } from '../modules/plans/catalog.ts';
 import { migrationChecksum } from './blueprint.ts';
 import { SHARED_SCHEMA } from './names.ts';

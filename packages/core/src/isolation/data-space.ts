@@ -1,6 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { PlanStep } from '../plan.ts';
-import type { IsolationMode } from '../modules/tenants/tenant.schemas.ts';
+import type { IsolationMode } from './isolation-mode.ts';
 import { SHARED_SCHEMA, quoteIdent } from './names.ts';
 import { withTenantSetting } from './tenant-setting.ts';
 

@@ -1,4 +1,4 @@
-import type { IsolationMode } from '../modules/tenants/tenant.schemas.ts';
+import type { IsolationMode } from './isolation-mode.ts';
 import { APP_ROLE, POLICY_NAME, SHARED_SCHEMA, quoteIdent, quoteLiteral } from './names.ts';
 import { VERIFIED_TENANT_SQL } from './tenant-signature.ts';
 

@@ -1,5 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { IsolationMode } from '../modules/tenants/tenant.schemas.ts';
+import type { IsolationMode } from './isolation-mode.ts';
 import { statementsOf, type MigrationBody, type MigrationTarget } from './blueprint.ts';
 import { IsolationErrors } from './isolation-errors.ts';
 import { searchPathFor } from './isolation-sql.ts';

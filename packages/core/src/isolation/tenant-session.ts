@@ -2,7 +2,7 @@ import type { ServiceContext } from '../context.ts';
 import { TenantryError } from '../errors.ts';
 import { translateDatabaseError } from '../db/translate-error.ts';
 import { findTenant } from '../modules/tenants/tenant-queries.service.ts';
-import type { IsolationMode } from '../modules/tenants/tenant.schemas.ts';
+import type { IsolationMode } from './isolation-mode.ts';
 import { requireTenantMember } from '../modules/permissions/authorize.ts';
 import { IsolationErrors } from './isolation-errors.ts';
 import { searchPathFor } from './isolation-sql.ts';

@@ -7,8 +7,9 @@ import { DEFAULT_PASSWORD_POLICY, describePasswordProblems, passwordProblems } f
 export const TENANT_STATUSES = ['provisioning', 'active', 'suspended', 'pending_deletion', 'deleted'] as const;
 export type TenantStatus = (typeof TENANT_STATUSES)[number];
 
-export const ISOLATION_MODES = ['schema', 'shared'] as const;
-export type IsolationMode = (typeof ISOLATION_MODES)[number];
+import { ISOLATION_MODES } from '../../isolation/isolation-mode.ts';
+
+export { ISOLATION_MODES, type IsolationMode } from '../../isolation/isolation-mode.ts';
 
 export const TENANT_NAME_MAX_LENGTH = 200;
 export const LIMIT_MAX = 1_000_000;
