@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { MikroORM } from '@mikro-orm/sql';
 import { TenantryError } from '../errors.ts';
+import type { Database, DatabaseTarget } from './database-target.ts';
 import { controlPlaneStatus, migrateControlPlane, schemaTooNew } from './control-plane-migrator.ts';
 import { CONTROL_PLANE_ENTITIES } from './entities.ts';
 import { openSharedStore } from './shared-store.ts';
@@ -10,6 +11,8 @@ import { acquireStoreLock, type StoreLock } from './store-lock.ts';
 import { socketPathFits, storePaths } from './store-paths.ts';
 import { tightenStorePermissions } from './store-permissions.ts';
 import { describeServerUrl, translateDatabaseError } from './translate-error.ts';
+
+export type { Database, DatabaseTarget } from './database-target.ts';
 
 export type DatabaseOptions =
   | {
@@ -39,19 +42,6 @@ export type DatabaseOptions =
 
 /** What to do about pending control-plane migrations when opening. */
 export type MigrationMode = 'apply' | 'require' | 'ignore';
-
-export interface DatabaseTarget {
-  kind: 'embedded' | 'server';
-  /** Where the data is, with no credentials: a directory or host:port/database. */
-  location: string;
-}
-
-export interface Database {
-  readonly target: DatabaseTarget;
-  /** A fresh entity manager with its own identity map. */
-  fork(): SqlEntityManager;
-  close(): Promise<void>;
-}
 
 export async function openDatabase(options: DatabaseOptions, migrations: MigrationMode = 'apply'): Promise<Database> {
   const database = options.kind === 'embedded' ? await openEmbedded(options) : await openServer(options);

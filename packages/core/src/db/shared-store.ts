@@ -1,5 +1,5 @@
 import type { MikroORM } from '@mikro-orm/sql';
-import type { Database, DatabaseTarget } from './database.ts';
+import type { Database, DatabaseTarget } from './database-target.ts';
 import { CONTROL_PLANE_ENTITIES } from './entities.ts';
 import { ensureStoreServer } from './store-client.ts';
 import { translateDatabaseError } from './translate-error.ts';

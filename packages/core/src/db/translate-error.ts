@@ -4,7 +4,7 @@ import {
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
 import { TenantryError } from '../errors.ts';
-import type { DatabaseTarget } from './database.ts';
+import type { DatabaseTarget } from './database-target.ts';
 
 const CONNECTION_ERRNOS: Record<string, string> = {
   ECONNREFUSED: 'connection refused',

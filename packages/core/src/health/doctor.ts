@@ -3,7 +3,8 @@ import { TenantryError } from '../errors.ts';
 import { Tenant } from '../modules/tenants/tenant.entity.ts';
 import { blueprintOf } from '../isolation/sample-blueprint.ts';
 import { HEALTH_CHECKS } from './catalog.ts';
-import { DEFAULT_HEALTH_SETTINGS, severityRank, type Check, type CheckContext, type Finding, type HealthSettings, type HealthSettingsInput, type Severity } from './types.ts';
+import { healthSettings } from './health-settings.ts';
+import { severityRank, type Check, type CheckContext, type Finding, type HealthSettingsInput, type Severity } from './types.ts';
 
 export interface DoctorOptions {
   /** One tenant only; its slug. */
@@ -18,17 +19,6 @@ export interface DoctorReport {
   tenant: string | null;
   checks: number;
   findings: Finding[];
-}
-
-export function healthSettings(ctx: ServiceContext, overrides: HealthSettingsInput = {}): HealthSettings {
-  const { warnAt, ...rest } = overrides;
-  return {
-    ...DEFAULT_HEALTH_SETTINGS,
-    baseDomain: ctx.settings.baseDomain,
-    ...(ctx.settings.exportDir ? { exportDir: ctx.settings.exportDir } : {}),
-    ...rest,
-    warnAt: { ...DEFAULT_HEALTH_SETTINGS.warnAt, ...warnAt },
-  };
 }
 
 /** Runs every check (each one set-based query over all tenants) and returns the findings, worst first. */

@@ -1,5 +1,6 @@
 export { HEALTH_CHECKS } from './catalog.ts';
-export { runDoctor, healthSettings } from './doctor.ts';
+export { runDoctor } from './doctor.ts';
+export { healthSettings } from './health-settings.ts';
 export type { DoctorOptions, DoctorReport } from './doctor.ts';
 export { applyRepair, planRepairs } from './repair.service.ts';
 export type { PlannedRepair, RepairOutcome, RepairSelection } from './repair.service.ts';

@@ -1,12 +1,9 @@
 import { parseCsv } from './parse-csv.ts';
 import { parseJson } from './parse-json.ts';
+import type { BulkFormat, ParsedBulkFile } from './parsed-bulk-file.ts';
 
-export type BulkFormat = 'csv' | 'json';
 
-export interface ParsedBulkFile {
-  format: BulkFormat;
-  rows: { row: number; line?: number; input: unknown }[];
-}
+export type { BulkFormat, ParsedBulkFile } from './parsed-bulk-file.ts';
 
 /** A bulk file's rows; the format from `format`, else the file name, else the first character. */
 export function parseBulkFile(text: string, options: { format?: BulkFormat; name?: string } = {}): ParsedBulkFile {

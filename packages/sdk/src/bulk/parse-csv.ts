@@ -1,7 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { TenantryError, type InputIssue } from '@tenantry/core';
 import { BOOLEAN_FIELDS, INTEGER_FIELDS, featureName, fieldFor } from './field-names.ts';
-import type { ParsedBulkFile } from './parse-bulk-file.ts';
+import type { ParsedBulkFile } from './parsed-bulk-file.ts';
 
 /**
  * A CSV bulk file: a header with one column per `tenant create` field, then one tenant per record.

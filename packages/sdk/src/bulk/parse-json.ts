@@ -1,6 +1,6 @@
 import { TenantryError } from '@tenantry/core';
 import { featureName, fieldFor } from './field-names.ts';
-import type { ParsedBulkFile } from './parse-bulk-file.ts';
+import type { ParsedBulkFile } from './parsed-bulk-file.ts';
 
 interface SeedEntry {
   tenant?: Record<string, unknown>;

@@ -1,12 +1,8 @@
-import { Box, Text, render, useApp, useInput, type Instance } from 'ink';
+import { Box, Text, render, useApp, useInput } from 'ink';
 import type { IO } from '../cli/command.ts';
+import type { ConsoleScreen } from './console-screen-handle.ts';
 
-/** The console's terminal screen: Ink on the alternate screen, drawn before the database opens. */
-export interface ConsoleScreen {
-  instance: Instance;
-  /** Leaves the alternate screen and restores the terminal. */
-  close(): void;
-}
+export type { ConsoleScreen } from './console-screen-handle.ts';
 
 /** The first frame, while the rest of Tenantry loads and the database opens. */
 export function Opening() {

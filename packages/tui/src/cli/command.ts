@@ -1,6 +1,6 @@
 import type { Readable, Writable } from 'node:stream';
 import type { ErrorKind, InputIssue, TenantryClient } from '@tenantry/sdk';
-import type { ConsoleScreen } from '../app/console-screen.tsx';
+import type { ConsoleScreen } from '../app/console-screen-handle.ts';
 import type { Style } from './output/style.ts';
 
 export type FlagType = 'string' | 'integer' | 'boolean' | 'list';
@@ -49,6 +49,8 @@ export interface CommandContext {
   /** Prompting and the console are allowed: `canPrompt(io)` (stdin and stdout terminals, CI unset, TERM not dumb). */
   interactive: boolean;
   json: boolean;
+  /** Every command the CLI has (the completion script is generated from them). */
+  commands: readonly CommandSpec[];
   /** Opens (once) the SDK client on the configured database; `createDatabase` for `db init --create` only. */
   client(options?: { createDatabase?: boolean }): Promise<TenantryClient>;
   /** Writes a result line on stdout. */

@@ -61,6 +61,7 @@ async function runCommand(
   const ctx: CommandContext = {
     io,
     ...mode,
+    commands: COMMANDS,
     client: (options) =>
       (client ??= createTenantry({
         ...(options?.createDatabase ? { createDatabase: true } : {}),

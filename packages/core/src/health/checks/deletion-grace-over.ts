@@ -1,7 +1,7 @@
 import { purgeTenant } from '../../modules/lifecycle/purge-tenant.operation.ts';
 import { executeOperation } from '../../operations/execute.ts';
 import { exportTenantText } from '../../modules/transfer/export.service.ts';
-import { healthSettings } from '../doctor.ts';
+import { healthSettings } from '../health-settings.ts';
 import { exportPath, writeExport } from '../repairs/export-first.ts';
 import { tenantFilter, tenantFinding, type Check, type Repair, type TenantRow } from '../types.ts';
 

@@ -1,5 +1,5 @@
 import { quoteIdent } from '../../isolation/names.ts';
-import { healthSettings } from '../doctor.ts';
+import { healthSettings } from '../health-settings.ts';
 import type { Repair } from '../types.ts';
 import { exportPath, exportSchemaRows, writeExport } from './export-first.ts';
 

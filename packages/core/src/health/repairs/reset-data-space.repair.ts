@@ -4,7 +4,7 @@ import { quoteIdent } from '../../isolation/names.ts';
 import { blueprintOf } from '../../isolation/sample-blueprint.ts';
 import { recordAudit } from '../../modules/audit/audit.service.ts';
 import { Tenant } from '../../modules/tenants/tenant.entity.ts';
-import { healthSettings } from '../doctor.ts';
+import { healthSettings } from '../health-settings.ts';
 import type { Repair } from '../types.ts';
 import { exportPath, writeExport } from './export-first.ts';
 

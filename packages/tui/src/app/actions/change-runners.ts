@@ -1,6 +1,6 @@
 import { TenantryError, type ChangeDto, type TenantryClient } from '@tenantry/sdk';
 import type { EffectRequest } from '../state/types.ts';
-import type { ActionRunner, AppliedView } from './runners.ts';
+import type { ActionRunner, AppliedView } from './action-runner.ts';
 
 /**
  * A console action over an SDK change that takes `{ dryRun }` and returns its steps: the dry run is the

@@ -1,4 +1,4 @@
-import type { ActionRunner } from './runners.ts';
+import type { ActionRunner } from './action-runner.ts';
 import { changeRunner, selectedLabel, targetSlug, wholeNumber } from './change-runners.ts';
 
 export const addDomain: ActionRunner = changeRunner(

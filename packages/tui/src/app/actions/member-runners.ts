@@ -1,5 +1,5 @@
 import type { Role } from '@tenantry/sdk';
-import type { ActionRunner } from './runners.ts';
+import type { ActionRunner } from './action-runner.ts';
 import { changeRunner, selectedLabel, targetSlug, wholeNumber } from './change-runners.ts';
 
 export const invite: ActionRunner = changeRunner(

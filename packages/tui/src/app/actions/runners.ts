@@ -1,39 +1,13 @@
 import { TenantryError, type FindingDto, type ProvisionResultDto, type TenantryClient } from '@tenantry/sdk';
-import type { EffectRequest, PlanLine } from '../state/types.ts';
-import { wizardInput, type WizardState } from '../state/wizard.ts';
+import type { EffectRequest } from '../state/types.ts';
+import { wizardInput } from '../state/wizard.ts';
+import type { ActionRunner, AppliedView } from './action-runner.ts';
 import type { ConsoleActionId } from './action-ids.ts';
 import { addDomain, createKey, makePrimary, revokeKey } from './domain-key-runners.ts';
 import { grantRole, invite, revokeInvitation, revokeRole } from './member-runners.ts';
 import { changePlan, deleteTenant, resume, suspend } from './tenant-runners.ts';
 
-export interface PlanView {
-  title: string;
-  steps: PlanLine[];
-  /** Destructive plans need this exact text typed back. */
-  confirmName: string | null;
-  /** The plan's fingerprint: the console applies with it, so only the plan shown is applied. */
-  fingerprint?: string;
-}
-
-export interface AppliedView {
-  message: string;
-  lines?: string[];
-  /** A secret handed over once (one-time password, API key, invitation token). */
-  secret?: { label: string; value: string };
-  openSlug?: string;
-  closeTenant?: boolean;
-}
-
-export interface RunnerContext {
-  client: TenantryClient;
-  request: EffectRequest;
-  wizard: WizardState;
-}
-
-export interface ActionRunner {
-  plan(context: RunnerContext): Promise<PlanView>;
-  apply(context: RunnerContext): Promise<AppliedView>;
-}
+export type { ActionRunner, AppliedView, PlanView, RunnerContext } from './action-runner.ts';
 
 const provision: ActionRunner = {
   async plan({ client, wizard }) {

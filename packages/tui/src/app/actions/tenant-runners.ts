@@ -1,5 +1,5 @@
 import type { FieldChangeDto, PlanCode } from '@tenantry/sdk';
-import type { ActionRunner } from './runners.ts';
+import type { ActionRunner } from './action-runner.ts';
 import { applyOptions, changeRunner, targetSlug } from './change-runners.ts';
 
 const show = (value: unknown): string => (value === null || value === undefined ? '-' : JSON.stringify(value));

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { cell, usageBar } from '../components/cells.ts';
-import type { TabProps } from './tab-body.tsx';
+import type { TabProps } from './tab-props.ts';
 
 /** Where the tenant's data lives, which blueprint migrations it has, and what it holds against its limits. */
 export function DataSpaceTab({ data, width }: TabProps) {

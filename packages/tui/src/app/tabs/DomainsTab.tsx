@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { cell } from '../components/cells.ts';
 import { windowAround } from '../tenant-rows.ts';
-import type { TabProps } from './tab-body.tsx';
+import type { TabProps } from './tab-props.ts';
 
 export function DomainsTab({ data, cursor, height, width }: TabProps) {
   const domains = data.domains ?? [];

@@ -1,7 +1,7 @@
 import { Box, Text } from 'ink';
 import { cell } from '../components/cells.ts';
 import { windowAround } from '../tenant-rows.ts';
-import type { TabProps } from './tab-body.tsx';
+import type { TabProps } from './tab-props.ts';
 
 const STATE_MARKS = { pending: '… pending', accepted: '✓ accepted', revoked: '✗ revoked', expired: '✗ expired' } as const;
 

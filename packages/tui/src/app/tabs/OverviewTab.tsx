@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { statusText, usageBar } from '../components/cells.ts';
-import type { TabProps } from './tab-body.tsx';
+import type { TabProps } from './tab-props.ts';
 
 /** Plan, limits and usage as bars, trial, contacts and the security policy. */
 export function OverviewTab({ tenant, data }: TabProps) {

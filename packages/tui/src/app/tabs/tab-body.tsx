@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react';
-import type { TenantDetailsDto } from '@tenantry/sdk';
 import type { TabId } from '../state/types.ts';
 import { ApiKeysTab } from './ApiKeysTab.tsx';
 import { AuditTab } from './AuditTab.tsx';
@@ -8,15 +7,9 @@ import { DomainsTab } from './DomainsTab.tsx';
 import { InvitationsTab } from './InvitationsTab.tsx';
 import { MembersTab } from './MembersTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
-import type { TabData } from './tab-data.ts';
+import type { TabProps } from './tab-props.ts';
 
-export interface TabProps {
-  tenant: TenantDetailsDto;
-  data: TabData;
-  cursor: number;
-  height: number;
-  width: number;
-}
+export type { TabProps } from './tab-props.ts';
 
 export function tabBody(tab: TabId, props: TabProps): ReactNode {
   switch (tab) {

@@ -1,8 +1,6 @@
 import { TenantryError } from '@tenantry/sdk';
 import { defineCommand, requiredArg } from '../../command.ts';
 import { completionScript, SHELLS, type Shell } from '../../completion.ts';
-// The registry lists this command too: read at run time, so the import cycle is harmless.
-import { COMMANDS } from '../../registry.ts';
 
 export const completion = defineCommand({
   path: ['completion'],
@@ -19,7 +17,7 @@ export const completion = defineCommand({
   async run(ctx, input) {
     const shell = requiredArg(input, 'shell');
     if (!isShell(shell)) throw TenantryError.invalidInput([{ path: 'shell', message: `must be one of: ${SHELLS.join(', ')}` }]);
-    ctx.io.stdout.write(completionScript(shell, COMMANDS));
+    ctx.io.stdout.write(completionScript(shell, ctx.commands));
   },
 });
 
