@@ -19,7 +19,7 @@ export { APP_ROLE, SHARED_SCHEMA, TENANT_SETTING } from './isolation/names.ts';
 export { SAMPLE_BLUEPRINT, blueprintOf } from './isolation/sample-blueprint.ts';
 export { migrationChecksum as tenantMigrationChecksum, validateBlueprint } from './isolation/blueprint.ts';
 export type { Blueprint, DemoData, MigrationBody, MigrationTarget, TenantMigration } from './isolation/blueprint.ts';
-export { runInTenant } from './isolation/tenant-session.ts';
+export { runInTenant } from './modules/data-spaces/run-in-tenant.ts';
 export type { TenantSession } from './isolation/tenant-session.ts';
 export { getTenantMigrationStatus } from './isolation/migration-status.ts';
 export type { BehindTenant, DriftedMigration, TenantMigrationStatus } from './isolation/migration-status.ts';
@@ -71,7 +71,7 @@ export {
   listTenants,
   suggestSlugs,
 } from './modules/tenants/tenant-queries.service.ts';
-export type { SlugCheck, TenantDetails, TenantMember, TenantPage, TenantSummary } from './modules/tenants/tenant-queries.service.ts';
+export type { SlugCheck, TenantDetails, TenantPage, TenantSummary } from './modules/tenants/tenant-queries.service.ts';
 export type { SecurityPolicy } from './modules/tenants/security-policy.ts';
 export type { PasswordPolicy } from './modules/users/password-policy.ts';
 export { verifyPassword } from './modules/users/password.ts';
@@ -211,5 +211,5 @@ export { executeOperation } from './operations/execute.ts';
 export { defineOperation } from './operations/operation.ts';
 export type { Executed, Operation, OperationContext, OperationInput, Planned, RunOptions, TenantOperationContext } from './operations/operation.ts';
 export { OPERATION_REGISTRY } from './operations/registry.ts';
-export { describeDataSpace } from './isolation/data-space-view.ts';
-export type { DataSpaceView } from './isolation/data-space-view.ts';
+export { describeDataSpace } from './modules/data-spaces/describe-data-space.ts';
+export type { DataSpaceView } from './modules/data-spaces/describe-data-space.ts';

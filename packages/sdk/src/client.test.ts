@@ -33,7 +33,7 @@ describe('tenants', () => {
 
     const tenant = await client.tenants.get('globex');
     expect(tenant).toMatchObject({ slug: 'globex', name: 'Globex', usersUsed: 1, supportPhone: '+1 555 123 4567' });
-    expect(tenant.owners).toEqual([{ userId: result.owner.userId, email: 'hank@globex.example', name: 'Hank Scorpio', roles: ['owner'] }]);
+    expect(tenant.owners).toEqual([{ userId: result.owner.userId, email: 'hank@globex.example', name: 'Hank Scorpio', roles: ['owner'], joinedAt: expect.any(String) }]);
     expect(JSON.stringify(tenant)).not.toContain(result.owner.oneTimePassword);
 
     const list = await client.tenants.list({ search: 'GLOB' });

@@ -5,13 +5,12 @@ import type {
   Limits,
   PlanCode,
   PlanStep,
-  Role,
   SecurityPolicy,
   Tenant,
-  TenantMember,
   TenantStatus,
   TenantSummary,
 } from '@tenantry/core';
+import type { MemberDto } from './dto/members.ts';
 
 /** Plain, JSON-safe views of Tenantry records. Dates are ISO 8601 strings. */
 export interface TenantDto {
@@ -53,13 +52,6 @@ export interface DomainDto {
   /** The DNS TXT value that proves ownership of a custom domain. */
   verificationToken: string | null;
   createdAt: string;
-}
-
-export interface MemberDto {
-  userId: string;
-  email: string;
-  name: string | null;
-  roles: Role[];
 }
 
 export interface TenantDetailsDto extends TenantDto {
@@ -161,10 +153,6 @@ export function toDomainDto(domain: Domain): DomainDto {
     verificationToken: domain.verificationToken ?? null,
     createdAt: iso(domain.createdAt) as string,
   };
-}
-
-export function toMemberDto(member: TenantMember): MemberDto {
-  return { userId: member.userId, email: member.email, name: member.name, roles: member.roles };
 }
 
 export function toTenantSummaryDto(summary: TenantSummary, now: Date): TenantSummaryDto {

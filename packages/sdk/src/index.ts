@@ -30,14 +30,13 @@ export type { DomainRecordDto, DomainResultDto } from './dto/domains.ts';
 export type { ApiKeyDto, ApiKeyResultDto, RotatedApiKeyDto, VerifyResultDto } from './dto/api-keys.ts';
 export type { AcceptedInvitationDto, InvitationDto, InvitationResultDto, RevokedInvitationDto } from './dto/invitations.ts';
 export type { ChangeDto, FieldChangeDto } from './dto/change.ts';
-export type { MemberRecordDto, RoleAssignmentDto } from './dto/members.ts';
+export type { MemberDto, RoleAssignmentDto } from './dto/members.ts';
 export type { AuditEventDto } from './dto/audit.ts';
 export { createLogFileMailer } from './mail/log-file-mailer.ts';
 export { createSmtpMailer, describeSmtpUrl } from './mail/smtp-mailer.ts';
 export type { SmtpMailerOptions } from './mail/smtp-mailer.ts';
 export type {
   DomainDto,
-  MemberDto,
   PlanStepDto,
   ProvisionResultDto,
   TenantDetailsDto,

@@ -1,6 +1,7 @@
 import type { MemberView, Role } from '@tenantry/core';
 
-export interface MemberRecordDto {
+/** A member of a tenant with the roles they hold there: the one shape of a member everywhere. */
+export interface MemberDto {
   userId: string;
   email: string;
   name: string | null;
@@ -14,6 +15,6 @@ export interface RoleAssignmentDto {
   role: Role;
 }
 
-export function toMemberRecordDto(member: MemberView): MemberRecordDto {
+export function toMemberDto(member: MemberView): MemberDto {
   return { userId: member.userId, email: member.email, name: member.name, roles: member.roles, joinedAt: member.joinedAt.toISOString() };
 }

@@ -1,11 +1,11 @@
 import { listMembers, removeMember, type MemberRefInput } from '@tenantry/core';
 import { toChangeDto, type ChangeDto } from '../dto/change.ts';
-import { toMemberRecordDto, type MemberRecordDto } from '../dto/members.ts';
+import { toMemberDto, type MemberDto } from '../dto/members.ts';
 import type { ClientRuntime } from '../runtime.ts';
 import type { OperationOptions } from '../operation-options.ts';
 
 export interface MemberChangeDto extends ChangeDto {
-  member: MemberRecordDto;
+  member: MemberDto;
 }
 
 /**
@@ -29,8 +29,8 @@ export class Members {
    *
    * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`; and, like every method, a database code (see `TenantryClient`)
    */
-  async list(slug: string): Promise<MemberRecordDto[]> {
-    return this.#runtime.run(async (ctx) => (await listMembers(ctx, slug)).map(toMemberRecordDto));
+  async list(slug: string): Promise<MemberDto[]> {
+    return this.#runtime.run(async (ctx) => (await listMembers(ctx, slug)).map(toMemberDto));
   }
 
   /**
@@ -40,6 +40,6 @@ export class Members {
    */
   async remove(input: MemberRefInput, options: OperationOptions = {}): Promise<MemberChangeDto> {
     const executed = await this.#runtime.execute(removeMember, input, options);
-    return { ...toChangeDto(executed), member: toMemberRecordDto(executed.data.member) };
+    return { ...toChangeDto(executed), member: toMemberDto(executed.data.member) };
   }
 }

@@ -1,6 +1,6 @@
 import { grantRole, listRoleAssignments, permissionTable, revokeRole, type PermissionRow, type RoleChangeInput } from '@tenantry/core';
 import { toChangeDto } from '../dto/change.ts';
-import { toMemberRecordDto, type RoleAssignmentDto } from '../dto/members.ts';
+import { toMemberDto, type RoleAssignmentDto } from '../dto/members.ts';
 import type { ClientRuntime } from '../runtime.ts';
 import type { MemberChangeDto } from './members.ts';
 import type { OperationOptions } from '../operation-options.ts';
@@ -37,7 +37,7 @@ export class Roles {
    */
   async grant(input: RoleChangeInput, options: OperationOptions = {}): Promise<MemberChangeDto> {
     const executed = await this.#runtime.execute(grantRole, input, options);
-    return { ...toChangeDto(executed), member: toMemberRecordDto(executed.data.member) };
+    return { ...toChangeDto(executed), member: toMemberDto(executed.data.member) };
   }
 
   /**
@@ -47,7 +47,7 @@ export class Roles {
    */
   async revoke(input: RoleChangeInput, options: OperationOptions = {}): Promise<MemberChangeDto> {
     const executed = await this.#runtime.execute(revokeRole, input, options);
-    return { ...toChangeDto(executed), member: toMemberRecordDto(executed.data.member) };
+    return { ...toChangeDto(executed), member: toMemberDto(executed.data.member) };
   }
 
   /**

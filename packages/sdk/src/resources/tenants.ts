@@ -26,6 +26,7 @@ import {
 import type { ClientRuntime } from '../runtime.ts';
 import { toDataSpaceDto, type DataSpaceDto } from '../dto/data-space.ts';
 import { toChangeDto, type ChangeDto } from '../dto/change.ts';
+import { toMemberDto } from '../dto/members.ts';
 import type { OperationOptions } from '../operation-options.ts';
 import type { PolicyChangeDto } from './tenant-changes.ts';
 import { LIFECYCLE, toDeletionDto, toPurgeDto, toTrialDto, type DeletionResultDto, type PurgeResultDto, type TrialResultDto } from './tenant-lifecycle.ts';
@@ -33,7 +34,6 @@ import { exportToFile, importFrom, type ExportKeyOption, type ImportSource, type
 import { provisionBulkFrom, type BulkProvisionOptions, type BulkReportDto, type BulkSource } from './bulk.ts';
 import {
   toDomainDto,
-  toMemberDto,
   toTenantDto,
   toTenantSummaryDto,
   type ProvisionResultDto,

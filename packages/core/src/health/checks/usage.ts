@@ -1,4 +1,5 @@
-import { dataSpaceCounts } from '../data-space-usage.ts';
+import { dataSpaceCounts } from '../../isolation/data-space-counts.ts';
+import { usersCountSql } from '../../modules/plans/usage.ts';
 import type { CheckContext, Finding, TenantRow } from '../types.ts';
 import { tenantFilter, tenantFinding, type Check } from '../types.ts';
 
@@ -14,7 +15,7 @@ const UNITS: Record<UsageRow['resource'], string> = { users: 'users', assets: 'a
 const readings = new WeakMap<CheckContext, Promise<UsageRow[]>>();
 
 /** Usage of every limited resource for every live tenant: set-based queries, no walk over tenants. */
-export function tenantUsage(ctx: CheckContext): Promise<UsageRow[]> {
+export function usageReadings(ctx: CheckContext): Promise<UsageRow[]> {
   let reading = readings.get(ctx);
   if (!reading) {
     reading = readUsage(ctx);
@@ -28,8 +29,7 @@ async function readUsage(ctx: CheckContext): Promise<UsageRow[]> {
   const [tenants, counts] = await Promise.all([
     ctx.em.execute<(TenantRow & { users: number; limits: Record<string, number> })[]>(
       `select t.id as tenant_id, t.slug, t.name, t.limits,
-              (select count(*) from tenantry.memberships m where m.tenant_id = t.id)::int
-            + (select count(*) from tenantry.invitations i where i.tenant_id = t.id and i.state = 'pending' and i.expires_at > ?)::int as users
+              ${usersCountSql('t.id')} as users
          from tenantry.tenants t
         where t.status in ('active', 'suspended')${filter.sql}
         order by t.slug`,
@@ -56,7 +56,7 @@ export const usageOverLimit: Check = {
   description: "A tenant using more of a resource (users, assets, devices, storage) than its plan's limit allows, after a downgrade or a change made outside Tenantry.",
   remediation: 'Upgrade the plan or raise the limit (`tenantry tenant plan <slug> <plan> --max-users N`), or have the tenant remove what is over.',
   async run(ctx) {
-    return (await tenantUsage(ctx)).filter((row) => row.used > row.limit).map((row) => usageFinding(this, row, `${row.slug} uses ${row.used} ${UNITS[row.resource]} of ${row.limit} allowed.`));
+    return (await usageReadings(ctx)).filter((row) => row.used > row.limit).map((row) => usageFinding(this, row, `${row.slug} uses ${row.used} ${UNITS[row.resource]} of ${row.limit} allowed.`));
   },
 };
 
@@ -68,7 +68,7 @@ export const usageNearLimit: Check = {
   description: 'A tenant past the warning share of a limit: 80% of storage, 90% of users, assets or devices (configurable), so the operator can upsell or clean up before the limit bites.',
   remediation: 'Tell the tenant, offer a plan with more room (`tenantry tenant plan`), or raise the limit.',
   async run(ctx) {
-    return (await tenantUsage(ctx))
+    return (await usageReadings(ctx))
       .filter((row) => row.used <= row.limit && row.limit > 0 && row.used >= ctx.settings.warnAt[row.resource] * row.limit)
       .map((row) =>
         usageFinding(this, row, `${row.slug} uses ${row.used} ${UNITS[row.resource]} of ${row.limit} (${Math.round((100 * row.used) / row.limit)}%, warning at ${Math.round(100 * ctx.settings.warnAt[row.resource])}%).`),

@@ -2,7 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { ServiceContext } from '../../context.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
 import { LIMIT_KEYS, type LimitKey, type Limits } from './catalog.ts';
-import { dataSpaceUsage } from './data-space-usage.ts';
+import { countDataSpace } from '../../isolation/data-space-counts.ts';
 import { tenantUsage, usersBreakdown } from './usage.ts';
 
 export interface LimitViolation {
@@ -17,7 +17,7 @@ export async function usageViolations(ctx: Pick<ServiceContext, 'now'>, tx: SqlE
   const lowered = LIMIT_KEYS.filter((key) => limits[key] < tenant.limits[key]);
   if (lowered.length === 0) return [];
   const usage = await tenantUsage(tx, tenant.id, ctx.now());
-  const data = lowered.some((key) => key === 'maxAssets' || key === 'maxDevices' || key === 'storageQuotaGb') ? await dataSpaceUsage(tx, tenant) : null;
+  const data = lowered.some((key) => key === 'maxAssets' || key === 'maxDevices' || key === 'storageQuotaGb') ? await countDataSpace(tx, tenant) : null;
   const used: Record<LimitKey, number | null> = {
     maxUsers: usage.users,
     maxApiKeys: usage.apiKeys,

@@ -14,12 +14,21 @@ export interface TenantUsage {
   domains: number;
 }
 
+/** Members of the tenant whose id is the SQL expression `tenantId`. */
+const membersCountSql = (tenantId: string) => `(select count(*) from tenantry.memberships where tenant_id = ${tenantId})::int`;
+
+/** Its pending invitations that have not expired (one parameter: now): each will become a member. */
+const pendingCountSql = (tenantId: string) => `(select count(*) from tenantry.invitations where tenant_id = ${tenantId} and state = 'pending' and expires_at > ?)::int`;
+
+/** What `maxUsers` bounds, members plus pending invitations (one parameter: now): limit checks and the doctor both count it so. */
+export const usersCountSql = (tenantId: string) => `(${membersCountSql(tenantId)} + ${pendingCountSql(tenantId)})`;
+
 /** Counts, in one query, what the tenant uses. */
 export async function tenantUsage(em: SqlEntityManager, tenantId: string, now: Date): Promise<TenantUsage> {
   const [row] = await em.execute<{ members: number; pending: number; api_keys: number; domains: number }[]>(
     `select
-       (select count(*) from tenantry.memberships where tenant_id = ?)::int as members,
-       (select count(*) from tenantry.invitations where tenant_id = ? and state = 'pending' and expires_at > ?)::int as pending,
+       ${membersCountSql('?')} as members,
+       ${pendingCountSql('?')} as pending,
        (select count(*) from tenantry.api_keys where tenant_id = ? and revoked_at is null and replaced_by_id is null
           and (expires_at is null or expires_at > ?))::int as api_keys,
        (select count(*) from tenantry.domains where tenant_id = ?)::int as domains`,

@@ -5,24 +5,17 @@ import { boundedInteger } from '../../validation/fields.ts';
 import { parseInput } from '../../validation/parse-input.ts';
 import { Domain } from '../domains/domain.entity.ts';
 import type { PlanCode, Limits } from '../plans/catalog.ts';
-import type { Role } from '../roles/roles.ts';
+import { membersOf, type MemberView } from '../memberships/member-queries.ts';
 import { slugCandidates, slugProblem } from './slug.ts';
 import { Tenant } from './tenant.entity.ts';
 import { listTenantsInput, type IsolationMode, type TenantStatus } from './tenant.schemas.ts';
 
 const suggestCountInput = z.object({ count: boundedInteger(1, 20) });
 
-export interface TenantMember {
-  userId: string;
-  email: string;
-  name: string | null;
-  roles: Role[];
-}
-
 export interface TenantDetails {
   tenant: Tenant;
   domains: Domain[];
-  members: TenantMember[];
+  members: MemberView[];
 }
 
 export async function findTenant(em: SqlEntityManager, slug: string): Promise<Tenant> {
@@ -35,23 +28,9 @@ export async function getTenantDetails(em: SqlEntityManager, slug: string): Prom
   const tenant = await findTenant(em, slug);
   const [domains, members] = await Promise.all([
     em.find(Domain, { tenant: tenant.id }, { orderBy: { isPrimary: 'desc', hostname: 'asc' } }),
-    em.execute<{ user_id: string; email: string; name: string | null; roles: Role[] | null }[]>(
-      `select u.id as user_id, u.email, u.name,
-              array_remove(array_agg(r.role order by r.role), null) as roles
-         from tenantry.memberships m
-         join tenantry.users u on u.id = m.user_id
-         left join tenantry.role_assignments r on r.membership_id = m.id
-        where m.tenant_id = ?
-        group by u.id, u.email, u.name, m.created_at
-        order by m.created_at, u.email`,
-      [tenant.id],
-    ),
+    membersOf(em, tenant.id),
   ]);
-  return {
-    tenant,
-    domains,
-    members: members.map((row) => ({ userId: row.user_id, email: row.email, name: row.name, roles: row.roles ?? [] })),
-  };
+  return { tenant, domains, members };
 }
 
 export interface TenantSummary {

@@ -1,4 +1,4 @@
-import type { MemberRecordDto } from '@tenantry/sdk';
+import type { MemberDto } from '@tenantry/sdk';
 import { defineCommand, requiredArg } from '../../command.ts';
 import { formatTimestamp } from '../../output/format.ts';
 import { listEnvelope } from '../../output/list-envelope.ts';
@@ -18,7 +18,7 @@ export const memberList = defineCommand({
     const members = await (await ctx.client()).members.list(requiredArg(input, 'slug'));
     if (ctx.json) return ctx.outJson(listEnvelope(members));
     const terminal = Boolean(ctx.io.stdout.isTTY);
-    const columns: Column<MemberRecordDto>[] = [
+    const columns: Column<MemberDto>[] = [
       { header: 'email', value: (m) => m.email },
       { header: 'name', value: (m) => m.name ?? '-', shrink: true },
       { header: 'roles', value: (m) => (m.roles.length > 0 ? m.roles.join(',') : '-') },

@@ -1,12 +1,18 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import { SHARED_SCHEMA, quoteIdent } from '../isolation/names.ts';
-import { runWithConcurrency } from '../isolation/work-pool.ts';
+import type { IsolationMode } from './isolation-mode.ts';
+import { SHARED_SCHEMA, quoteIdent } from './names.ts';
+import { withTenantSetting } from './tenant-setting.ts';
+import { runWithConcurrency } from './work-pool.ts';
 
+/** What a tenant keeps in its data space, where its blueprint has the tables to tell (null: unknown). */
 export interface DataSpaceCounts {
   assets: number | null;
   devices: number | null;
+  /** Sum of assets.size_bytes, in GB, when the assets table has that column. */
   storageGb: number | null;
 }
+
+const UNKNOWN: DataSpaceCounts = { assets: null, devices: null, storageGb: null };
 
 const GB = 1024 ** 3;
 /** Schemas counted per statement: one UNION ALL over this many schemas, never a query per tenant. */
@@ -22,6 +28,16 @@ interface Layout {
   assets: boolean;
   sizes: boolean;
   devices: boolean;
+}
+
+/**
+ * One tenant's counts, from the same queries the doctor runs over all tenants, inside the caller's
+ * transaction. A shared tenant's rows are read with its (signed) tenant setting, so row-level security
+ * lets any control-plane role see them.
+ */
+export async function countDataSpace(tx: SqlEntityManager, tenant: { id: string; isolation: IsolationMode }): Promise<DataSpaceCounts> {
+  const count = async () => (await dataSpaceCounts(tx, tenant.id)).get(tenant.id) ?? UNKNOWN;
+  return tenant.isolation === 'shared' ? withTenantSetting(tx, tenant.id, count) : count();
 }
 
 /**
@@ -79,5 +95,5 @@ async function countSchemas(em: SqlEntityManager, layouts: (Layout & { tenant_id
 }
 
 function entry(counts: Map<string, DataSpaceCounts>, tenantId: string, values: Partial<DataSpaceCounts>): void {
-  counts.set(tenantId, { ...(counts.get(tenantId) ?? { assets: null, devices: null, storageGb: null }), ...values });
+  counts.set(tenantId, { ...(counts.get(tenantId) ?? UNKNOWN), ...values });
 }

@@ -1,12 +1,12 @@
-import type { ServiceContext } from '../context.ts';
-import { dataSpaceUsage } from '../modules/plans/data-space-usage.ts';
-import { tenantUsage } from '../modules/plans/usage.ts';
-import { inTenantScope } from '../modules/permissions/tenant-scope.ts';
-import type { IsolationMode } from './isolation-mode.ts';
-import type { Limits } from '../modules/plans/catalog.ts';
-import { migrationChecksum } from './blueprint.ts';
-import { SHARED_SCHEMA } from './names.ts';
-import { blueprintOf } from './sample-blueprint.ts';
+import type { ServiceContext } from '../../context.ts';
+import { migrationChecksum } from '../../isolation/blueprint.ts';
+import { countDataSpace } from '../../isolation/data-space-counts.ts';
+import type { IsolationMode } from '../../isolation/isolation-mode.ts';
+import { SHARED_SCHEMA } from '../../isolation/names.ts';
+import { blueprintOf } from '../../isolation/sample-blueprint.ts';
+import { inTenantScope } from '../permissions/tenant-scope.ts';
+import type { Limits } from '../plans/catalog.ts';
+import { tenantUsage } from '../plans/usage.ts';
 
 export interface DataSpaceView {
   isolation: IsolationMode;
@@ -32,7 +32,7 @@ export async function describeDataSpace(ctx: ServiceContext, slug: string): Prom
       [tenant.id],
     );
     const byId = new Map(applied.map((row) => [row.migration_id, row]));
-    const [control, data] = await Promise.all([tenantUsage(tx, tenant.id, ctx.now()), present?.exists ? dataSpaceUsage(tx, tenant) : null]);
+    const [control, data] = await Promise.all([tenantUsage(tx, tenant.id, ctx.now()), present?.exists ? countDataSpace(tx, tenant) : null]);
     return {
       isolation: tenant.isolation,
       schema,
