@@ -1,5 +1,4 @@
 import type {
-  Domain,
   FeatureFlags,
   IsolationMode,
   Limits,
@@ -12,6 +11,7 @@ import type {
   TenantStatus,
   TenantSummary,
 } from '@tenantry/core';
+import type { DomainDto } from './dto/domains.ts';
 
 /** Plain, JSON-safe views of Tenantry records. Dates are ISO 8601 strings. */
 export interface TenantDto {
@@ -42,17 +42,6 @@ export interface TenantDto {
   suspensionReason: string | null;
   deletionRequestedAt: string | null;
   purgedAt: string | null;
-}
-
-export interface DomainDto {
-  id: string;
-  hostname: string;
-  kind: 'subdomain' | 'custom';
-  isPrimary: boolean;
-  verified: boolean;
-  /** The DNS TXT value that proves ownership of a custom domain. */
-  verificationToken: string | null;
-  createdAt: string;
 }
 
 export interface MemberDto {
@@ -148,18 +137,6 @@ export function toTenantDto(tenant: Tenant, now: Date): TenantDto {
     suspensionReason: tenant.suspensionReason ?? null,
     deletionRequestedAt: iso(tenant.deletionRequestedAt),
     purgedAt: iso(tenant.purgedAt),
-  };
-}
-
-export function toDomainDto(domain: Domain): DomainDto {
-  return {
-    id: domain.id,
-    hostname: domain.hostname,
-    kind: domain.kind,
-    isPrimary: domain.isPrimary,
-    verified: domain.verifiedAt != null,
-    verificationToken: domain.verificationToken ?? null,
-    createdAt: iso(domain.createdAt) as string,
   };
 }
 

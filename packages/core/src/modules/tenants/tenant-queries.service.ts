@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { TenantryError } from '../../errors.ts';
 import { boundedInteger } from '../../validation/fields.ts';
 import { parseInput } from '../../validation/parse-input.ts';
-import { Domain } from '../domains/domain.entity.ts';
+import { tenantDomains } from '../domains/domain-queries.ts';
+import type { DomainView } from '../domains/domain-view.ts';
 import type { PlanCode, Limits } from '../plans/catalog.ts';
 import type { Role } from '../roles/roles.ts';
 import { slugCandidates, slugProblem } from './slug.ts';
@@ -21,7 +22,7 @@ export interface TenantMember {
 
 export interface TenantDetails {
   tenant: Tenant;
-  domains: Domain[];
+  domains: DomainView[];
   members: TenantMember[];
 }
 
@@ -34,7 +35,7 @@ export async function findTenant(em: SqlEntityManager, slug: string): Promise<Te
 export async function getTenantDetails(em: SqlEntityManager, slug: string): Promise<TenantDetails> {
   const tenant = await findTenant(em, slug);
   const [domains, members] = await Promise.all([
-    em.find(Domain, { tenant: tenant.id }, { orderBy: { isPrimary: 'desc', hostname: 'asc' } }),
+    tenantDomains(em, tenant),
     em.execute<{ user_id: string; email: string; name: string | null; roles: Role[] | null }[]>(
       `select u.id as user_id, u.email, u.name,
               array_remove(array_agg(r.role order by r.role), null) as roles
