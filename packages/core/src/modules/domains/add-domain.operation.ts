@@ -32,13 +32,14 @@ export const addDomain = defineOperation({
     if (primary && current) return planPrimarySwitch(ctx, request.hostname);
     await checkNewDomain(ctx);
     const domain = draftDomain(ctx, request.hostname, kind, primary);
-    const verification = kind === 'custom' ? `, unverified until TXT ${verificationRecordName(request.hostname)} is found` : ', verified';
+    const verification = kind === 'custom' ? `, unverified until TXT ${verificationRecordName(request.hostname)} holds the token it is given` : ', verified';
     return {
       steps: [{ action: 'add-domain', description: `Add ${primary ? 'primary ' : ''}${kind} domain ${request.hostname} to ${tenant.slug}${verification}` }],
       changes: [{ field: 'domains', from: null, to: request.hostname }],
       basis: { primary: current?.id ?? null },
       audit: { action: 'domain.added', ...domainAdded(domain) },
-      data: { domain, created: true, primarySwitch: false, view: toDomainView(domain, tenant.slug) } satisfies DomainChange,
+      // A plan shows no token: the one to publish is made when the domain is added.
+      data: { domain, created: true, primarySwitch: false, view: { ...toDomainView(domain, tenant.slug), verification: null } } satisfies DomainChange,
     };
   },
   async apply(ctx, plan) {

@@ -101,7 +101,9 @@ describe('addDomain', () => {
   it('dry run writes nothing', async () => {
     const tenant = await provisionTestTenant(database, { domain: 'dry.example' });
     const before = await snapshot();
-    expect((await addDomain(ctx(), { slug: tenant.slug, hostname: 'new.example' }, { dryRun: true })).result).toBe('planned');
+    const planned = await addDomain(ctx(), { slug: tenant.slug, hostname: 'new.example' }, { dryRun: true });
+    // Planned, not added: no token to publish yet.
+    expect(planned).toMatchObject({ result: 'planned', domain: { hostname: 'new.example', kind: 'custom', verified: false, verification: null } });
     expect((await setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: `${tenant.slug}.${BASE}` }, { dryRun: true })).result).toBe('planned');
     expect(await snapshot()).toEqual(before);
   });
