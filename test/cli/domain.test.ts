@@ -36,6 +36,42 @@ describe('tenantry domain', { timeout: 240_000 }, () => {
     ]);
   });
 
+  it('add --dry-run --json answers the plan with its fingerprint and writes nothing; --expect-plan applies exactly it', async () => {
+    const before = await snapshotDatabase(database);
+    const planned = parseJson<DomainJson & { fingerprint: string }>(await cli(['domain', 'add', 'domain-co', 'planned.example', '--dry-run', '--json']));
+    expect(planned).toMatchObject({ result: 'planned', fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/), domain: { hostname: 'planned.example', kind: 'custom', isPrimary: false } });
+    expect(planned.steps.map((step) => step.action)).toEqual(['add-domain']);
+    expect(await snapshotDatabase(database)).toEqual(before);
+    const applied = await cli(['domain', 'add', 'domain-co', 'planned.example', '--expect-plan', planned.fingerprint, '--json']);
+    expect(applied.exitCode).toBe(0);
+    expect(parseJson<DomainJson & { fingerprint: string }>(applied)).toMatchObject({ result: 'applied', fingerprint: planned.fingerprint });
+    // The tenant changed since this plan: refused, exit 7, nothing written.
+    const stale = parseJson<{ fingerprint: string }>(await cli(['domain', 'remove', 'domain-co', 'planned.example', '--dry-run', '--json']));
+    expect((await cli(['domain', 'add', 'domain-co', 'other-planned.example'])).exitCode).toBe(0);
+    const afterChange = await snapshotDatabase(database);
+    const refused = await cli(['domain', 'remove', 'domain-co', 'planned.example', '--expect-plan', stale.fingerprint]);
+    expect(refused.exitCode).toBe(7);
+    expect(refused.stderr).toContain('PLAN_STALE');
+    expect(await snapshotDatabase(database)).toEqual(afterChange);
+    for (const hostname of ['planned.example', 'other-planned.example']) expect((await cli(['domain', 'remove', 'domain-co', hostname])).exitCode).toBe(0);
+  });
+
+  it('verify --dry-run shows the TXT record it checks and what it finds, and writes nothing', async () => {
+    const [, custom] = parseJson<{ items: DomainJson['domain'][] }>(await cli(['domain', 'list', 'domain-co', '--json'])).items;
+    const record = custom?.verification;
+    const before = await snapshotDatabase(database);
+    const absent = await cli(['domain', 'verify', 'domain-co', 'bücher.example', '--dry-run']);
+    expect(absent.exitCode).toBe(0);
+    expect(absent.stdout).toContain('(dry run: nothing was written)');
+    expect(absent.stdout).toContain(`Look up TXT ${record?.recordName ?? ''} = "${record?.recordValue ?? ''}": not found yet`);
+    dns.txt.set('_tenantry.xn--bcher-kva.example', [[record?.recordValue ?? '']]);
+    const present = parseJson<DomainJson>(await cli(['domain', 'verify', 'domain-co', 'bücher.example', '--dry-run', '--json']));
+    expect(present).toMatchObject({ result: 'planned', domain: { verified: true, verification: null } });
+    expect(present.steps.map((step) => step.action)).toEqual(['check-txt-record', 'verify-domain']);
+    expect(await snapshotDatabase(database)).toEqual(before);
+    dns.txt.delete('_tenantry.xn--bcher-kva.example');
+  });
+
   it('verify looks the TXT record up through the configured DNS server: exit 7 until it is published', async () => {
     const [, custom] = parseJson<{ items: DomainJson['domain'][] }>(await cli(['domain', 'list', 'domain-co', '--json'])).items;
     const missing = await cli(['domain', 'verify', 'domain-co', 'xn--bcher-kva.example', '--json']);

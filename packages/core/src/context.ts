@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { ActorType, Face } from './modules/audit/audit-event.entity.ts';
 import type { Blueprint } from './isolation/blueprint.ts';
+import type { DnsResolver } from './modules/domains/dns-resolver.ts';
 import type { Mailer } from './modules/outbox/mailer.ts';
 
 /** Who performs an operation; written to every audit event it causes. */
@@ -29,6 +30,8 @@ export interface ServiceContext {
   blueprint?: Blueprint;
   /** Delivers queued mail after commit; without one, messages stay pending in the outbox. */
   mailer?: Mailer;
+  /** Looks up the TXT records that verify custom domains. Default: the system resolver. */
+  dnsResolver?: DnsResolver;
   /** Which face acted (written to every audit event). Default: 'sdk'. */
   face?: Face;
 }

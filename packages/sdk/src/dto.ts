@@ -1,5 +1,4 @@
 import type {
-  Domain,
   FeatureFlags,
   IsolationMode,
   Limits,
@@ -11,6 +10,7 @@ import type {
   TenantSummary,
 } from '@tenantry/core';
 import type { MemberDto } from './dto/members.ts';
+import type { DomainDto } from './dto/domains.ts';
 
 /** Plain, JSON-safe views of Tenantry records. Dates are ISO 8601 strings. */
 export interface TenantDto {
@@ -41,17 +41,6 @@ export interface TenantDto {
   suspensionReason: string | null;
   deletionRequestedAt: string | null;
   purgedAt: string | null;
-}
-
-export interface DomainDto {
-  id: string;
-  hostname: string;
-  kind: 'subdomain' | 'custom';
-  isPrimary: boolean;
-  verified: boolean;
-  /** The DNS TXT value that proves ownership of a custom domain. */
-  verificationToken: string | null;
-  createdAt: string;
 }
 
 export interface TenantDetailsDto extends TenantDto {
@@ -140,18 +129,6 @@ export function toTenantDto(tenant: Tenant, now: Date): TenantDto {
     suspensionReason: tenant.suspensionReason ?? null,
     deletionRequestedAt: iso(tenant.deletionRequestedAt),
     purgedAt: iso(tenant.purgedAt),
-  };
-}
-
-export function toDomainDto(domain: Domain): DomainDto {
-  return {
-    id: domain.id,
-    hostname: domain.hostname,
-    kind: domain.kind,
-    isPrimary: domain.isPrimary,
-    verified: domain.verifiedAt != null,
-    verificationToken: domain.verificationToken ?? null,
-    createdAt: iso(domain.createdAt) as string,
   };
 }
 

@@ -26,7 +26,7 @@ export type { Domains } from './resources/domains.ts';
 export type { PlanChangeDto, Plans } from './resources/plans.ts';
 export type { PolicyChangeDto } from './resources/tenant-changes.ts';
 export type { DeletionResultDto, PurgeResultDto, TrialResultDto } from './resources/tenant-lifecycle.ts';
-export type { DomainRecordDto, DomainResultDto } from './dto/domains.ts';
+export type { DomainDto, DomainResultDto } from './dto/domains.ts';
 export type { ApiKeyDto, ApiKeyResultDto, RotatedApiKeyDto, VerifyResultDto } from './dto/api-keys.ts';
 export type { AcceptedInvitationDto, InvitationDto, InvitationResultDto, RevokedInvitationDto } from './dto/invitations.ts';
 export type { ChangeDto, FieldChangeDto } from './dto/change.ts';
@@ -36,7 +36,6 @@ export { createLogFileMailer } from './mail/log-file-mailer.ts';
 export { createSmtpMailer, describeSmtpUrl } from './mail/smtp-mailer.ts';
 export type { SmtpMailerOptions } from './mail/smtp-mailer.ts';
 export type {
-  DomainDto,
   PlanStepDto,
   ProvisionResultDto,
   TenantDetailsDto,

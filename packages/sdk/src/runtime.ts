@@ -75,6 +75,7 @@ export class ClientRuntime {
       settings: { ...(this.#options.baseDomain ? { baseDomain: this.#options.baseDomain } : {}), exportDir: this.#options.exportDir },
       blueprint: this.#options.blueprint,
       mailer: this.#options.mailer,
+      ...(this.#options.dnsResolver ? { dnsResolver: this.#options.dnsResolver } : {}),
       face: this.#options.face,
     };
     try {

@@ -201,9 +201,14 @@ describe('doctor', () => {
     expect(await codesFor(tenant.slug)).toEqual(['NO_PRIMARY_DOMAIN']);
     const [finding] = (await runDoctor(ctx(), { slug: tenant.slug })).findings;
     expect(finding).toMatchObject({ severity: 'warn', message: `${tenant.slug} has 1 verified domain and none is primary.` });
+    // The repair is `domain primary`: its plan, its audit action, no hand-built SQL.
+    const [planned] = await planRepairs(ctx(), { code: 'NO_PRIMARY_DOMAIN', slug: tenant.slug });
+    expect(planned?.plan.steps.map((step) => [step.action, step.sql ?? null])).toEqual([['set-primary-domain', null]]);
     const [outcome] = await repair('NO_PRIMARY_DOMAIN', tenant.slug);
     expect(outcome?.remaining).toBeNull();
     expect(await sql('select is_primary from tenantry.domains where tenant_id = ?', [tenant.id])).toEqual([{ is_primary: true }]);
+    const audit = await sql(`select action from tenantry.audit_events where tenant_id = ? order by id desc limit 2`, [tenant.id]);
+    expect(audit.map((event) => event.action).sort()).toEqual(['domain.primary_changed', 'health.repaired']);
   });
 
   it('NO_PRIMARY_DOMAIN: a deleted domain row is replaced by <slug>.<base domain>', async () => {

@@ -1,6 +1,10 @@
 import { createApiKey } from '../modules/api-keys/create-api-key.operation.ts';
 import { revokeApiKey } from '../modules/api-keys/revoke-api-key.operation.ts';
 import { rotateApiKey } from '../modules/api-keys/rotate-api-key.operation.ts';
+import { addDomain } from '../modules/domains/add-domain.operation.ts';
+import { removeDomain } from '../modules/domains/remove-domain.operation.ts';
+import { setPrimaryDomain } from '../modules/domains/set-primary-domain.operation.ts';
+import { verifyDomain } from '../modules/domains/verify-domain.operation.ts';
 import { acceptInvitation } from '../modules/invitations/accept-invitation.operation.ts';
 import { resendInvitation } from '../modules/invitations/resend-invitation.operation.ts';
 import { revokeInvitation } from '../modules/invitations/revoke-invitation.operation.ts';
@@ -44,4 +48,8 @@ export const OPERATION_REGISTRY = {
   [resendInvitation.id]: resendInvitation,
   [revokeInvitation.id]: revokeInvitation,
   [acceptInvitation.id]: acceptInvitation,
+  [addDomain.id]: addDomain,
+  [verifyDomain.id]: verifyDomain,
+  [setPrimaryDomain.id]: setPrimaryDomain,
+  [removeDomain.id]: removeDomain,
 } as const satisfies Record<string, Pick<Operation, 'id' | 'scope' | 'summary' | 'audit'>>;

@@ -1,7 +1,8 @@
 import type { DomainKind, DomainView } from '@tenantry/core';
 import type { ChangeDto } from './change.ts';
 
-export interface DomainRecordDto {
+/** A domain, the one shape `domains.list`, the domain changes and `tenants.get` return. */
+export interface DomainDto {
   id: string;
   tenantSlug: string;
   /** ASCII (punycode), as stored. */
@@ -17,10 +18,11 @@ export interface DomainRecordDto {
   createdAt: string;
 }
 
+/** A domain change: its plan (steps, diff, fingerprint) and the domain as applied or, on a dry run, as planned. */
 export interface DomainResultDto extends ChangeDto {
-  domain: DomainRecordDto;
+  domain: DomainDto;
 }
 
-export function toDomainRecordDto(view: DomainView): DomainRecordDto {
+export function toDomainDto(view: DomainView): DomainDto {
   return { ...view, verifiedAt: view.verifiedAt ? view.verifiedAt.toISOString() : null, createdAt: view.createdAt.toISOString() };
 }

@@ -1,15 +1,6 @@
-import {
-  addDomain,
-  listDomains,
-  removeDomain,
-  setPrimaryDomain,
-  verifyDomain,
-  type AddDomainInput,
-  type DomainOutcome,
-  type DomainRefInput,
-} from '@tenantry/core';
+import { addDomain, listDomains, removeDomain, setPrimaryDomain, verifyDomain, type AddDomainInput, type DomainChange, type DomainRefInput, type DomainView, type Executed } from '@tenantry/core';
 import { toChangeDto } from '../dto/change.ts';
-import { toDomainRecordDto, type DomainRecordDto, type DomainResultDto } from '../dto/domains.ts';
+import { toDomainDto, type DomainDto, type DomainResultDto } from '../dto/domains.ts';
 import type { ClientRuntime } from '../runtime.ts';
 import type { OperationOptions } from '../operation-options.ts';
 
@@ -20,7 +11,8 @@ import type { OperationOptions } from '../operation-options.ts';
  * ```ts
  * await tenantry.domains.add({ slug: 'acme-corp', hostname: 'app.acme.com' });
  * const [record] = await tenantry.domains.list('acme-corp'); // the TXT record to publish
- * await tenantry.domains.verify({ slug: 'acme-corp', hostname: 'app.acme.com' });
+ * const plan = await tenantry.domains.verify({ slug: 'acme-corp', hostname: 'app.acme.com' }, { dryRun: true });
+ * await tenantry.domains.verify({ slug: 'acme-corp', hostname: 'app.acme.com' }, { expectFingerprint: plan.fingerprint });
  * ```
  */
 export class Domains {
@@ -35,48 +27,49 @@ export class Domains {
    *
    * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`; and, like every method, a database code (see `TenantryClient`)
    */
-  async list(slug: string): Promise<DomainRecordDto[]> {
-    return this.#runtime.run(async (ctx) => (await listDomains(ctx, slug)).map(toDomainRecordDto));
+  async list(slug: string): Promise<DomainDto[]> {
+    return this.#runtime.run(async (ctx) => (await listDomains(ctx, slug)).map(toDomainDto));
   }
 
   /**
    * Adds a domain (custom ones unverified until their TXT record is found); `primary` makes it primary.
    *
-   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `HOSTNAME_TAKEN`, `LIMIT_EXCEEDED`; and, like every method, a database code (see `TenantryClient`)
+   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `HOSTNAME_TAKEN`, `LIMIT_EXCEEDED`, `DOMAIN_UNVERIFIED`, `PLAN_STALE`; and, like every method, a database code (see `TenantryClient`)
    */
   async add(input: AddDomainInput, options: OperationOptions = {}): Promise<DomainResultDto> {
-    return this.#runtime.run(async (ctx) => toResult(await addDomain(ctx, input, options)));
+    return toResult(await this.#runtime.execute(addDomain, input, options));
   }
 
   /**
    * Makes a hostname primary, creating it when missing (the repair for a missing or wrong domain).
    *
-   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `HOSTNAME_TAKEN`, `LIMIT_EXCEEDED`; and, like every method, a database code (see `TenantryClient`)
+   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `HOSTNAME_TAKEN`, `LIMIT_EXCEEDED`, `DOMAIN_UNVERIFIED`, `PLAN_STALE`; and, like every method, a database code (see `TenantryClient`)
    */
   async setPrimary(input: DomainRefInput, options: OperationOptions = {}): Promise<DomainResultDto> {
-    return this.#runtime.run(async (ctx) => toResult(await setPrimaryDomain(ctx, input, options)));
+    return toResult(await this.#runtime.execute(setPrimaryDomain, input, options));
   }
 
   /**
-   * Looks up TXT `_tenantry.<hostname>` with the client's resolver; DOMAIN_VERIFICATION_FAILED when absent.
+   * Looks up TXT `_tenantry.<hostname>` with the client's resolver and marks the domain verified when it
+   * holds the token; DOMAIN_VERIFICATION_FAILED when absent. A dry run answers what the lookup found.
    *
-   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `DOMAIN_NOT_FOUND`, `DOMAIN_VERIFICATION_FAILED`; and, like every method, a database code (see `TenantryClient`)
+   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `DOMAIN_NOT_FOUND`, `DOMAIN_VERIFICATION_FAILED`, `PLAN_STALE`; and, like every method, a database code (see `TenantryClient`)
    */
   async verify(input: DomainRefInput, options: OperationOptions = {}): Promise<DomainResultDto> {
-    const resolver = this.#runtime.options.dnsResolver;
-    return this.#runtime.run(async (ctx) => toResult(await verifyDomain(ctx, input, { ...options, ...(resolver ? { resolver } : {}) })));
+    return toResult(await this.#runtime.execute(verifyDomain, input, options));
   }
 
   /**
    * Removes a domain; the primary is refused until another is primary (PRIMARY_DOMAIN_REMOVAL).
    *
-   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `DOMAIN_NOT_FOUND`, `PRIMARY_DOMAIN_REMOVAL`; and, like every method, a database code (see `TenantryClient`)
+   * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `DOMAIN_NOT_FOUND`, `PRIMARY_DOMAIN_REMOVAL`, `PLAN_STALE`; and, like every method, a database code (see `TenantryClient`)
    */
   async remove(input: DomainRefInput, options: OperationOptions = {}): Promise<DomainResultDto> {
-    return this.#runtime.run(async (ctx) => toResult(await removeDomain(ctx, input, options)));
+    return toResult(await this.#runtime.execute(removeDomain, input, options));
   }
 }
 
-function toResult(outcome: DomainOutcome): DomainResultDto {
-  return { ...toChangeDto(outcome), domain: toDomainRecordDto(outcome.domain) };
+/** The plan, and the domain as applied (or, planned or unchanged, as the plan sees it). */
+function toResult(executed: Executed<Pick<DomainChange, 'view'>, DomainView>): DomainResultDto {
+  return { ...toChangeDto(executed), domain: toDomainDto(executed.value ?? executed.data.view) };
 }

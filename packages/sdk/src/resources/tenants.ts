@@ -32,8 +32,8 @@ import type { PolicyChangeDto } from './tenant-changes.ts';
 import { LIFECYCLE, toDeletionDto, toPurgeDto, toTrialDto, type DeletionResultDto, type PurgeResultDto, type TrialResultDto } from './tenant-lifecycle.ts';
 import { exportToFile, importFrom, type ExportKeyOption, type ImportSource, type TenantExportResultDto, type TenantImportResultDto } from './tenant-transfer.ts';
 import { provisionBulkFrom, type BulkProvisionOptions, type BulkReportDto, type BulkSource } from './bulk.ts';
+import { toDomainDto } from '../dto/domains.ts';
 import {
-  toDomainDto,
   toTenantDto,
   toTenantSummaryDto,
   type ProvisionResultDto,

@@ -1,39 +1,42 @@
 import { randomBytes } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { ServiceContext } from '../../context.ts';
-import { recordAudit } from '../audit/audit.service.ts';
+import { uuidv7 } from '../../db/ids.ts';
+import type { AuditSubject, TenantOperationContext } from '../../operations/operation.ts';
 import { limitExceeded, tenantUsage } from '../plans/usage.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
-import { Domain } from './domain.entity.ts';
-import { domainKind } from './domain-rules.ts';
+import { Domain, type DomainKind } from './domain.entity.ts';
 
 /** Refuses a new domain past maxDomains. */
-export async function checkNewDomain(tx: SqlEntityManager, ctx: ServiceContext, tenant: Tenant): Promise<void> {
-  const usage = await tenantUsage(tx, tenant.id, ctx.now());
+export async function checkNewDomain({ tx, tenant, now }: TenantOperationContext): Promise<void> {
+  const usage = await tenantUsage(tx, tenant.id, now());
   if (usage.domains + 1 > tenant.limits.maxDomains) throw limitExceeded(tenant.slug, 'maxDomains', tenant.limits.maxDomains, usage.domains);
 }
 
-/** A new domain in the unit of work, with its audit event. Subdomains are verified; custom ones get a TXT token. */
-export function createDomain(tx: SqlEntityManager, ctx: ServiceContext, tenant: Tenant, host: string, isPrimary: boolean, draft = false): Domain {
-  const now = ctx.now();
-  const kind = domainKind(host, tenant.slug, ctx.settings.baseDomain);
-  const domain = tx.create(
+/**
+ * A new domain, not yet persisted: a plan shows it, applying persists it. Subdomains are verified;
+ * custom ones get a TXT token.
+ */
+export function draftDomain({ tx, tenant, now }: TenantOperationContext, hostname: string, kind: DomainKind, isPrimary: boolean): Domain {
+  const at = now();
+  return tx.create(
     Domain,
     {
+      id: uuidv7(),
       tenant,
-      hostname: host,
+      hostname,
       kind,
       isPrimary,
       verificationToken: kind === 'custom' ? `tenantry-verify=${randomBytes(16).toString('hex')}` : null,
-      verifiedAt: kind === 'subdomain' ? now : null,
-      createdAt: now,
+      verifiedAt: kind === 'subdomain' ? at : null,
+      createdAt: at,
     },
-    { persist: !draft },
+    { persist: false },
   );
-  if (!draft) {
-    recordAudit(ctx, tx, { action: 'domain.added', tenant: { id: tenant.id, slug: tenant.slug }, targetType: 'domain', targetId: domain.id, after: { hostname: host, kind, isPrimary } });
-  }
-  return domain;
+}
+
+/** The audit subject of a new domain: `domain.added` with what it is. */
+export function domainAdded(domain: Domain): Required<Pick<AuditSubject, 'targetType' | 'targetId' | 'after'>> {
+  return { targetType: 'domain', targetId: domain.id, after: { hostname: domain.hostname, kind: domain.kind, isPrimary: domain.isPrimary } };
 }
 
 /** Unsets the current primary in the database first, so the one-primary index never sees two. */

@@ -4,10 +4,9 @@ import { openDatabase, type Database } from '../../db/database.ts';
 import { addTestMember, failure, provisionTestTenant, userContext } from '../../testing/access-fixtures.ts';
 import { testContext } from '../../testing/service-context.ts';
 import { listAuditEvents } from '../audit/audit-queries.ts';
+import type { RunOptions } from '../../operations/operation.ts';
 import type { DnsResolver } from './dns-resolver.ts';
-import { addDomain, listDomains, removeDomain } from './domains.service.ts';
-import { setPrimaryDomain } from './set-primary.ts';
-import { verifyDomain } from './verify-domain.ts';
+import { addDomain, listDomains, removeDomain, setPrimaryDomain, verifyDomain } from '../../testing/domain-use-cases.ts';
 
 let testDatabase: TestDatabase;
 let database: Database;
@@ -102,7 +101,9 @@ describe('addDomain', () => {
   it('dry run writes nothing', async () => {
     const tenant = await provisionTestTenant(database, { domain: 'dry.example' });
     const before = await snapshot();
-    expect((await addDomain(ctx(), { slug: tenant.slug, hostname: 'new.example' }, { dryRun: true })).result).toBe('planned');
+    const planned = await addDomain(ctx(), { slug: tenant.slug, hostname: 'new.example' }, { dryRun: true });
+    // Planned, not added: no token to publish yet.
+    expect(planned).toMatchObject({ result: 'planned', domain: { hostname: 'new.example', kind: 'custom', verified: false, verification: null } });
     expect((await setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: `${tenant.slug}.${BASE}` }, { dryRun: true })).result).toBe('planned');
     expect(await snapshot()).toEqual(before);
   });
@@ -167,5 +168,99 @@ describe('verifyDomain', () => {
     const viewer = await addTestMember(database, tenant.slug, ['viewer']);
     expect((await listDomains(userContext(database, viewer), tenant.slug)).length).toBe(1);
     expect((await failure(addDomain(userContext(database, viewer), { slug: tenant.slug, hostname: 'x.example' }))).code).toBe('FORBIDDEN');
+  });
+});
+
+describe('the domain operations', () => {
+  /** A tenant with a verified primary custom domain and an unverified one whose TXT record is published. */
+  async function tenantWithDomains(name: string) {
+    const tenant = await provisionTestTenant(database, { domain: `${name}-main.example`, plan: 'professional' });
+    await verify(tenant.slug, `${name}-main.example`);
+    const pending = (await addDomain(ctx(), { slug: tenant.slug, hostname: `${name}-pending.example` })).domain;
+    const dns = fakeDns({ [pending.verification?.recordName ?? '']: [[pending.verification?.recordValue ?? '']] });
+    return { tenant, pending, dns };
+  }
+
+  it('verify --dry-run says which TXT record it checks and what it found, and writes nothing', async () => {
+    const tenant = await provisionTestTenant(database, { domain: 'dry-verify.example' });
+    const [domain] = await listDomains(ctx(), tenant.slug);
+    const token = domain?.verification?.recordValue ?? '';
+    const before = await snapshot();
+    const absent = await verifyDomain(ctx(), { slug: tenant.slug, hostname: 'dry-verify.example' }, { dryRun: true, resolver: fakeDns({}) });
+    expect(absent).toMatchObject({ result: 'planned', changes: [], domain: { verified: false } });
+    expect(absent.steps).toEqual([{ action: 'check-txt-record', description: expect.stringContaining(`_tenantry.dry-verify.example = "${token}": not found yet`) }]);
+    const resolver = fakeDns({ '_tenantry.dry-verify.example': [[token]] });
+    const present = await verifyDomain(ctx(), { slug: tenant.slug, hostname: 'dry-verify.example' }, { dryRun: true, resolver });
+    // Its first verified domain: it would also become primary.
+    expect(present.steps.map((step) => step.action)).toEqual(['check-txt-record', 'verify-domain', 'set-primary-domain']);
+    expect(present.changes).toEqual([
+      { field: 'verified', from: false, to: true },
+      { field: 'primaryDomain', from: null, to: 'dry-verify.example' },
+    ]);
+    expect(present.domain).toMatchObject({ verified: true, isPrimary: true, verification: null });
+    expect(await snapshot()).toEqual(before);
+    // Applying the plan that found no record is refused, and writes nothing.
+    expect((await failure(verifyDomain(ctx(), { slug: tenant.slug, hostname: 'dry-verify.example' }, { resolver: fakeDns({}) }))).code).toBe('DOMAIN_VERIFICATION_FAILED');
+    expect(await snapshot()).toEqual(before);
+    expect((await verifyDomain(ctx(), { slug: tenant.slug, hostname: 'dry-verify.example' }, { resolver, expectFingerprint: present.fingerprint })).result).toBe('applied');
+  });
+
+  it('each plans with a fingerprint and writes nothing on a dry run; applying with that fingerprint applies exactly it', async () => {
+    const { tenant, pending, dns } = await tenantWithDomains('ops');
+    const slug = tenant.slug;
+    const runs = [
+      (options: RunOptions) => addDomain(ctx(), { slug, hostname: 'ops-new.example' }, options),
+      (options: RunOptions) => verifyDomain(ctx(), { slug, hostname: pending.hostname }, { ...options, resolver: dns }),
+      (options: RunOptions) => setPrimaryDomain(ctx(), { slug, hostname: pending.hostname }, options),
+      (options: RunOptions) => removeDomain(ctx(), { slug, hostname: 'ops-main.example' }, options),
+    ];
+    for (const run of runs) {
+      const before = await snapshot();
+      const planned = await run({ dryRun: true });
+      expect(planned).toMatchObject({ result: 'planned', fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) });
+      expect(await snapshot()).toEqual(before);
+      const applied = await run({ expectFingerprint: planned.fingerprint });
+      expect(applied).toMatchObject({ result: 'applied', steps: planned.steps, changes: planned.changes, fingerprint: planned.fingerprint });
+    }
+    expect((await listDomains(ctx(), slug)).map((domain) => [domain.hostname, domain.isPrimary, domain.verified])).toEqual([
+      ['ops-pending.example', true, true],
+      ['ops-new.example', false, false],
+    ]);
+    const actions = (await listAuditEvents(ctx(), { tenant: slug, limit: 4 })).map((event) => event.action);
+    expect(actions).toEqual(['domain.removed', 'domain.primary_changed', 'domain.verified', 'domain.added']);
+  });
+
+  it('refuses a stale plan with PLAN_STALE and writes nothing', async () => {
+    const { tenant, pending, dns } = await tenantWithDomains('stale');
+    const slug = tenant.slug;
+    const runs = [
+      (options: RunOptions) => addDomain(ctx(), { slug, hostname: 'stale-new.example' }, options),
+      (options: RunOptions) => verifyDomain(ctx(), { slug, hostname: pending.hostname }, { ...options, resolver: dns }),
+      (options: RunOptions) => setPrimaryDomain(ctx(), { slug, hostname: `${slug}.${BASE}` }, options),
+      (options: RunOptions) => removeDomain(ctx(), { slug, hostname: pending.hostname }, options),
+    ];
+    const plans = [];
+    for (const run of runs) plans.push((await run({ dryRun: true })).fingerprint);
+    // The tenant changes after the plans were shown.
+    await addDomain(ctx(), { slug, hostname: 'meanwhile.example' });
+    const before = await snapshot();
+    for (const [index, run] of runs.entries()) expect((await failure(run({ expectFingerprint: plans[index] }))).code).toBe('PLAN_STALE');
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('refuses a member without the permission (a viewer) every change, and writes nothing', async () => {
+    const { tenant, pending, dns } = await tenantWithDomains('viewer');
+    const viewer = userContext(database, await addTestMember(database, tenant.slug, ['viewer']), { settings: { baseDomain: BASE } });
+    const slug = tenant.slug;
+    const before = await snapshot();
+    const attempts = [
+      () => addDomain(viewer, { slug, hostname: 'viewer.example' }),
+      () => addDomain(viewer, { slug, hostname: 'viewer.example' }, { dryRun: true }),
+      () => verifyDomain(viewer, { slug, hostname: pending.hostname }, { resolver: dns }),
+      () => setPrimaryDomain(viewer, { slug, hostname: `${slug}.${BASE}` }),
+      () => removeDomain(viewer, { slug, hostname: pending.hostname }),
+    ];
+    for (const attempt of attempts) expect((await failure(attempt())).code).toBe('FORBIDDEN');
+    expect(await snapshot()).toEqual(before);
   });
 });

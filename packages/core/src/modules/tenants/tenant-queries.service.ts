@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { TenantryError } from '../../errors.ts';
 import { boundedInteger } from '../../validation/fields.ts';
 import { parseInput } from '../../validation/parse-input.ts';
-import { Domain } from '../domains/domain.entity.ts';
+import { tenantDomains } from '../domains/domain-queries.ts';
+import type { DomainView } from '../domains/domain-view.ts';
 import type { PlanCode, Limits } from '../plans/catalog.ts';
 import { membersOf, type MemberView } from '../memberships/member-queries.ts';
 import { slugCandidates, slugProblem } from './slug.ts';
@@ -14,7 +15,7 @@ const suggestCountInput = z.object({ count: boundedInteger(1, 20) });
 
 export interface TenantDetails {
   tenant: Tenant;
-  domains: Domain[];
+  domains: DomainView[];
   members: MemberView[];
 }
 
@@ -27,7 +28,7 @@ export async function findTenant(em: SqlEntityManager, slug: string): Promise<Te
 export async function getTenantDetails(em: SqlEntityManager, slug: string): Promise<TenantDetails> {
   const tenant = await findTenant(em, slug);
   const [domains, members] = await Promise.all([
-    em.find(Domain, { tenant: tenant.id }, { orderBy: { isPrimary: 'desc', hostname: 'asc' } }),
+    tenantDomains(em, tenant),
     membersOf(em, tenant.id),
   ]);
   return { tenant, domains, members };

@@ -37,8 +37,10 @@ describe('console: doctor', () => {
       expect(doctor).toMatch(/USAGE_NEAR_LIMIT +tight-limits +manual +tight-limits uses 1 users of 1/);
       ui.key('enter');
       const plan = await ui.waitForFrame('The plan (nothing is written until you confirm)');
-      expect(plan).toContain('1. Add routed-later.example.io as the primary subdomain of routed-later');
-      expect(plan).toContain('insert into tenantry.domains');
+      // The repair is `domain primary`: the operation's plan, no hand-built SQL.
+      expect(plan).toContain('1. Add routed-later.example.io to routed-later (it has no such domain)');
+      expect(plan).toContain('the primary domain of routed-later');
+      expect(plan).not.toContain('insert into');
       ui.key('enter');
       const result = await ui.waitForFrame('✓ re-check: NO_PRIMARY_DOMAIN is gone');
       expect(result).toContain('Repaired NO_PRIMARY_DOMAIN');

@@ -1,4 +1,4 @@
-import type { ApiKeyDto, AuditEventDto, DataSpaceDto, DomainRecordDto, InvitationDto, TenantDetailsDto } from '@tenantry/sdk';
+import type { ApiKeyDto, AuditEventDto, DataSpaceDto, DomainDto, InvitationDto, TenantDetailsDto } from '@tenantry/sdk';
 import type { Selection, TabId } from '../state/types.ts';
 
 /** Lists a tab shows beyond the tenant itself, loaded only while that tab is open. */
@@ -7,7 +7,7 @@ export interface TabData {
   error?: Error;
   audit?: AuditEventDto[];
   invitations?: InvitationDto[];
-  domains?: DomainRecordDto[];
+  domains?: DomainDto[];
   apiKeys?: ApiKeyDto[];
   dataSpace?: DataSpaceDto;
 }

@@ -1,4 +1,4 @@
-import { DRY_RUN_FLAG, defineCommand, requiredArg } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
 import { renderChange } from '../../output/change.ts';
 
 export const domainAdd = defineCommand({
@@ -13,7 +13,7 @@ export const domainAdd = defineCommand({
     { name: 'slug', description: "The tenant's slug.", field: 'slug' },
     { name: 'hostname', description: 'The hostname, e.g. app.client.com or bücher.example.', field: 'hostname' },
   ],
-  flags: [{ name: 'primary', type: 'boolean', field: 'primary', description: 'Make it the primary domain (a verified one only).' }, DRY_RUN_FLAG],
+  flags: [{ name: 'primary', type: 'boolean', field: 'primary', description: 'Make it the primary domain (a verified one only).' }, ...CHANGE_FLAGS],
   json: true,
   examples: [
     { description: 'Add a custom domain', command: 'tenantry domain add acme-corp dashboard.client.com' },
@@ -23,7 +23,7 @@ export const domainAdd = defineCommand({
     const slug = requiredArg(input, 'slug');
     const result = await (await ctx.client()).domains.add(
       { slug, hostname: requiredArg(input, 'hostname'), primary: input.flags.primary === true },
-      { dryRun: input.flags['dry-run'] === true },
+      changeOptions(input.flags),
     );
     if (ctx.json) return ctx.outJson(result);
     const { domain } = result;

@@ -1,4 +1,4 @@
-import type { DomainRecordDto } from '@tenantry/sdk';
+import type { DomainDto } from '@tenantry/sdk';
 import { defineCommand, requiredArg } from '../../command.ts';
 import { listEnvelope } from '../../output/list-envelope.ts';
 import { renderTable, type Column } from '../../output/table.ts';
@@ -16,7 +16,7 @@ export const domainList = defineCommand({
   async run(ctx, input) {
     const domains = await (await ctx.client()).domains.list(requiredArg(input, 'slug'));
     if (ctx.json) return ctx.outJson(listEnvelope(domains));
-    const columns: Column<DomainRecordDto>[] = [
+    const columns: Column<DomainDto>[] = [
       { header: 'hostname', value: (d) => (d.displayHostname === d.hostname ? d.hostname : `${d.displayHostname} (${d.hostname})`) },
       { header: 'kind', value: (d) => d.kind, dropOrder: 1 },
       { header: 'primary', value: (d, terminal) => (d.isPrimary ? (terminal ? '★ primary' : 'primary') : '-') },

@@ -1,4 +1,4 @@
-import { DRY_RUN_FLAG, defineCommand, requiredArg } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
 import { renderChange } from '../../output/change.ts';
 
 export const domainPrimary = defineCommand({
@@ -11,7 +11,7 @@ export const domainPrimary = defineCommand({
     { name: 'slug', description: "The tenant's slug.", field: 'slug' },
     { name: 'hostname', description: 'The hostname to make primary.', field: 'hostname' },
   ],
-  flags: [DRY_RUN_FLAG],
+  flags: [...CHANGE_FLAGS],
   json: true,
   examples: [
     { description: 'Fix a tenant with no or the wrong domain', command: 'TENANTRY_BASE_DOMAIN=newconcierge.app tenantry domain primary theo theo.newconcierge.app' },
@@ -19,7 +19,7 @@ export const domainPrimary = defineCommand({
   ],
   async run(ctx, input) {
     const slug = requiredArg(input, 'slug');
-    const result = await (await ctx.client()).domains.setPrimary({ slug, hostname: requiredArg(input, 'hostname') }, { dryRun: input.flags['dry-run'] === true });
+    const result = await (await ctx.client()).domains.setPrimary({ slug, hostname: requiredArg(input, 'hostname') }, changeOptions(input.flags));
     if (ctx.json) return ctx.outJson(result);
     const created = result.steps.some((step) => step.action === 'add-domain');
     renderChange(ctx, result, {

@@ -41,7 +41,7 @@ function renderTenant(ctx: CommandContext, tenant: TenantDetailsDto): string {
   if (tenant.status === 'pending_deletion' && tenant.deletionScheduledAt) rows.splice(1, 0, ['Deletion', `restorable until ${formatTimestamp(tenant.deletionScheduledAt, terminal)}, then purged`]);
   if (tenant.purgedAt) rows.splice(1, 0, ['Purged', `${formatTimestamp(tenant.purgedAt, terminal)}: tombstone only`]);
   const domains = tenant.domains.map((domain) => {
-    const verification = domain.verified ? '✓ verified' : `✗ unverified (TXT _tenantry.${domain.hostname} = ${domain.verificationToken ?? ''})`;
+    const verification = domain.verified ? '✓ verified' : `✗ unverified (TXT ${domain.verification?.recordName ?? ''} = ${domain.verification?.recordValue ?? ''})`;
     return `    ${domain.isPrimary ? '★' : ' '} ${domain.hostname}  ${domain.kind}  ${verification}`;
   });
   return [
