@@ -40,7 +40,7 @@ export function fieldFor(name: string): string | undefined {
 /** The seeds call the analytics feature analytics_dashboard. */
 export const FEATURE_ALIASES: Record<string, string> = { analytics_dashboard: 'analytics', 'analytics-dashboard': 'analytics' };
 
-export function featureName(name: string): string {
+export function canonicalFeature(name: string): string {
   const trimmed = name.trim();
   return FEATURE_ALIASES[trimmed.toLowerCase()] ?? trimmed;
 }

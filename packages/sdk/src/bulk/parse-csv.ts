@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { TenantryError, type InputIssue } from '@tenantry/core';
-import { BOOLEAN_FIELDS, INTEGER_FIELDS, featureName, fieldFor } from './field-names.ts';
+import { BOOLEAN_FIELDS, INTEGER_FIELDS, canonicalFeature, fieldFor } from './field-names.ts';
 import type { ParsedBulkFile } from './parsed-bulk-file.ts';
 
 /**
@@ -38,7 +38,7 @@ function rowInput(fields: readonly string[], cells: readonly string[]): Record<s
     const value = cells[index] ?? '';
     if (value === '') return;
     if (field === 'features' || field === 'noFeatures') {
-      for (const name of value.split(/[;|\s]+/).filter(Boolean)) features[featureName(name)] = field === 'features';
+      for (const name of value.split(/[;|\s]+/).filter(Boolean)) features[canonicalFeature(name)] = field === 'features';
     } else if (INTEGER_FIELDS.has(field)) {
       input[field] = /^-?\d+$/.test(value) ? Number(value) : value;
     } else if (BOOLEAN_FIELDS.has(field)) {

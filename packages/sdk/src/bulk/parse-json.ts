@@ -1,5 +1,5 @@
 import { TenantryError } from '@tenantry/core';
-import { featureName, fieldFor } from './field-names.ts';
+import { canonicalFeature, fieldFor } from './field-names.ts';
 import type { ParsedBulkFile } from './parsed-bulk-file.ts';
 
 interface SeedEntry {
@@ -40,7 +40,7 @@ function toInput(entry: unknown): unknown {
     .map((user) => ({ email: user.email, ...(roleOf(user) ? { role: roleOf(user) } : {}) }));
   if (invitations.length > 0) input.invitations = invitations;
   if (seed.features && typeof seed.features === 'object') {
-    input.features = { ...(input.features as object), ...Object.fromEntries(Object.entries(seed.features).map(([name, on]) => [featureName(name), on])) };
+    input.features = { ...(input.features as object), ...Object.fromEntries(Object.entries(seed.features).map(([name, on]) => [canonicalFeature(name), on])) };
   }
   if (seed.settings && typeof seed.settings === 'object') {
     const { timezone, ...settings } = seed.settings;

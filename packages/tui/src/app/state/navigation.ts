@@ -1,7 +1,7 @@
-import type { ConsoleState, Route } from './types.ts';
+import type { ConsoleState, ConsoleRoute } from './types.ts';
 import { initialWizard } from './wizard.ts';
 
-export function navigate(state: ConsoleState, route: Route): ConsoleState {
+export function navigate(state: ConsoleState, route: ConsoleRoute): ConsoleState {
   const fresh = route.screen === 'wizard' ? { wizard: initialWizard } : {};
   const detail = route.screen === 'tenant' ? { detail: { tab: 'overview' as const, cursor: 0 } } : {};
   return { ...state, ...fresh, ...detail, history: [...state.history, state.route], route, notice: null };
@@ -14,7 +14,7 @@ export function goBack(state: ConsoleState): ConsoleState {
 }
 
 /** `:` targets: a screen name or a tenant slug. */
-export function jumpTarget(text: string): Route | undefined {
+export function jumpTarget(text: string): ConsoleRoute | undefined {
   const word = text.trim().toLowerCase();
   if (word === '') return undefined;
   if (['tenants', 'tenant', 'list', 't'].includes(word)) return { screen: 'tenants' };

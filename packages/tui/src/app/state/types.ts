@@ -7,7 +7,7 @@ export type SortKey = (typeof SORTS)[number];
 export const TABS = ['overview', 'members', 'invitations', 'domains', 'keys', 'data', 'audit'] as const;
 export type TabId = (typeof TABS)[number];
 
-export type Route = { screen: 'tenants' } | { screen: 'tenant'; slug: string } | { screen: 'wizard' } | { screen: 'doctor' };
+export type ConsoleRoute = { screen: 'tenants' } | { screen: 'tenant'; slug: string } | { screen: 'wizard' } | { screen: 'doctor' };
 
 export interface TenantsView {
   filter: string;
@@ -96,8 +96,8 @@ export interface EffectRequest {
 }
 
 export interface ConsoleState {
-  route: Route;
-  history: Route[];
+  route: ConsoleRoute;
+  history: ConsoleRoute[];
   help: boolean;
   helpOffset: number;
   jump: { text: string } | null;

@@ -3,7 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { TenantryError } from '@tenantry/sdk';
 import { parse, stringify } from 'smol-toml';
-import { DEFAULT_PROFILE_KEY, isSettingKey, SETTING_KEYS, type SettingKey } from './settings.ts';
+import { DEFAULT_PROFILE_KEY, isSettingKey, CONFIG_KEYS, type SettingKey } from './settings.ts';
 
 export type Profile = Partial<Record<SettingKey, string>>;
 
@@ -38,7 +38,7 @@ export function readConfig(path: string): ConfigFile {
   for (const [name, table] of Object.entries(asTable(document.profiles ?? {}, path, 'profiles'))) {
     const profile: Profile = {};
     for (const [key, value] of Object.entries(asTable(table, path, `profiles.${name}`))) {
-      if (!isSettingKey(key)) throw invalid(path, `profiles.${name}.${key} is not a setting; one of: ${SETTING_KEYS.join(', ')}`);
+      if (!isSettingKey(key)) throw invalid(path, `profiles.${name}.${key} is not a setting; one of: ${CONFIG_KEYS.join(', ')}`);
       if (typeof value !== 'string') throw invalid(path, `profiles.${name}.${key} must be a string`);
       profile[key] = value;
     }

@@ -1,6 +1,6 @@
 import { TenantryError } from '@tenantry/sdk';
 import { configPath, readConfig, type ConfigFile, type Profile } from './config-file.ts';
-import { SETTINGS, SETTING_KEYS } from './settings.ts';
+import { SETTINGS, CONFIG_KEYS } from './settings.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -30,7 +30,7 @@ export function withProfile(env: Env, flag: unknown): Env {
   const active = activeProfile(config, env, flag);
   if (!active) return env;
   const filled: Env = { ...env };
-  for (const key of SETTING_KEYS) {
+  for (const key of CONFIG_KEYS) {
     const value = active.profile[key];
     const variable = SETTINGS[key].env;
     if (value !== undefined && !filled[variable]) filled[variable] = value;

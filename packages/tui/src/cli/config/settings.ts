@@ -10,7 +10,7 @@ export const SETTINGS = {
 } as const;
 
 export type SettingKey = keyof typeof SETTINGS;
-export const SETTING_KEYS = Object.keys(SETTINGS) as SettingKey[];
+export const CONFIG_KEYS = Object.keys(SETTINGS) as SettingKey[];
 /** The top-level key naming the profile used when neither --profile nor TENANTRY_PROFILE is given. */
 export const DEFAULT_PROFILE_KEY = 'default-profile';
 

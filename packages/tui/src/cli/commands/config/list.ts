@@ -1,7 +1,7 @@
 import { defineCommand } from '../../command.ts';
 import { configPath, readConfig } from '../../config/config-file.ts';
 import { activeProfile } from '../../config/profile-env.ts';
-import { masked, SETTING_KEYS, SETTINGS } from '../../config/settings.ts';
+import { masked, CONFIG_KEYS, SETTINGS } from '../../config/settings.ts';
 
 export const configList = defineCommand({
   path: ['config', 'list'],
@@ -18,7 +18,7 @@ export const configList = defineCommand({
     const config = readConfig(configPath(ctx.io.env));
     const active = activeProfile(config, ctx.io.env, flags.profile);
     const profiles = Object.fromEntries(
-      Object.entries(config.profiles).map(([name, profile]) => [name, Object.fromEntries(SETTING_KEYS.flatMap((key) => (profile[key] === undefined ? [] : [[key, masked(key, profile[key])]])))]),
+      Object.entries(config.profiles).map(([name, profile]) => [name, Object.fromEntries(CONFIG_KEYS.flatMap((key) => (profile[key] === undefined ? [] : [[key, masked(key, profile[key])]])))]),
     );
     if (ctx.json) return ctx.outJson({ file: config.path, defaultProfile: config.defaultProfile ?? null, active: active?.name ?? null, profiles });
     ctx.out(`# ${config.path}${Object.keys(profiles).length === 0 ? ' (no profiles yet: tenantry config set KEY VALUE --profile NAME)' : ''}`);

@@ -1,7 +1,7 @@
 import { TenantryError } from '@tenantry/sdk';
 import { defineCommand, DRY_RUN_FLAG, requiredArg } from '../../command.ts';
 import { configPath, readConfig, writeConfig } from '../../config/config-file.ts';
-import { DEFAULT_PROFILE_KEY, isSettingKey, masked, SETTING_KEYS } from '../../config/settings.ts';
+import { DEFAULT_PROFILE_KEY, isSettingKey, masked, CONFIG_KEYS } from '../../config/settings.ts';
 
 export const configSet = defineCommand({
   path: ['config', 'set'],
@@ -9,7 +9,7 @@ export const configSet = defineCommand({
   description:
     'Writes to --profile, else the profile in use, else "default". An empty value removes the setting. The file is rewritten as TOML with mode 0600, since a database URL may hold a password.',
   args: [
-    { name: 'key', description: `One of: ${[...SETTING_KEYS, DEFAULT_PROFILE_KEY].join(', ')}.` },
+    { name: 'key', description: `One of: ${[...CONFIG_KEYS, DEFAULT_PROFILE_KEY].join(', ')}.` },
     { name: 'value', description: 'The value; "" removes the setting.' },
   ],
   flags: [DRY_RUN_FLAG],
@@ -29,7 +29,7 @@ export const configSet = defineCommand({
       else delete config.defaultProfile;
       change = value ? `${DEFAULT_PROFILE_KEY} = ${value}` : `${DEFAULT_PROFILE_KEY} removed`;
     } else {
-      if (!isSettingKey(key)) throw TenantryError.invalidInput([{ path: 'key', message: `must be one of: ${[...SETTING_KEYS, DEFAULT_PROFILE_KEY].join(', ')}` }]);
+      if (!isSettingKey(key)) throw TenantryError.invalidInput([{ path: 'key', message: `must be one of: ${[...CONFIG_KEYS, DEFAULT_PROFILE_KEY].join(', ')}` }]);
       const name = typeof input.flags.profile === 'string' ? input.flags.profile : ctx.io.env.TENANTRY_PROFILE || config.defaultProfile || 'default';
       const profile = { ...config.profiles[name] };
       if (value) profile[key] = value;
