@@ -118,6 +118,29 @@ describe('console: tenants', () => {
   });
 });
 
+describe('console: --readonly', () => {
+  it('refuses every path to a change, the wizard by key or by :new and each action key, and writes nothing', async () => {
+    const before = (await client.tenants.list()).total;
+    const ui = renderConsole(client, { columns: 120, rows: 30 }, true);
+    try {
+      await ui.waitForFrame('READ-ONLY');
+      ui.type(':new\r');
+      expect(await ui.waitForFrame('nothing can be changed')).not.toContain('Provision a tenant');
+      ui.press('newTenant');
+      expect(await ui.waitForFrame('nothing can be changed')).not.toContain('Provision a tenant');
+      ui.type(':acme-corp\r');
+      await ui.waitForFrame('Acme Corp (acme-corp)');
+      ui.press('suspendResume');
+      const refused = await ui.waitForFrame('nothing can be changed');
+      expect(refused).not.toContain('The plan (nothing is written until you confirm)');
+      expect((await client.tenants.get('acme-corp')).status).toBe('active');
+      expect((await client.tenants.list()).total).toBe(before);
+    } finally {
+      ui.unmount();
+    }
+  });
+});
+
 describe('console: actions on a tenant', () => {
   it('grants a role to the selected member and invites someone, each after its plan, the token shown once', async () => {
     const ui = renderConsole(client, { columns: 120, rows: 30 });

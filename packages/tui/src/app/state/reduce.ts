@@ -41,9 +41,7 @@ export function reduceConsole(state: ConsoleState, event: ConsoleEvent): Console
 }
 
 function reduceAction(state: ConsoleState, action: ActionId, view: ViewInfo): ConsoleState {
-  if (state.readonly && KEY_MUTATES(action)) {
-    return { ...state, notice: { kind: 'error', text: 'The console is read-only (--readonly): nothing can be changed.', code: 'FORBIDDEN' } };
-  }
+  if (state.readonly && KEY_MUTATES(action)) return refusedReadonly(state);
   switch (action) {
     case 'quit':
       return { ...state, quit: true };
@@ -87,6 +85,11 @@ function reduceAction(state: ConsoleState, action: ActionId, view: ViewInfo): Co
 
 const KEY_MUTATES = (action: ActionId) => bindingOf(action)?.mutates === true;
 
+/** The one answer of a read-only console to anything that would change state, whichever path asked. */
+function refusedReadonly(state: ConsoleState): ConsoleState {
+  return { ...state, dialog: null, dialogTarget: null, notice: { kind: 'error', text: 'The console is read-only (--readonly): nothing can be changed.', code: 'FORBIDDEN' } };
+}
+
 function openDialog(state: ConsoleState, opening: { action: ConsoleActionId; title: string; fields: { name: string; label: string; value: string; choices?: readonly string[] }[] }, view: ViewInfo): ConsoleState {
   const target = { slug: view.tenant?.slug ?? null, ...(view.tenant ? { tenantName: view.tenant.name } : {}), selection: view.selection };
   const withTarget = { ...state, dialogTarget: target };
@@ -103,6 +106,7 @@ function requestEffect(
   values: Record<string, string>,
   fingerprint: string | null = null,
 ): ConsoleState {
+  if (state.readonly) return refusedReadonly(state);
   const target = state.dialogTarget ?? { slug: null, selection: null };
   const request: EffectRequest = { id: state.nextRequestId, phase, action, values, target, ...(fingerprint ? { fingerprint } : {}) };
   return { ...state, request, nextRequestId: state.nextRequestId + 1, dialog: { kind: 'busy', title: `${title}: ${phase === 'plan' ? 'planning' : 'applying'}…` } };
@@ -163,6 +167,7 @@ function reduceJump(state: ConsoleState, text: string, key: string): ConsoleStat
   if (key === 'enter') {
     const route = jumpTarget(text);
     if (!route) return { ...state, jump: null, notice: { kind: 'error', text: `Nothing to jump to: "${text}". Try tenants, new, doctor or a slug.` } };
+    if (route.screen === 'wizard' && state.readonly) return refusedReadonly({ ...state, jump: null });
     return navigate({ ...state, jump: null }, route);
   }
   const edited = editText(text, key);
