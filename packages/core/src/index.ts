@@ -71,6 +71,7 @@ export {
   listTenants,
   suggestSlugs,
 } from './modules/tenants/tenant-queries.service.ts';
+export type { LimitUsage, UsageReport } from './modules/plans/usage-report.ts';
 export type { SlugCheck, TenantDetails, TenantPage, TenantSummary } from './modules/tenants/tenant-queries.service.ts';
 export type { SecurityPolicy } from './modules/tenants/security-policy.ts';
 export type { PasswordPolicy } from './modules/users/password-policy.ts';

@@ -8,6 +8,7 @@ import type {
   Tenant,
   TenantStatus,
   TenantSummary,
+  UsageReport,
 } from '@tenantry/core';
 import type { MemberDto } from './dto/members.ts';
 import type { DomainDto } from './dto/domains.ts';
@@ -47,7 +48,10 @@ export interface TenantDetailsDto extends TenantDto {
   domains: DomainDto[];
   members: MemberDto[];
   owners: MemberDto[];
+  /** Members plus pending invitations: what `maxUsers` counts. */
   usersUsed: number;
+  /** Every limit against what the tenant uses of it (`used: null` where its blueprint has nothing to count). */
+  usage: UsageReport;
 }
 
 export interface TenantSummaryDto {

@@ -137,6 +137,8 @@ export type {
   IsolationMode,
   LimitKey,
   Limits,
+  LimitUsage,
+  UsageReport,
   ListTenantsInput,
   MigrationMode,
   PlanCode,

@@ -85,14 +85,15 @@ export class Tenants {
   async get(slug: string): Promise<TenantDetailsDto> {
     return this.#runtime.run(async (ctx) => {
       await authorizeTenantOperation(ctx, slug, 'tenant.view');
-      const details = await getTenantDetails(ctx.em, slug);
+      const details = await getTenantDetails(ctx.em, slug, ctx.now());
       const members = details.members.map(toMemberDto);
       return {
         ...toTenantDto(details.tenant, ctx.now()),
         domains: details.domains.map(toDomainDto),
         members,
         owners: members.filter((member) => member.roles.includes('owner')),
-        usersUsed: members.length,
+        usersUsed: details.usage.maxUsers.used ?? 0,
+        usage: details.usage,
       };
     });
   }
@@ -106,7 +107,7 @@ export class Tenants {
   async list(filter: ListTenantsInput = {}): Promise<TenantListDto> {
     return this.#runtime.run(async (ctx) => {
       requirePlatform(ctx, 'tenant.list');
-      const page = await listTenants(ctx.em, filter);
+      const page = await listTenants(ctx.em, ctx.now(), filter);
       return { items: page.items.map((item) => toTenantSummaryDto(item, ctx.now())), total: page.total, nextCursor: page.nextCursor };
     });
   }

@@ -1,12 +1,11 @@
 import type { ServiceContext } from '../../context.ts';
 import { migrationChecksum } from '../../isolation/blueprint.ts';
-import { countDataSpace } from '../../isolation/data-space-counts.ts';
 import type { IsolationMode } from '../../isolation/isolation-mode.ts';
 import { SHARED_SCHEMA } from '../../isolation/names.ts';
 import { blueprintOf } from '../../isolation/sample-blueprint.ts';
 import { inTenantScope } from '../permissions/tenant-scope.ts';
 import type { Limits } from '../plans/catalog.ts';
-import { tenantUsage } from '../plans/usage.ts';
+import { usageReport } from '../plans/usage-report.ts';
 
 export interface DataSpaceView {
   isolation: IsolationMode;
@@ -32,7 +31,7 @@ export async function describeDataSpace(ctx: ServiceContext, slug: string): Prom
       [tenant.id],
     );
     const byId = new Map(applied.map((row) => [row.migration_id, row]));
-    const [control, data] = await Promise.all([tenantUsage(tx, tenant.id, ctx.now()), present?.exists ? countDataSpace(tx, tenant) : null]);
+    const usage = await usageReport(tx, tenant, ctx.now(), present?.exists === true);
     return {
       isolation: tenant.isolation,
       schema,
@@ -48,7 +47,7 @@ export async function describeDataSpace(ctx: ServiceContext, slug: string): Prom
         };
       }),
       unknown: applied.filter((row) => !blueprint.migrations.some((migration) => migration.id === row.migration_id)).map((row) => row.migration_id),
-      usage: { users: control.users, assets: data?.assets ?? null, devices: data?.devices ?? null, storageGb: data?.storageGb ?? null },
+      usage: { users: usage.maxUsers.used ?? 0, assets: usage.maxAssets.used, devices: usage.maxDevices.used, storageGb: usage.storageQuotaGb.used },
       limits: tenant.limits,
     };
   });

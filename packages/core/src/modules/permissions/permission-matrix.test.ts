@@ -114,9 +114,9 @@ interface Call {
 
 const member = async (t: Target, roles: Role[]) => ({ email: (await addTestMember(database, t.slug, roles)).email });
 const CALLS: Record<Permission, Call> = {
-  'tenant.list': { run: async (ctx) => (requirePlatform(ctx, 'tenant.list'), listTenants(ctx.em)) },
+  'tenant.list': { run: async (ctx) => (requirePlatform(ctx, 'tenant.list'), listTenants(ctx.em, ctx.now())) },
   'tenant.provision': { run: async (ctx) => (requirePlatform(ctx, 'tenant.provision'), provisionTenant(ctx, { name: unique('Matrix New'), ownerEmail: `${unique('new')}@matrix.example` })) },
-  'tenant.view': { run: async (ctx, t) => (await authorizeTenantOperation(ctx, t.slug, 'tenant.view'), getTenantDetails(ctx.em, t.slug)) },
+  'tenant.view': { run: async (ctx, t) => (await authorizeTenantOperation(ctx, t.slug, 'tenant.view'), getTenantDetails(ctx.em, t.slug, ctx.now())) },
   'tenant.settings': { run: (ctx, t) => updateSettings(ctx, { slug: t.slug, theme: unique('theme') }) },
   'tenant.policy': { run: (ctx, t) => updateSecurityPolicy(ctx, { slug: t.slug, sessionTimeoutMinutes: 100 + (counter += 1) }) },
   'tenant.plan': { run: (ctx, t) => changePlan(ctx, { slug: t.slug, plan: 'enterprise', limits: { maxUsers: 100_000, maxApiKeys: 100_000, maxDomains: 100_000, maxDevices: 100 + (counter += 1) } }) },

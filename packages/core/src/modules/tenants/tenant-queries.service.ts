@@ -7,6 +7,8 @@ import { tenantDomains } from '../domains/domain-queries.ts';
 import type { DomainView } from '../domains/domain-view.ts';
 import type { PlanCode, Limits } from '../plans/catalog.ts';
 import { membersOf, type MemberView } from '../memberships/member-queries.ts';
+import { usageReport, type UsageReport } from '../plans/usage-report.ts';
+import { usersCountSql } from '../plans/usage.ts';
 import { slugCandidates, slugProblem } from './slug.ts';
 import { Tenant } from './tenant.entity.ts';
 import { listTenantsInput, type IsolationMode, type TenantStatus } from './tenant.schemas.ts';
@@ -17,6 +19,7 @@ export interface TenantDetails {
   tenant: Tenant;
   domains: DomainView[];
   members: MemberView[];
+  usage: UsageReport;
 }
 
 export async function findTenant(em: SqlEntityManager, slug: string): Promise<Tenant> {
@@ -25,13 +28,17 @@ export async function findTenant(em: SqlEntityManager, slug: string): Promise<Te
   return tenant;
 }
 
-export async function getTenantDetails(em: SqlEntityManager, slug: string): Promise<TenantDetails> {
-  const tenant = await findTenant(em, slug);
-  const [domains, members] = await Promise.all([
-    tenantDomains(em, tenant),
-    membersOf(em, tenant.id),
-  ]);
-  return { tenant, domains, members };
+/** A tenant with its domains, members and usage of every limit, read in one transaction. */
+export async function getTenantDetails(em: SqlEntityManager, slug: string, now: Date): Promise<TenantDetails> {
+  return em.transactional(async (tx) => {
+    const tenant = await findTenant(tx, slug);
+    const [domains, members, usage] = await Promise.all([
+      tenantDomains(tx, tenant),
+      membersOf(tx, tenant.id),
+      usageReport(tx, tenant, now, tenant.status !== 'deleted' && tenant.status !== 'provisioning'),
+    ]);
+    return { tenant, domains, members, usage };
+  });
 }
 
 export interface TenantSummary {
@@ -56,7 +63,7 @@ export interface TenantPage {
 }
 
 /** One page of tenants by slug, with member counts, from one query; paged by offset or by a slug cursor. */
-export async function listTenants(em: SqlEntityManager, input: unknown = {}): Promise<TenantPage> {
+export async function listTenants(em: SqlEntityManager, now: Date, input: unknown = {}): Promise<TenantPage> {
   const filter = parseInput(listTenantsInput, input);
   const conditions: string[] = [];
   const params: unknown[] = [];
@@ -83,11 +90,11 @@ export async function listTenants(em: SqlEntityManager, input: unknown = {}): Pr
     // One row past the page tells whether another page follows.
     em.execute<SummaryRow[]>(
       `select t.id, t.slug, t.name, t.status, t.plan, t.isolation, t.limits, t.trial_ends_at, t.created_at,
-              (select count(*) from tenantry.memberships m where m.tenant_id = t.id)::int as users_used
+              ${usersCountSql('t.id')} as users_used
          from tenantry.tenants t ${pageWhere}
         order by t.slug
         limit ? offset ?`,
-      [...pageParams, filter.limit + 1, filter.offset],
+      [now, ...pageParams, filter.limit + 1, filter.offset],
     ),
     em.execute<{ total: number }[]>(`select count(*)::int as total from tenantry.tenants t ${where}`, params),
   ]);

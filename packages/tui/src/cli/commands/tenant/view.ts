@@ -1,10 +1,12 @@
-import type { TenantDetailsDto } from '@tenantry/sdk';
+import type { FindingDto, LimitUsage, TenantDetailsDto, UsageReport } from '@tenantry/sdk';
 import { defineCommand, requiredArg, type CommandContext } from '../../command.ts';
-import { fields, formatLimits, formatStatus, formatTimestamp, formatTrial } from '../../output/format.ts';
+import { fields, formatStatus, formatTimestamp, formatTrial } from '../../output/format.ts';
 
 export const tenantView = defineCommand({
   path: ['tenant', 'view'],
-  summary: 'Shows a tenant: plan, limits, users used of the limit, domains, owner, status and trial.',
+  summary: 'Shows a tenant: status, plan, what it uses of every limit, health findings, trial, owner and domains.',
+  description:
+    'Usage counts what the limits count: users are members plus pending invitations; assets, devices and storage are counted in the data space where its blueprint has those tables. The findings are those `tenantry doctor --tenant SLUG` reports. `--json` prints the SDK\'s `tenants.get` answer with the findings added as `findings`.',
   args: [{ name: 'slug', description: "The tenant's slug.", field: 'slug' }],
   json: true,
   examples: [
@@ -13,21 +15,20 @@ export const tenantView = defineCommand({
   ],
   async run(ctx, input) {
     const client = await ctx.client();
-    const tenant = await client.tenants.get(requiredArg(input, 'slug'));
-    if (ctx.json) return ctx.outJson(tenant);
-    ctx.out(renderTenant(ctx, tenant));
+    const slug = requiredArg(input, 'slug');
+    const [tenant, report] = await Promise.all([client.tenants.get(slug), client.health.check({ slug })]);
+    if (ctx.json) return ctx.outJson({ ...tenant, findings: report.findings });
+    ctx.out(renderTenant(ctx, tenant, report.findings));
   },
 });
 
-function renderTenant(ctx: CommandContext, tenant: TenantDetailsDto): string {
+function renderTenant(ctx: CommandContext, tenant: TenantDetailsDto, findings: readonly FindingDto[]): string {
   const terminal = Boolean(ctx.io.stdout.isTTY);
   const enabled = Object.entries(tenant.features).filter(([, on]) => on).map(([name]) => name);
   const owners = tenant.owners.map((owner) => (owner.name ? `${owner.email} (${owner.name})` : owner.email));
   const rows: [string, string][] = [
     ['Status', formatStatus(tenant.status, ctx.style)],
     ['Plan', tenant.plan],
-    ['Users', `${tenant.usersUsed} of ${tenant.limits.maxUsers}`],
-    ['Limits', formatLimits(tenant.limits)],
     ['Features', enabled.length > 0 ? enabled.join(', ') : 'none'],
     ['Trial', formatTrial(tenant.trialDaysLeft, tenant.trialEndsAt)],
     ['Isolation', tenant.schemaName ? `schema (${tenant.schemaName})` : tenant.isolation],
@@ -47,7 +48,25 @@ function renderTenant(ctx: CommandContext, tenant: TenantDetailsDto): string {
   return [
     `${ctx.style.bold(tenant.name)} (${tenant.slug})`,
     fields(rows),
+    '  Usage:',
+    fields(usageRows(tenant.usage), '    '),
+    `  Health:${findings.length === 0 ? ` ${ctx.style.green('✓ no findings')}` : ''}`,
+    ...findings.map((finding) => `    ${finding.severity === 'error' ? ctx.style.red('✗ error') : finding.severity === 'warn' ? ctx.style.yellow('! warn') : 'i info'}  ${finding.code}  ${finding.message}`),
     `  Domains:${domains.length === 0 ? ' none' : ''}`,
     ...domains,
   ].join('\n');
+}
+
+/** "3 of 10 (2 members + 1 pending invitation)", "0.42 of 10 GB", "- of 5 (not counted: the blueprint has no such table)". */
+function usageRows(usage: UsageReport): [string, string][] {
+  const of = (item: LimitUsage, unit = '') => `${item.used ?? '-'} of ${item.limit}${unit}${item.used === null ? ' (not counted: the blueprint has no such table)' : ''}`;
+  const invitations = `${usage.pendingInvitations} pending invitation${usage.pendingInvitations === 1 ? '' : 's'}`;
+  return [
+    ['Users', `${of(usage.maxUsers)} (${usage.members} member${usage.members === 1 ? '' : 's'} + ${invitations})`],
+    ['Assets', of(usage.maxAssets)],
+    ['Devices', of(usage.maxDevices)],
+    ['Storage', of(usage.storageQuotaGb, ' GB')],
+    ['API keys', of(usage.maxApiKeys)],
+    ['Domains', of(usage.maxDomains)],
+  ];
 }
