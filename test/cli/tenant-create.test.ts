@@ -93,15 +93,31 @@ describe('tenantry tenant create', () => {
 });
 
 describe('reading tenants', () => {
-  it('tenant view shows plan, limits, users, domains, owner, status and trial', async () => {
+  it('tenant view shows plan, every limit against its usage, health findings, domains, owner, status and trial', async () => {
     await cli(['tenant', 'create', '--name', 'Viewed', '--owner-email', 'v@viewed.test', '--trial-days', '10', '--domain', 'viewed.test']);
+    expect((await cli(['invite', 'send', 'viewed', 'new@viewed.test'])).exitCode).toBe(0);
     const run = await cli(['tenant', 'view', 'viewed']);
     expect(run.exitCode).toBe(0);
-    for (const line of [/Status: +✓ active/, /Plan: +basic/, /Users: +1 of 10/, /Trial: +10 days left/, /Owner: +v@viewed\.test/, / {2}viewed\.test +custom +✗ unverified/]) {
+    for (const line of [
+      /Status: +✓ active/,
+      /Plan: +basic/,
+      /Users: +2 of 10 \(1 member \+ 1 pending invitation\)/,
+      /Assets: +3 of 100/,
+      /Devices: +2 of 5/,
+      /Storage: +0\.\d+ of 10 GB/,
+      /API keys: +0 of 2/,
+      /Domains: +1 of 2/,
+      /Trial: +10 days left/,
+      /Owner: +v@viewed\.test/,
+      / {2}viewed\.test +custom +✗ unverified/,
+    ]) {
       expect(run.stdout).toMatch(line);
     }
-    const json = parseJson<{ slug: string; trialDaysLeft: number; usersUsed: number }>(await cli(['tenant', 'view', 'viewed', '--json']));
-    expect(json).toMatchObject({ slug: 'viewed', trialDaysLeft: 10, usersUsed: 1 });
+    const json = parseJson<{ slug: string; trialDaysLeft: number; usersUsed: number; usage: Record<string, { used: number | null; limit: number }>; findings: unknown[] }>(
+      await cli(['tenant', 'view', 'viewed', '--json']),
+    );
+    expect(json).toMatchObject({ slug: 'viewed', trialDaysLeft: 10, usersUsed: 2, usage: { maxUsers: { used: 2, limit: 10 }, maxAssets: { used: 3, limit: 100 }, maxDomains: { used: 1, limit: 2 } } });
+    expect(Array.isArray(json.findings)).toBe(true);
   });
 
   it('tenant list is tab-separated and complete when piped', async () => {
