@@ -25,6 +25,10 @@ export interface ArgSpec {
   optional?: boolean;
   /** The input field this argument fills. */
   field?: string;
+  /** The values it takes: a terminal asking for it offers them. */
+  choices?: readonly string[];
+  /** A secret (a key, a token): asked for without echo. */
+  secret?: boolean;
   /** The last argument only: takes this and every further positional value (`ParsedArguments.rest`). */
   variadic?: boolean;
 }

@@ -38,7 +38,8 @@ export async function execute(tokens: readonly string[], io: IO, options: Execut
     if (route.kind === 'group-help') return write(io.stdout, renderGroupHelp(COMMANDS, route.words));
     if (route.kind === 'unknown-command' || route.kind === 'unknown-flag') throw unroutedError(route);
     if (route.kind === 'command-help') return write(io.stdout, renderCommandHelp(route.command));
-    const parsed = parseCommandLine(route.command, route.rest);
+    // On a terminal, missing arguments are asked for (see runCommand); elsewhere they fail at once.
+    const parsed = parseCommandLine(route.command, route.rest, { allowMissing: interactive && !json });
     return await runCommand(route.command, parsed, io, { json, interactive, style, ...(options.consoleScreen ? { consoleScreen: options.consoleScreen } : {}) }, options.exitOnSignal);
   } catch (error) {
     // Errors print on the normal screen: the console's screen, if it was opened, closes first.
@@ -91,6 +92,10 @@ async function runCommand(
   };
   for (const signal of HANDLED_SIGNALS) process.once(signal, onSignal);
   try {
+    if (parsed.missing.length > 0) {
+      const { askMissingArguments } = await import('../flows/ask-missing-arguments.ts');
+      Object.assign(parsed.args, await askMissingArguments(parsed.missing, { io, client: () => ctx.client() }));
+    }
     const verdict = await command.run(ctx, parsed);
     return verdict ? EXIT_CODES[verdict.exitKind] : EXIT_SUCCESS;
   } finally {

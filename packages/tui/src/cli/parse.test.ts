@@ -46,6 +46,7 @@ describe('parseCommandLine', () => {
       args: {},
       flags: { name: 'Acme', 'max-users': 12, feature: ['sso', 'analytics'], 'dry-run': true, json: true },
       issues: [],
+      missing: [],
     });
   });
 
@@ -80,7 +81,7 @@ describe('parseCommandLine', () => {
 describe('variadic arguments', () => {
   it('hand every value of a variadic last argument to the command, in order', () => {
     const set = defineCommand({ path: ['tenant', 'set'], summary: 'Sets.', examples: [], args: [{ name: 'slug', description: 'slug' }, { name: 'assignment', description: 'k=v', variadic: true }], run: noop });
-    expect(parseCommandLine(set, ['acme', 'theme=dark', 'timezone=UTC'])).toEqual({ args: { slug: 'acme', assignment: 'theme=dark' }, flags: {}, issues: [], rest: ['theme=dark', 'timezone=UTC'] });
+    expect(parseCommandLine(set, ['acme', 'theme=dark', 'timezone=UTC'])).toEqual({ args: { slug: 'acme', assignment: 'theme=dark' }, flags: {}, issues: [], missing: [], rest: ['theme=dark', 'timezone=UTC'] });
     expect(invalid(() => parseCommandLine(set, ['acme'])).details.issues).toEqual([{ path: 'assignment', message: expect.stringContaining('<assignment>') }]);
   });
 });

@@ -1,12 +1,16 @@
 import { parseArgs, type ParseArgsOptionsConfig } from 'node:util';
 import { TenantryError, type InputIssue } from '@tenantry/sdk';
-import { commandFlags, type CommandSpec, type FlagSpec, type ParsedArguments } from './command.ts';
+import { commandFlags, type ArgSpec, type CommandSpec, type FlagSpec, type ParsedArguments } from './command.ts';
 import { closest, flagNames } from './route.ts';
 
 export { resolveCommand, type Resolution } from './route.ts';
 
-/** Parses flags and positional arguments strictly: an unknown flag, a bad number or a value outside a flag's choices is INVALID_INPUT. */
-export function parseCommandLine(command: CommandSpec, tokens: readonly string[]): ParsedArguments {
+/**
+ * Parses flags and positional arguments strictly: an unknown flag, a bad number or a value outside a flag's
+ * choices is INVALID_INPUT. With `allowMissing`, missing required arguments are listed in `missing` (for a
+ * terminal to ask for) instead of failing.
+ */
+export function parseCommandLine(command: CommandSpec, tokens: readonly string[], mode: { allowMissing?: boolean } = {}): ParsedArguments & { missing: ArgSpec[] } {
   const flags = commandFlags(command);
   const options: ParseArgsOptionsConfig = {};
   for (const flag of flags) {
@@ -37,16 +41,17 @@ export function parseCommandLine(command: CommandSpec, tokens: readonly string[]
     const extra = parsed.positionals.slice(specs.length).map((value) => JSON.stringify(value)).join(' ');
     structural.push({ path: 'argv', message: `unexpected argument(s) ${extra}; see --help` });
   }
+  const missing: ArgSpec[] = [];
   specs.forEach((spec, index) => {
-    if (!spec.optional && parsed.positionals[index] === undefined) {
-      structural.push({ path: spec.field ?? spec.name, message: `is required: pass <${spec.name}> (${spec.description})` });
-    }
+    if (spec.optional || parsed.positionals[index] !== undefined) return;
+    if (mode.allowMissing && !spec.variadic) missing.push(spec);
+    else structural.push({ path: spec.field ?? spec.name, message: `is required: pass <${spec.name}> (${spec.description})` });
   });
   if (structural.length > 0) throw TenantryError.invalidInput([...structural, ...issues]);
   if (issues.length > 0 && !command.reportsFlagIssues) throw TenantryError.invalidInput(issues);
   const args = Object.fromEntries(specs.map((spec, index) => [spec.name, parsed.positionals[index]]));
-  if (variadic) return { args, flags: values, issues, rest: parsed.positionals.slice(specs.length - 1) };
-  return { args, flags: values, issues };
+  if (variadic) return { args, flags: values, issues, missing, rest: parsed.positionals.slice(specs.length - 1) };
+  return { args, flags: values, issues, missing };
 }
 
 function convertFlag(

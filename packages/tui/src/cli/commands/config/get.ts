@@ -7,7 +7,7 @@ import { DEFAULT_PROFILE_KEY, isSettingKey, CONFIG_KEYS } from '../../config/set
 export const configGet = defineCommand({
   path: ['config', 'get'],
   summary: 'Prints one setting of the profile in use (or of --profile), as stored.',
-  args: [{ name: 'key', description: `One of: ${[...CONFIG_KEYS, DEFAULT_PROFILE_KEY].join(', ')}.` }],
+  args: [{ name: 'key', description: `One of: ${[...CONFIG_KEYS, DEFAULT_PROFILE_KEY].join(', ')}.`, choices: [...CONFIG_KEYS, DEFAULT_PROFILE_KEY] }],
   examples: [
     { description: 'The server of the staging profile', command: 'tenantry config get database-url --profile staging' },
     { description: 'Which profile is used by default', command: `tenantry config get ${DEFAULT_PROFILE_KEY}` },

@@ -9,7 +9,7 @@ export const configSet = defineCommand({
   description:
     'Writes to --profile, else the profile in use, else "default". An empty value removes the setting. The file is rewritten as TOML with mode 0600, since a database URL may hold a password.',
   args: [
-    { name: 'key', description: `One of: ${[...CONFIG_KEYS, DEFAULT_PROFILE_KEY].join(', ')}.` },
+    { name: 'key', description: `One of: ${[...CONFIG_KEYS, DEFAULT_PROFILE_KEY].join(', ')}.`, choices: [...CONFIG_KEYS, DEFAULT_PROFILE_KEY] },
     { name: 'value', description: 'The value; "" removes the setting.' },
   ],
   flags: [DRY_RUN_FLAG],

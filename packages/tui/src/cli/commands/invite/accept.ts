@@ -8,7 +8,7 @@ export const inviteAccept = defineCommand({
   description:
     "A new user's password must meet the tenant's password policy; an existing account joins with its own password.\n" +
     'On a terminal a missing password is asked for (hidden); scripts pass --password-stdin (a --password flag lands in shell history).',
-  args: [{ name: 'token', description: 'The invitation token (inv_...), shown once when it was sent.', field: 'token' }],
+  args: [{ name: 'token', description: 'The invitation token (inv_...), shown once when it was sent.', field: 'token', secret: true }],
   flags: [
     { name: 'password', type: 'string', placeholder: 'PASSWORD', field: 'password', description: 'The password of the new account, or of the existing one.' },
     { name: 'password-stdin', type: 'boolean', field: 'password', description: 'Read the password from the first line of stdin.' },

@@ -9,7 +9,7 @@ export const roleRevoke = defineCommand({
   args: [
     { name: 'slug', description: "The tenant's slug.", field: 'slug' },
     { name: 'email', description: "The member's email.", field: 'email' },
-    { name: 'role', description: `One of ${ROLES.join(', ')}.`, field: 'role' },
+    { name: 'role', description: `One of ${ROLES.join(', ')}.`, field: 'role', choices: ROLES },
   ],
   flags: [...CHANGE_FLAGS],
   json: true,

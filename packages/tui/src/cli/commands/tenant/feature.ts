@@ -9,7 +9,7 @@ export const tenantFeature = defineCommand({
   summary: 'Turns one feature of a tenant on or off.',
   args: [
     { name: 'slug', description: "The tenant's slug.", field: 'slug' },
-    { name: 'feature', description: `One of ${FEATURES.join(', ')}.`, field: 'feature' },
+    { name: 'feature', description: `One of ${FEATURES.join(', ')}.`, field: 'feature', choices: FEATURES },
     { name: 'state', description: 'on or off.', field: 'enabled' },
   ],
   flags: [...CHANGE_FLAGS],

@@ -19,7 +19,7 @@ export const tenantPlan = defineCommand({
     'dropped: the diff shows every change). A limit below what the tenant uses is refused with the numbers (exit 7).',
   args: [
     { name: 'slug', description: "The tenant's slug.", field: 'slug' },
-    { name: 'plan', description: `One of ${PLAN_CODES.join(', ')}.`, field: 'plan' },
+    { name: 'plan', description: `One of ${PLAN_CODES.join(', ')}.`, field: 'plan', choices: PLAN_CODES },
   ],
   flags: [
     ...LIMIT_FLAGS.map(([name, field, what]) => ({ name, type: 'integer' as const, field: `limits.${field}`, description: `Override the plan's limit of ${what}.` })),
