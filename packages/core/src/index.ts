@@ -75,8 +75,8 @@ export type { SlugCheck, TenantDetails, TenantMember, TenantPage, TenantSummary 
 export type { SecurityPolicy } from './modules/tenants/security-policy.ts';
 export type { PasswordPolicy } from './modules/users/password-policy.ts';
 export { verifyPassword } from './modules/users/password.ts';
-export { resetUserPassword, resetPasswordInput } from './modules/users/reset-password.ts';
-export type { PasswordResetOutcome, ResetPasswordInput } from './modules/users/reset-password.ts';
+export { resetPassword, resetPasswordInput } from './modules/users/reset-password.operation.ts';
+export type { PasswordReset, ResetPasswordInput } from './modules/users/reset-password.operation.ts';
 export { normalizeHostname } from './validation/fields.ts';
 
 export { Tenant } from './modules/tenants/tenant.entity.ts';
