@@ -117,11 +117,11 @@ export {
   applyRepair,
   healthSettings,
   planRepairs,
-  recordNotified,
+  notifyHealth,
+  notifyHealthInput,
   runDoctor,
   runPreflight,
   severityRank,
-  unnotifiedFindings,
 } from './health/index.ts';
 export type {
   Check,
@@ -131,6 +131,9 @@ export type {
   Finding,
   HealthSettings,
   HealthSettingsInput,
+  Notified,
+  NotifyHealthInput,
+  NotifyPlan,
   PlannedRepair,
   PreflightEnvironment,
   PreflightResult,

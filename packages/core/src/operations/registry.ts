@@ -19,6 +19,7 @@ import { updateSettings } from '../modules/settings/update-settings.operation.ts
 import { removeMember } from '../modules/memberships/remove-member.operation.ts';
 import { grantRole } from '../modules/roles/grant-role.operation.ts';
 import { revokeRole } from '../modules/roles/revoke-role.operation.ts';
+import { notifyHealth } from '../health/notify.operation.ts';
 import { resetPassword } from '../modules/users/reset-password.operation.ts';
 import type { Operation } from './operation.ts';
 
@@ -46,4 +47,5 @@ export const OPERATION_REGISTRY = {
   [revokeInvitation.id]: revokeInvitation,
   [acceptInvitation.id]: acceptInvitation,
   [resetPassword.id]: resetPassword,
+  [notifyHealth.id]: notifyHealth,
 } as const satisfies Record<string, Pick<Operation, 'id' | 'scope' | 'summary' | 'audit'>>;
