@@ -31,8 +31,11 @@ export { EXPORT_FORMAT, EXPORT_VERSION } from './modules/transfer/export-documen
 export { EXPORT_KEY_MIN_LENGTH } from './modules/transfer/export-key.ts';
 export type { ExportHeader, ExportRow, TenantExport } from './modules/transfer/export-document.ts';
 export { exportTenant, exportTenantText } from './modules/transfer/export.service.ts';
-export { importTenant } from './modules/transfer/import.service.ts';
-export type { ImportOptions, ImportOutcome } from './modules/transfer/import.service.ts';
+export { exportTenantInput, exportTenantOperation } from './modules/transfer/export-tenant.operation.ts';
+export type { ExportSummary, ExportTenantInput } from './modules/transfer/export-tenant.operation.ts';
+export { importTenantInput, importTenantOperation } from './modules/transfer/import-tenant.operation.ts';
+export type { ImportTenantInput } from './modules/transfer/import-tenant.operation.ts';
+export type { ImportSummary } from './modules/transfer/import.service.ts';
 export { provisionBulk } from './modules/bulk/bulk.service.ts';
 export type { BulkReport, BulkRowReport, BulkRunOptions } from './modules/bulk/bulk.service.ts';
 export type { BulkRowSource } from './modules/bulk/bulk-validate.ts';

@@ -20,6 +20,8 @@ import { removeMember } from '../modules/memberships/remove-member.operation.ts'
 import { grantRole } from '../modules/roles/grant-role.operation.ts';
 import { revokeRole } from '../modules/roles/revoke-role.operation.ts';
 import { notifyHealth } from '../health/notify.operation.ts';
+import { exportTenantOperation } from '../modules/transfer/export-tenant.operation.ts';
+import { importTenantOperation } from '../modules/transfer/import-tenant.operation.ts';
 import { resetPassword } from '../modules/users/reset-password.operation.ts';
 import type { Operation } from './operation.ts';
 
@@ -48,4 +50,6 @@ export const OPERATION_REGISTRY = {
   [acceptInvitation.id]: acceptInvitation,
   [resetPassword.id]: resetPassword,
   [notifyHealth.id]: notifyHealth,
+  [exportTenantOperation.id]: exportTenantOperation,
+  [importTenantOperation.id]: importTenantOperation,
 } as const satisfies Record<string, Pick<Operation, 'id' | 'scope' | 'summary' | 'audit'>>;
