@@ -26,6 +26,7 @@ export interface RepairOutcomeDto extends PlannedRepairDto {
 
 export type PreflightResultDto = PreflightResult;
 
+/** What a notification posted (or, planned, would post): the URL, the new findings, the webhook's answer, the report. */
 export interface NotifyResultDto extends ChangeDto {
   url: string;
   /** The findings never sent before: posted, or (dry run) what would be posted. */

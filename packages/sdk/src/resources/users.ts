@@ -3,6 +3,7 @@ import { toChangeDto, type ChangeDto } from '../dto/change.ts';
 import type { ClientRuntime } from '../runtime.ts';
 import type { OperationOptions } from '../operation-options.ts';
 
+/** A password reset: the plan, the user, and (applied only) the new one-time password. */
 export interface PasswordResetDto extends ChangeDto {
   user: { id: string; email: string };
   /** Applied only: the new one-time password, shown once; it must be changed at first sign-in. */
