@@ -84,7 +84,16 @@ describe('tenantry doctor and repair', () => {
     try {
       await sqlOnDatabase(database, `update tenantry.domains set is_primary = false`);
       await sqlOnDatabase(database, `update tenantry.tenants set limits = jsonb_set(limits, '{maxUsers}', '1') where slug = 'healthy-co'`);
-      const first = await cli(['doctor', '--notify', url, '--json']);
+      const dry = await cli(['doctor', '--notify', url, '--dry-run']);
+      expect(dry.exitCode, dry.stderr).toBe(0);
+      expect(dry.stdout).toContain(`Would post 1 new finding(s) to ${url}`);
+      expect(dry.stdout).toContain('USAGE_NEAR_LIMIT');
+      expect(received).toEqual([]);
+      const planned = parseJson<{ notified: { result: string; fingerprint: string; pending: unknown[]; sent: number } }>(await cli(['doctor', '--notify', url, '--dry-run', '--json'])).notified;
+      expect(planned).toMatchObject({ result: 'planned', sent: 0, pending: [expect.objectContaining({ code: 'USAGE_NEAR_LIMIT' })] });
+      expect(received).toEqual([]);
+      expect((await cli(['doctor', '--dry-run'])).exitCode).toBe(3);
+      const first = await cli(['doctor', '--notify', url, '--expect-plan', planned.fingerprint, '--json']);
       expect(first.exitCode).toBe(0);
       expect(parseJson<{ notified: { sent: number } }>(first).notified.sent).toBe(1);
       expect(received).toEqual([expect.objectContaining({ source: 'tenantry', findings: [expect.objectContaining({ code: 'USAGE_NEAR_LIMIT' })] })]);

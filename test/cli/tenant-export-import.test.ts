@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,8 +24,16 @@ const assets = (schema: string) => sqlOnDatabase(database, `select name, uri, mi
 
 // Several process starts per test: slow on a loaded two-core machine, hence the long timeout.
 describe('tenantry tenant export / import', { timeout: 240_000 }, () => {
-  it('exports to a file readable by its owner only, and to stdout', async () => {
-    const run = await cli(['tenant', 'export', 'acme-export', '--out', file, '--json']);
+  it('exports to a file readable by its owner only, and to stdout; --dry-run names the file and writes none', async () => {
+    const dry = await cli(['tenant', 'export', 'acme-export', '--out', file, '--dry-run']);
+    expect(dry.exitCode, dry.stderr).toBe(0);
+    expect(dry.stdout).toContain(`Write it to ${file}`);
+    expect(dry.stdout).toMatch(/data assets \d+/);
+    expect(existsSync(file)).toBe(false);
+    const planned = parseJson<{ result: string; fingerprint: string }>(await cli(['tenant', 'export', 'acme-export', '--out', file, '--dry-run', '--json']));
+    expect(planned.result).toBe('planned');
+    expect(existsSync(file)).toBe(false);
+    const run = await cli(['tenant', 'export', 'acme-export', '--out', file, '--expect-plan', planned.fingerprint, '--json']);
     expect(run.exitCode, run.stderr).toBe(0);
     expect(parseJson(run)).toMatchObject({ file, tenant: { slug: 'acme-export', isolation: 'schema' }, rows: { data: 7 } });
     expect(statSync(file).mode & 0o777).toBe(0o600);

@@ -31,8 +31,11 @@ export { EXPORT_FORMAT, EXPORT_VERSION } from './modules/transfer/export-documen
 export { EXPORT_KEY_MIN_LENGTH } from './modules/transfer/export-key.ts';
 export type { ExportHeader, ExportRow, TenantExport } from './modules/transfer/export-document.ts';
 export { exportTenant, exportTenantText } from './modules/transfer/export.service.ts';
-export { importTenant } from './modules/transfer/import.service.ts';
-export type { ImportOptions, ImportOutcome } from './modules/transfer/import.service.ts';
+export { exportTenantInput, exportTenantOperation } from './modules/transfer/export-tenant.operation.ts';
+export type { ExportSummary, ExportTenantInput } from './modules/transfer/export-tenant.operation.ts';
+export { importTenantInput, importTenantOperation } from './modules/transfer/import-tenant.operation.ts';
+export type { ImportTenantInput } from './modules/transfer/import-tenant.operation.ts';
+export type { ImportSummary } from './modules/transfer/import.service.ts';
 export { provisionBulk } from './modules/bulk/bulk.service.ts';
 export type { BulkReport, BulkRowReport, BulkRunOptions } from './modules/bulk/bulk.service.ts';
 export type { BulkRowSource } from './modules/bulk/bulk-validate.ts';
@@ -76,8 +79,8 @@ export type { SlugCheck, TenantDetails, TenantPage, TenantSummary } from './modu
 export type { SecurityPolicy } from './modules/tenants/security-policy.ts';
 export type { PasswordPolicy } from './modules/users/password-policy.ts';
 export { verifyPassword } from './modules/users/password.ts';
-export { resetUserPassword, resetPasswordInput } from './modules/users/reset-password.ts';
-export type { PasswordResetOutcome, ResetPasswordInput } from './modules/users/reset-password.ts';
+export { resetPassword, resetPasswordInput } from './modules/users/reset-password.operation.ts';
+export type { PasswordReset, ResetPasswordInput } from './modules/users/reset-password.operation.ts';
 export { normalizeHostname } from './validation/fields.ts';
 
 export { Tenant } from './modules/tenants/tenant.entity.ts';
@@ -118,11 +121,11 @@ export {
   applyRepair,
   healthSettings,
   planRepairs,
-  recordNotified,
+  notifyHealth,
+  notifyHealthInput,
   runDoctor,
   runPreflight,
   severityRank,
-  unnotifiedFindings,
 } from './health/index.ts';
 export type {
   Check,
@@ -132,6 +135,9 @@ export type {
   Finding,
   HealthSettings,
   HealthSettingsInput,
+  Notified,
+  NotifyHealthInput,
+  NotifyPlan,
   PlannedRepair,
   PreflightEnvironment,
   PreflightResult,

@@ -49,10 +49,10 @@ export async function applyRepair(ctx: ServiceContext, finding: Finding, options
       hint: 'Pass --confirm "<exact name>" (with --yes without a terminal), or type the name when asked.',
     });
   }
-  if (repair.managesTransactions) await repair.apply({ ...ctx, em: ctx.em.fork() }, finding);
+  if (repair.managesTransactions) await repair.apply({ ...ctx, em: ctx.em.fork() }, finding, plan);
   await ctx.em.fork().transactional(async (tx) => {
     const txCtx = { ...ctx, em: tx };
-    if (!repair.managesTransactions) await repair.apply(txCtx, finding);
+    if (!repair.managesTransactions) await repair.apply(txCtx, finding, plan);
     recordAudit(txCtx, tx, {
       action: 'health.repaired',
       ...(finding.tenant ? { tenant: { id: finding.tenant.id, slug: finding.tenant.slug } } : {}),

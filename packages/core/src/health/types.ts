@@ -66,14 +66,16 @@ export interface RepairPlan {
   destructive: boolean;
   /** The exact text to type back for a destructive repair (a tenant name or a schema name). */
   confirmText: string | null;
+  /** What the plan decided that apply carries out as is (the export file it named). */
+  data?: unknown;
 }
 
 export interface Repair {
   /** The repair runs its own transactions (a migration run): it is not wrapped in one. */
   managesTransactions?: boolean;
   plan(ctx: ServiceContext, finding: Finding): Promise<RepairPlan>;
-  /** Runs inside the repair's transaction (ctx.em is the transaction), unless it manages its own. */
-  apply(ctx: ServiceContext, finding: Finding): Promise<void>;
+  /** Runs inside the repair's transaction (ctx.em is the transaction), unless it manages its own; `plan` is the one shown. */
+  apply(ctx: ServiceContext, finding: Finding, plan: RepairPlan): Promise<void>;
 }
 
 export interface Check {

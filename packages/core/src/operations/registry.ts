@@ -23,6 +23,10 @@ import { updateSettings } from '../modules/settings/update-settings.operation.ts
 import { removeMember } from '../modules/memberships/remove-member.operation.ts';
 import { grantRole } from '../modules/roles/grant-role.operation.ts';
 import { revokeRole } from '../modules/roles/revoke-role.operation.ts';
+import { notifyHealth } from '../health/notify.operation.ts';
+import { exportTenantOperation } from '../modules/transfer/export-tenant.operation.ts';
+import { importTenantOperation } from '../modules/transfer/import-tenant.operation.ts';
+import { resetPassword } from '../modules/users/reset-password.operation.ts';
 import type { Operation } from './operation.ts';
 
 /** Every operation run through the executor, by id: the one list the faces, docs and tests walk. */
@@ -52,4 +56,8 @@ export const OPERATION_REGISTRY = {
   [verifyDomain.id]: verifyDomain,
   [setPrimaryDomain.id]: setPrimaryDomain,
   [removeDomain.id]: removeDomain,
+  [resetPassword.id]: resetPassword,
+  [notifyHealth.id]: notifyHealth,
+  [exportTenantOperation.id]: exportTenantOperation,
+  [importTenantOperation.id]: importTenantOperation,
 } as const satisfies Record<string, Pick<Operation, 'id' | 'scope' | 'summary' | 'audit'>>;

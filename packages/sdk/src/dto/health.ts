@@ -1,3 +1,4 @@
+import type { ChangeDto } from './change.ts';
 import type { DoctorReport, Finding, PlanStep, PreflightResult, Severity } from '@tenantry/core';
 
 export type FindingDto = Finding;
@@ -25,11 +26,17 @@ export interface RepairOutcomeDto extends PlannedRepairDto {
 
 export type PreflightResultDto = PreflightResult;
 
-export interface NotifyResultDto {
+/** What a notification posted (or, planned, would post): the URL, the new findings, the webhook's answer, the report. */
+export interface NotifyResultDto extends ChangeDto {
   url: string;
-  /** Findings posted: those never sent before. */
+  /** The findings never sent before: posted, or (dry run) what would be posted. */
+  pending: FindingDto[];
+  /** Findings posted; 0 on a dry run. */
   sent: number;
+  /** The webhook's answer; null when nothing was posted. */
   status: number | null;
+  /** The doctor's report the notification was made from. */
+  report: DoctorReportDto;
 }
 
 export function toDoctorReportDto(report: DoctorReport): DoctorReportDto {

@@ -1,19 +1,19 @@
 import {
   HEALTH_CHECKS,
-  TenantryError,
   applyRepair,
   embeddedPaths,
+  notifyHealth,
   planRepairs,
-  recordNotified,
   requirePlatform,
   runDoctor,
   runPreflight,
   storeStatus,
-  unnotifiedFindings,
   type HealthSettingsInput,
   type ServiceContext,
   type Severity,
 } from '@tenantry/core';
+import { toChangeDto } from '../dto/change.ts';
+import type { OperationOptions } from '../operation-options.ts';
 import type { ClientRuntime } from '../runtime.ts';
 import { toDoctorReportDto, type DoctorReportDto, type FindingDto, type NotifyResultDto, type PlannedRepairDto, type PreflightResultDto, type RepairOutcomeDto } from '../dto/health.ts';
 
@@ -102,22 +102,15 @@ export class Health {
   }
 
   /**
-   * Posts the findings never sent before to a webhook as JSON, and remembers them.
+   * Runs the checks and posts the findings never sent before to a webhook as JSON, and remembers them.
+   * With `dryRun`, answers what would be posted (the report, the findings, the URL) and posts nothing.
    *
-   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `UNAVAILABLE`; and, like every method, a database code (see `TenantryClient`)
+   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `TENANT_NOT_FOUND`, `PLAN_STALE`, `UNAVAILABLE` (the webhook); and, like every method, a database code (see `TenantryClient`)
    */
-  async notify(url: string, report: DoctorReportDto): Promise<NotifyResultDto> {
-    if (!/^https?:\/\//.test(url)) throw TenantryError.invalidInput([{ path: 'notify', message: 'must be an http:// or https:// URL' }]);
-    return this.#operator(async (ctx) => {
-      const fresh = await unnotifiedFindings(ctx.em, report.findings);
-      if (fresh.length === 0) {
-        await recordNotified(ctx.em, [], report.findings, ctx.now(), report.tenant === null);
-        return { url, sent: 0, status: null };
-      }
-      const status = await post(url, { source: 'tenantry', checkedAt: report.checkedAt, target: this.#runtime.database.target, findings: fresh });
-      await recordNotified(ctx.em, fresh, report.findings, ctx.now(), report.tenant === null);
-      return { url, sent: fresh.length, status };
-    });
+  async notify(url: string, check: CheckOptions = {}, options: OperationOptions = {}): Promise<NotifyResultDto> {
+    const executed = await this.#runtime.execute(notifyHealth, { url, ...check, target: this.#runtime.database.target }, options);
+    const { data, value } = executed;
+    return { ...toChangeDto(executed), url, pending: data.pending, sent: value?.sent ?? 0, status: value?.status ?? null, report: toDoctorReportDto(data.report) };
   }
 
   #operator<T>(operation: (ctx: ServiceContext) => Promise<T>): Promise<T> {
@@ -126,17 +119,4 @@ export class Health {
       return operation(ctx);
     });
   }
-}
-
-async function post(url: string, body: unknown): Promise<number> {
-  let response: Response;
-  try {
-    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
-  } catch (error) {
-    throw new TenantryError('UNAVAILABLE', { message: `The webhook ${url} could not be reached: ${(error as Error).message}.`, hint: 'Check the URL; the findings will be sent again next run.', cause: error });
-  }
-  if (!response.ok) {
-    throw new TenantryError('UNAVAILABLE', { message: `The webhook ${url} answered ${response.status}.`, details: { status: response.status }, hint: 'The findings will be sent again next run.' });
-  }
-  return response.status;
 }

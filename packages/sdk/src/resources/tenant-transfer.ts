@@ -1,31 +1,14 @@
-import { exportTenantText, importTenant, type ExportHeader, type ImportOutcome, type PlanStep } from '@tenantry/core';
-import { readInputFile, writePrivateFile } from '../files.ts';
+import { exportTenantOperation, importTenantOperation, type ExportSummary, type ImportSummary } from '@tenantry/core';
+import { toChangeDto, type ChangeDto } from '../dto/change.ts';
+import { readInputFile } from '../files.ts';
+import type { OperationOptions } from '../operation-options.ts';
 import type { ClientRuntime } from '../runtime.ts';
 
-/** What an export wrote. */
-export interface TenantExportResultDto {
-  /** The file written; null when the text was returned instead. */
-  file: string | null;
-  tenant: ExportHeader['tenant'];
-  exportedAt: string;
-  format: string;
-  version: number;
-  bytes: number;
-  rows: { control: number; data: number; audit: number };
-  tables: ExportHeader['tables'];
-}
+/** What an export wrote (or, planned, would write). */
+export interface TenantExportResultDto extends ChangeDto, ExportSummary {}
 
-export interface TenantImportResultDto {
-  result: ImportOutcome['result'];
-  tenant: ImportOutcome['tenant'];
-  from: ImportOutcome['from'];
-  users: ImportOutcome['users'];
-  rows: ImportOutcome['rows'];
-  skippedDomains: ImportOutcome['skippedDomains'];
-  skippedCredentials: ImportOutcome['skippedCredentials'];
-  migrationsRun: string[];
-  steps: PlanStep[];
-}
+/** What an import did (or, planned, would do). */
+export interface TenantImportResultDto extends ChangeDto, ImportSummary {}
 
 export type ImportSource = { file: string } | { text: string };
 
@@ -36,27 +19,15 @@ export interface ExportKeyOption {
 }
 
 /** Exports a tenant to one versioned file (JSON Lines, signed with the export key), written atomically and readable by its owner only. */
-export async function exportToFile(runtime: ClientRuntime, slug: string, file: string | null, options: ExportKeyOption = {}): Promise<{ result: TenantExportResultDto; text: string }> {
-  const { document, text } = await runtime.run((ctx) => exportTenantText(ctx, slug, options));
-  if (file !== null) await writePrivateFile(file, text, 'file');
-  const count = (section: string) => document.rows.filter((row) => row.section === section).length;
-  const { header } = document;
-  return {
-    text,
-    result: {
-      file,
-      tenant: header.tenant,
-      exportedAt: header.exportedAt,
-      format: header.format,
-      version: header.version,
-      bytes: Buffer.byteLength(text),
-      rows: { control: count('control'), data: count('data'), audit: count('audit') },
-      tables: header.tables,
-    },
-  };
+export async function exportToFile(runtime: ClientRuntime, slug: string, file: string | null, options: ExportKeyOption & OperationOptions = {}): Promise<{ result: TenantExportResultDto; text: string }> {
+  const { exportKey, ...run } = options;
+  const executed = await runtime.execute(exportTenantOperation, { slug, file, ...(exportKey === undefined ? {} : { exportKey }) }, run);
+  return { text: executed.data.text, result: { ...toChangeDto(executed), ...executed.data.summary } };
 }
 
-export async function importFrom(runtime: ClientRuntime, source: ImportSource, options: { slug?: string; dryRun?: boolean } & ExportKeyOption): Promise<TenantImportResultDto> {
+export async function importFrom(runtime: ClientRuntime, source: ImportSource, options: { slug?: string } & ExportKeyOption & OperationOptions): Promise<TenantImportResultDto> {
   const text = 'text' in source ? source.text : await readInputFile(source.file, 'file');
-  return runtime.run(async (ctx) => importTenant(ctx, text, options));
+  const { slug, exportKey, ...run } = options;
+  const executed = await runtime.execute(importTenantOperation, { text, ...(slug === undefined ? {} : { slug }), ...(exportKey === undefined ? {} : { exportKey }) }, run);
+  return { ...toChangeDto(executed), ...executed.data.summary };
 }

@@ -131,9 +131,10 @@ export class Tenants {
    *
    * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `DATA_SPACE_MISSING`; and, like every method, a database code (see `TenantryClient`)
    */
-  async export(slug: string, options: { file: string | null } & ExportKeyOption): Promise<TenantExportResultDto & { text?: string }> {
-    const { result, text } = await exportToFile(this.#runtime, slug, options.file, options.exportKey === undefined ? {} : { exportKey: options.exportKey });
-    return options.file === null ? { ...result, text } : result;
+  async export(slug: string, options: { file: string | null } & ExportKeyOption & OperationOptions): Promise<TenantExportResultDto & { text?: string }> {
+    const { file, ...rest } = options;
+    const { result, text } = await exportToFile(this.#runtime, slug, file, rest);
+    return file === null && result.result === 'applied' ? { ...result, text } : result;
   }
 
   /**
@@ -144,7 +145,7 @@ export class Tenants {
    *
    * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `EXPORT_INVALID`, `EXPORT_VERSION_UNSUPPORTED`, `BLUEPRINT_MISMATCH`, `SLUG_TAKEN`, `EMAIL_TAKEN`, `HOSTNAME_TAKEN`; and, like every method, a database code (see `TenantryClient`)
    */
-  async import(source: ImportSource, options: { slug?: string; dryRun?: boolean } & ExportKeyOption = {}): Promise<TenantImportResultDto> {
+  async import(source: ImportSource, options: { slug?: string } & ExportKeyOption & OperationOptions = {}): Promise<TenantImportResultDto> {
     return importFrom(this.#runtime, source, options);
   }
 

@@ -11,7 +11,8 @@ export const auditChainBroken: Check = {
   remediation: 'Find out who had owner rights on tenantry.audit_events; compare the trail with a backup or an export around the event named (`tenantry audit verify` gives the details). The chain is never rewritten by Tenantry.',
   async run(ctx) {
     if (ctx.tenantId) return [];
-    const report = await readChain(ctx.em.fork());
+    // Inside the caller's transaction when there is one (the doctor run of a notification): a second connection would wait on it.
+    const report = await readChain(ctx.em.fork({ keepTransactionContext: true }));
     if (!report.broken) return [];
     const { kind, id, detail } = report.broken;
     return [

@@ -1,23 +1,26 @@
 import { purgeTenant } from '../../modules/lifecycle/purge-tenant.operation.ts';
 import { executeOperation } from '../../operations/execute.ts';
-import { exportTenantText } from '../../modules/transfer/export.service.ts';
+import { exportTenantOperation } from '../../modules/transfer/export-tenant.operation.ts';
 import { healthSettings } from '../health-settings.ts';
-import { exportPath, writeExport } from '../repairs/export-first.ts';
+import { ensureExportDirectory, exportPath, plannedExportFile, type PlannedExport } from '../repairs/export-first.ts';
 import { tenantFilter, tenantFinding, type Check, type Repair, type TenantRow } from '../types.ts';
 
-/** Exports the tenant, then purges it: the step the operator forgot when the grace period ended. */
+/** Exports the tenant (the export operation, to the file the plan names), then purges it: the step the operator forgot when the grace period ended. */
 const exportAndPurge: Repair = {
   managesTransactions: true,
   async plan(ctx, finding) {
     const tenant = finding.tenant;
     const planned = await executeOperation(ctx, purgeTenant, { slug: tenant?.slug ?? '', confirm: tenant?.name ?? '' }, { dryRun: true });
     const file = exportPath(healthSettings(ctx).exportDir, tenant?.slug ?? 'tenant', ctx.now());
-    return { destructive: true, confirmText: tenant?.name ?? null, steps: [{ action: 'export-tenant', description: `Export ${tenant?.slug ?? ''} to ${file}` }, ...planned.steps] };
+    const exported = await executeOperation(ctx, exportTenantOperation, { slug: tenant?.slug ?? '', file }, { dryRun: true });
+    const data: PlannedExport = { exportFile: file };
+    return { data, destructive: true, confirmText: tenant?.name ?? null, steps: [...exported.steps.filter((step) => step.action !== 'audit'), ...planned.steps] };
   },
-  async apply(ctx, finding) {
+  async apply(ctx, finding, plan) {
     const tenant = finding.tenant;
-    const file = exportPath(healthSettings(ctx).exportDir, tenant?.slug ?? 'tenant', ctx.now());
-    await writeExport(file, (await exportTenantText(ctx, tenant?.slug ?? '')).text);
+    const file = plannedExportFile(plan);
+    await ensureExportDirectory(file);
+    await executeOperation(ctx, exportTenantOperation, { slug: tenant?.slug ?? '', file });
     await executeOperation(ctx, purgeTenant, { slug: tenant?.slug ?? '', confirm: tenant?.name ?? '' });
   },
 };

@@ -1,14 +1,17 @@
 import { quoteIdent } from '../../isolation/names.ts';
 import { healthSettings } from '../health-settings.ts';
 import type { Repair } from '../types.ts';
-import { exportPath, exportSchemaRows, writeExport } from './export-first.ts';
+import { exportPath, exportSchemaRows, plannedExportFile, writeExport, type PlannedExport } from './export-first.ts';
 
 /** Exports every row of the orphan schema to a file, then drops the schema. */
 export const dropOrphanSchema: Repair = {
   async plan(ctx, finding) {
     const schema = finding.subject ?? '';
+    // Named once, here: apply writes the file this plan shows.
     const file = exportPath(healthSettings(ctx).exportDir, schema, ctx.now());
+    const data: PlannedExport = { exportFile: file };
     return {
+      data,
       destructive: true,
       confirmText: schema,
       steps: [
@@ -17,10 +20,10 @@ export const dropOrphanSchema: Repair = {
       ],
     };
   },
-  async apply(ctx, finding) {
+  async apply(ctx, finding, plan) {
     const schema = finding.subject ?? '';
     const exported = await exportSchemaRows(ctx.em, schema, ctx.now());
-    await writeExport(exportPath(healthSettings(ctx).exportDir, schema, ctx.now()), exported.text);
+    await writeExport(plannedExportFile(plan), exported.text);
     await ctx.em.execute(`drop schema ${quoteIdent(schema)} cascade`);
   },
 };

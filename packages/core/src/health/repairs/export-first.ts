@@ -16,9 +16,26 @@ export function exportPath(exportDir: string | undefined, name: string, now: Dat
   return join(exportDir, `${name}-${now.toISOString().replace(/[:.]/g, '-')}.jsonl`);
 }
 
+/** The export file a destructive repair's plan names, carried in the plan's data so apply writes that very file. */
+export interface PlannedExport {
+  exportFile: string;
+}
+
+/** The file the plan named; a plan without one is a programming error, not the operator's. */
+export function plannedExportFile(plan: { data?: unknown }): string {
+  const file = (plan.data as Partial<PlannedExport> | undefined)?.exportFile;
+  if (typeof file !== 'string') throw TenantryError.internal(new Error('The repair plan names no export file.'));
+  return file;
+}
+
+/** Makes the export directory (owner only) so an export operation can write the planned file in it. */
+export async function ensureExportDirectory(file: string): Promise<void> {
+  await mkdir(join(file, '..'), { recursive: true, mode: 0o700 });
+}
+
 /** Writes the export atomically, readable by its owner only; the destruction happens only after this. */
 export async function writeExport(file: string, text: string): Promise<void> {
-  await mkdir(join(file, '..'), { recursive: true, mode: 0o700 });
+  await ensureExportDirectory(file);
   const temporary = `${file}.${randomBytes(4).toString('hex')}.partial`;
   try {
     await writeFile(temporary, text, { mode: 0o600 });

@@ -21,32 +21,32 @@ import { exportKeyFor } from './export-key.ts';
  */
 export async function exportTenant(ctx: ServiceContext, slug: string): Promise<TenantExport> {
   requirePlatform(ctx, 'tenant.export');
-  return ctx.em.fork().transactional(
-    async (tx) => {
-      const tenant = await findTenant(tx, slug);
-      if (tenant.status === 'deleted') throw IsolationErrors.dataSpaceMissing(slug, 'the tenant was purged');
-      const control = await controlRows(tx, tenant);
-      const data = await withTenantSetting(tx, tenant.id, () => dataRows(tx, tenant));
-      const audit = (await tx.execute<{ json: string }[]>('select to_jsonb(a)::text as json from tenantry.audit_events a where tenant_id = ? order by id', [tenant.id])).map((row) => ({ section: 'audit' as const, table: 'audit_events', json: row.json }));
-      const migrations = await tx.execute<{ migration_id: string; checksum: string }[]>('select migration_id, checksum from tenantry.tenant_migrations where tenant_id = ?', [tenant.id]);
-      const order = blueprintOf(ctx).migrations.map((migration) => migration.id);
-      migrations.sort((a, b) => rank(order, a.migration_id) - rank(order, b.migration_id) || a.migration_id.localeCompare(b.migration_id));
-      const rows = [...control, ...data, ...audit];
-      return {
-        header: {
-          format: EXPORT_FORMAT,
-          version: EXPORT_VERSION,
-          exportedAt: ctx.now().toISOString(),
-          tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, isolation: tenant.isolation, schemaName: tenant.schemaName ?? null, status: tenant.status },
-          blueprint: { name: blueprintOf(ctx).name, migrations: migrations.map((row) => ({ id: row.migration_id, checksum: row.checksum })) },
-          controlPlaneMigrations: CONTROL_PLANE_MIGRATIONS.map((migration) => migration.id),
-          tables: countTables(rows),
-        },
-        rows,
-      };
+  return ctx.em.fork().transactional((tx) => readTenantExport(ctx, tx, slug), { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+}
+
+/** The reads of an export, in the caller's transaction (one snapshot: repeatable read). */
+export async function readTenantExport(ctx: ServiceContext, tx: SqlEntityManager, slug: string): Promise<TenantExport> {
+  const tenant = await findTenant(tx, slug);
+  if (tenant.status === 'deleted') throw IsolationErrors.dataSpaceMissing(slug, 'the tenant was purged');
+  const control = await controlRows(tx, tenant);
+  const data = await withTenantSetting(tx, tenant.id, () => dataRows(tx, tenant));
+  const audit = (await tx.execute<{ json: string }[]>('select to_jsonb(a)::text as json from tenantry.audit_events a where tenant_id = ? order by id', [tenant.id])).map((row) => ({ section: 'audit' as const, table: 'audit_events', json: row.json }));
+  const migrations = await tx.execute<{ migration_id: string; checksum: string }[]>('select migration_id, checksum from tenantry.tenant_migrations where tenant_id = ?', [tenant.id]);
+  const order = blueprintOf(ctx).migrations.map((migration) => migration.id);
+  migrations.sort((a, b) => rank(order, a.migration_id) - rank(order, b.migration_id) || a.migration_id.localeCompare(b.migration_id));
+  const rows = [...control, ...data, ...audit];
+  return {
+    header: {
+      format: EXPORT_FORMAT,
+      version: EXPORT_VERSION,
+      exportedAt: ctx.now().toISOString(),
+      tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, isolation: tenant.isolation, schemaName: tenant.schemaName ?? null, status: tenant.status },
+      blueprint: { name: blueprintOf(ctx).name, migrations: migrations.map((row) => ({ id: row.migration_id, checksum: row.checksum })) },
+      controlPlaneMigrations: CONTROL_PLANE_MIGRATIONS.map((migration) => migration.id),
+      tables: countTables(rows),
     },
-    { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
-  );
+    rows,
+  };
 }
 
 /**

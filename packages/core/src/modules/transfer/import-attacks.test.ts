@@ -8,7 +8,17 @@ import { provisionTenant } from '../tenants/provision.service.ts';
 import { parseExport, serializeExport, type TenantExport } from './export-document.ts';
 import { givenExportKey, installationExportKey } from './export-key.ts';
 import { exportTenantText } from './export.service.ts';
-import { importTenant } from './import.service.ts';
+import { executeOperation } from '../../operations/execute.ts';
+import type { ServiceContext } from '../../context.ts';
+import { importTenantOperation } from './import-tenant.operation.ts';
+
+/** Runs the import operation and answers its result, steps and summary. */
+async function importTenant(ctx: ServiceContext, text: string, options: { slug?: string; exportKey?: string; dryRun?: boolean } = {}) {
+  const { dryRun, ...rest } = options;
+  const executed = await executeOperation(ctx, importTenantOperation, { text, ...rest }, { dryRun: dryRun === true });
+  return { result: executed.result, steps: executed.steps, ...executed.data.summary };
+}
+
 
 let testDatabase: TestDatabase;
 let database: Database;
@@ -71,7 +81,7 @@ describe('import of a crafted export', () => {
     const moved = sign(document);
     expect((await failure(importTenant(ctx(), moved, { slug: 'moved' }))).code).toBe('EXPORT_INVALID');
     expect((await failure(importTenant(ctx(), moved, { slug: 'moved', exportKey: 'short' }))).details.issues).toEqual([expect.objectContaining({ path: 'exportKey' })]);
-    expect((await importTenant(ctx(), moved, { slug: 'moved', exportKey: FOREIGN_KEY })).result).toBe('imported');
+    expect((await importTenant(ctx(), moved, { slug: 'moved', exportKey: FOREIGN_KEY })).result).toBe('applied');
   });
 
   it("refuses a membership that makes the attacker owner of another tenant, and writes nothing there", async () => {

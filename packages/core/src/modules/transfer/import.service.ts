@@ -1,6 +1,5 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { ServiceContext } from '../../context.ts';
-import { requirePlatform } from '../permissions/authorize.ts';
 import { migrationChecksum, type Blueprint } from '../../isolation/blueprint.ts';
 import { IsolationErrors } from '../../isolation/isolation-errors.ts';
 import { isolationSql } from '../../isolation/isolation-sql.ts';
@@ -9,16 +8,13 @@ import { migrateSharedPool, poolPending, readPoolMigrations, recordSharedTenants
 import { runBody } from '../../isolation/runner.ts';
 import { blueprintOf } from '../../isolation/sample-blueprint.ts';
 import { withTenantSetting } from '../../isolation/tenant-setting.ts';
-import type { PlanStep } from '../../plan.ts';
-import { recordAudit } from '../audit/audit.service.ts';
 import { parseExport, type TenantExport } from './export-document.ts';
 import { exportKeyFor } from './export-key.ts';
 import { checkExportRows } from './import-check.ts';
 import { planImport, remap, type ImportPlan } from './import-plan.ts';
 import { loadRows } from './load-rows.ts';
 
-export interface ImportOutcome {
-  result: 'imported' | 'planned';
+export interface ImportSummary {
   tenant: { id: string; slug: string; isolation: TenantExport['header']['tenant']['isolation']; schemaName: string | null };
   from: { id: string; slug: string; exportedAt: string };
   users: { created: string[]; linked: number };
@@ -28,36 +24,28 @@ export interface ImportOutcome {
   skippedCredentials: { table: string; rows: number }[];
   /** Blueprint migrations newer than the export, run on the imported data. */
   migrationsRun: string[];
-  steps: PlanStep[];
 }
 
-export interface ImportOptions {
-  /** Import under this slug (a copy with new ids) instead of the exported one. */
-  slug?: string;
-  dryRun?: boolean;
-  /** The key the file was signed with when it comes from another installation; default: this installation's export key. */
-  exportKey?: string;
+/** What an import is: the document (signature and rows checked) and the plan of how it goes in. */
+export interface PlannedImport {
+  document: TenantExport;
+  plan: ImportPlan;
 }
 
 /**
- * Restores an export file in one transaction: its signature verified with the export key (this
- * installation's, or the one given) and its rows checked to be of the one tenant it exports, field by
- * field (EXPORT_INVALID otherwise); then the tenant and its control-plane rows (new ids under a new
- * slug; users matched by email are linked, never overwritten), its data space made from the blueprint
- * migrations the export had, its rows loaded, then any newer migrations run on them. All or nothing.
+ * Verifies an export's signature with the export key (this installation's, or the one given), checks its
+ * rows are of the one tenant it exports, field by field (EXPORT_INVALID otherwise), and plans the import.
  */
-export async function importTenant(ctx: ServiceContext, text: string, options: ImportOptions = {}): Promise<ImportOutcome> {
-  requirePlatform(ctx, 'tenant.import');
-  const document = parseExport(text, await exportKeyFor(ctx.em.fork(), options.exportKey));
-  await checkExportRows(ctx.em.fork(), document);
-  return importDocument(ctx, document, options);
+export async function planTenantImport(ctx: ServiceContext, tx: SqlEntityManager, text: string, options: { slug?: string; exportKey?: string }): Promise<PlannedImport> {
+  const document = parseExport(text, await exportKeyFor(tx, options.exportKey));
+  await checkExportRows(tx, document);
+  return { document, plan: await planImport(tx, blueprintOf(ctx), document, options.slug, ctx.settings.baseDomain) };
 }
 
-async function importDocument(ctx: ServiceContext, document: TenantExport, options: ImportOptions): Promise<ImportOutcome> {
-  const blueprint = blueprintOf(ctx);
+/** What an import does (or, planned, would do), in the words of its result. */
+export function importSummary({ document, plan }: PlannedImport): ImportSummary {
   const { header } = document;
-  const outcome = (plan: ImportPlan, result: ImportOutcome['result']): ImportOutcome => ({
-    result,
+  return {
     tenant: { id: plan.tenantId, slug: plan.slug, isolation: header.tenant.isolation, schemaName: plan.schemaName },
     from: { id: header.tenant.id, slug: header.tenant.slug, exportedAt: header.exportedAt },
     users: { created: plan.usersCreated, linked: plan.usersLinked.length },
@@ -65,29 +53,24 @@ async function importDocument(ctx: ServiceContext, document: TenantExport, optio
     skippedDomains: plan.skippedDomains,
     skippedCredentials: plan.skippedCredentials,
     migrationsRun: plan.migrationsAfter,
-    steps: plan.steps,
-  });
-  if (options.dryRun) return outcome(await planImport(ctx.em.fork(), blueprint, document, options.slug, ctx.settings.baseDomain), 'planned');
-  return ctx.em.fork().transactional(async (tx) => {
-    const plan = await planImport(tx, blueprint, document, options.slug, ctx.settings.baseDomain);
-    if (plan.replacesTombstone) await tx.execute(`delete from tenantry.tenants where id = ? and status = 'deleted'`, [plan.tenantId]);
-    let pending: { table: string; rows: string[] } | undefined;
-    for (const row of plan.control) {
-      if (pending && pending.table !== row.table) await loadRows(tx, 'tenantry', pending.table, pending.rows);
-      if (!pending || pending.table !== row.table) pending = { table: row.table, rows: [] };
-      pending.rows.push(row.json);
-    }
-    if (pending) await loadRows(tx, 'tenantry', pending.table, pending.rows);
-    await restoreDataSpace(ctx, tx, blueprint, document, plan);
-    recordAudit(ctx, tx, {
-      action: 'tenant.imported',
-      tenant: { id: plan.tenantId, slug: plan.slug },
-      targetType: 'tenant',
-      targetId: plan.tenantId,
-      after: { from: { id: header.tenant.id, slug: header.tenant.slug, exportedAt: header.exportedAt }, renamed: plan.renamed, usersLinked: plan.usersLinked.length, skippedDomains: plan.skippedDomains, migrationsRun: plan.migrationsAfter },
-    });
-    return outcome(plan, 'imported');
-  });
+  };
+}
+
+/**
+ * Carries out an import plan in the caller's transaction: the tenant and its control-plane rows (new ids
+ * under a new slug; users matched by email are linked, never overwritten), its data space made from the
+ * blueprint migrations the export had, its rows loaded, then any newer migrations run on them.
+ */
+export async function applyTenantImport(ctx: ServiceContext, tx: SqlEntityManager, { document, plan }: PlannedImport): Promise<void> {
+  if (plan.replacesTombstone) await tx.execute(`delete from tenantry.tenants where id = ? and status = 'deleted'`, [plan.tenantId]);
+  let pending: { table: string; rows: string[] } | undefined;
+  for (const row of plan.control) {
+    if (pending && pending.table !== row.table) await loadRows(tx, 'tenantry', pending.table, pending.rows);
+    if (!pending || pending.table !== row.table) pending = { table: row.table, rows: [] };
+    pending.rows.push(row.json);
+  }
+  if (pending) await loadRows(tx, 'tenantry', pending.table, pending.rows);
+  await restoreDataSpace(ctx, tx, blueprintOf(ctx), document, plan);
 }
 
 async function restoreDataSpace(ctx: ServiceContext, tx: SqlEntityManager, blueprint: Blueprint, document: TenantExport, plan: ImportPlan): Promise<void> {

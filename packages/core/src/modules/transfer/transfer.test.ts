@@ -8,8 +8,18 @@ import { provisionTenant } from '../tenants/provision.service.ts';
 import { parseExport, serializeExport } from './export-document.ts';
 import { installationExportKey } from './export-key.ts';
 import { exportTenantText } from './export.service.ts';
-import { importTenant } from './import.service.ts';
 import { failure } from '../../testing/access-fixtures.ts';
+import { executeOperation } from '../../operations/execute.ts';
+import type { ServiceContext } from '../../context.ts';
+import { importTenantOperation } from './import-tenant.operation.ts';
+
+/** Runs the import operation and answers its result, steps and summary. */
+async function importTenant(ctx: ServiceContext, text: string, options: { slug?: string; exportKey?: string; dryRun?: boolean } = {}) {
+  const { dryRun, ...rest } = options;
+  const executed = await executeOperation(ctx, importTenantOperation, { text, ...rest }, { dryRun: dryRun === true });
+  return { result: executed.result, steps: executed.steps, ...executed.data.summary };
+}
+
 
 let testDatabase: TestDatabase;
 let database: Database;
@@ -85,7 +95,7 @@ describe.each(['schema', 'shared'] as const)('export and import, %s isolation', 
       await tx.execute('delete from tenantry.users where id in (?)', [userIds]);
     });
     const outcome = await importTenant(testContext(database), text);
-    expect(outcome).toMatchObject({ result: 'imported', tenant: { id: tenant.id, slug: tenant.slug }, users: { linked: 0 } });
+    expect(outcome).toMatchObject({ result: 'applied', tenant: { id: tenant.id, slug: tenant.slug }, users: { linked: 0 } });
     expect(await everything(tenant)).toEqual(before);
   });
 

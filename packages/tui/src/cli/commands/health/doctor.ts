@@ -1,5 +1,6 @@
 import { SEVERITIES, TenantryError, type CheckOptions, type DoctorReportDto, type InputIssue, type Severity } from '@tenantry/sdk';
-import { defineCommand, type CommandContext, type ParsedArguments } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, type CommandContext, type ParsedArguments } from '../../command.ts';
+import { renderChange } from '../../output/change.ts';
 import { plural } from '../../../text/plural.ts';
 
 const SYMBOLS: Record<Severity, string> = { error: '✗ error', warn: '! warn ', info: '· info ' };
@@ -20,12 +21,14 @@ export const doctor = defineCommand({
     { name: 'warn-storage', type: 'integer', placeholder: 'PCT', description: 'Warn when storage reaches this % of the quota (default 80).' },
     { name: 'stuck-minutes', type: 'integer', description: 'A tenant provisioning longer than this is stuck (default 15).' },
     { name: 'schema-guardrail', type: 'integer', description: 'Warn past this many schema-isolated tenants (default 2000).' },
+    ...CHANGE_FLAGS.map((flag) => ({ ...flag, description: `${flag.description} (With --notify.)` })),
   ],
   json: true,
   examples: [
     { description: 'Every tenant', command: 'tenantry doctor' },
     { description: 'One tenant, errors only, as JSON', command: 'tenantry doctor acme-corp --min-severity error --json' },
     { description: 'From cron: alert a webhook about new findings', command: 'tenantry doctor --notify https://hooks.example.com/tenantry --min-severity warn' },
+    { description: 'See what would be posted, posting nothing', command: 'tenantry doctor --notify https://hooks.example.com/tenantry --dry-run' },
   ],
   async run(ctx, { args, flags }) {
     const minSeverity = flags['min-severity'];
@@ -33,17 +36,31 @@ export const doctor = defineCommand({
       throw TenantryError.invalidInput([{ path: '--min-severity', message: `must be one of: ${SEVERITIES.join(', ')}` }]);
     }
     const settings = thresholds(flags);
+    const notify = flags.notify;
+    if (typeof notify !== 'string' && (flags['dry-run'] === true || typeof flags['expect-plan'] === 'string')) {
+      throw TenantryError.invalidInput([{ path: '--dry-run', message: '--dry-run and --expect-plan apply to --notify: the doctor alone writes nothing' }]);
+    }
     const client = await ctx.client();
-    const report = await client.health.check({
+    const check: CheckOptions = {
       ...(args.slug ? { slug: args.slug } : {}),
       ...(typeof minSeverity === 'string' ? { minSeverity: minSeverity as Severity } : {}),
       ...(settings ? { settings } : {}),
-    });
-    const notified = typeof flags.notify === 'string' ? await client.health.notify(flags.notify, report) : undefined;
-    if (ctx.json) ctx.outJson(notified ? { ...report, notified } : report);
-    else {
+    };
+    const notified = typeof notify === 'string' ? await client.health.notify(notify, check, changeOptions(flags)) : undefined;
+    const report = notified?.report ?? (await client.health.check(check));
+    if (ctx.json) {
+      if (!notified) ctx.outJson(report);
+      else {
+        const { report: checked, ...rest } = notified;
+        ctx.outJson({ ...checked, notified: rest });
+      }
+    } else {
       ctx.out(renderReport(ctx, report));
-      if (notified) ctx.info(`Posted ${notified.sent} new finding(s) to ${notified.url}.`);
+      if (notified?.result === 'planned') {
+        ctx.out('');
+        ctx.out(`Would post ${notified.pending.length} new finding(s) to ${notified.url}.`);
+        renderChange(ctx, notified, { applied: '', unchanged: '' });
+      } else if (notified) ctx.info(`Posted ${notified.sent} new finding(s) to ${notified.url}.`);
     }
     return report.summary.error > 0 ? { exitKind: 'unhealthy' } : undefined;
   },

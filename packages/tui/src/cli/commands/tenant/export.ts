@@ -1,5 +1,6 @@
 import { TenantryError } from '@tenantry/sdk';
-import { defineCommand, requiredArg } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
+import { renderChange } from '../../output/change.ts';
 import { fields } from '../../output/format.ts';
 import { EXPORT_KEY_FILE_FLAG, exportKeyOption } from './export-key-flag.ts';
 import { plural } from '../../../text/plural.ts';
@@ -15,11 +16,12 @@ export const tenantExport = defineCommand({
     'holds password hashes. `tenantry tenant import` restores it. To move a tenant to another installation, sign it with\n' +
     'a key you choose (--export-key-file) and give the same key to the import there.',
   args: [{ name: 'slug', description: "The tenant's slug.", field: 'slug' }],
-  flags: [{ name: 'out', type: 'string', placeholder: 'FILE', field: 'file', description: 'Where to write the export (required); - writes it to stdout.' }, EXPORT_KEY_FILE_FLAG],
+  flags: [{ name: 'out', type: 'string', placeholder: 'FILE', field: 'file', description: 'Where to write the export (required); - writes it to stdout.' }, EXPORT_KEY_FILE_FLAG, ...CHANGE_FLAGS],
   json: true,
   examples: [
     { description: 'Back a tenant up before a risky change', command: 'tenantry tenant export acme-corp --out acme-corp.tenant.jsonl' },
     { description: 'Stream it somewhere else', command: 'tenantry tenant export acme-corp --out - | gzip > acme-corp.tenant.jsonl.gz' },
+    { description: 'See which file it would write, with the tables and row counts', command: 'tenantry tenant export acme-corp --out acme-corp.tenant.jsonl --dry-run' },
     { description: 'Sign it for another installation', command: 'openssl rand -hex 32 > move.key && tenantry tenant export acme-corp --out acme-corp.tenant.jsonl --export-key-file move.key' },
   ],
   async run(ctx, input) {
@@ -27,8 +29,9 @@ export const tenantExport = defineCommand({
     if (typeof out !== 'string' || out === '') throw TenantryError.invalidInput([{ path: 'file', message: 'is required: the file to write, or - for stdout' }]);
     const client = await ctx.client();
     const toStdout = out === '-';
-    const result = await client.tenants.export(requiredArg(input, 'slug'), { file: toStdout ? null : out, ...(await exportKeyOption(input.flags)) });
+    const result = await client.tenants.export(requiredArg(input, 'slug'), { file: toStdout ? null : out, ...(await exportKeyOption(input.flags)), ...changeOptions(input.flags) });
     const { text, ...summary } = result;
+    if (summary.result === 'planned') return ctx.json ? ctx.outJson(summary) : renderChange(ctx, summary, { applied: '', unchanged: '' });
     if (toStdout) {
       ctx.io.stdout.write(text ?? '');
       if (!ctx.json) ctx.info(`Exported ${summary.tenant.slug}: ${summary.rows.control} control-plane and ${plural(summary.rows.data, 'data row')}.`);

@@ -1,6 +1,7 @@
 import type { ImportSource } from '@tenantry/sdk';
 import { readAll } from './read-all.ts';
-import { DRY_RUN_FLAG, defineCommand, requiredArg } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
+import { renderChange } from '../../output/change.ts';
 import { fields } from '../../output/format.ts';
 import { EXPORT_KEY_FILE_FLAG, exportKeyOption } from './export-key-flag.ts';
 
@@ -17,7 +18,7 @@ export const tenantImport = defineCommand({
     'taken here (or that it may not claim here) are left out, a custom domain is primary only once verified, and API keys\n' +
     'and invitations stay with the original. A purged tenant comes back active.',
   args: [{ name: 'file', description: 'The export file; - reads it from stdin.', field: 'file' }],
-  flags: [{ name: 'slug', type: 'string', placeholder: 'SLUG', field: 'slug', description: 'Import under this slug instead of the exported one (a copy with new ids).' }, EXPORT_KEY_FILE_FLAG, DRY_RUN_FLAG],
+  flags: [{ name: 'slug', type: 'string', placeholder: 'SLUG', field: 'slug', description: 'Import under this slug instead of the exported one (a copy with new ids).' }, EXPORT_KEY_FILE_FLAG, ...CHANGE_FLAGS],
   json: true,
   examples: [
     { description: 'Restore a purged tenant from its export', command: 'tenantry tenant import acme-corp.tenant.jsonl' },
@@ -30,15 +31,14 @@ export const tenantImport = defineCommand({
     const source: ImportSource = file === '-' ? { text: await readAll(ctx.io.stdin) } : { file };
     const client = await ctx.client();
     const result = await client.tenants.import(source, {
-      dryRun: input.flags['dry-run'] === true,
+      ...changeOptions(input.flags),
       ...(await exportKeyOption(input.flags)),
       ...(typeof input.flags.slug === 'string' ? { slug: input.flags.slug } : {}),
     });
     if (ctx.json) return ctx.outJson(result);
     if (result.result === 'planned') {
-      ctx.out(`${ctx.style.bold('Plan')} for importing ${result.from.slug} as ${ctx.style.bold(result.tenant.slug)} ${ctx.style.dim('(dry run: nothing was written)')}`);
-      result.steps.forEach((step, index) => ctx.out(`  ${index + 1}. ${step.description}`));
-      return;
+      ctx.out(`Importing ${result.from.slug} as ${ctx.style.bold(result.tenant.slug)}:`);
+      return renderChange(ctx, result, { applied: '', unchanged: '' });
     }
     ctx.out(`${ctx.style.green('✓')} Imported ${ctx.style.bold(result.tenant.slug)} (exported as ${result.from.slug} at ${result.from.exportedAt})`);
     const left = [...result.skippedDomains.map((d) => `${d.hostname} (${d.reason})`), ...result.skippedCredentials.map((c) => `${c.rows} ${c.table}`)];

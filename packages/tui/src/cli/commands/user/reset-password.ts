@@ -1,4 +1,5 @@
-import { DRY_RUN_FLAG, defineCommand, requiredArg } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
+import { renderChange } from '../../output/change.ts';
 import { fields } from '../../output/format.ts';
 
 export const userResetPassword = defineCommand({
@@ -9,7 +10,7 @@ export const userResetPassword = defineCommand({
     'was lost (a bulk run killed before it showed it: the re-run reports the owner as awaitingFirstSignIn), or a user who\n' +
     'cannot sign in. Platform operator only; audited as user.password_reset, without the password.',
   args: [{ name: 'email', description: "The user's email.", field: 'email' }],
-  flags: [DRY_RUN_FLAG],
+  flags: [...CHANGE_FLAGS],
   json: true,
   examples: [
     { description: 'A new one-time password for an owner', command: 'tenantry user reset-password owner@acme.com' },
@@ -17,13 +18,9 @@ export const userResetPassword = defineCommand({
     { description: 'For a script (the password is in .oneTimePassword)', command: 'tenantry user reset-password owner@acme.com --json' },
   ],
   async run(ctx, input) {
-    const result = await (await ctx.client()).users.resetPassword({ email: requiredArg(input, 'email') }, { dryRun: input.flags['dry-run'] === true });
+    const result = await (await ctx.client()).users.resetPassword({ email: requiredArg(input, 'email') }, changeOptions(input.flags));
     if (ctx.json) return ctx.outJson(result);
-    if (result.result === 'planned') {
-      ctx.out(`${ctx.style.bold('Plan')} for ${result.user.email} ${ctx.style.dim('(dry run: nothing was written)')}`);
-      result.steps.forEach((step, index) => ctx.out(`  ${index + 1}. ${step.description}`));
-      return;
-    }
+    if (result.result === 'planned') return renderChange(ctx, result, { applied: '', unchanged: '' });
     ctx.out(`${ctx.style.green('✓')} Issued a new one-time password for ${result.user.email}`);
     ctx.out(fields([['Username', result.user.email], ['Password', `${result.oneTimePassword ?? ''}  (shown once: store it now; it must be changed at first login)`]]));
   },
