@@ -40,6 +40,8 @@ export type { InvitationReport as BulkInvitationReport } from './modules/bulk/bu
 
 export type { Actor, ServiceContext, TenantrySettings } from './context.ts';
 export type { PlanStep } from './plan.ts';
+export { renderStatement } from './statement.ts';
+export type { SecretParam, Statement, StatementParam } from './statement.ts';
 
 export { FEATURES, LIMIT_KEYS, PLAN_CATALOG, PLAN_CODES, planFeatureFlags } from './modules/plans/catalog.ts';
 export type { Feature, FeatureFlags, LimitKey, Limits, PlanCode, PlanDefinition } from './modules/plans/catalog.ts';
@@ -60,7 +62,9 @@ export type {
   TenantStatus,
 } from './modules/tenants/tenant.schemas.ts';
 export { RESERVED_SLUGS, slugFromName, slugProblem } from './modules/tenants/slug.ts';
-export { provisionTenant } from './modules/tenants/provision.service.ts';
+export { provisionOutcome, provisionTenant } from './modules/tenants/provision.service.ts';
+export { provisionTenantOperation } from './modules/tenants/provision-tenant.operation.ts';
+export type { ProvisionedTenant, ProvisionTenantOperationInput } from './modules/tenants/provision-tenant.operation.ts';
 export { provisionInputIssues } from './modules/tenants/provision-request.ts';
 export type { ProvisionOutcome } from './modules/tenants/provision.service.ts';
 export type { ProvisionPlan } from './modules/tenants/provision-plan.ts';

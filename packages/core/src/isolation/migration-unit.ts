@@ -3,12 +3,13 @@ import type { ServiceContext } from '../context.ts';
 import type { ErrorCode, ErrorDetails, ErrorKind, TenantryError } from '../errors.ts';
 import { translateDatabaseError } from '../db/translate-error.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
-import { migrationChecksum, statementsOf, type Blueprint, type TenantMigration } from './blueprint.ts';
+import { statement } from '../statement.ts';
+import { migrationChecksum, type Blueprint, type TenantMigration } from './blueprint.ts';
 import { IsolationErrors } from './isolation-errors.ts';
 import { isolationSql } from './isolation-sql.ts';
 import { SHARED_SCHEMA, quoteLiteral } from './names.ts';
 import { migrateSharedPool } from './pool.ts';
-import { runBody, runScript, type ScriptPart } from './runner.ts';
+import { bodyStatements, runBody, runScript, type ScriptPart } from './runner.ts';
 
 /** One transaction of a migration run: a schema tenant, or the shared tables (for every shared tenant). */
 export type MigrationUnit =
@@ -90,11 +91,11 @@ async function migrateTenant(ctx: ServiceContext, tx: SqlEntityManager, blueprin
     // One round trip: each migration, then a timestamp mark, so every record gets its own duration.
     const mark = (name: string) => `select set_config('tenantry.mark_${name}', clock_timestamp()::text, true)`;
     const since = (from: string, to: string) => `(extract(epoch from current_setting('tenantry.mark_${to}')::timestamptz - current_setting('tenantry.mark_${from}')::timestamptz) * 1000)::int`;
-    parts.push({ label: 'start', body: [mark('start')], raw: true });
-    todo.forEach((migration, index) => parts.push({ label: migration.id, body: [...statementsOf(migration.schema as string | readonly string[]), mark(String(index))] }));
+    parts.push({ label: 'start', statements: [statement(mark('start'))], raw: true });
+    todo.forEach((migration, index) => parts.push({ label: migration.id, statements: [...bodyStatements(migration.schema as string | readonly string[]), statement(mark(String(index)))] }));
     const rows = todo.map((migration, index) => record(migration, since(index === 0 ? 'start' : String(index - 1), String(index))));
-    parts.push({ label: 'isolation', body: [isolationSql('schema', unit.schema, unit.id)] });
-    parts.push({ label: 'record-migrations', body: [`insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at, duration_ms) values ${rows.join(', ')}`], raw: true });
+    parts.push({ label: 'isolation', statements: [statement(isolationSql('schema', unit.schema, unit.id))] });
+    parts.push({ label: 'record-migrations', statements: [statement(`insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at, duration_ms) values ${rows.join(', ')}`)], raw: true });
     await runScript(tx, parts, target, unit.slug);
   } else {
     const rows: string[] = [];

@@ -3,7 +3,7 @@ import type { PlanStep } from '../plan.ts';
 import { migrationChecksum, statementsOf, type Blueprint, type TenantMigration } from './blueprint.ts';
 import { IsolationErrors } from './isolation-errors.ts';
 import { isolationSql } from './isolation-sql.ts';
-import { SHARED_SCHEMA, quoteLiteral } from './names.ts';
+import { SHARED_SCHEMA } from './names.ts';
 import { runBody } from './runner.ts';
 
 /** Serialises changes to the shared (pool) tables across processes (an arbitrary, fixed key). */
@@ -93,11 +93,4 @@ export async function recordSharedTenants(tx: SqlEntityManager, now: Date, tenan
      on conflict (tenant_id, migration_id) do nothing`,
     tenantId ? [now, tenantId] : [now],
   );
-}
-
-/** The same for one new tenant, as SQL text (it runs in the provisioning script). */
-export function recordSharedTenantSql(tenantId: string, now: Date): string {
-  return `insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at, duration_ms)
-    select ${quoteLiteral(tenantId)}, p.migration_id, p.checksum, ${quoteLiteral(now.toISOString())}, 0 from tenantry.shared_migrations p
-    on conflict (tenant_id, migration_id) do nothing`;
 }

@@ -19,6 +19,7 @@ import { updateSettings } from '../modules/settings/update-settings.operation.ts
 import { removeMember } from '../modules/memberships/remove-member.operation.ts';
 import { grantRole } from '../modules/roles/grant-role.operation.ts';
 import { revokeRole } from '../modules/roles/revoke-role.operation.ts';
+import { provisionTenantOperation } from '../modules/tenants/provision-tenant.operation.ts';
 import type { Operation } from './operation.ts';
 
 /** Every operation run through the executor, by id: the one list the faces, docs and tests walk. */
@@ -44,4 +45,5 @@ export const OPERATION_REGISTRY = {
   [resendInvitation.id]: resendInvitation,
   [revokeInvitation.id]: revokeInvitation,
   [acceptInvitation.id]: acceptInvitation,
+  [provisionTenantOperation.id]: provisionTenantOperation,
 } as const satisfies Record<string, Pick<Operation, 'id' | 'scope' | 'summary' | 'audit'>>;
