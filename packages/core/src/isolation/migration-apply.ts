@@ -7,6 +7,7 @@ import type { Blueprint } from './blueprint.ts';
 import { applyTenantMigrationsInput, type ApplyTenantMigrationsRequest } from './migration-apply.schemas.ts';
 import { tenantMigrationStatus, type DriftedMigration, type TenantMigrationStatus } from './migration-status.ts';
 import { executeUnit, unitPreamble, type MigrationUnit, type UnitError, type UnitReport } from './migration-unit.ts';
+import { planTenantUnit } from './migration-unit-plan.ts';
 import { poolSteps, sqlOf } from './pool.ts';
 import { blueprintOf } from './sample-blueprint.ts';
 import { runWithConcurrency } from './work-pool.ts';
@@ -67,7 +68,7 @@ export async function applyTenantMigrations(
     elapsedMs: Math.round(performance.now() - started),
   });
   if (options.dryRun) {
-    const planned = ordered.map((unit) => report(unit, 'planned', canaries.includes(unit)));
+    const planned = ordered.map((unit) => ({ ...report(unit, 'planned', canaries.includes(unit)), ...unitSteps(blueprint, unit, ctx.now(), lockTimeoutMs) }));
     return result(planned, describeRun(blueprint, ordered, lockTimeoutMs));
   }
 
@@ -122,6 +123,13 @@ async function selectUnits(ctx: ServiceContext, request: ApplyTenantMigrationsRe
 
 function report(unit: MigrationUnit, outcome: 'planned' | 'skipped', canary: boolean): UnitReport {
   return { target: unit.kind, slug: unit.kind === 'tenant' ? unit.slug : null, outcome, migrations: unit.migrations, canary, durationMs: 0 };
+}
+
+/** A tenant unit's own plan: the statements its transaction runs (the shared tables are planned under their lock). */
+function unitSteps(blueprint: Blueprint, unit: MigrationUnit, now: Date, lockTimeoutMs: number): { steps?: PlanStep[] } {
+  if (unit.kind !== 'tenant') return {};
+  const todo = blueprint.migrations.filter((migration) => unit.migrations.includes(migration.id));
+  return { steps: planTenantUnit(unit, todo, now, lockTimeoutMs).steps };
 }
 
 function describeRun(blueprint: Blueprint, units: readonly MigrationUnit[], lockTimeoutMs: number): PlanStep[] {

@@ -1,15 +1,16 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { ServiceContext } from '../context.ts';
+import type { PlanStep } from '../plan.ts';
 import type { ErrorCode, ErrorDetails, ErrorKind, TenantryError } from '../errors.ts';
 import { translateDatabaseError } from '../db/translate-error.ts';
 import { recordAudit } from '../modules/audit/audit.service.ts';
-import { statement } from '../statement.ts';
-import { migrationChecksum, type Blueprint, type TenantMigration } from './blueprint.ts';
+import type { Blueprint, TenantMigration } from './blueprint.ts';
 import { IsolationErrors } from './isolation-errors.ts';
 import { isolationSql } from './isolation-sql.ts';
-import { SHARED_SCHEMA, quoteLiteral } from './names.ts';
+import { SHARED_SCHEMA } from './names.ts';
+import { planTenantUnit, recordRow } from './migration-unit-plan.ts';
 import { migrateSharedPool } from './pool.ts';
-import { bodyStatements, runBody, runScript, type ScriptPart } from './runner.ts';
+import { runBody, runScript, runStatement } from './runner.ts';
 
 /** One transaction of a migration run: a schema tenant, or the shared tables (for every shared tenant). */
 export type MigrationUnit =
@@ -34,6 +35,8 @@ export interface UnitReport {
   canary: boolean;
   durationMs: number;
   error?: UnitError;
+  /** Planned tenant units: what its transaction will run, statement by statement (applying runs exactly these). */
+  steps?: PlanStep[];
 }
 
 /** The SQL every unit's transaction starts with. */
@@ -53,8 +56,9 @@ export async function executeUnit(ctx: ServiceContext, blueprint: Blueprint, uni
   try {
     if (unit.kind === 'tenant' && unit.unknown.length > 0) throw IsolationErrors.schemaTooNew(unit.slug, unit.unknown);
     const applied = await ctx.em.fork().transactional(async (tx) => {
+      if (unit.kind === 'tenant') return migrateTenant(ctx, tx, blueprint, unit, lockTimeoutMs);
       await tx.execute(`select set_config('lock_timeout', ?, true)`, [`${lockTimeoutMs}ms`]);
-      return unit.kind === 'shared' ? migrateShared(ctx, tx, blueprint, unit) : migrateTenant(ctx, tx, blueprint, unit);
+      return migrateShared(ctx, tx, blueprint, unit);
     });
     return { ...base, outcome: applied.length > 0 ? 'migrated' : 'unchanged', migrations: applied, durationMs: elapsed(started) };
   } catch (error) {
@@ -71,9 +75,11 @@ async function migrateShared(ctx: ServiceContext, tx: SqlEntityManager, blueprin
   return applied;
 }
 
-async function migrateTenant(ctx: ServiceContext, tx: SqlEntityManager, blueprint: Blueprint, unit: Extract<MigrationUnit, { kind: 'tenant' }>): Promise<string[]> {
+async function migrateTenant(ctx: ServiceContext, tx: SqlEntityManager, blueprint: Blueprint, unit: Extract<MigrationUnit, { kind: 'tenant' }>, lockTimeoutMs: number): Promise<string[]> {
   const started = performance.now();
-  await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`tenantry.tenant:${unit.id}`]);
+  const now = ctx.now();
+  const planFor = (todo: readonly TenantMigration[]) => planTenantUnit(unit, todo, now, lockTimeoutMs);
+  for (const planned of planFor([]).lock) await runStatement(tx, planned);
   // Read under the lock, in a statement of its own (a snapshot taken after the lock was granted).
   const [state] = await tx.execute<{ applied: string[] | null; present: boolean }[]>(
     'select array(select migration_id from tenantry.tenant_migrations where tenant_id = ?) as applied, to_regnamespace(?) is not null as present',
@@ -84,19 +90,10 @@ async function migrateTenant(ctx: ServiceContext, tx: SqlEntityManager, blueprin
   if (todo.length === 0) return [];
   if (!state?.present) throw IsolationErrors.dataSpaceMissing(unit.slug, `its schema ${unit.schema} does not exist`);
   const target = { mode: 'schema' as const, schema: unit.schema, tenantId: unit.id };
-  const now = quoteLiteral(ctx.now().toISOString());
-  const record = (migration: TenantMigration, ms: string) => `(${quoteLiteral(unit.id)}, ${quoteLiteral(migration.id)}, ${quoteLiteral(migrationChecksum(migration, 'schema'))}, ${now}, ${ms})`;
-  const parts: ScriptPart[] = [];
-  if (todo.every((migration) => typeof migration.schema !== 'function')) {
-    // One round trip: each migration, then a timestamp mark, so every record gets its own duration.
-    const mark = (name: string) => `select set_config('tenantry.mark_${name}', clock_timestamp()::text, true)`;
-    const since = (from: string, to: string) => `(extract(epoch from current_setting('tenantry.mark_${to}')::timestamptz - current_setting('tenantry.mark_${from}')::timestamptz) * 1000)::int`;
-    parts.push({ label: 'start', statements: [statement(mark('start'))], raw: true });
-    todo.forEach((migration, index) => parts.push({ label: migration.id, statements: [...bodyStatements(migration.schema as string | readonly string[]), statement(mark(String(index)))] }));
-    const rows = todo.map((migration, index) => record(migration, since(index === 0 ? 'start' : String(index - 1), String(index))));
-    parts.push({ label: 'isolation', statements: [statement(isolationSql('schema', unit.schema, unit.id))] });
-    parts.push({ label: 'record-migrations', statements: [statement(`insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at, duration_ms) values ${rows.join(', ')}`)], raw: true });
-    await runScript(tx, parts, target, unit.slug);
+  // What is left, planned as the dry run plans it: the script runs exactly the plan's statements.
+  const plan = planFor(todo);
+  if (plan.script) {
+    await runScript(tx, plan.script, target, unit.slug);
   } else {
     const rows: string[] = [];
     for (const migration of todo) {
@@ -106,7 +103,7 @@ async function migrateTenant(ctx: ServiceContext, tx: SqlEntityManager, blueprin
       } catch (error) {
         throw IsolationErrors.migrationFailed(unit.slug, migration.id, error);
       }
-      rows.push(record(migration, String(elapsed(begun))));
+      rows.push(recordRow(unit, migration, now, String(elapsed(begun))));
     }
     await tx.execute(isolationSql('schema', unit.schema, unit.id));
     await tx.execute(`insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at, duration_ms) values ${rows.join(', ')}`);
