@@ -21,11 +21,11 @@ export { migrationChecksum as tenantMigrationChecksum, validateBlueprint } from 
 export type { Blueprint, DemoData, MigrationBody, MigrationTarget, TenantMigration } from './isolation/blueprint.ts';
 export { runInTenant } from './isolation/tenant-session.ts';
 export type { TenantSession } from './isolation/tenant-session.ts';
-export { getTenantMigrationStatus } from './isolation/migration-status.ts';
+export { getTenantMigrationStatus } from './modules/migrations/migration-status.service.ts';
 export type { BehindTenant, DriftedMigration, TenantMigrationStatus } from './isolation/migration-status.ts';
-export { applyTenantMigrations } from './isolation/migration-apply.ts';
+export { applyTenantMigrations } from './modules/migrations/apply-tenant-migrations.ts';
 export type { MigrationProgress, TenantMigrationRun } from './isolation/migration-apply.ts';
-export type { ApplyTenantMigrationsInput } from './isolation/migration-apply.schemas.ts';
+export type { ApplyTenantMigrationsInput } from './modules/migrations/apply-migrations.schemas.ts';
 export type { UnitError, UnitReport } from './isolation/migration-unit.ts';
 export { EXPORT_FORMAT, EXPORT_VERSION } from './modules/transfer/export-document.ts';
 export { EXPORT_KEY_MIN_LENGTH } from './modules/transfer/export-key.ts';

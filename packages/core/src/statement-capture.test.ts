@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@tenantry/testing';
 import { runDoctor } from './health/doctor.ts';
 import { applyRepair, planRepairs } from './health/repair.service.ts';
-import { applyTenantMigrations } from './isolation/migration-apply.ts';
+import { applyTenantMigrations } from './modules/migrations/apply-tenant-migrations.ts';
 import { SAMPLE_BLUEPRINT } from './isolation/sample-blueprint.ts';
 import { provisionTenantOperation, type ProvisionTenantOperationInput } from './modules/tenants/provision-tenant.operation.ts';
 import { executeOperation } from './operations/execute.ts';

@@ -3,7 +3,6 @@ import type { ServiceContext } from '../context.ts';
 import type { PlanStep } from '../plan.ts';
 import type { ErrorCode, ErrorDetails, ErrorKind, TenantryError } from '../errors.ts';
 import { translateDatabaseError } from '../db/translate-error.ts';
-import { recordAudit } from '../modules/audit/audit.service.ts';
 import type { Blueprint, TenantMigration } from './blueprint.ts';
 import { IsolationErrors } from './isolation-errors.ts';
 import { isolationSql } from './isolation-sql.ts';
@@ -39,6 +38,18 @@ export interface UnitReport {
   steps?: PlanStep[];
 }
 
+/** An event of a migration run for the audit trail, written by the caller's recorder inside `tx`. */
+export interface MigrationEvent {
+  action: 'tenant.migrated' | 'tenant.migration_failed' | 'shared_schema.migrated' | 'shared_schema.migration_failed';
+  tenant?: { id: string; slug: string };
+  targetType: 'data_space';
+  targetId: string;
+  after: Record<string, unknown>;
+}
+
+/** Records a migration event in the transaction given (the engine knows nothing of the audit trail). */
+export type RecordMigrationEvent = (tx: SqlEntityManager, event: MigrationEvent) => void;
+
 /** The SQL every unit's transaction starts with. */
 export function unitPreamble(lockTimeoutMs: number): string[] {
   return [`set local lock_timeout = '${lockTimeoutMs}ms'`, `select pg_advisory_xact_lock(hashtextextended('tenantry.tenant:' || <tenant id>, 0))`];
@@ -50,32 +61,32 @@ export function unitPreamble(lockTimeoutMs: number): string[] {
  * What is applied is read again under the lock: a re-run (or a concurrent one) applies exactly what is
  * left. A failure rolls back this unit only and is recorded in the audit trail.
  */
-export async function executeUnit(ctx: ServiceContext, blueprint: Blueprint, unit: MigrationUnit, lockTimeoutMs: number, canary: boolean): Promise<UnitReport> {
+export async function executeUnit(ctx: ServiceContext, blueprint: Blueprint, unit: MigrationUnit, lockTimeoutMs: number, canary: boolean, record: RecordMigrationEvent): Promise<UnitReport> {
   const started = performance.now();
   const base = { target: unit.kind, slug: unit.kind === 'tenant' ? unit.slug : null, canary } as const;
   try {
     if (unit.kind === 'tenant' && unit.unknown.length > 0) throw IsolationErrors.schemaTooNew(unit.slug, unit.unknown);
     const applied = await ctx.em.fork().transactional(async (tx) => {
-      if (unit.kind === 'tenant') return migrateTenant(ctx, tx, blueprint, unit, lockTimeoutMs);
+      if (unit.kind === 'tenant') return migrateTenant(ctx, tx, blueprint, unit, lockTimeoutMs, record);
       await tx.execute(`select set_config('lock_timeout', ?, true)`, [`${lockTimeoutMs}ms`]);
-      return migrateShared(ctx, tx, blueprint, unit);
+      return migrateShared(ctx, tx, blueprint, unit, record);
     });
     return { ...base, outcome: applied.length > 0 ? 'migrated' : 'unchanged', migrations: applied, durationMs: elapsed(started) };
   } catch (error) {
     const failure = classify(error, unit, lockTimeoutMs);
-    await recordFailure(ctx, unit, failure);
+    await recordFailure(ctx, unit, failure, record);
     return { ...base, outcome: 'failed', migrations: unit.migrations, durationMs: elapsed(started), error: failure.toJSON() };
   }
 }
 
-async function migrateShared(ctx: ServiceContext, tx: SqlEntityManager, blueprint: Blueprint, unit: Extract<MigrationUnit, { kind: 'shared' }>): Promise<string[]> {
+async function migrateShared(ctx: ServiceContext, tx: SqlEntityManager, blueprint: Blueprint, unit: Extract<MigrationUnit, { kind: 'shared' }>, record: RecordMigrationEvent): Promise<string[]> {
   const run = await migrateSharedPool(tx, blueprint, ctx.now());
   const applied = run.applied.map((migration) => migration.id);
-  recordAudit(ctx, tx, { action: 'shared_schema.migrated', targetType: 'data_space', targetId: SHARED_SCHEMA, after: { migrations: run.applied, tenantsBehind: unit.tenantsBehind } });
+  record(tx, { action: 'shared_schema.migrated', targetType: 'data_space', targetId: SHARED_SCHEMA, after: { migrations: run.applied, tenantsBehind: unit.tenantsBehind } });
   return applied;
 }
 
-async function migrateTenant(ctx: ServiceContext, tx: SqlEntityManager, blueprint: Blueprint, unit: Extract<MigrationUnit, { kind: 'tenant' }>, lockTimeoutMs: number): Promise<string[]> {
+async function migrateTenant(ctx: ServiceContext, tx: SqlEntityManager, blueprint: Blueprint, unit: Extract<MigrationUnit, { kind: 'tenant' }>, lockTimeoutMs: number, record: RecordMigrationEvent): Promise<string[]> {
   const started = performance.now();
   const now = ctx.now();
   const planFor = (todo: readonly TenantMigration[]) => planTenantUnit(unit, todo, now, lockTimeoutMs);
@@ -108,7 +119,7 @@ async function migrateTenant(ctx: ServiceContext, tx: SqlEntityManager, blueprin
     await tx.execute(isolationSql('schema', unit.schema, unit.id));
     await tx.execute(`insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at, duration_ms) values ${rows.join(', ')}`);
   }
-  recordAudit(ctx, tx, { action: 'tenant.migrated', tenant: { id: unit.id, slug: unit.slug }, targetType: 'data_space', targetId: unit.schema, after: { migrations: todo.map((migration) => migration.id), durationMs: elapsed(started) } });
+  record(tx, { action: 'tenant.migrated', tenant: { id: unit.id, slug: unit.slug }, targetType: 'data_space', targetId: unit.schema, after: { migrations: todo.map((migration) => migration.id), durationMs: elapsed(started) } });
   return todo.map((migration) => migration.id);
 }
 
@@ -127,11 +138,11 @@ export function sqlStateOf(error: unknown, depth = 0): string | undefined {
   return sqlStateOf(candidate.cause, depth + 1);
 }
 
-async function recordFailure(ctx: ServiceContext, unit: MigrationUnit, failure: TenantryError): Promise<void> {
+async function recordFailure(ctx: ServiceContext, unit: MigrationUnit, failure: TenantryError, record: RecordMigrationEvent): Promise<void> {
   const tenant = unit.kind === 'tenant' ? { id: unit.id, slug: unit.slug } : undefined;
   try {
     await ctx.em.fork().transactional(async (tx) => {
-      recordAudit(ctx, tx, {
+      record(tx, {
         action: unit.kind === 'tenant' ? 'tenant.migration_failed' : 'shared_schema.migration_failed',
         ...(tenant ? { tenant } : {}),
         targetType: 'data_space',

@@ -1,15 +1,15 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, snapshotRows, type TestDatabase } from '@tenantry/testing';
-import { openDatabase, type Database } from '../db/database.ts';
-import { provisionTenant } from '../modules/tenants/provision.service.ts';
-import { tenantInput, testContext } from '../testing/service-context.ts';
-import type { Blueprint } from './blueprint.ts';
-import { applyTenantMigrations } from './migration-apply.ts';
-import { tenantMigrationStatus } from './migration-status.ts';
-import { SAMPLE_BLUEPRINT } from './sample-blueprint.ts';
-import { DEVICE_TAGS, PLAYLISTS, withMigrations } from './test-blueprints.ts';
-import { failure } from '../testing/access-fixtures.ts';
+import { openDatabase, type Database } from '../../db/database.ts';
+import { provisionTenant } from '../tenants/provision.service.ts';
+import { tenantInput, testContext } from '../../testing/service-context.ts';
+import type { Blueprint } from '../../isolation/blueprint.ts';
+import { applyTenantMigrations } from './apply-tenant-migrations.ts';
+import { tenantMigrationStatus } from '../../isolation/migration-status.ts';
+import { SAMPLE_BLUEPRINT } from '../../isolation/sample-blueprint.ts';
+import { DEVICE_TAGS, PLAYLISTS, withMigrations } from '../../isolation/test-blueprints.ts';
+import { failure } from '../../testing/access-fixtures.ts';
 
 let testDatabase: TestDatabase;
 let database: Database;
