@@ -23,7 +23,7 @@ export { runInTenant } from './isolation/tenant-session.ts';
 export type { TenantSession } from './isolation/tenant-session.ts';
 export { getTenantMigrationStatus } from './modules/migrations/migration-status.service.ts';
 export type { BehindTenant, DriftedMigration, TenantMigrationStatus } from './isolation/migration-status.ts';
-export { applyTenantMigrations } from './modules/migrations/apply-tenant-migrations.ts';
+export { applyTenantMigrations, applyTenantMigrationsOperation, migrationRunOf, tenantMigrationsOperation } from './modules/migrations/apply-tenant-migrations.ts';
 export type { MigrationProgress, TenantMigrationRun } from './isolation/migration-apply.ts';
 export type { ApplyTenantMigrationsInput } from './modules/migrations/apply-migrations.schemas.ts';
 export type { UnitError, UnitReport } from './isolation/migration-unit.ts';

@@ -29,6 +29,8 @@ export async function executeOperation<Schema extends z.ZodType, Data, Value>(
   const request = parseInput(operation.input, input) as Record<string, unknown>;
   if (operation.scope === 'platform') requirePlatform(ctx, operation.id);
   const work = (tx: SqlEntityManager) => runInTransaction(ctx, tx, operation as unknown as Operation<never, Data, Value>, request, options);
+  // Its plan only reads; applying commits unit by unit (a migration run), then the audit on its own.
+  if (operation.scope !== 'tenant' && operation.ownTransactions) return work(ctx.em.fork());
   if (!options.dryRun) {
     const executed = await applyWithRetry(ctx, (error) => operation.retryWhen?.(error, request as never) === true, work);
     if (executed.result !== 'applied' || !operation.afterCommit || executed.value === undefined) return executed;

@@ -94,6 +94,11 @@ export interface TenantOperation<Schema extends z.ZodType = z.ZodType, Data = un
  */
 export interface PlatformOperation<Schema extends z.ZodType = z.ZodType, Data = unknown, Value = unknown> extends OperationShape<Schema> {
   scope: 'platform' | 'credential';
+  /**
+   * Applying runs transactions of its own (each tenant of a migration run commits alone): no transaction
+   * wraps the operation, `tx` is a plain entity manager, the plan must only read, and the audit commits after.
+   */
+  ownTransactions?: boolean;
   plan(ctx: OperationContext, request: z.output<Schema>): Promise<Planned<Data>>;
   apply(ctx: OperationContext, plan: Planned<Data>, request: z.output<Schema>): Promise<Value>;
   afterCommit?: AfterCommit<Value>;

@@ -19,6 +19,7 @@ import { updateSettings } from '../modules/settings/update-settings.operation.ts
 import { removeMember } from '../modules/memberships/remove-member.operation.ts';
 import { grantRole } from '../modules/roles/grant-role.operation.ts';
 import { revokeRole } from '../modules/roles/revoke-role.operation.ts';
+import { applyTenantMigrationsOperation } from '../modules/migrations/apply-tenant-migrations.ts';
 import { provisionTenantOperation } from '../modules/tenants/provision-tenant.operation.ts';
 import type { Operation } from './operation.ts';
 
@@ -46,4 +47,5 @@ export const OPERATION_REGISTRY = {
   [revokeInvitation.id]: revokeInvitation,
   [acceptInvitation.id]: acceptInvitation,
   [provisionTenantOperation.id]: provisionTenantOperation,
+  [applyTenantMigrationsOperation.id]: applyTenantMigrationsOperation,
 } as const satisfies Record<string, Pick<Operation, 'id' | 'scope' | 'summary' | 'audit'>>;

@@ -24,6 +24,8 @@ export type MigrationUnitDto = UnitReport;
 /** The report of a migration run (or its plan), JSON-safe. */
 export interface TenantMigrationRunDto {
   dryRun: boolean;
+  /** The plan's fingerprint (pass it as `expectFingerprint` to apply exactly this plan); set by `migrations.apply`. */
+  fingerprint?: string;
   blueprint: string;
   options: TenantMigrationRun['options'];
   units: MigrationUnitDto[];
