@@ -9,6 +9,7 @@ export type { Database, DatabaseOptions, DatabaseTarget, MigrationMode } from '.
 export { defaultDataPathUrl, describeDataPath, openDataPath } from './db/data-path.ts';
 export type { DataPath, DataPathMode, DataPathOptions, DataPathRole } from './db/data-path.ts';
 export { controlPlaneStatus, migrateControlPlane } from './db/control-plane-migrator.ts';
+export { migrateDatabase } from './modules/migrations/migrate-database.operation.ts';
 export type { MigrationStatus } from './db/control-plane-migrator.ts';
 export { translateDatabaseError, describeServerUrl } from './db/translate-error.ts';
 export { uuidv7 } from './db/ids.ts';

@@ -103,7 +103,13 @@ async function runInTransaction<Data, Value>(
   for (const entry of recorded) recordAudit(octx, tx, entry);
   recordAudit(octx, tx, mainAuditEntry(operation, planned, tenant));
   if (tenant) tenant.revision += 1;
-  await tx.flush();
+  if (operation.scope !== 'tenant' && operation.ownTransactions) {
+    // Its work is committed, each part audited on its own: a closing event lost to an outage must not
+    // hide the report (which says where the run stopped) behind the outage.
+    await tx.flush().catch(() => undefined);
+  } else {
+    await tx.flush();
+  }
   return { result: 'applied', ...header, value };
 }
 

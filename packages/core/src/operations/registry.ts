@@ -20,6 +20,7 @@ import { removeMember } from '../modules/memberships/remove-member.operation.ts'
 import { grantRole } from '../modules/roles/grant-role.operation.ts';
 import { revokeRole } from '../modules/roles/revoke-role.operation.ts';
 import { applyTenantMigrationsOperation } from '../modules/migrations/apply-tenant-migrations.ts';
+import { migrateDatabase } from '../modules/migrations/migrate-database.operation.ts';
 import { provisionTenantOperation } from '../modules/tenants/provision-tenant.operation.ts';
 import type { Operation } from './operation.ts';
 
@@ -48,4 +49,5 @@ export const OPERATION_REGISTRY = {
   [acceptInvitation.id]: acceptInvitation,
   [provisionTenantOperation.id]: provisionTenantOperation,
   [applyTenantMigrationsOperation.id]: applyTenantMigrationsOperation,
+  [migrateDatabase.id]: migrateDatabase,
 } as const satisfies Record<string, Pick<Operation, 'id' | 'scope' | 'summary' | 'audit'>>;
