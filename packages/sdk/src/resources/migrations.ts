@@ -9,6 +9,7 @@ export interface MigrationProgressDto {
   report: MigrationUnitDto;
 }
 
+/** How a migration run is applied: a dry run, the fingerprint of the plan to hold to, progress. */
 export interface ApplyMigrationsOptions extends OperationOptions {
   /** Returns the plan (units in order, each tenant's statements, the fingerprint) and writes nothing. */
   dryRun?: boolean;
