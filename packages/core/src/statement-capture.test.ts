@@ -75,9 +75,13 @@ describe('the statements the database receives are the plan’s', () => {
   for (const isolation of ['schema', 'shared'] as const) {
     it(`provisioning (${isolation}): the run sends exactly the statements of its plan, which is the dry run's but for generated ids`, async () => {
       const input = tenantInput({ isolation, domain: `capture-${isolation}-${Date.now()}.example.org` }) as ProvisionTenantOperationInput;
-      const dryRun = await executeOperation(ctx(), provisionTenantOperation, input, { dryRun: true });
+      // Shared: a migration the shared tables do not have yet, so provisioning brings them up to date too.
+      const notes = 'create table capture_notes (tenant_id uuid not null, body text)';
+      const blueprint = isolation === 'shared' ? { ...SAMPLE_BLUEPRINT, migrations: [...SAMPLE_BLUEPRINT.migrations, { id: '9102_capture_notes', description: 'Notes.', schema: notes, shared: notes }] } : SAMPLE_BLUEPRINT;
+      const dryRun = await executeOperation(ctx({ blueprint }), provisionTenantOperation, input, { dryRun: true });
+      if (isolation === 'shared') expect(dryRun.steps.map((step) => step.action)).toContain('migrate-shared-schema');
       database.clear();
-      const applied = await executeOperation(ctx(), provisionTenantOperation, input);
+      const applied = await executeOperation(ctx({ blueprint }), provisionTenantOperation, input);
       expect(applied.result).toBe('applied');
       expectRanAsPlanned(receivedStatements(database.received), applied.steps);
       expect(generatedMasked(applied.steps)).toEqual(generatedMasked(dryRun.steps));

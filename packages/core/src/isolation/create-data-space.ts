@@ -25,7 +25,10 @@ export interface DataSpacePlan extends DataSpaceRequest {
   migrations: string[];
   /** Shared mode: migrations the shared tables still need (applied once, for every shared tenant, under the pool lock). */
   poolPending: string[];
+  /** Every step, in the order applying runs them: `poolSteps`, then the script's. */
   steps: PlanStep[];
+  /** Shared mode: bringing the shared tables up to date, first, under the pool lock (before any script part). */
+  poolSteps: PlanStep[];
   /** What applying runs, part by part (a failure names its part): the very statements the steps show. */
   script: ScriptPart[];
 }
@@ -65,15 +68,15 @@ export async function planDataSpace(
     const records = blueprint.migrations.map((migration) => ({ id: migration.id, checksum: migrationChecksum(migration, 'schema') }));
     if (records.length > 0) planned.add('record-migrations', recordStep(records.length, 'schema'), [recordSchemaMigrations(request.tenantId, records, now)]);
     demo(planned, blueprint, request, 'schema', schema);
-    return { ...request, schema, migrations, poolPending: [], steps: planned.steps, script: planned.script };
+    return { ...request, schema, migrations, poolPending: [], steps: planned.steps, poolSteps: [], script: planned.script };
   }
   const missing = missingSharedBodies(blueprint);
   if (missing.length > 0) throw IsolationErrors.noSharedBody(missing);
   const pending = poolPending(blueprint, known ? new Map(Object.entries(known.pool)) : await readPoolMigrations(em));
-  planned.steps.push(...poolSteps(pending));
+  const pool = poolSteps(pending);
   planned.add('record-migrations', recordStep(migrations.length, 'shared'), [recordSharedTenant(request.tenantId, now)]);
   demo(planned, blueprint, request, 'shared', SHARED_SCHEMA);
-  return { ...request, schema: SHARED_SCHEMA, migrations, poolPending: pending.map((migration) => migration.id), steps: planned.steps, script: planned.script };
+  return { ...request, schema: SHARED_SCHEMA, migrations, poolPending: pending.map((migration) => migration.id), steps: [...pool, ...planned.steps], poolSteps: pool, script: planned.script };
 }
 
 /** Steps and the script parts that run their statements, built together so they cannot differ. */

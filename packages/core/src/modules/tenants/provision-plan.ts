@@ -85,7 +85,9 @@ export async function buildProvisionPlan(
   const dataSpace = await planDataSpace(em, blueprintOf(ctx), { isolation: request.isolation, tenantId, schemaName, seedDemoData: !request.skipDemoData }, ctx.now(), facts);
   const rows = provisionRows(ctx, em, request, { ...base, tenantId, owner, dataSpace }, describeSteps(request, { ...base, owner }));
   const audit = rows.steps.filter((step) => step.action === 'audit');
-  const steps = [...rows.steps.filter((step) => step.action !== 'audit'), ...dataSpace.steps, ...audit];
+  // In the order applying runs them: the shared tables first (under their lock), then one script.
+  const script = dataSpace.steps.slice(dataSpace.poolSteps.length);
+  const steps = [...dataSpace.poolSteps, ...rows.steps.filter((step) => step.action !== 'audit'), ...script, ...audit];
   return { ...base, outcome: 'create', tenantId, owner, existingTenant: null, existing: null, dataSpace, rows, steps };
 }
 
