@@ -9,6 +9,7 @@ export type { Database, DatabaseOptions, DatabaseTarget, MigrationMode } from '.
 export { defaultDataPathUrl, describeDataPath, openDataPath } from './db/data-path.ts';
 export type { DataPath, DataPathMode, DataPathOptions, DataPathRole } from './db/data-path.ts';
 export { controlPlaneStatus, migrateControlPlane } from './db/control-plane-migrator.ts';
+export { migrateDatabase } from './modules/migrations/migrate-database.operation.ts';
 export type { MigrationStatus } from './db/control-plane-migrator.ts';
 export { translateDatabaseError, describeServerUrl } from './db/translate-error.ts';
 export { uuidv7 } from './db/ids.ts';
@@ -21,11 +22,11 @@ export { migrationChecksum as tenantMigrationChecksum, validateBlueprint } from 
 export type { Blueprint, DemoData, MigrationBody, MigrationTarget, TenantMigration } from './isolation/blueprint.ts';
 export { runInTenant } from './modules/data-spaces/run-in-tenant.ts';
 export type { TenantSession } from './isolation/tenant-session.ts';
-export { getTenantMigrationStatus } from './isolation/migration-status.ts';
+export { getTenantMigrationStatus } from './modules/migrations/migration-status.service.ts';
 export type { BehindTenant, DriftedMigration, TenantMigrationStatus } from './isolation/migration-status.ts';
-export { applyTenantMigrations } from './isolation/migration-apply.ts';
+export { applyTenantMigrations, applyTenantMigrationsOperation, migrationRunOf, tenantMigrationsOperation } from './modules/migrations/apply-tenant-migrations.ts';
 export type { MigrationProgress, TenantMigrationRun } from './isolation/migration-apply.ts';
-export type { ApplyTenantMigrationsInput } from './isolation/migration-apply.schemas.ts';
+export type { ApplyTenantMigrationsInput } from './modules/migrations/apply-migrations.schemas.ts';
 export type { UnitError, UnitReport } from './isolation/migration-unit.ts';
 export { EXPORT_FORMAT, EXPORT_VERSION } from './modules/transfer/export-document.ts';
 export { EXPORT_KEY_MIN_LENGTH } from './modules/transfer/export-key.ts';
@@ -43,6 +44,8 @@ export type { InvitationReport as BulkInvitationReport } from './modules/bulk/bu
 
 export type { Actor, ServiceContext, TenantrySettings } from './context.ts';
 export type { PlanStep } from './plan.ts';
+export { renderStatement } from './statement.ts';
+export type { SecretParam, Statement, StatementParam } from './statement.ts';
 
 export { FEATURES, LIMIT_KEYS, PLAN_CATALOG, PLAN_CODES, planFeatureFlags } from './modules/plans/catalog.ts';
 export type { Feature, FeatureFlags, LimitKey, Limits, PlanCode, PlanDefinition } from './modules/plans/catalog.ts';
@@ -63,7 +66,9 @@ export type {
   TenantStatus,
 } from './modules/tenants/tenant.schemas.ts';
 export { RESERVED_SLUGS, slugFromName, slugProblem } from './modules/tenants/slug.ts';
-export { provisionTenant } from './modules/tenants/provision.service.ts';
+export { provisionOutcome, provisionTenant } from './modules/tenants/provision.service.ts';
+export { provisionTenantOperation } from './modules/tenants/provision-tenant.operation.ts';
+export type { ProvisionedTenant, ProvisionTenantOperationInput } from './modules/tenants/provision-tenant.operation.ts';
 export { provisionInputIssues } from './modules/tenants/provision-request.ts';
 export type { ProvisionOutcome } from './modules/tenants/provision.service.ts';
 export type { ProvisionPlan } from './modules/tenants/provision-plan.ts';

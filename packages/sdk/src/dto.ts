@@ -80,6 +80,8 @@ export type PlanStepDto = PlanStep;
 
 export interface ProvisionResultDto {
   result: 'created' | 'unchanged' | 'planned';
+  /** Identifies the plan and the state it was computed from: pass it as `expectFingerprint` to apply exactly it. */
+  fingerprint: string;
   /** The tenant as it is (created, unchanged) or as it will be (planned). */
   tenant: Pick<TenantDto, 'slug' | 'name' | 'status' | 'plan' | 'isolation' | 'limits' | 'features' | 'trialEndsAt'> & Partial<TenantDto>;
   owner: {

@@ -1,14 +1,10 @@
 import type { ServiceContext } from '../context.ts';
-import { TenantryError } from '../errors.ts';
 import type { PlanStep } from '../plan.ts';
-import { parseInput } from '../validation/parse-input.ts';
-import { requirePlatform } from '../modules/permissions/authorize.ts';
 import type { Blueprint } from './blueprint.ts';
-import { applyTenantMigrationsInput, type ApplyTenantMigrationsRequest } from './migration-apply.schemas.ts';
-import { tenantMigrationStatus, type DriftedMigration, type TenantMigrationStatus } from './migration-status.ts';
-import { executeUnit, unitPreamble, type MigrationUnit, type UnitError, type UnitReport } from './migration-unit.ts';
+import type { DriftedMigration, TenantMigrationStatus } from './migration-status.ts';
+import { executeUnit, unitPreamble, type MigrationUnit, type RecordMigrationEvent, type UnitError, type UnitReport } from './migration-unit.ts';
+import { planTenantUnit } from './migration-unit-plan.ts';
 import { poolSteps, sqlOf } from './pool.ts';
-import { blueprintOf } from './sample-blueprint.ts';
 import { runWithConcurrency } from './work-pool.ts';
 
 export interface MigrationProgress {
@@ -17,10 +13,25 @@ export interface MigrationProgress {
   report: UnitReport;
 }
 
+/** How a run goes: tenants at once, canaries first, whether a failure stops it, how long a unit waits for a lock. */
+export interface MigrationRunOptions {
+  concurrency: number;
+  canary: number;
+  continueOnError: boolean;
+  lockTimeoutMs: number;
+}
+
+/** Which units a run takes: every tenant behind (`all`), or only the named ones. */
+export interface UnitSelection {
+  all: boolean;
+  /** The slugs named (known to exist); undefined: every tenant. */
+  only?: ReadonlySet<string>;
+}
+
 export interface TenantMigrationRun {
   dryRun: boolean;
   blueprint: string;
-  options: Pick<ApplyTenantMigrationsRequest, 'concurrency' | 'canary' | 'continueOnError' | 'lockTimeoutMs'>;
+  options: MigrationRunOptions;
   /** Every unit in the order it runs: canary tenants, the shared tables, the other tenants. */
   units: UnitReport[];
   /** Dry run: what each unit's transaction does, with the SQL. */
@@ -34,28 +45,26 @@ export interface TenantMigrationRun {
 }
 
 /**
- * Rolls the blueprint's migrations out to every tenant that is behind (or the named ones): canary
- * tenants first, one at a time, then the shared tables, then the rest with bounded concurrency. Each
- * unit is its own transaction; a failure never rolls back another, and stops the run unless
- * `continueOnError` (a failing canary always stops it). The report lists every unit's outcome.
+ * Rolls the blueprint's migrations out to the units selected from `status`: canary tenants first, one
+ * at a time, then the shared tables, then the rest with bounded concurrency. Each unit is its own
+ * transaction; a failure never rolls back another, and stops the run unless `continueOnError` (a
+ * failing canary always stops it). The report lists every unit's outcome; a dry run plans each unit.
  */
-export async function applyTenantMigrations(
+export async function runTenantMigrations(
   ctx: ServiceContext,
-  input: unknown,
-  options: { dryRun?: boolean; onProgress?: (progress: MigrationProgress) => void } = {},
+  blueprint: Blueprint,
+  status: TenantMigrationStatus,
+  selection: UnitSelection,
+  options: MigrationRunOptions & { dryRun?: boolean; onProgress?: (progress: MigrationProgress) => void; record: RecordMigrationEvent },
 ): Promise<TenantMigrationRun> {
-  requirePlatform(ctx, 'migrate.apply');
   const started = performance.now();
-  const request = parseInput(applyTenantMigrationsInput, input);
-  const blueprint = blueprintOf(ctx);
-  const status = await tenantMigrationStatus(ctx.em.fork(), blueprint);
-  const units = await selectUnits(ctx, request, status);
+  const units = selectUnits(selection, status);
   const schemaUnits = units.filter((unit) => unit.kind === 'tenant');
-  const canaries: MigrationUnit[] = schemaUnits.slice(0, request.canary);
+  const canaries: MigrationUnit[] = schemaUnits.slice(0, options.canary);
   const shared = units.filter((unit) => unit.kind === 'shared');
-  const rest = schemaUnits.slice(request.canary);
+  const rest = schemaUnits.slice(options.canary);
   const ordered = [...canaries, ...shared, ...rest];
-  const { concurrency, canary, continueOnError, lockTimeoutMs } = request;
+  const { concurrency, canary, continueOnError, lockTimeoutMs } = options;
   const result = (reports: UnitReport[], steps: PlanStep[] = []): TenantMigrationRun => ({
     dryRun: options.dryRun === true,
     blueprint: blueprint.name,
@@ -67,7 +76,7 @@ export async function applyTenantMigrations(
     elapsedMs: Math.round(performance.now() - started),
   });
   if (options.dryRun) {
-    const planned = ordered.map((unit) => report(unit, 'planned', canaries.includes(unit)));
+    const planned = ordered.map((unit) => ({ ...report(unit, 'planned', canaries.includes(unit)), ...unitSteps(blueprint, unit, ctx.now(), lockTimeoutMs) }));
     return result(planned, describeRun(blueprint, ordered, lockTimeoutMs));
   }
 
@@ -75,7 +84,7 @@ export async function applyTenantMigrations(
   let failed = false;
   let outage: UnitError | undefined;
   const run = async (unit: MigrationUnit) => {
-    const outcome = await executeUnit(ctx, blueprint, unit, lockTimeoutMs, canaries.includes(unit));
+    const outcome = await executeUnit(ctx, blueprint, unit, lockTimeoutMs, canaries.includes(unit), options.record);
     reports.set(unit, outcome);
     if (outcome.outcome === 'failed') failed = true;
     if (outcome.error?.kind === 'unavailable') outage ??= outcome.error;
@@ -93,21 +102,11 @@ export async function applyTenantMigrations(
   return outage ? { ...done, stopped: { error: outage, done: reports.size, total: ordered.length } } : done;
 }
 
-async function selectUnits(ctx: ServiceContext, request: ApplyTenantMigrationsRequest, status: TenantMigrationStatus): Promise<MigrationUnit[]> {
-  let behind = status.behind;
-  if (request.tenants && request.tenants.length > 0) {
-    const wanted = [...new Set(request.tenants)];
-    const found = await ctx.em.fork().execute<{ slug: string }[]>(`select slug from tenantry.tenants where slug in (?) and status <> 'deleted'`, [wanted]);
-    const known = new Set(found.map((row) => row.slug));
-    const missing = wanted.filter((slug) => !known.has(slug));
-    if (missing.length > 0) {
-      const error = TenantryError.tenantNotFound(missing[0] as string);
-      throw new TenantryError('TENANT_NOT_FOUND', { message: `No tenant with slug ${missing.map((slug) => `"${slug}"`).join(', ')}.`, details: { slugs: missing }, ...(error.hint ? { hint: error.hint } : {}) });
-    }
-    behind = behind.filter((tenant) => known.has(tenant.slug));
-  }
+function selectUnits(selection: UnitSelection, status: TenantMigrationStatus): MigrationUnit[] {
+  const only = selection.only;
+  const behind = only ? status.behind.filter((tenant) => only.has(tenant.slug)) : status.behind;
   const sharedBehind = behind.filter((tenant) => tenant.isolation === 'shared');
-  const poolStale = status.shared.pending.length > 0 && status.shared.applied.length > 0 && request.all;
+  const poolStale = status.shared.pending.length > 0 && status.shared.applied.length > 0 && selection.all;
   const units: MigrationUnit[] = [];
   if (sharedBehind.length > 0 || poolStale) {
     const missing = new Set([...status.shared.pending, ...sharedBehind.flatMap((tenant) => tenant.missing)]);
@@ -122,6 +121,13 @@ async function selectUnits(ctx: ServiceContext, request: ApplyTenantMigrationsRe
 
 function report(unit: MigrationUnit, outcome: 'planned' | 'skipped', canary: boolean): UnitReport {
   return { target: unit.kind, slug: unit.kind === 'tenant' ? unit.slug : null, outcome, migrations: unit.migrations, canary, durationMs: 0 };
+}
+
+/** A tenant unit's own plan: the statements its transaction runs (the shared tables are planned under their lock). */
+function unitSteps(blueprint: Blueprint, unit: MigrationUnit, now: Date, lockTimeoutMs: number): { steps?: PlanStep[] } {
+  if (unit.kind !== 'tenant') return {};
+  const todo = blueprint.migrations.filter((migration) => unit.migrations.includes(migration.id));
+  return { steps: planTenantUnit(unit, todo, now, lockTimeoutMs).steps };
 }
 
 function describeRun(blueprint: Blueprint, units: readonly MigrationUnit[], lockTimeoutMs: number): PlanStep[] {

@@ -1,16 +1,14 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { ServiceContext } from '../context.ts';
-import { requirePlatform } from '../modules/permissions/authorize.ts';
-import type { IsolationMode, TenantStatus } from '../modules/tenants/tenant.schemas.ts';
+import type { IsolationMode } from './isolation-mode.ts';
 import { migrationChecksum, type Blueprint } from './blueprint.ts';
 import { readPoolMigrations } from './pool.ts';
-import { blueprintOf } from './sample-blueprint.ts';
 
 export interface BehindTenant {
   id: string;
   slug: string;
   isolation: IsolationMode;
-  status: TenantStatus;
+  /** The tenant's lifecycle status (the control plane's vocabulary). */
+  status: string;
   schemaName: string | null;
   /** Blueprint migrations the tenant has not had, in blueprint order. */
   missing: string[];
@@ -53,7 +51,7 @@ export async function tenantMigrationStatus(em: SqlEntityManager, blueprint: Blu
     })),
   );
   const [behindRows, offRows, counts, pool] = await Promise.all([
-    em.execute<{ id: string; slug: string; isolation: IsolationMode; status: TenantStatus; schema_name: string | null; missing: string[] }[]>(
+    em.execute<{ id: string; slug: string; isolation: IsolationMode; status: string; schema_name: string | null; missing: string[] }[]>(
       `select t.id, t.slug, t.isolation, t.status, t.schema_name, array_agg(b.id order by b.ord) as missing
          from tenantry.tenants t
         cross join jsonb_to_recordset(?::jsonb) as b(id text, ord int)
@@ -130,10 +128,4 @@ function groupUnknown(rows: { slug: string; migration_id: string }[]): Map<strin
   const grouped = new Map<string, string[]>();
   for (const row of rows) grouped.set(row.slug, [...(grouped.get(row.slug) ?? []), row.migration_id]);
   return grouped;
-}
-
-/** The status for the platform operator (it lists every tenant). */
-export async function getTenantMigrationStatus(ctx: ServiceContext): Promise<TenantMigrationStatus> {
-  requirePlatform(ctx, 'migrate.status');
-  return tenantMigrationStatus(ctx.em, blueprintOf(ctx));
 }

@@ -1,14 +1,15 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { ServiceContext } from '../context.ts';
+import type { PlanStep } from '../plan.ts';
 import type { ErrorCode, ErrorDetails, ErrorKind, TenantryError } from '../errors.ts';
 import { translateDatabaseError } from '../db/translate-error.ts';
-import { recordAudit } from '../modules/audit/audit.service.ts';
-import { migrationChecksum, statementsOf, type Blueprint, type TenantMigration } from './blueprint.ts';
+import type { Blueprint, TenantMigration } from './blueprint.ts';
 import { IsolationErrors } from './isolation-errors.ts';
 import { isolationSql } from './isolation-sql.ts';
-import { SHARED_SCHEMA, quoteLiteral } from './names.ts';
+import { SHARED_SCHEMA } from './names.ts';
+import { planTenantUnit, recordRow } from './migration-unit-plan.ts';
 import { migrateSharedPool } from './pool.ts';
-import { runBody, runScript, type ScriptPart } from './runner.ts';
+import { runBody, runScript, runStatement } from './runner.ts';
 
 /** One transaction of a migration run: a schema tenant, or the shared tables (for every shared tenant). */
 export type MigrationUnit =
@@ -33,7 +34,21 @@ export interface UnitReport {
   canary: boolean;
   durationMs: number;
   error?: UnitError;
+  /** Planned tenant units: what its transaction will run, statement by statement (applying runs exactly these). */
+  steps?: PlanStep[];
 }
+
+/** An event of a migration run for the audit trail, written by the caller's recorder inside `tx`. */
+export interface MigrationEvent {
+  action: 'tenant.migrated' | 'tenant.migration_failed' | 'shared_schema.migrated' | 'shared_schema.migration_failed';
+  tenant?: { id: string; slug: string };
+  targetType: 'data_space';
+  targetId: string;
+  after: Record<string, unknown>;
+}
+
+/** Records a migration event in the transaction given (the engine knows nothing of the audit trail). */
+export type RecordMigrationEvent = (tx: SqlEntityManager, event: MigrationEvent) => void;
 
 /** The SQL every unit's transaction starts with. */
 export function unitPreamble(lockTimeoutMs: number): string[] {
@@ -46,33 +61,36 @@ export function unitPreamble(lockTimeoutMs: number): string[] {
  * What is applied is read again under the lock: a re-run (or a concurrent one) applies exactly what is
  * left. A failure rolls back this unit only and is recorded in the audit trail.
  */
-export async function executeUnit(ctx: ServiceContext, blueprint: Blueprint, unit: MigrationUnit, lockTimeoutMs: number, canary: boolean): Promise<UnitReport> {
+export async function executeUnit(ctx: ServiceContext, blueprint: Blueprint, unit: MigrationUnit, lockTimeoutMs: number, canary: boolean, record: RecordMigrationEvent): Promise<UnitReport> {
   const started = performance.now();
   const base = { target: unit.kind, slug: unit.kind === 'tenant' ? unit.slug : null, canary } as const;
   try {
     if (unit.kind === 'tenant' && unit.unknown.length > 0) throw IsolationErrors.schemaTooNew(unit.slug, unit.unknown);
     const applied = await ctx.em.fork().transactional(async (tx) => {
+      if (unit.kind === 'tenant') return migrateTenant(ctx, tx, blueprint, unit, lockTimeoutMs, record);
       await tx.execute(`select set_config('lock_timeout', ?, true)`, [`${lockTimeoutMs}ms`]);
-      return unit.kind === 'shared' ? migrateShared(ctx, tx, blueprint, unit) : migrateTenant(ctx, tx, blueprint, unit);
+      return migrateShared(ctx, tx, blueprint, unit, record);
     });
     return { ...base, outcome: applied.length > 0 ? 'migrated' : 'unchanged', migrations: applied, durationMs: elapsed(started) };
   } catch (error) {
     const failure = classify(error, unit, lockTimeoutMs);
-    await recordFailure(ctx, unit, failure);
+    await recordFailure(ctx, unit, failure, record);
     return { ...base, outcome: 'failed', migrations: unit.migrations, durationMs: elapsed(started), error: failure.toJSON() };
   }
 }
 
-async function migrateShared(ctx: ServiceContext, tx: SqlEntityManager, blueprint: Blueprint, unit: Extract<MigrationUnit, { kind: 'shared' }>): Promise<string[]> {
+async function migrateShared(ctx: ServiceContext, tx: SqlEntityManager, blueprint: Blueprint, unit: Extract<MigrationUnit, { kind: 'shared' }>, record: RecordMigrationEvent): Promise<string[]> {
   const run = await migrateSharedPool(tx, blueprint, ctx.now());
   const applied = run.applied.map((migration) => migration.id);
-  recordAudit(ctx, tx, { action: 'shared_schema.migrated', targetType: 'data_space', targetId: SHARED_SCHEMA, after: { migrations: run.applied, tenantsBehind: unit.tenantsBehind } });
+  record(tx, { action: 'shared_schema.migrated', targetType: 'data_space', targetId: SHARED_SCHEMA, after: { migrations: run.applied, tenantsBehind: unit.tenantsBehind } });
   return applied;
 }
 
-async function migrateTenant(ctx: ServiceContext, tx: SqlEntityManager, blueprint: Blueprint, unit: Extract<MigrationUnit, { kind: 'tenant' }>): Promise<string[]> {
+async function migrateTenant(ctx: ServiceContext, tx: SqlEntityManager, blueprint: Blueprint, unit: Extract<MigrationUnit, { kind: 'tenant' }>, lockTimeoutMs: number, record: RecordMigrationEvent): Promise<string[]> {
   const started = performance.now();
-  await tx.execute('select pg_advisory_xact_lock(hashtextextended(?, 0))', [`tenantry.tenant:${unit.id}`]);
+  const now = ctx.now();
+  const planFor = (todo: readonly TenantMigration[]) => planTenantUnit(unit, todo, now, lockTimeoutMs);
+  for (const planned of planFor([]).lock) await runStatement(tx, planned);
   // Read under the lock, in a statement of its own (a snapshot taken after the lock was granted).
   const [state] = await tx.execute<{ applied: string[] | null; present: boolean }[]>(
     'select array(select migration_id from tenantry.tenant_migrations where tenant_id = ?) as applied, to_regnamespace(?) is not null as present',
@@ -83,19 +101,10 @@ async function migrateTenant(ctx: ServiceContext, tx: SqlEntityManager, blueprin
   if (todo.length === 0) return [];
   if (!state?.present) throw IsolationErrors.dataSpaceMissing(unit.slug, `its schema ${unit.schema} does not exist`);
   const target = { mode: 'schema' as const, schema: unit.schema, tenantId: unit.id };
-  const now = quoteLiteral(ctx.now().toISOString());
-  const record = (migration: TenantMigration, ms: string) => `(${quoteLiteral(unit.id)}, ${quoteLiteral(migration.id)}, ${quoteLiteral(migrationChecksum(migration, 'schema'))}, ${now}, ${ms})`;
-  const parts: ScriptPart[] = [];
-  if (todo.every((migration) => typeof migration.schema !== 'function')) {
-    // One round trip: each migration, then a timestamp mark, so every record gets its own duration.
-    const mark = (name: string) => `select set_config('tenantry.mark_${name}', clock_timestamp()::text, true)`;
-    const since = (from: string, to: string) => `(extract(epoch from current_setting('tenantry.mark_${to}')::timestamptz - current_setting('tenantry.mark_${from}')::timestamptz) * 1000)::int`;
-    parts.push({ label: 'start', body: [mark('start')], raw: true });
-    todo.forEach((migration, index) => parts.push({ label: migration.id, body: [...statementsOf(migration.schema as string | readonly string[]), mark(String(index))] }));
-    const rows = todo.map((migration, index) => record(migration, since(index === 0 ? 'start' : String(index - 1), String(index))));
-    parts.push({ label: 'isolation', body: [isolationSql('schema', unit.schema, unit.id)] });
-    parts.push({ label: 'record-migrations', body: [`insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at, duration_ms) values ${rows.join(', ')}`], raw: true });
-    await runScript(tx, parts, target, unit.slug);
+  // What is left, planned as the dry run plans it: the script runs exactly the plan's statements.
+  const plan = planFor(todo);
+  if (plan.script) {
+    await runScript(tx, plan.script, target, unit.slug);
   } else {
     const rows: string[] = [];
     for (const migration of todo) {
@@ -105,12 +114,12 @@ async function migrateTenant(ctx: ServiceContext, tx: SqlEntityManager, blueprin
       } catch (error) {
         throw IsolationErrors.migrationFailed(unit.slug, migration.id, error);
       }
-      rows.push(record(migration, String(elapsed(begun))));
+      rows.push(recordRow(unit, migration, now, String(elapsed(begun))));
     }
     await tx.execute(isolationSql('schema', unit.schema, unit.id));
     await tx.execute(`insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at, duration_ms) values ${rows.join(', ')}`);
   }
-  recordAudit(ctx, tx, { action: 'tenant.migrated', tenant: { id: unit.id, slug: unit.slug }, targetType: 'data_space', targetId: unit.schema, after: { migrations: todo.map((migration) => migration.id), durationMs: elapsed(started) } });
+  record(tx, { action: 'tenant.migrated', tenant: { id: unit.id, slug: unit.slug }, targetType: 'data_space', targetId: unit.schema, after: { migrations: todo.map((migration) => migration.id), durationMs: elapsed(started) } });
   return todo.map((migration) => migration.id);
 }
 
@@ -129,11 +138,11 @@ export function sqlStateOf(error: unknown, depth = 0): string | undefined {
   return sqlStateOf(candidate.cause, depth + 1);
 }
 
-async function recordFailure(ctx: ServiceContext, unit: MigrationUnit, failure: TenantryError): Promise<void> {
+async function recordFailure(ctx: ServiceContext, unit: MigrationUnit, failure: TenantryError, record: RecordMigrationEvent): Promise<void> {
   const tenant = unit.kind === 'tenant' ? { id: unit.id, slug: unit.slug } : undefined;
   try {
     await ctx.em.fork().transactional(async (tx) => {
-      recordAudit(ctx, tx, {
+      record(tx, {
         action: unit.kind === 'tenant' ? 'tenant.migration_failed' : 'shared_schema.migration_failed',
         ...(tenant ? { tenant } : {}),
         targetType: 'data_space',

@@ -1,10 +1,11 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
-import type { PlanStep } from '../plan.ts';
+import { statementStep, type PlanStep } from '../plan.ts';
+import { statement } from '../statement.ts';
 import { migrationChecksum, statementsOf, type Blueprint, type TenantMigration } from './blueprint.ts';
 import { IsolationErrors } from './isolation-errors.ts';
 import { isolationSql } from './isolation-sql.ts';
-import { SHARED_SCHEMA, quoteLiteral } from './names.ts';
-import { runBody } from './runner.ts';
+import { SHARED_SCHEMA } from './names.ts';
+import { bodyStatements, runBody } from './runner.ts';
 
 /** Serialises changes to the shared (pool) tables across processes (an arbitrary, fixed key). */
 const POOL_LOCK_KEY = 7_343_120_601;
@@ -19,20 +20,25 @@ export function poolPending(blueprint: Blueprint, applied: ReadonlyMap<string, s
   return blueprint.migrations.filter((migration) => !applied.has(migration.id));
 }
 
-/** The steps that bring the shared tables up to the blueprint, with their SQL. */
+/**
+ * The steps that bring the shared tables up to the blueprint, with the statements `migrateSharedPool`
+ * runs for them (a function body is shown by its version).
+ */
 export function poolSteps(pending: readonly TenantMigration[]): PlanStep[] {
   if (pending.length === 0) return [];
   return [
-    ...pending.map((migration) => ({
-      action: 'migrate-shared-schema',
-      description: `Run tenant migration ${migration.id} once in the shared schema ${SHARED_SCHEMA} (every shared tenant gets it): ${migration.description}`,
-      sql: sqlOf(migration.shared, migration),
-    })),
-    {
-      action: 'isolate-shared-schema',
-      description: `Force row-level security with the tenant policy on every shared table with tenant_id, and grant the application role DML on them`,
-      sql: [isolationSql('shared', SHARED_SCHEMA)],
-    },
+    ...pending.map((migration) => {
+      const description = `Run tenant migration ${migration.id} once in the shared schema ${SHARED_SCHEMA} (every shared tenant gets it): ${migration.description}`;
+      const body = migration.shared;
+      return body === undefined || typeof body === 'function'
+        ? { action: 'migrate-shared-schema', description, sql: sqlOf(body, migration) }
+        : statementStep('migrate-shared-schema', description, bodyStatements(body));
+    }),
+    statementStep(
+      'isolate-shared-schema',
+      'Force row-level security with the tenant policy on every shared table with tenant_id, and grant the application role DML on them',
+      [statement(isolationSql('shared', SHARED_SCHEMA))],
+    ),
   ];
 }
 
@@ -93,11 +99,4 @@ export async function recordSharedTenants(tx: SqlEntityManager, now: Date, tenan
      on conflict (tenant_id, migration_id) do nothing`,
     tenantId ? [now, tenantId] : [now],
   );
-}
-
-/** The same for one new tenant, as SQL text (it runs in the provisioning script). */
-export function recordSharedTenantSql(tenantId: string, now: Date): string {
-  return `insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at, duration_ms)
-    select ${quoteLiteral(tenantId)}, p.migration_id, p.checksum, ${quoteLiteral(now.toISOString())}, 0 from tenantry.shared_migrations p
-    on conflict (tenant_id, migration_id) do nothing`;
 }

@@ -1,5 +1,6 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { IsolationMode } from './isolation-mode.ts';
+import { renderStatement, statement, type Statement } from '../statement.ts';
 import { statementsOf, type MigrationBody, type MigrationTarget } from './blueprint.ts';
 import { IsolationErrors } from './isolation-errors.ts';
 import { searchPathFor } from './isolation-sql.ts';
@@ -15,12 +16,37 @@ export interface BodyTarget {
   tenantId?: string;
 }
 
-/** One part of a script: a migration's (or any) body; a failure in it is reported under `label`. */
-export interface ScriptPart {
+/**
+ * One part of a script: statements (a migration's, or any), or a blueprint function body to call; a
+ * failure in it is reported under `label`.
+ */
+export type ScriptPart = {
   label: string;
-  body: MigrationBody;
   /** Not a blueprint body: its failures are translated as they are (a unique violation stays a conflict). */
   raw?: boolean;
+} & ({ statements: readonly Statement[] } | { call: (target: MigrationTarget) => Promise<void> });
+
+/** The statements of a SQL body, or the call of a function body. */
+export function partOf(label: string, body: MigrationBody, raw?: boolean): ScriptPart {
+  const part = typeof body === 'function' ? { label, call: body } : { label, statements: bodyStatements(body) };
+  return raw ? { ...part, raw } : part;
+}
+
+/** A SQL body as statements without parameters. */
+export function bodyStatements(body: string | readonly string[]): Statement[] {
+  return statementsOf(body).map((text) => statement(text));
+}
+
+/** Runs one statement as it is, with its parameters (a date as ISO text, an object or array as JSON). */
+export function runStatement<Row = Record<string, unknown>>(tx: SqlEntityManager, planned: Statement): Promise<Row[]> {
+  return nativeQuery<Row>(tx, planned.text, planned.params.map(driverParam));
+}
+
+function driverParam(value: Statement['params'][number]): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  if (value instanceof Date) return value.toISOString();
+  if ('secret' in value && typeof value.secret === 'string' && Object.keys(value).length === 1) throw new Error(`the secret parameter ${value.secret} was not bound`);
+  return JSON.stringify(value);
 }
 
 /** Puts the data space first on the search_path and sets the tenant, saving both (one statement). */
@@ -51,7 +77,7 @@ const LEAVE = [
  * rolls back, settings included.
  */
 export async function runScript(tx: SqlEntityManager, parts: readonly ScriptPart[], target: BodyTarget, subject: string): Promise<void> {
-  if (parts.every((part) => typeof part.body !== 'function')) {
+  if (parts.every((part) => 'statements' in part)) {
     try {
       await nativeQuery(tx, scriptBlock(parts, target));
     } catch (error) {
@@ -64,8 +90,8 @@ export async function runScript(tx: SqlEntityManager, parts: readonly ScriptPart
   await nativeQuery(tx, enter(target));
   for (const part of parts) {
     try {
-      if (typeof part.body === 'function') await part.body(session(tx, target));
-      else for (const statement of statementsOf(part.body)) await nativeQuery(tx, statement);
+      if ('call' in part) await part.call(session(tx, target));
+      else for (const planned of part.statements) await runStatement(tx, planned);
     } catch (error) {
       throw part.raw ? translateRawError(error) : IsolationErrors.migrationFailed(subject, part.label, error);
     }
@@ -81,7 +107,7 @@ function scriptBlock(parts: readonly ScriptPart[], target: BodyTarget): string {
     return `$${tag}$${sql}$${tag}$`;
   };
   const blocks = parts.map((part) => {
-    const statements = statementsOf(part.body as string | readonly string[]).map((statement) => `    execute ${quote(statement)};`);
+    const statements = ('statements' in part ? part.statements : []).map((planned) => `    execute ${quote(renderStatement(planned, { executable: true }))};`);
     return [
       '  begin',
       ...statements,

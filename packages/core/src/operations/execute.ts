@@ -3,6 +3,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { z } from 'zod';
 import type { ServiceContext } from '../context.ts';
 import { TenantryError } from '../errors.ts';
+import { translateDatabaseError } from '../db/translate-error.ts';
 import { hashOf } from '../lib/canonical-json.ts';
 import { recordAudit, type AuditEntry } from '../modules/audit/audit.service.ts';
 import { auditSides } from '../modules/changes/change.ts';
@@ -28,8 +29,10 @@ export async function executeOperation<Schema extends z.ZodType, Data, Value>(
   const request = parseInput(operation.input, input) as Record<string, unknown>;
   if (operation.scope === 'platform') requirePlatform(ctx, operation.id);
   const work = (tx: SqlEntityManager) => runInTransaction(ctx, tx, operation as unknown as Operation<never, Data, Value>, request, options);
+  // Its plan only reads; applying commits unit by unit (a migration run), then the audit on its own.
+  if (operation.scope !== 'tenant' && operation.ownTransactions) return work(ctx.em.fork());
   if (!options.dryRun) {
-    const executed = await ctx.em.fork().transactional(work);
+    const executed = await applyWithRetry(ctx, (error) => operation.retryWhen?.(error, request as never) === true, work);
     if (executed.result !== 'applied' || !operation.afterCommit || executed.value === undefined) return executed;
     return { ...executed, value: await operation.afterCommit({ ...ctx, em: ctx.em.fork() }, executed.value) };
   }
@@ -39,6 +42,19 @@ export async function executeOperation<Schema extends z.ZodType, Data, Value>(
     return await work(em);
   } finally {
     await em.rollback();
+  }
+}
+
+async function applyWithRetry<Data, Value>(
+  ctx: ServiceContext,
+  retryWhen: (error: TenantryError) => boolean,
+  work: (tx: SqlEntityManager) => Promise<Executed<Data, Value>>,
+): Promise<Executed<Data, Value>> {
+  try {
+    return await ctx.em.fork().transactional(work);
+  } catch (error) {
+    if (!retryWhen(translateDatabaseError(error))) throw error;
+    return ctx.em.fork().transactional(work);
   }
 }
 
@@ -87,7 +103,13 @@ async function runInTransaction<Data, Value>(
   for (const entry of recorded) recordAudit(octx, tx, entry);
   recordAudit(octx, tx, mainAuditEntry(operation, planned, tenant));
   if (tenant) tenant.revision += 1;
-  await tx.flush();
+  if (operation.scope !== 'tenant' && operation.ownTransactions) {
+    // Its work is committed, each part audited on its own: a closing event lost to an outage must not
+    // hide the report (which says where the run stopped) behind the outage.
+    await tx.flush().catch(() => undefined);
+  } else {
+    await tx.flush();
+  }
   return { result: 'applied', ...header, value };
 }
 

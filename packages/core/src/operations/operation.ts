@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { z } from 'zod';
 import type { ServiceContext } from '../context.ts';
+import type { TenantryError } from '../errors.ts';
 import type { AuditEntry } from '../modules/audit/audit.service.ts';
 import type { FieldChange } from '../modules/changes/change.ts';
 import type { Access } from '../modules/permissions/authorize.ts';
@@ -68,6 +69,11 @@ interface OperationShape<Schema extends z.ZodType> {
   audit: readonly [string, ...string[]];
   /** Input fields left out of the fingerprint and the audit (secrets). `confirm` is always left out. */
   secretFields?: readonly string[];
+  /**
+   * A failure that means a concurrent run committed first (a unique violation): the executor plans and
+   * applies once more against its result, which tells "the same request, unchanged" from a real conflict.
+   */
+  retryWhen?: (error: TenantryError, request: z.output<Schema>) => boolean;
 }
 
 /** Work after the commit of an applied change (delivering the mail it queued); its answer replaces the value. */
@@ -88,6 +94,11 @@ export interface TenantOperation<Schema extends z.ZodType = z.ZodType, Data = un
  */
 export interface PlatformOperation<Schema extends z.ZodType = z.ZodType, Data = unknown, Value = unknown> extends OperationShape<Schema> {
   scope: 'platform' | 'credential';
+  /**
+   * Applying runs transactions of its own (each tenant of a migration run commits alone): no transaction
+   * wraps the operation, `tx` is a plain entity manager, the plan must only read, and the audit commits after.
+   */
+  ownTransactions?: boolean;
   plan(ctx: OperationContext, request: z.output<Schema>): Promise<Planned<Data>>;
   apply(ctx: OperationContext, plan: Planned<Data>, request: z.output<Schema>): Promise<Value>;
   afterCommit?: AfterCommit<Value>;

@@ -27,6 +27,9 @@ import { notifyHealth } from '../health/notify.operation.ts';
 import { exportTenantOperation } from '../modules/transfer/export-tenant.operation.ts';
 import { importTenantOperation } from '../modules/transfer/import-tenant.operation.ts';
 import { resetPassword } from '../modules/users/reset-password.operation.ts';
+import { applyTenantMigrationsOperation } from '../modules/migrations/apply-tenant-migrations.ts';
+import { migrateDatabase } from '../modules/migrations/migrate-database.operation.ts';
+import { provisionTenantOperation } from '../modules/tenants/provision-tenant.operation.ts';
 import type { Operation } from './operation.ts';
 
 /** Every operation run through the executor, by id: the one list the faces, docs and tests walk. */
@@ -60,4 +63,7 @@ export const OPERATION_REGISTRY = {
   [notifyHealth.id]: notifyHealth,
   [exportTenantOperation.id]: exportTenantOperation,
   [importTenantOperation.id]: importTenantOperation,
+  [provisionTenantOperation.id]: provisionTenantOperation,
+  [applyTenantMigrationsOperation.id]: applyTenantMigrationsOperation,
+  [migrateDatabase.id]: migrateDatabase,
 } as const satisfies Record<string, Pick<Operation, 'id' | 'scope' | 'summary' | 'audit'>>;

@@ -21,11 +21,16 @@ export interface ChangeDto {
 export function toChangeDto(outcome: { result: ChangeResult; steps: PlanStep[]; changes: FieldChange[]; fingerprint?: string; confirmText?: string | null }): ChangeDto {
   return {
     result: outcome.result,
-    steps: outcome.steps,
+    steps: toStepDtos(outcome.steps),
     changes: outcome.changes.map((change) => ({ field: change.field, from: jsonSafe(change.from), to: jsonSafe(change.to) })),
     ...(outcome.fingerprint ? { fingerprint: outcome.fingerprint } : {}),
     confirmText: outcome.confirmText ?? null,
   };
+}
+
+/** Plan steps as JSON carries them: statement parameters that are dates become ISO text. */
+export function toStepDtos(steps: readonly PlanStep[]): PlanStep[] {
+  return steps.some((step) => step.statements) ? (jsonSafe(steps) as PlanStep[]) : [...steps];
 }
 
 export function jsonSafe(value: unknown): unknown {

@@ -24,6 +24,8 @@ export type MigrationUnitDto = UnitReport;
 /** The report of a migration run (or its plan), JSON-safe. */
 export interface TenantMigrationRunDto {
   dryRun: boolean;
+  /** The plan's fingerprint (pass it as `expectFingerprint` to apply exactly this plan); set by `migrations.apply`. */
+  fingerprint?: string;
   blueprint: string;
   options: TenantMigrationRun['options'];
   units: MigrationUnitDto[];
@@ -43,7 +45,7 @@ export function toMigrationStatusDto(status: TenantMigrationStatus): TenantMigra
   return {
     blueprint: status.blueprint,
     tenants: status.tenants,
-    behind: status.behind.map(({ slug, isolation, status: tenantStatus, missing, unknown }) => ({ slug, isolation, status: tenantStatus, missing, unknown })),
+    behind: status.behind.map(({ slug, isolation, status: tenantStatus, missing, unknown }) => ({ slug, isolation, status: tenantStatus as TenantStatus, missing, unknown })),
     drifted: toDrifted(status.drifted),
     unknown: status.unknown,
     shared: status.shared,

@@ -1,4 +1,6 @@
-import { controlPlaneStatus, describeDataPath, migrateControlPlane, requirePlatform, type DatabaseTarget, type DataPathRole } from '@tenantry/core';
+import { controlPlaneStatus, describeDataPath, migrateDatabase, requirePlatform, type DatabaseTarget, type DataPathRole, type PlanStep } from '@tenantry/core';
+import { toStepDtos } from '../dto/change.ts';
+import type { OperationOptions } from '../operation-options.ts';
 import type { ClientRuntime } from '../runtime.ts';
 
 export interface MigrationStatusDto {
@@ -59,18 +61,14 @@ export class DatabaseResource {
   }
 
   /**
-   * Applies pending migrations; `dryRun` lists them without applying. Returns the ids (to be) applied.
+   * Applies pending migrations; `dryRun` lists them without applying, with the plan's steps (every
+   * statement) and `fingerprint`; `expectFingerprint` applies only that plan. Returns the ids (to be) applied.
    *
-   * @throws {@link TenantryError} `SCHEMA_TOO_NEW`, `FORBIDDEN`; and, like every method, a database code (see `TenantryClient`)
+   * @throws {@link TenantryError} `SCHEMA_TOO_NEW`, `FORBIDDEN`, `PLAN_STALE`; and, like every method, a database code (see `TenantryClient`)
    */
-  async migrate(options: { dryRun?: boolean } = {}): Promise<{ applied: string[]; dryRun: boolean }> {
-    return this.#runtime.run(async (ctx) => {
-      requirePlatform(ctx, 'database.migrate');
-      if (options.dryRun) {
-        const status = await controlPlaneStatus(ctx.em);
-        return { applied: status.pending.map((migration) => migration.id), dryRun: true };
-      }
-      return { applied: await migrateControlPlane(ctx.em), dryRun: false };
-    });
+  async migrate(options: OperationOptions = {}): Promise<{ applied: string[]; dryRun: boolean; fingerprint: string; steps: PlanStep[] }> {
+    const executed = await this.#runtime.execute(migrateDatabase, {}, options);
+    const applied = executed.value ?? (executed.result === 'planned' ? executed.data.pending : []);
+    return { applied, dryRun: options.dryRun === true, fingerprint: executed.fingerprint, steps: toStepDtos(executed.steps) };
   }
 }

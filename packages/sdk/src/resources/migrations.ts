@@ -1,5 +1,6 @@
-import { applyTenantMigrations, getTenantMigrationStatus, type ApplyTenantMigrationsInput } from '@tenantry/core';
+import { getTenantMigrationStatus, migrationRunOf, tenantMigrationsOperation, type ApplyTenantMigrationsInput } from '@tenantry/core';
 import { toMigrationRunDto, toMigrationStatusDto, type MigrationUnitDto, type TenantMigrationRunDto, type TenantMigrationStatusDto } from '../dto/migrations.ts';
+import type { OperationOptions } from '../operation-options.ts';
 import type { ClientRuntime } from '../runtime.ts';
 
 export interface MigrationProgressDto {
@@ -8,8 +9,9 @@ export interface MigrationProgressDto {
   report: MigrationUnitDto;
 }
 
-export interface ApplyMigrationsOptions {
-  /** Returns the plan (units in order, steps with the SQL) and writes nothing. */
+/** How a migration run is applied: a dry run, the fingerprint of the plan to hold to, progress. */
+export interface ApplyMigrationsOptions extends OperationOptions {
+  /** Returns the plan (units in order, each tenant's statements, the fingerprint) and writes nothing. */
   dryRun?: boolean;
   /** Called after each unit (a tenant, or the shared tables) finishes. */
   onProgress?: (progress: MigrationProgressDto) => void;
@@ -46,12 +48,14 @@ export class Migrations {
    * stops the run), `continueOnError`, `lockTimeoutMs` (default 5000). Each tenant is one transaction;
    * the report lists every outcome. Failures do not throw: check `summary.failed`.
    *
-   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `TENANT_NOT_FOUND`, `TENANT_MIGRATION_FAILED`, `TENANT_MIGRATION_LOCKED`, `TENANT_SCHEMA_TOO_NEW`, `PARTIAL_FAILURE`; and, like every method, a database code (see `TenantryClient`)
+   * A dry run carries the plan's `fingerprint`; `expectFingerprint` applies only while the plan is the same.
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `TENANT_NOT_FOUND`, `TENANT_MIGRATION_FAILED`, `TENANT_MIGRATION_LOCKED`, `TENANT_SCHEMA_TOO_NEW`, `PARTIAL_FAILURE`, `PLAN_STALE`; and, like every method, a database code (see `TenantryClient`)
    */
   async apply(input: ApplyTenantMigrationsInput, options: ApplyMigrationsOptions = {}): Promise<TenantMigrationRunDto> {
     const concurrency = input.concurrency ?? (this.#runtime.database.target.kind === 'embedded' ? 1 : 4);
-    return this.#runtime.run(async (ctx) =>
-      toMigrationRunDto(await applyTenantMigrations(ctx, { ...input, concurrency }, { dryRun: options.dryRun === true, ...(options.onProgress ? { onProgress: options.onProgress } : {}) })),
-    );
+    const { onProgress, ...run } = options;
+    const executed = await this.#runtime.execute(tenantMigrationsOperation(onProgress), { ...input, concurrency }, run);
+    return { ...toMigrationRunDto(migrationRunOf(executed, run.dryRun === true)), fingerprint: executed.fingerprint };
   }
 }

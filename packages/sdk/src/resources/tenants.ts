@@ -4,7 +4,8 @@ import {
   describeDataSpace,
   getTenantDetails,
   listTenants,
-  provisionTenant,
+  provisionOutcome,
+  provisionTenantOperation,
   requirePlatform,
   suggestSlugs,
   type ListTenantsInput,
@@ -25,7 +26,7 @@ import {
 } from '@tenantry/core';
 import type { ClientRuntime } from '../runtime.ts';
 import { toDataSpaceDto, type DataSpaceDto } from '../dto/data-space.ts';
-import { toChangeDto, type ChangeDto } from '../dto/change.ts';
+import { toChangeDto, toStepDtos, type ChangeDto } from '../dto/change.ts';
 import { toMemberDto } from '../dto/members.ts';
 import type { OperationOptions } from '../operation-options.ts';
 import type { PolicyChangeDto } from './tenant-changes.ts';
@@ -65,16 +66,15 @@ export class Tenants {
   /**
    * Provisions a tenant with its owner, role, domains, data space and audit trail, in one transaction.
    * `ownerPassword: 'none'` creates a new owner without a password (sign-in through SSO or a reset)
-   * instead of a generated one-time password.
+   * instead of a generated one-time password. A dry run returns the plan (every statement it runs, with
+   * its `fingerprint`); `expectFingerprint` applies exactly that plan or fails with `PLAN_STALE`.
    *
-   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `SLUG_TAKEN`, `EMAIL_TAKEN`, `HOSTNAME_TAKEN`, `INVALID_CREDENTIALS`, `BLUEPRINT_INVALID`; and, like every method, a database code (see `TenantryClient`)
+   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `SLUG_TAKEN`, `EMAIL_TAKEN`, `HOSTNAME_TAKEN`, `INVALID_CREDENTIALS`, `BLUEPRINT_INVALID`, `PLAN_STALE`; and, like every method, a database code (see `TenantryClient`)
    */
   async provision(input: ProvisionTenantInput, options: OperationOptions & { ownerPassword?: 'generate' | 'none' } = {}): Promise<ProvisionResultDto> {
-    return this.#runtime.run(async (ctx) => {
-      requirePlatform(ctx, 'tenant.provision');
-      const { ownerPassword, ...rest } = options;
-      return toProvisionResult(await provisionTenant(ctx, input, { ...rest, ...(ownerPassword ? { ownerPassword: ownerPassword === 'none' ? 'none' : 'generated' } : {}) }), ctx.now());
-    });
+    const { ownerPassword, ...run } = options;
+    const executed = await this.#runtime.execute(provisionTenantOperation, { ...input, ...(ownerPassword ? { ownerPasswordMode: ownerPassword === 'none' ? 'none' : 'generated' } : {}) }, run);
+    return toProvisionResult(provisionOutcome(executed), this.#runtime.options.now());
   }
 
   /**
@@ -275,6 +275,7 @@ function toProvisionResult(outcome: ProvisionOutcome, now: Date): ProvisionResul
       };
   return {
     result: outcome.result,
+    fingerprint: outcome.fingerprint,
     tenant: tenantView,
     owner: {
       email: owner?.email ?? plan.owner.email,
@@ -288,6 +289,6 @@ function toProvisionResult(outcome: ProvisionOutcome, now: Date): ProvisionResul
       kind: domain.kind,
       isPrimary: domain.isPrimary,
     })),
-    steps: plan.steps,
+    steps: toStepDtos(plan.steps),
   };
 }

@@ -58,7 +58,8 @@ export async function createTenantFlow({ client, input, dryRun, io }: CreateTena
   const progress = prompts.spinner({ output: io.stdout });
   progress.start('Provisioning');
   try {
-    const result = await client.tenants.provision(request);
+    // Exactly the plan shown: if anything changed since, PLAN_STALE and nothing is written.
+    const result = await client.tenants.provision(request, { expectFingerprint: plan.fingerprint });
     progress.stop(`Provisioned ${result.tenant.slug}`);
     return result;
   } catch (error) {

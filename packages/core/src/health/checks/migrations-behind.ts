@@ -1,5 +1,5 @@
 import { TenantryError } from '../../errors.ts';
-import { applyTenantMigrations } from '../../isolation/migration-apply.ts';
+import { applyTenantMigrations } from '../../modules/migrations/apply-tenant-migrations.ts';
 import { tenantMigrationStatus } from '../../isolation/migration-status.ts';
 import type { Check, Finding, Repair } from '../types.ts';
 

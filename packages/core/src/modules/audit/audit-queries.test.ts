@@ -27,7 +27,8 @@ describe('listAuditEvents', () => {
     const events = await listAuditEvents(testContext(database), { tenant: acme.slug });
     const actions = events.map((event) => event.action);
     expect(actions).toEqual(expect.arrayContaining(['tenant.provisioned', 'user.created', 'membership.created', 'role.granted']));
-    expect(actions.indexOf('role.granted')).toBeLessThan(actions.indexOf('tenant.provisioned'));
+    // Newest first: the executor writes the change itself (tenant.provisioned) after what it did along the way.
+    expect(actions.indexOf('tenant.provisioned')).toBeLessThan(actions.indexOf('role.granted'));
     expect(events.map((event) => Number(event.id))).toEqual(events.map((event) => Number(event.id)).sort((a, b) => b - a));
     expect(events.every((event) => event.tenantSlug === acme.slug && event.actor.type === 'operator')).toBe(true);
     expect(new Set(events.map((event) => event.correlationId)).size).toBe(1);

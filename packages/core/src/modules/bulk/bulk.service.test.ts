@@ -54,6 +54,14 @@ describe('provisionBulk', () => {
     ]);
     expect(report.rows[0]?.steps?.map((step) => step.action)).toContain('run-migration');
     expect(report.rows[0]).toMatchObject({ line: 2 });
+    // Every step the real run performs: the provisioning operation's plan, the settings, the invitations.
+    expect(report.rows[0]?.steps?.map((step) => step.action).slice(0, 3)).toEqual(['create-tenant', 'set-settings', 'create-user']);
+    expect(report.rows[0]?.steps?.find((step) => step.action === 'set-settings')?.description).toContain('theme, notifications');
+    expect(report.rows[1]?.steps?.filter((step) => step.action === 'send-invitation').map((step) => step.description)).toEqual([
+      expect.stringContaining('manager@bulk.test to bulk-two as admin'),
+      expect.stringContaining('viewer@bulk.test to bulk-two'),
+    ]);
+    expect(report.rows[1]?.steps?.at(-1)?.action).toBe('send-invitation');
     expect(await snapshotRows((sql) => rows(sql))).toEqual(before);
   });
 
@@ -88,6 +96,12 @@ describe('provisionBulk', () => {
     ]);
     const migrated = await rows(`select t.slug, count(m.*)::int as n from tenantry.tenants t left join tenantry.tenant_migrations m on m.tenant_id = t.id where t.slug in ('bulk-one', 'bulk-two', 'bulk-four') group by t.slug order by 1`);
     expect(migrated).toEqual([{ slug: 'bulk-four', n: 3 }, { slug: 'bulk-one', n: 3 }, { slug: 'bulk-two', n: 3 }]);
+  });
+
+  it('a dry run of a file already applied plans nothing but the invitations still missing', async () => {
+    const extra = sources([{ name: 'Bulk Two', slug: 'bulk-two', ownerEmail: 'two@bulk.test', isolation: 'shared', invitations: [{ email: 'manager@bulk.test', role: 'admin' }, { email: 'late@bulk.test' }] }]);
+    const planned = await provisionBulk(testContext(database), extra, { dryRun: true });
+    expect(planned.rows[0]).toMatchObject({ outcome: 'unchanged', steps: [{ action: 'send-invitation', description: expect.stringContaining('late@bulk.test') }] });
   });
 
   it('re-running the same rows creates nothing twice and invites nobody twice', async () => {

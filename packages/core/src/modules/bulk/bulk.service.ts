@@ -6,12 +6,15 @@ import { runWithConcurrency } from '../../isolation/work-pool.ts';
 import type { PlanStep } from '../../plan.ts';
 import { parseInput } from '../../validation/parse-input.ts';
 import { translateDatabaseError } from '../../db/translate-error.ts';
+import { executeOperation } from '../../operations/execute.ts';
 import type { Mailer } from '../outbox/mailer.ts';
 import { User } from '../users/user.entity.ts';
-import { buildProvisionPlan } from '../tenants/provision-plan.ts';
-import { provisionSettled } from '../tenants/provision.service.ts';
+import type { OwnerPasswordMode } from '../tenants/provision-plan.ts';
+import type { SettledProvisionRequest } from '../tenants/provision-request.ts';
+import { provisionTenantOperation } from '../tenants/provision-tenant.operation.ts';
+import { provisionOutcome } from '../tenants/provision.service.ts';
 import type { IsolationMode } from '../tenants/tenant.schemas.ts';
-import { inviteUsers, type InvitationReport } from './bulk-invitations.ts';
+import { invitationSteps, inviteUsers, type InvitationReport } from './bulk-invitations.ts';
 import { bulkOptionsInput, type BulkOptionsInput } from './bulk-row.schemas.ts';
 import { checkRows, type BulkRowSource, type CheckedRow } from './bulk-validate.ts';
 
@@ -27,8 +30,11 @@ export interface BulkRowReport {
   /** `awaitingFirstSignIn`: the owner still has to replace a one-time password (lost with an interrupted run? `tenantry user reset-password`). */
   owner?: { email: string; existingUser: boolean; oneTimePassword?: string; awaitingFirstSignIn?: boolean };
   invitations?: InvitationReport[];
-  /** Dry run: what creating the tenant will do (the SQL is in `tenantry tenant create --dry-run`). */
-  steps?: Omit<PlanStep, 'sql'>[];
+  /**
+   * Dry run: every step the row's run performs, in order: provisioning the tenant (the provisioning
+   * operation's plan; its SQL is in `tenantry tenant create --dry-run`), its settings, then the invitations.
+   */
+  steps?: Pick<PlanStep, 'action' | 'description'>[];
   durationMs: number;
 }
 
@@ -81,11 +87,9 @@ export async function provisionBulk(ctx: ServiceContext, sources: readonly BulkR
   if (options.dryRun || (strict && invalid)) {
     for (const row of work) {
       if (!options.dryRun) finish({ ...base(row), outcome: 'skipped', durationMs: 0 });
-      else if (row.status === 'unchanged') finish({ ...base(row), outcome: 'unchanged', durationMs: 0 });
       else {
         try {
-          const plan = await buildProvisionPlan(ctx, ctx.em.fork(), row.request, passwordMode);
-          finish({ ...base(row), outcome: 'planned', steps: plan.steps.map(({ action, description }) => ({ action, description })), durationMs: 0 });
+          finish({ ...base(row), outcome: row.status === 'unchanged' ? 'unchanged' : 'planned', steps: await planRow(ctx, row, passwordMode), durationMs: 0 });
         } catch (error) {
           finish(failed(row, translateDatabaseError(error), 0));
         }
@@ -116,7 +120,7 @@ export async function provisionBulk(ctx: ServiceContext, sources: readonly BulkR
   async function applyRow(row: (typeof work)[number]): Promise<void> {
     const rowStarted = performance.now();
     try {
-      const outcome = row.status === 'unchanged' ? null : await provisionSettled(ctx, row.request, { ownerPassword: passwordMode });
+      const outcome = row.status === 'unchanged' ? null : provisionOutcome(await executeOperation(ctx, provisionTenantOperation, operationInput(row.request, passwordMode)));
       const invitations = await inviteUsers(ctx, row.request.slug, row.invitations, options.mailer);
       const created = outcome?.result === 'created';
       const awaiting = !created && (await awaitingFirstSignIn(ctx, row.request.ownerEmail));
@@ -133,6 +137,21 @@ export async function provisionBulk(ctx: ServiceContext, sources: readonly BulkR
       finish(failed(row, translated, elapsed(rowStarted)));
     }
   }
+}
+
+/** A checked row as the provisioning operation's input. */
+function operationInput(request: SettledProvisionRequest, passwordMode: OwnerPasswordMode) {
+  return { ...request, ownerPasswordMode: passwordMode };
+}
+
+/**
+ * What a row's run will do: the provisioning operation's own dry run (nothing, when the tenant exists
+ * identically), then the invitations still to send. The settings are a step of the provisioning plan.
+ */
+async function planRow(ctx: ServiceContext, row: Extract<CheckedRow, { status: 'create' | 'unchanged' }>, passwordMode: OwnerPasswordMode): Promise<Pick<PlanStep, 'action' | 'description'>[]> {
+  const provisioning = row.status === 'unchanged' ? [] : (await executeOperation(ctx, provisionTenantOperation, operationInput(row.request, passwordMode), { dryRun: true })).steps;
+  const invitations = await invitationSteps(ctx, row.request.slug, row.invitations);
+  return [...provisioning, ...invitations].map(({ action, description }) => ({ action, description }));
 }
 
 /** An owner who never replaced a one-time password: the run that issued it may have died before showing it. */

@@ -6,8 +6,11 @@ import { planDataSpace, type DataSpacePlan } from '../../isolation/create-data-s
 import { blueprintOf } from '../../isolation/sample-blueprint.ts';
 import { schemaNameFor } from '../../isolation/schema-name.ts';
 import type { PlanStep } from '../../plan.ts';
+import { Domain } from '../domains/domain.entity.ts';
+import { User } from '../users/user.entity.ts';
 import { PLAN_CATALOG, planFeatureFlags, type FeatureFlags, type Limits } from '../plans/catalog.ts';
 import { plannedDomains, provisionFingerprint, type PlannedDomain, type SettledProvisionRequest } from './provision-request.ts';
+import { provisionRows, type ProvisionDescriptions, type ProvisionRows } from './provision-rows.ts';
 import { Tenant } from './tenant.entity.ts';
 
 /** A new owner without a given password gets a generated one-time password, or none (bulk: set later through an invitation). */
@@ -27,11 +30,15 @@ export interface ProvisionPlan {
   trialEndsAt: Date | null;
   owner: { email: string; existingUserId: string | null; password: 'generated' | 'given' | 'unchanged' | 'none' };
   domains: PlannedDomain[];
+  /** Every step, each with the statements applying runs (the owner's password hash a secret parameter). */
   steps: PlanStep[];
   /** The data space provisioning makes (create): schema or shared tables, migrations, demo data. */
   dataSpace: DataSpacePlan | null;
-  /** Set when the outcome is "unchanged": the tenant the identical earlier request created. */
+  /** Create: the control-plane rows the steps' statements write. */
+  rows: ProvisionRows | null;
+  /** Set when the outcome is "unchanged": the tenant the identical earlier request created, its owner and domains. */
   existingTenant: Tenant | null;
+  existing: { owner: User | null; domains: Domain[] } | null;
 }
 
 /** Reads the current state and decides what provisioning will do, without writing anything. */
@@ -57,7 +64,12 @@ export async function buildProvisionPlan(
   if (facts.tenant && !existingTenant) throw TenantryError.slugTaken(request.slug);
   if (existingTenant) {
     const owner = { email: request.ownerEmail, existingUserId: existingUser?.id ?? null, password: 'unchanged' as const };
-    return { ...base, outcome: 'unchanged', tenantId: existingTenant.id, owner, existingTenant, dataSpace: null, steps: [] };
+    const [ownerUser, tenantDomains] = await Promise.all([
+      em.findOne(User, { email: request.ownerEmail }),
+      em.find(Domain, { tenant: existingTenant.id }, { orderBy: { isPrimary: 'desc', hostname: 'asc' } }),
+    ]);
+    const existing = { owner: ownerUser, domains: tenantDomains };
+    return { ...base, outcome: 'unchanged', tenantId: existingTenant.id, owner, existingTenant, existing, dataSpace: null, rows: null, steps: [] };
   }
   if (existingUser && !request.allowExistingUser) throw TenantryError.emailTaken(request.ownerEmail);
   if (existingUser && request.ownerPassword !== undefined) {
@@ -70,9 +82,13 @@ export async function buildProvisionPlan(
   const password = existingUser ? 'unchanged' : request.ownerPassword !== undefined ? 'given' : passwordMode;
   const owner = { email: request.ownerEmail, existingUserId: existingUser?.id ?? null, password } as const;
   const tenantId = uuidv7();
-  const dataSpace = await planDataSpace(em, blueprintOf(ctx), { isolation: request.isolation, tenantId, schemaName, seedDemoData: !request.skipDemoData }, facts);
-  const steps = [...describeSteps(request, { ...base, owner }), ...dataSpace.steps, AUDIT_STEP];
-  return { ...base, outcome: 'create', tenantId, owner, existingTenant: null, dataSpace, steps };
+  const dataSpace = await planDataSpace(em, blueprintOf(ctx), { isolation: request.isolation, tenantId, schemaName, seedDemoData: !request.skipDemoData }, ctx.now(), facts);
+  const rows = provisionRows(ctx, em, request, { ...base, tenantId, owner, dataSpace }, describeSteps(request, { ...base, owner }));
+  const audit = rows.steps.filter((step) => step.action === 'audit');
+  // In the order applying runs them: the shared tables first (under their lock), then one script.
+  const script = dataSpace.steps.slice(dataSpace.poolSteps.length);
+  const steps = [...dataSpace.poolSteps, ...rows.steps.filter((step) => step.action !== 'audit'), ...script, ...audit];
+  return { ...base, outcome: 'create', tenantId, owner, existingTenant: null, existing: null, dataSpace, rows, steps };
 }
 
 interface ProvisionFacts {
@@ -96,8 +112,6 @@ async function readFacts(em: SqlEntityManager, request: SettledProvisionRequest,
   return { tenant: row?.tenant ?? null, userId: row?.user_id ?? null, takenHostname: row?.taken_hostname ?? null, schemaExists: row?.schema_exists === true, pool: row?.pool ?? {} };
 }
 
-const AUDIT_STEP: PlanStep = { action: 'audit', description: 'Record the audit events of this provisioning under one correlation id' };
-
 function limitOverrides(request: SettledProvisionRequest): Partial<Limits> {
   const overrides: Partial<Limits> = {};
   if (request.maxUsers !== undefined) overrides.maxUsers = request.maxUsers;
@@ -110,31 +124,24 @@ function limitOverrides(request: SettledProvisionRequest): Partial<Limits> {
 function describeSteps(
   request: SettledProvisionRequest,
   plan: Pick<ProvisionPlan, 'limits' | 'features' | 'schemaName' | 'trialEndsAt' | 'domains' | 'owner'>,
-): PlanStep[] {
+): ProvisionDescriptions {
   const enabled = Object.entries(plan.features).filter(([, on]) => on).map(([name]) => name);
   const isolation = plan.schemaName ? `schema isolation in ${plan.schemaName}` : 'shared isolation';
   const trial = plan.trialEndsAt ? `, trial until ${plan.trialEndsAt.toISOString().slice(0, 10)}` : '';
-  const steps: PlanStep[] = [
-    {
-      action: 'create-tenant',
-      description:
-        `Create tenant "${request.name}" (${request.slug}) on plan ${request.plan}${trial}, ${isolation}; ` +
-        `limits ${plan.limits.maxUsers} users, ${plan.limits.maxAssets} assets, ${plan.limits.maxDevices} devices, ` +
-        `${plan.limits.storageQuotaGb} GB; features: ${enabled.length > 0 ? enabled.join(', ') : 'none'}`,
-    },
-    plan.owner.existingUserId
-      ? { action: 'link-user', description: `Link the existing user ${plan.owner.email} (their password is unchanged)` }
-      : { action: 'create-user', description: `Create user ${plan.owner.email} ${PASSWORD_WORDS[plan.owner.password]}` },
-    { action: 'create-membership', description: `Make ${plan.owner.email} a member of ${request.slug} with the owner role` },
-  ];
-  for (const domain of plan.domains) {
-    const verification = domain.kind === 'custom' ? ', unverified until its DNS TXT record is found' : '';
-    steps.push({
-      action: 'add-domain',
-      description: `Add ${domain.isPrimary ? 'primary ' : ''}${domain.kind} domain ${domain.hostname}${verification}`,
-    });
-  }
-  return steps;
+  return {
+    tenant:
+      `Create tenant "${request.name}" (${request.slug}) on plan ${request.plan}${trial}, ${isolation}; ` +
+      `limits ${plan.limits.maxUsers} users, ${plan.limits.maxAssets} assets, ${plan.limits.maxDevices} devices, ` +
+      `${plan.limits.storageQuotaGb} GB; features: ${enabled.length > 0 ? enabled.join(', ') : 'none'}`,
+    owner: plan.owner.existingUserId
+      ? `Link the existing user ${plan.owner.email} (their password is unchanged)`
+      : `Create user ${plan.owner.email} ${PASSWORD_WORDS[plan.owner.password]}`,
+    membership: `Make ${plan.owner.email} a member of ${request.slug} with the owner role`,
+    domains: plan.domains.map((domain) => {
+      const verification = domain.kind === 'custom' ? ', unverified until its DNS TXT record is found' : '';
+      return `Add ${domain.isPrimary ? 'primary ' : ''}${domain.kind} domain ${domain.hostname}${verification}`;
+    }),
+  };
 }
 
 const PASSWORD_WORDS: Record<ProvisionPlan['owner']['password'], string> = {

@@ -2,33 +2,51 @@ import { randomBytes } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { ServiceContext } from '../../context.ts';
 import { uuidv7 } from '../../db/ids.ts';
+import { statementStep, type PlanStep } from '../../plan.ts';
+import { statement, type Statement, type StatementParam } from '../../statement.ts';
 import { auditEventData, type AuditEntry } from '../audit/audit.service.ts';
 import { AuditEvent } from '../audit/audit-event.entity.ts';
 import { Domain } from '../domains/domain.entity.ts';
 import { Membership } from '../memberships/membership.entity.ts';
 import { RoleAssignment } from '../roles/role-assignment.entity.ts';
 import { User } from '../users/user.entity.ts';
-import type { ProvisionPlan } from './provision-plan.ts';
-import type { SettledProvisionRequest } from './provision-request.ts';
+import type { DataSpacePlan } from '../../isolation/create-data-space.ts';
+import type { PlannedDomain, SettledProvisionRequest } from './provision-request.ts';
 import { defaultSecurityPolicy } from './security-policy.ts';
 import { Tenant } from './tenant.entity.ts';
 
+/** The parameter of the owner's password hash: computed when applying, never shown. */
+export const OWNER_PASSWORD_HASH = 'owner password hash';
+
+export interface ProvisionRowsPlan {
+  tenantId: string;
+  fingerprint: string;
+  limits: Tenant['limits'];
+  features: Tenant['features'];
+  schemaName: string | null;
+  trialEndsAt: Date | null;
+  owner: { email: string; existingUserId: string | null; password: 'generated' | 'given' | 'unchanged' | 'none' };
+  domains: PlannedDomain[];
+  dataSpace: DataSpacePlan;
+}
+
+/** The control-plane rows, as data (to return as entities) and as the steps whose statements write them. */
 export interface ProvisionRows {
-  /** The INSERTs of the control-plane rows and audit events, as MikroORM renders them, to run with the data space. */
-  statements: string[];
-  tenant: Tenant;
-  owner: User;
-  domains: Domain[];
+  steps: PlanStep[];
+  tenant: Record<string, unknown> & { id: string };
+  /** Null when an existing user is linked. */
+  user: (Record<string, unknown> & { id: string }) | null;
+  domains: (Record<string, unknown> & { id: string })[];
 }
 
 /**
- * The rows provisioning writes, as SQL that goes to the database in the same round trip as the data
- * space (the unit of work would send one INSERT per table), and the entities the caller returns. An
- * existing owner is read (linking); everything else is new.
+ * The rows provisioning writes, as the INSERTs MikroORM renders for them (parameters kept, the owner's
+ * password hash a secret bound when applying), grouped into the plan's steps. They run in the same
+ * round trip as the data space (the unit of work would send one INSERT per table).
  */
-export async function provisionRows(ctx: ServiceContext, tx: SqlEntityManager, request: SettledProvisionRequest, plan: ProvisionPlan, passwordHash: string | null): Promise<ProvisionRows> {
+export function provisionRows(ctx: ServiceContext, tx: SqlEntityManager, request: SettledProvisionRequest, plan: ProvisionRowsPlan, describe: ProvisionDescriptions): ProvisionRows {
   const now = ctx.now();
-  const tenantData = {
+  const tenant = {
     id: plan.tenantId,
     slug: request.slug,
     name: request.name,
@@ -51,20 +69,23 @@ export async function provisionRows(ctx: ServiceContext, tx: SqlEntityManager, r
     updatedAt: now,
     deletionScheduledAt: null,
   };
-  const statements = [insert(tx, Tenant, tenantData)];
-  const tenant = tx.create(Tenant, tenantData, { persist: false });
-  let owner: User;
-  if (plan.owner.existingUserId) {
-    owner = await tx.findOneOrFail(User, plan.owner.existingUserId);
-  } else {
-    const userData = { id: uuidv7(), email: request.ownerEmail, name: request.ownerName ?? null, passwordHash, mustChangePassword: true, createdAt: now, updatedAt: now };
-    statements.push(insert(tx, User, userData));
-    owner = tx.create(User, userData, { persist: false });
+  const steps: PlanStep[] = [statementStep('create-tenant', describe.tenant, [insert(tx, Tenant, tenant)])];
+  if (request.settings && Object.keys(request.settings).length > 0) {
+    steps.push({ action: 'set-settings', description: `Set the settings ${Object.keys(request.settings).join(', ')} (in the tenant's row)` });
   }
+  const ownerId = plan.owner.existingUserId ?? uuidv7();
+  const user = plan.owner.existingUserId
+    ? null
+    : { id: ownerId, email: request.ownerEmail, name: request.ownerName ?? null, passwordHash: HASH_MARK, mustChangePassword: true, createdAt: now, updatedAt: now };
+  steps.push(user ? statementStep('create-user', describe.owner, [insert(tx, User, user)]) : { action: 'link-user', description: describe.owner });
   const membershipId = uuidv7();
-  statements.push(insert(tx, Membership, { id: membershipId, tenant: tenant.id, user: owner.id, createdAt: now }));
-  statements.push(insert(tx, RoleAssignment, { id: uuidv7(), membership: membershipId, role: 'owner', createdAt: now }));
-  const domainRows = plan.domains.map((domain) => ({
+  steps.push(
+    statementStep('create-membership', describe.membership, [
+      insert(tx, Membership, { id: membershipId, tenant: tenant.id, user: ownerId, createdAt: now }),
+      insert(tx, RoleAssignment, { id: uuidv7(), membership: membershipId, role: 'owner', createdAt: now }),
+    ]),
+  );
+  const domains = plan.domains.map((domain) => ({
     id: uuidv7(),
     hostname: domain.hostname,
     kind: domain.kind,
@@ -73,31 +94,44 @@ export async function provisionRows(ctx: ServiceContext, tx: SqlEntityManager, r
     verifiedAt: domain.kind === 'subdomain' ? now : null,
     createdAt: now,
   }));
-  if (domainRows.length > 0) statements.push(insert(tx, Domain, domainRows.map((row) => ({ ...row, tenant: tenant.id }))));
-  const domains = domainRows.map((row) => tx.create(Domain, { ...row, tenant }, { persist: false }));
-  statements.push(insert(tx, AuditEvent, auditEntries(request, plan, tenant, owner, domains).map((entry) => auditEventData(ctx, entry))));
-  return { statements, tenant, owner, domains };
+  domains.forEach((domain, index) => steps.push(statementStep('add-domain', describe.domains[index] ?? domain.hostname, [insert(tx, Domain, { ...domain, tenant: tenant.id })])));
+  const events = auditEntries(request, plan, tenant.id, { id: ownerId, email: request.ownerEmail, name: request.ownerName ?? null }, domains);
+  steps.push(statementStep('audit', 'Record the audit events of this provisioning under one correlation id', [insert(tx, AuditEvent, events.map((entry) => auditEventData(ctx, entry)))]));
+  return { steps, tenant, user: user ? { ...user, passwordHash: null } : null, domains };
 }
 
-function insert<Entity extends object>(tx: SqlEntityManager, entity: new (...args: never[]) => Entity, data: object | object[]): string {
-  return tx.createQueryBuilder(entity).insert(data).getFormattedQuery();
+export interface ProvisionDescriptions {
+  tenant: string;
+  owner: string;
+  membership: string;
+  domains: string[];
 }
 
-function auditEntries(request: SettledProvisionRequest, plan: ProvisionPlan, tenant: Tenant, owner: User, domains: Domain[]): AuditEntry[] {
-  const scope = { id: tenant.id, slug: tenant.slug };
-  const { ownerPassword: _secret, ...requested } = request;
-  const entries: AuditEntry[] = [
-    { action: 'tenant.provisioned', tenant: scope, targetType: 'tenant', targetId: tenant.id, after: { ...requested, limits: plan.limits, features: plan.features } },
+/** Stands for the hash while MikroORM renders the INSERT; becomes the secret parameter. */
+const HASH_MARK = '\u0000tenantry:owner-password-hash';
+
+function insert<Entity extends object>(tx: SqlEntityManager, entity: new (...args: never[]) => Entity, data: object | object[]): Statement {
+  const query = tx.createQueryBuilder(entity).insert(data);
+  let position = 0;
+  const text = query.getQuery().replace(/\?/g, () => `$${++position}`);
+  const params = query.getParams().map((param): StatementParam => (param === HASH_MARK ? { secret: OWNER_PASSWORD_HASH } : (param as StatementParam)));
+  return statement(text, params);
+}
+
+/**
+ * The events the provisioning script writes: what it did along the way (the executor writes the main
+ * one, `tenant.provisioned`, after them).
+ */
+function auditEntries(request: SettledProvisionRequest, plan: ProvisionRowsPlan, tenantId: string, owner: { id: string; email: string; name: string | null }, domains: { id: string; hostname: string; kind: string; isPrimary: boolean }[]): AuditEntry[] {
+  const scope = { id: tenantId, slug: request.slug };
+  const { isolation, schema, migrations, poolPending, seedDemoData } = plan.dataSpace;
+  return [
     plan.owner.existingUserId
       ? { action: 'user.linked', tenant: scope, targetType: 'user', targetId: owner.id, after: { email: owner.email } }
       : { action: 'user.created', tenant: scope, targetType: 'user', targetId: owner.id, after: { email: owner.email, name: owner.name, password: plan.owner.password, mustChangePassword: true } },
     { action: 'membership.created', tenant: scope, targetType: 'user', targetId: owner.id, after: { email: owner.email } },
     { action: 'role.granted', tenant: scope, targetType: 'user', targetId: owner.id, after: { role: 'owner' } },
     ...domains.map((domain) => ({ action: 'domain.added', tenant: scope, targetType: 'domain', targetId: domain.id, after: { hostname: domain.hostname, kind: domain.kind, isPrimary: domain.isPrimary } })),
+    { action: 'tenant.data_space_created', tenant: scope, targetType: 'data_space', targetId: schema, after: { isolation, schema, migrations, sharedMigrationsApplied: poolPending, demoData: seedDemoData } },
   ];
-  if (plan.dataSpace) {
-    const { isolation, schema, migrations, poolPending, seedDemoData } = plan.dataSpace;
-    entries.push({ action: 'tenant.data_space_created', tenant: scope, targetType: 'data_space', targetId: schema, after: { isolation, schema, migrations, sharedMigrationsApplied: poolPending, demoData: seedDemoData } });
-  }
-  return entries;
 }

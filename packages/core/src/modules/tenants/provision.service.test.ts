@@ -55,7 +55,8 @@ describe('provisionTenant', () => {
     );
     expect(roles).toEqual([{ role: 'owner' }]);
     const audit = await rows('select action, correlation_id from tenantry.audit_events where tenant_id = ? order by id', [outcome.tenant?.id]);
-    expect(audit.map((event) => event.action)).toEqual(['tenant.provisioned', 'user.created', 'membership.created', 'role.granted', 'domain.added', 'domain.added', 'tenant.data_space_created']);
+    // What provisioning did along the way, then the change itself (the executor's main event).
+    expect(audit.map((event) => event.action)).toEqual(['user.created', 'membership.created', 'role.granted', 'domain.added', 'domain.added', 'tenant.data_space_created', 'tenant.provisioned']);
     expect(new Set(audit.map((event) => event.correlation_id))).toEqual(new Set([ctx.correlationId]));
   });
 

@@ -13,10 +13,10 @@ const provision: ActionRunner = {
   async plan({ client, wizard }) {
     const plan = await client.tenants.provision(wizardInput(wizard) as Parameters<TenantryClient['tenants']['provision']>[0], { dryRun: true });
     if (plan.result === 'unchanged') return { title: `${plan.tenant.slug} already exists as requested`, steps: [{ description: 'Nothing to do: the identical tenant exists.' }], confirmName: null };
-    return { title: `Provision ${plan.tenant.name} (${plan.tenant.slug})`, steps: plan.steps, confirmName: null };
+    return { title: `Provision ${plan.tenant.name} (${plan.tenant.slug})`, steps: plan.steps, confirmName: null, fingerprint: plan.fingerprint };
   },
-  async apply({ client, wizard }) {
-    const result = await client.tenants.provision(wizardInput(wizard) as Parameters<TenantryClient['tenants']['provision']>[0]);
+  async apply({ client, wizard, request }) {
+    const result = await client.tenants.provision(wizardInput(wizard) as Parameters<TenantryClient['tenants']['provision']>[0], request.fingerprint ? { expectFingerprint: request.fingerprint } : {});
     return provisionApplied(result);
   },
 };

@@ -1,5 +1,5 @@
 import type { ApplyTenantMigrationsInput } from '@tenantry/sdk';
-import { DRY_RUN_FLAG, QUIET_FLAG, defineCommand } from '../../command.ts';
+import { CHANGE_FLAGS, QUIET_FLAG, changeOptions, defineCommand } from '../../command.ts';
 import { createProgress, type Progress } from '../../output/progress.ts';
 import { renderRun, unitLabel } from './render-run.ts';
 
@@ -20,7 +20,7 @@ export const migrateApply = defineCommand({
     { name: 'canary', type: 'integer', placeholder: 'K', field: 'canary', description: 'Migrate the first K tenants (by slug) first, one at a time; stop if one fails. Default 0.' },
     { name: 'continue-on-error', type: 'boolean', field: 'continueOnError', description: 'Go on with the other tenants after a failure.' },
     { name: 'lock-timeout', type: 'integer', placeholder: 'MS', field: 'lockTimeoutMs', description: 'Give up on a tenant whose locks are not granted within MS milliseconds (default 5000).' },
-    DRY_RUN_FLAG,
+    ...CHANGE_FLAGS,
     QUIET_FLAG,
   ],
   json: true,
@@ -41,7 +41,7 @@ export const migrateApply = defineCommand({
     const client = await ctx.client();
     let progress: Progress | undefined;
     const run = await client.migrations.apply(input, {
-      dryRun: flags['dry-run'] === true,
+      ...changeOptions(flags),
       onProgress: ({ total, report }) => {
         progress ??= createProgress({ stream: ctx.io.stderr, total, noun: 'units', style: ctx.style, quiet: flags.quiet === true });
         const detail = report.outcome === 'failed' ? `${report.error?.code} ${report.error?.message}` : report.migrations.join(', ') || 'nothing left';

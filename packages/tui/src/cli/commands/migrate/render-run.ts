@@ -18,13 +18,14 @@ export function renderRun(run: TenantMigrationRunDto, style: Style): string {
   const lines: string[] = [];
   const { summary } = run;
   if (run.dryRun) {
-    lines.push(`${style.bold('Plan')} ${style.dim('(dry run: nothing was written)')}: ${plural(summary.units, 'unit')}, each its own transaction, in this order:`);
+    lines.push(`${style.bold(`Plan${run.fingerprint ? ` ${run.fingerprint}` : ''}`)} ${style.dim('(dry run: nothing was written)')}: ${plural(summary.units, 'unit')}, each its own transaction, in this order:`);
     for (const unit of run.units) lines.push(`  ${unitLabel(unit)}${unit.canary ? ' (canary)' : ''}: ${unit.migrations.join(', ')}`);
     lines.push('');
     run.steps.forEach((step, index) => {
       lines.push(`  ${index + 1}. ${step.description}`);
       for (const sql of step.sql ?? []) lines.push(style.dim(sqlBlock(sql, '       ')));
     });
+    if (run.fingerprint && summary.units > 0) lines.push('', `Add --expect-plan ${run.fingerprint} to apply exactly this plan (refused if anything changed since).`);
     return lines.join('\n');
   }
   if (summary.units === 0) {

@@ -1,5 +1,5 @@
 import { FEATURES, ISOLATION_MODES, PLAN_CODES, TenantryError, type ProvisionTenantInput } from '@tenantry/sdk';
-import { DRY_RUN_FLAG, type FlagSpec, type ParsedArguments } from '../../command.ts';
+import { DRY_RUN_FLAG, EXPECT_PLAN_FLAG, type FlagSpec, type ParsedArguments } from '../../command.ts';
 
 export const CREATE_TENANT_FLAGS: readonly FlagSpec[] = [
   { name: 'name', type: 'string', placeholder: 'NAME', field: 'name', description: 'Organization name shown to its users (required).' },
@@ -24,6 +24,7 @@ export const CREATE_TENANT_FLAGS: readonly FlagSpec[] = [
   { name: 'allow-existing-user', type: 'boolean', field: 'allowExistingUser', description: 'Make an existing user the owner (one user in several tenants) instead of failing.' },
   { name: 'skip-demo-data', type: 'boolean', field: 'skipDemoData', description: "Do not seed demo data in the tenant's data space." },
   DRY_RUN_FLAG,
+  EXPECT_PLAN_FLAG,
 ];
 
 const STRING_FIELDS = {

@@ -1,5 +1,5 @@
 import { TenantryError, provisionInputIssues, type ProvisionTenantInput } from '@tenantry/sdk';
-import { defineCommand } from '../../command.ts';
+import { changeOptions, defineCommand } from '../../command.ts';
 import { CREATE_TENANT_FLAGS, provisionInputFromFlags } from './create-flags.ts';
 import { renderProvisionSummary } from './provision-summary.ts';
 
@@ -22,7 +22,8 @@ export const tenantCreate = defineCommand({
   reportsFlagIssues: true,
   async run(ctx, { flags, issues }) {
     const input = provisionInputFromFlags(flags);
-    const dryRun = flags['dry-run'] === true;
+    const options = changeOptions(flags);
+    const dryRun = options.dryRun;
     const prompting = ctx.interactive && !ctx.json && (!input.name || !input.ownerEmail);
     // Every problem at once: flags that did not parse, then the SDK's validation (minus what will be asked).
     const problems = [...issues, ...provisionInputIssues(input)].filter((issue) => !(prompting && issue.message === 'is required'));
@@ -35,7 +36,7 @@ export const tenantCreate = defineCommand({
       return;
     }
     // Validated above: name and ownerEmail are present.
-    const result = await client.tenants.provision(input as ProvisionTenantInput, { dryRun });
+    const result = await client.tenants.provision(input as ProvisionTenantInput, options);
     if (ctx.json) ctx.outJson(result);
     else ctx.out(renderProvisionSummary(result, ctx.style));
   },

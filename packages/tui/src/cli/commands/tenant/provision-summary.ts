@@ -46,11 +46,11 @@ function passwordLine(result: ProvisionResultDto, style: Style): string {
 }
 
 function renderPlan(result: ProvisionResultDto, style: Style): string {
-  const lines = [`${style.bold('Plan')} for tenant ${style.bold(result.tenant.slug)} ${style.dim('(dry run: nothing was written)')}`, ''];
+  const lines = [`${style.bold(`Plan ${result.fingerprint}`)} for tenant ${style.bold(result.tenant.slug)} ${style.dim('(dry run: nothing was written)')}`, ''];
   result.steps.forEach((step, index) => {
     lines.push(`  ${index + 1}. ${step.description}`);
     for (const sql of step.sql ?? []) lines.push(style.dim(sqlBlock(sql, '       ')));
   });
-  lines.push('', `Run again without --dry-run to apply it.`, '');
+  lines.push('', `Run again without --dry-run to apply it; add --expect-plan ${result.fingerprint} to apply exactly this plan (refused if anything changed since).`, '');
   return lines.join('\n');
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { boundedInteger } from '../validation/fields.ts';
-import { slugSchema } from '../modules/tenants/tenant.schemas.ts';
+import { boundedInteger } from '../../validation/fields.ts';
+import { slugSchema } from '../tenants/tenant.schemas.ts';
 
 export const applyTenantMigrationsInput = z
   .strictObject({

@@ -1,15 +1,16 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, snapshotRows, type TestDatabase } from '@tenantry/testing';
-import { openDatabase, type Database } from '../db/database.ts';
-import { provisionTenant } from '../modules/tenants/provision.service.ts';
-import { tenantInput, testContext } from '../testing/service-context.ts';
-import type { Blueprint } from './blueprint.ts';
-import { applyTenantMigrations } from './migration-apply.ts';
-import { tenantMigrationStatus } from './migration-status.ts';
-import { SAMPLE_BLUEPRINT } from './sample-blueprint.ts';
-import { DEVICE_TAGS, PLAYLISTS, withMigrations } from './test-blueprints.ts';
-import { failure } from '../testing/access-fixtures.ts';
+import { openDatabase, type Database } from '../../db/database.ts';
+import { provisionTenant } from '../tenants/provision.service.ts';
+import { tenantInput, testContext } from '../../testing/service-context.ts';
+import type { Blueprint } from '../../isolation/blueprint.ts';
+import { executeOperation } from '../../operations/execute.ts';
+import { applyTenantMigrations, applyTenantMigrationsOperation } from './apply-tenant-migrations.ts';
+import { tenantMigrationStatus } from '../../isolation/migration-status.ts';
+import { SAMPLE_BLUEPRINT } from '../../isolation/sample-blueprint.ts';
+import { DEVICE_TAGS, PLAYLISTS, withMigrations } from '../../isolation/test-blueprints.ts';
+import { failure } from '../../testing/access-fixtures.ts';
 
 let testDatabase: TestDatabase;
 let database: Database;
@@ -159,5 +160,23 @@ describe('tenant migrations', () => {
     const run = await apply(probe, { tenants: [target], lockTimeoutMs: 250 });
     expect(run.units.map((unit) => unit.outcome)).toEqual(['migrated']);
     expect(seen).toEqual(['250ms']);
+  });
+});
+
+describe('tenant migrations as an operation', () => {
+  it('applies only with the fingerprint of the plan shown: another plan is refused (PLAN_STALE) and migrates nothing; the run is audited', async () => {
+    const v3 = withMigrations({ id: '0099_stale_check', description: 'A column for the stale check.', schema: 'alter table assets add column stale_check text', shared: 'alter table assets add column stale_check text' });
+    const fresh = String((await provisionTenant(testContext(database), tenantInput({ isolation: 'schema', skipDemoData: true }))).tenant?.slug);
+    const other = String((await provisionTenant(testContext(database), tenantInput({ isolation: 'schema', skipDemoData: true }))).tenant?.slug);
+    const planned = await executeOperation(ctxWith(v3), applyTenantMigrationsOperation, { tenants: [fresh] }, { dryRun: true });
+    expect(planned.result).toBe('planned');
+    expect(planned.steps.map((step) => step.action)).toContain('run-migration');
+    const stale = await failure(executeOperation(ctxWith(v3), applyTenantMigrationsOperation, { tenants: [fresh, other] }, { expectFingerprint: planned.fingerprint }));
+    expect(stale.code).toBe('PLAN_STALE');
+    expect(await hasColumn(schemaOf(fresh), 'assets', 'stale_check')).toBe(false);
+    const applied = await executeOperation(ctxWith(v3), applyTenantMigrationsOperation, { tenants: [fresh] }, { expectFingerprint: planned.fingerprint });
+    expect(applied.value?.summary).toMatchObject({ migrated: 1, failed: 0 });
+    const [event] = await rows(`select after from tenantry.audit_events where action = 'tenant_migrations.applied' order by id desc limit 1`);
+    expect(event?.after).toMatchObject({ units: 1, summary: { migrated: 1 } });
   });
 });
