@@ -25,3 +25,16 @@ describe('translateDatabaseError: a connection lost mid-operation is an outage',
     expect(translateDatabaseError(new Error('boom'), server).code).toBe('INTERNAL');
   });
 });
+
+describe('translateDatabaseError: one translator for SQL through MikroORM and SQL sent as written', () => {
+  const driverError = (message: string, fields: Record<string, string>) => Object.assign(new Error(message), fields);
+
+  it.each([
+    ['a known unique constraint', driverError('duplicate key value', { code: '23505', constraint: 'tenants_slug_key', detail: 'Key (slug)=(acme) already exists.' }), 'SLUG_TAKEN'],
+    ['another unique constraint', driverError('duplicate key value', { code: '23505', constraint: 'assets_name_key' }), 'CONFLICT'],
+    ['a foreign key', driverError('violates foreign key constraint', { code: '23503', constraint: 'assets_owner_fkey' }), 'CONFLICT'],
+    ['privileges or row-level security', driverError('permission denied for table tenants', { code: '42501' }), 'FORBIDDEN'],
+  ])('%s', (_case, error, code) => {
+    expect(translateDatabaseError(error).code).toBe(code);
+  });
+});

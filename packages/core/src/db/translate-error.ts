@@ -36,7 +36,11 @@ const UNIQUE_CONSTRAINTS: Record<string, (value: string) => TenantryError> = {
   domains_hostname_key: (value) => TenantryError.hostnameTaken(value),
 };
 
-/** Turns any failure from the driver into a TenantryError; no driver error reaches a user raw. */
+/**
+ * Turns any failure from the driver, through MikroORM or from SQL sent as written, into a TenantryError;
+ * no driver error reaches a user raw. The one translator: outages and lost connections, a known unique
+ * constraint → its code, privileges or row-level security → FORBIDDEN, other integrity → CONFLICT.
+ */
 export function translateDatabaseError(error: unknown, target?: DatabaseTarget): TenantryError {
   if (error instanceof TenantryError) return retranslated(error, target);
   const code = errorCode(error);
@@ -47,7 +51,19 @@ export function translateDatabaseError(error: unknown, target?: DatabaseTarget):
   // A connection lost mid-operation, translated deep in a service that does not know the target:
   // still an outage (safe to retry), never an internal error; the edge adds the server's name.
   if (connectionReason && target === undefined && code !== '3D000' && !code?.startsWith('28')) return connectionLost(connectionReason, error);
-  if (error instanceof UniqueConstraintViolationException) return uniqueViolation(error);
+  if (error instanceof UniqueConstraintViolationException || code === '23505') return uniqueViolation(error);
+  if (code === '42501') {
+    return new TenantryError('FORBIDDEN', {
+      message: `The database refused the statement: ${reasonOf(error)}.`,
+      details: { sqlState: code },
+      hint: "Queries on the data path reach only the tenant's own rows and tables.",
+      cause: error,
+    });
+  }
+  if (code?.startsWith('23')) {
+    const constraint = (error as { constraint?: string }).constraint;
+    return new TenantryError('CONFLICT', { message: `The change conflicts with existing data: ${reasonOf(error)}.`, details: { sqlState: code, ...(constraint ? { constraint } : {}) }, cause: error });
+  }
   if (error instanceof ConnectionException && target) {
     return TenantryError.unreachable(target.location, (error as Error).message, error);
   }
@@ -71,9 +87,13 @@ function connectionLost(reason: string, cause: unknown): TenantryError {
   });
 }
 
-function uniqueViolation(error: UniqueConstraintViolationException): TenantryError {
-  const constraint = (error as unknown as { constraint?: string }).constraint ?? '';
-  const detail = (error as unknown as { detail?: string }).detail ?? '';
+function reasonOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function uniqueViolation(error: unknown): TenantryError {
+  const constraint = (error as { constraint?: string }).constraint ?? '';
+  const detail = (error as { detail?: string }).detail ?? '';
   const value = /=\((.*)\) already exists/.exec(detail)?.[1] ?? '';
   const factory = UNIQUE_CONSTRAINTS[constraint];
   if (factory) return factory(value);

@@ -7,7 +7,7 @@ import { searchPathFor } from './isolation-sql.ts';
 import { TENANT_SETTING, quoteLiteral } from './names.ts';
 import { TENANT_SIGNATURE_SETTING, signedTenantSettingSql } from './tenant-signature.ts';
 import { nativeQuery } from './native-query.ts';
-import { translateRawError } from './translate-raw-error.ts';
+import { translateDatabaseError } from '../db/translate-error.ts';
 
 export interface BodyTarget {
   mode: IsolationMode;
@@ -83,7 +83,7 @@ export async function runScript(tx: SqlEntityManager, parts: readonly ScriptPart
     } catch (error) {
       const failed = /^tenantry part ([^:]+): /.exec(error instanceof Error ? error.message : '')?.[1];
       const part = parts.find((candidate) => candidate.label === failed);
-      throw !part || part.raw ? translateRawError(error) : IsolationErrors.migrationFailed(subject, part.label, error);
+      throw !part || part.raw ? translateDatabaseError(error) : IsolationErrors.migrationFailed(subject, part.label, error);
     }
     return;
   }
@@ -93,7 +93,7 @@ export async function runScript(tx: SqlEntityManager, parts: readonly ScriptPart
       if ('call' in part) await part.call(session(tx, target));
       else for (const planned of part.statements) await runStatement(tx, planned);
     } catch (error) {
-      throw part.raw ? translateRawError(error) : IsolationErrors.migrationFailed(subject, part.label, error);
+      throw part.raw ? translateDatabaseError(error) : IsolationErrors.migrationFailed(subject, part.label, error);
     }
   }
   await nativeQuery(tx, LEAVE);

@@ -56,7 +56,7 @@ export async function enterDataSpace<T>(dataPath: DataPath, tenant: SessionTenan
         try {
           return await nativeQuery<Row>(tx, sql, params);
         } catch (error) {
-          throw translateTenantQueryError(error);
+          throw translateDatabaseError(error);
         }
       },
     };
@@ -78,24 +78,4 @@ function sessionEnded(slug: string): TenantryError {
     message: `The withTenant session of ${slug} has ended: its transaction is over.`,
     hint: 'Run queries inside the callback, awaiting them before it returns.',
   });
-}
-
-/** Application query failures: refused by privileges or row-level security → FORBIDDEN; integrity → CONFLICT. */
-export function translateTenantQueryError(error: unknown): TenantryError {
-  if (error instanceof TenantryError) return error;
-  const sqlState = (error as { code?: unknown }).code;
-  const reason = error instanceof Error ? error.message : String(error);
-  if (sqlState === '42501') {
-    return new TenantryError('FORBIDDEN', {
-      message: `Refused in the tenant's data space: ${reason}.`,
-      details: { sqlState },
-      hint: "Application queries reach only the tenant's own rows and tables.",
-      cause: error,
-    });
-  }
-  if (typeof sqlState === 'string' && sqlState.startsWith('23')) {
-    const constraint = (error as { constraint?: string }).constraint;
-    return new TenantryError('CONFLICT', { message: `The change conflicts with the tenant's data: ${reason}.`, details: { sqlState, ...(constraint ? { constraint } : {}) }, cause: error });
-  }
-  return translateDatabaseError(error);
 }

@@ -2,7 +2,7 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { TenantryError } from '../../errors.ts';
 import { quoteIdent } from '../../isolation/names.ts';
 import { nativeQuery } from '../../isolation/native-query.ts';
-import { translateTenantQueryError } from '../../isolation/tenant-session.ts';
+import { translateDatabaseError } from '../../db/translate-error.ts';
 
 const CHUNK = 500;
 
@@ -66,7 +66,7 @@ function translateLoadError(error: unknown): TenantryError {
   if ((error as { code?: string }).code === '23505' && constraint && UNIQUE_MEANINGS[constraint]) {
     return UNIQUE_MEANINGS[constraint](/=\((.*)\) already exists/.exec(detail)?.[1] ?? '');
   }
-  return translateTenantQueryError(error);
+  return translateDatabaseError(error);
 }
 
 export function mismatch(reason: string): TenantryError {
