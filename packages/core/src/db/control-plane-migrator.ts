@@ -3,7 +3,7 @@ import { TenantryError } from '../errors.ts';
 import { statementStep, type PlanStep } from '../plan.ts';
 import { renderStatement, statement, type Statement } from '../statement.ts';
 import { CONTROL_PLANE_MIGRATIONS } from './migrations/index.ts';
-import { migrationChecksum, type ControlPlaneMigration } from './migrations/migration.ts';
+import { controlPlaneChecksum, type ControlPlaneMigration } from './migrations/migration.ts';
 
 /** Serialises migrators across processes on one database (an arbitrary, fixed key). */
 const MIGRATION_LOCK_KEY = 7_343_120_519;
@@ -32,7 +32,7 @@ export async function controlPlaneStatus(
     applied: migrations.flatMap((migration) => {
       const row = byId.get(migration.id);
       return row
-        ? [{ id: migration.id, description: migration.description, appliedAt: row.appliedAt, checksumMatches: row.checksum === migrationChecksum(migration.statements) }]
+        ? [{ id: migration.id, description: migration.description, appliedAt: row.appliedAt, checksumMatches: row.checksum === controlPlaneChecksum(migration.statements) }]
         : [];
     }),
     pending: migrations.filter((migration) => !byId.has(migration.id)).map(({ id, description }) => ({ id, description })),
@@ -58,7 +58,7 @@ function preamble(): Statement[] {
 function migrationStatements(migration: ControlPlaneMigration): Statement[] {
   return [
     ...migration.statements.map((text) => statement(text)),
-    statement('insert into tenantry.schema_migrations (id, checksum, description) values ($1, $2, $3)', [migration.id, migrationChecksum(migration.statements), migration.description]),
+    statement('insert into tenantry.schema_migrations (id, checksum, description) values ($1, $2, $3)', [migration.id, controlPlaneChecksum(migration.statements), migration.description]),
   ];
 }
 

@@ -7,6 +7,6 @@ export interface ControlPlaneMigration {
   statements: readonly string[];
 }
 
-export function migrationChecksum(statements: readonly string[]): string {
+export function controlPlaneChecksum(statements: readonly string[]): string {
   return createHash('sha256').update(statements.join('\n;\n')).digest('hex');
 }
