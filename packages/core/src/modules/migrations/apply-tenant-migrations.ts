@@ -9,7 +9,7 @@ import { executeOperation } from '../../operations/execute.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { applyTenantMigrationsInput, type ApplyTenantMigrationsRequest } from './apply-migrations.schemas.ts';
 
-interface PlannedMigrations {
+export interface PlannedMigrations {
   /** The status the plan was made from: applying selects the very same units from it. */
   status: TenantMigrationStatus;
   selection: UnitSelection;
