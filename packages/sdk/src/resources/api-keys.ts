@@ -20,7 +20,7 @@ import type { OperationOptions } from '../operation-options.ts';
  *
  * @example
  * ```ts
- * const { apiKey } = await tenantry.apiKeys.create({ slug: 'acme-corp', name: 'ci', scopes: ['tenants:read'] });
+ * const { apiKey } = await tenantry.apiKeys.create({ slug: 'acme-corp', name: 'ci', scopes: ['assets.read'] });
  * console.log(apiKey.key); // shown once
  * if (apiKey.key) console.log(await tenantry.apiKeys.verify({ key: apiKey.key }));
  * ```
