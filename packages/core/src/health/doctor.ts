@@ -37,8 +37,13 @@ export async function runDoctor(ctx: ServiceContext, options: DoctorOptions = {}
 
 /** Runs one check again (for one tenant when the finding has one): the re-check after a repair. */
 export async function recheck(ctx: ServiceContext, check: Check, finding: Finding, settings: HealthSettingsInput = {}): Promise<Finding[]> {
-  const checkContext: CheckContext = { em: ctx.em, blueprint: blueprintOf(ctx), now: ctx.now(), settings: healthSettings(ctx, settings), tenantId: finding.tenant?.id };
-  return (await check.run(checkContext)).filter((candidate) => candidate.fingerprint === finding.fingerprint);
+  return findCurrent(ctx, check, finding.fingerprint, finding.tenant?.id, settings);
+}
+
+/** The finding with this fingerprint as the check reports it now (for one tenant when given); empty when gone. */
+export async function findCurrent(ctx: ServiceContext, check: Check, fingerprint: string, tenantId: string | undefined, settings: HealthSettingsInput = {}): Promise<Finding[]> {
+  const checkContext: CheckContext = { em: ctx.em, blueprint: blueprintOf(ctx), now: ctx.now(), settings: healthSettings(ctx, settings), tenantId };
+  return (await check.run(checkContext)).filter((candidate) => candidate.fingerprint === fingerprint);
 }
 
 export function checkFor(code: string): Check {

@@ -24,6 +24,7 @@ import { removeMember } from '../modules/memberships/remove-member.operation.ts'
 import { grantRole } from '../modules/roles/grant-role.operation.ts';
 import { revokeRole } from '../modules/roles/revoke-role.operation.ts';
 import { notifyHealth } from '../health/notify.operation.ts';
+import { repairFinding } from '../health/repair.operation.ts';
 import { exportTenantOperation } from '../modules/transfer/export-tenant.operation.ts';
 import { importTenantOperation } from '../modules/transfer/import-tenant.operation.ts';
 import { resetPassword } from '../modules/users/reset-password.operation.ts';
@@ -61,6 +62,7 @@ export const OPERATION_REGISTRY = {
   [removeDomain.id]: removeDomain,
   [resetPassword.id]: resetPassword,
   [notifyHealth.id]: notifyHealth,
+  [repairFinding.id]: repairFinding,
   [exportTenantOperation.id]: exportTenantOperation,
   [importTenantOperation.id]: importTenantOperation,
   [provisionTenantOperation.id]: provisionTenantOperation,
