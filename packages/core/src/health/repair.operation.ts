@@ -47,7 +47,8 @@ export const repairFinding = defineOperation({
     return {
       steps: plan.steps,
       ...(plan.destructive ? { confirm: { text: plan.confirmText ?? '', label: 'the exact name the plan names' } } : {}),
-      basis: { finding: { message: finding.message, details: finding.details }, steps: plan.steps, confirmText: plan.confirmText, data: plan.data ?? null },
+      // Steps carry generated ids and the export file's time: the finding and the shape of the plan are the basis.
+      basis: { finding: { message: finding.message, details: finding.details }, actions: plan.steps.map((step) => step.action), confirmText: plan.confirmText, basis: plan.basis ?? null },
       audit: {
         ...(finding.tenant ? { tenant: { id: finding.tenant.id, slug: finding.tenant.slug } } : {}),
         targetType: finding.scope === 'database' ? 'database' : 'tenant',

@@ -68,6 +68,8 @@ export interface RepairPlan {
   confirmText: string | null;
   /** What the plan decided that apply carries out as is (the export file it named). */
   data?: unknown;
+  /** State the plan depends on beyond the finding (the fingerprint of the operation it runs): hashed into the repair's fingerprint. */
+  basis?: unknown;
 }
 
 export interface Repair {

@@ -15,7 +15,7 @@ export function repairVia<Schema extends Operation['input'], Data, Value>(
     managesTransactions: true,
     async plan(ctx, finding) {
       const planned = await executeOperation(ctx, operation, await toInput(ctx, finding), { dryRun: true });
-      return { steps: planned.steps, destructive: planned.confirmText !== null, confirmText: planned.confirmText };
+      return { steps: planned.steps, destructive: planned.confirmText !== null, confirmText: planned.confirmText, basis: planned.fingerprint };
     },
     async apply(ctx, finding) {
       await executeOperation(ctx, operation, await toInput(ctx, finding));
