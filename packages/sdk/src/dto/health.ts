@@ -17,9 +17,13 @@ export interface PlannedRepairDto {
   destructive: boolean;
   /** For a destructive repair: the exact text to confirm with. */
   confirmText: string | null;
+  /** The plan's fingerprint: repair with it as `expectFingerprint` to apply exactly this plan. */
+  fingerprint: string;
 }
 
 export interface RepairOutcomeDto extends PlannedRepairDto {
+  /** `applied`; `planned` on a dry run; `unchanged` when the finding was gone. */
+  result: 'applied' | 'unchanged' | 'planned';
   /** The finding as the re-check still reports it, or null when the repair fixed it. */
   remaining: FindingDto | null;
 }

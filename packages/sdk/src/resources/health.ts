@@ -85,19 +85,21 @@ export class Health {
    */
   async plan(selection: { code?: string; slug?: string } = {}): Promise<PlannedRepairDto[]> {
     return this.#operator(async (ctx) =>
-      (await planRepairs(ctx, selection)).map(({ finding, plan }) => ({ finding, steps: plan.steps, destructive: plan.destructive, confirmText: plan.confirmText })),
+      (await planRepairs(ctx, selection)).map(({ finding, plan, fingerprint }) => ({ finding, steps: plan.steps, destructive: plan.destructive, confirmText: plan.confirmText, fingerprint })),
     );
   }
 
   /**
-   * Repairs one finding in a transaction, audited, then checks again. Destructive repairs need `confirm`.
+   * Repairs one finding as the `health.repair` operation (audited), then checks again. Destructive repairs
+   * need `confirm`; `expectFingerprint` (from `plan`) applies exactly the plan shown; `dryRun` writes nothing.
    *
-   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `CONFIRMATION_REQUIRED`, `PRECONDITION_FAILED`; and, like every method, a database code (see `TenantryClient`)
+   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `CONFIRMATION_REQUIRED`, `PRECONDITION_FAILED`, `PLAN_STALE`; and, like every method, a database code (see `TenantryClient`)
    */
-  async repair(finding: FindingDto, options: { confirm?: string } = {}): Promise<RepairOutcomeDto> {
+  async repair(finding: FindingDto, options: OperationOptions & { confirm?: string } = {}): Promise<RepairOutcomeDto> {
     return this.#operator(async (ctx) => {
       const outcome = await applyRepair(ctx, finding, options);
-      return { finding, steps: outcome.plan.steps, destructive: outcome.plan.destructive, confirmText: outcome.plan.confirmText, remaining: outcome.remaining };
+      const { plan } = outcome;
+      return { finding, result: outcome.result, steps: plan.steps, destructive: plan.destructive, confirmText: plan.confirmText, fingerprint: outcome.fingerprint, remaining: outcome.remaining };
     });
   }
 

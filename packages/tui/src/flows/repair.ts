@@ -71,7 +71,7 @@ async function confirmAndApply(
   const progress = prompts.spinner({ output: io.stdout });
   progress.start(`Repairing ${item.finding.code}`);
   try {
-    const outcome = await client.health.repair(item.finding, confirm === undefined ? {} : { confirm });
+    const outcome = await client.health.repair(item.finding, { expectFingerprint: item.fingerprint, ...(confirm === undefined ? {} : { confirm }) });
     progress.stop(outcome.remaining ? `Applied, but the check still reports: ${outcome.remaining.message}` : `Repaired: the re-check no longer reports ${item.finding.code}`);
     return outcome;
   } catch (error) {

@@ -46,11 +46,14 @@ const repair: ActionRunner = {
     if (!finding.repairable) throw new TenantryError('PRECONDITION_FAILED', { message: `${finding.code} has no automatic repair.`, hint: finding.remediation });
     const planned = (await client.health.plan({ code: finding.code, ...(finding.tenant ? { slug: finding.tenant.slug } : {}) })).find((item) => item.finding.fingerprint === finding.fingerprint);
     if (!planned) throw new TenantryError('PRECONDITION_FAILED', { message: `${finding.code} is no longer reported: nothing to repair.`, hint: 'Refresh with R.' });
-    return { title: `Repair ${finding.code}${finding.tenant ? ` (${finding.tenant.slug})` : ''}`, steps: planned.steps, confirmName: planned.destructive ? planned.confirmText : null };
+    return { title: `Repair ${finding.code}${finding.tenant ? ` (${finding.tenant.slug})` : ''}`, steps: planned.steps, confirmName: planned.destructive ? planned.confirmText : null, fingerprint: planned.fingerprint };
   },
   async apply({ client, request }) {
     const finding = selectedFinding(request);
-    const outcome = await client.health.repair(finding, request.values.confirm ? { confirm: request.values.confirm } : {});
+    const outcome = await client.health.repair(finding, {
+      ...(request.values.confirm ? { confirm: request.values.confirm } : {}),
+      ...(request.fingerprint ? { expectFingerprint: request.fingerprint } : {}),
+    });
     const recheck = outcome.remaining ? `✗ the re-check still reports: ${outcome.remaining.message}` : `✓ re-check: ${finding.code} is gone`;
     return { message: `Repaired ${finding.code}`, lines: [recheck] };
   },

@@ -1,5 +1,5 @@
 import { TenantryError, type PlannedRepairDto, type RepairOutcomeDto } from '@tenantry/sdk';
-import { DRY_RUN_FLAG, defineCommand, type CommandContext } from '../../command.ts';
+import { CHANGE_FLAGS, changeOptions, defineCommand, type CommandContext } from '../../command.ts';
 import { renderOutcome, renderRepairPlan } from './render-repair.ts';
 
 export const repair = defineCommand({
@@ -15,7 +15,7 @@ export const repair = defineCommand({
   ],
   flags: [
     { name: 'all', type: 'boolean', description: 'Repair every repairable finding (of the code, when one is given).' },
-    DRY_RUN_FLAG,
+    ...CHANGE_FLAGS,
     { name: 'yes', type: 'boolean', description: 'Apply without asking (required without a terminal).' },
     { name: 'confirm', type: 'list', placeholder: 'NAME', description: 'The exact name a destructive repair asks for (repeat for several).' },
   ],
@@ -37,7 +37,11 @@ export const repair = defineCommand({
       return undefined;
     }
     const planned = await client.health.plan({ ...(args.code ? { code: args.code } : {}), ...(args.slug ? { slug: args.slug } : {}) });
-    if (flags['dry-run'] === true || planned.length === 0) return report(ctx, planned, []);
+    const { dryRun, expectFingerprint } = changeOptions(flags);
+    if (dryRun || planned.length === 0) return report(ctx, planned, []);
+    if (expectFingerprint !== undefined && planned.length !== 1) {
+      throw TenantryError.invalidInput([{ path: '--expect-plan', message: `names the plan of one repair, but ${planned.length} match: give the check code and the tenant of one finding` }]);
+    }
     if (flags.yes !== true) {
       if (!ctx.interactive) throw TenantryError.invalidInput([{ path: '--yes', message: 'is required to apply repairs without a terminal (or use --dry-run)' }]);
       const { confirmRepairs } = await import('../../../flows/repair.ts');
@@ -54,7 +58,9 @@ export const repair = defineCommand({
     }
     const outcomes: RepairOutcomeDto[] = [];
     for (const item of planned) {
-      outcomes.push(await client.health.repair(item.finding, item.destructive ? { confirm: item.confirmText ?? '' } : {}));
+      // The plan shown (--expect-plan) or the one just planned: a state that changed in between is PLAN_STALE.
+      const options = { expectFingerprint: expectFingerprint ?? item.fingerprint, ...(item.destructive ? { confirm: item.confirmText ?? '' } : {}) };
+      outcomes.push(await client.health.repair(item.finding, options));
     }
     return report(ctx, planned, outcomes);
   },
@@ -67,7 +73,7 @@ function report(ctx: CommandContext, planned: PlannedRepairDto[], outcomes: Repa
   } else if (planned.length === 0) {
     ctx.out(`${ctx.style.green('✓')} Nothing to repair.`);
   } else if (dryRun) {
-    for (const item of planned) ctx.out(renderRepairPlan(item, ctx.style));
+    for (const item of planned) ctx.out(`${renderRepairPlan(item, ctx.style)}\n${ctx.style.dim(`  Plan ${item.fingerprint}: add --expect-plan ${item.fingerprint} to apply exactly this plan.`)}`);
     ctx.out(ctx.style.dim('Dry run: nothing was written. Apply with --yes (and --confirm for destructive repairs).'));
   } else {
     for (const outcome of outcomes) ctx.out(renderOutcome(outcome, ctx.style));
