@@ -56,8 +56,14 @@ describe('tenantry doctor and repair', () => {
     // The repair is grantRole's own plan (the longest-standing member gets the role), not a copy of it.
     expect(dryRun.stdout).toContain('1. Grant owner to owner@drifted.test in drifted-co');
     expect(parseJson<Report>(await cli(['doctor', '--json'])).summary.error).toBe(1);
+    const fingerprint = /add --expect-plan ([0-9a-f]{16})/.exec(dryRun.stdout)?.[1] ?? '';
+    expect(fingerprint).not.toBe('');
 
-    const applied = await cli(['repair', 'TENANT_NO_OWNER', 'drifted-co', '--yes']);
+    const stale = await cli(['repair', 'TENANT_NO_OWNER', 'drifted-co', '--yes', '--expect-plan', '0000000000000000']);
+    expect(stale.exitCode).toBe(7);
+    expect(parseJson<Report>(await cli(['doctor', '--json'])).summary.error).toBe(1);
+
+    const applied = await cli(['repair', 'TENANT_NO_OWNER', 'drifted-co', '--yes', '--expect-plan', fingerprint]);
     expect(applied.exitCode).toBe(0);
     expect(applied.stdout).toContain('✓ re-check: TENANT_NO_OWNER is gone');
     expect((await cli(['doctor'])).exitCode).toBe(0);
