@@ -38,10 +38,27 @@ for (const [name, make] of makers) {
 
 const rows = [
   ['figure', 'database', 'tenantry', 'floor', '×floor', 'target', ''],
-  ...figures.map((f) => [f.figure, f.database, format(f.tenantry, f.unit), format(f.floor, f.unit), `${f.ratio}`, f.target ?? '', f.met === undefined ? '' : f.met ? '✓ met' : '✗ missed']),
+  ...figures.map((f) => [
+    f.figure,
+    f.database,
+    format(f.tenantry, f.unit),
+    format(f.floor, f.unit),
+    `${f.ratio}`,
+    f.target ?? '',
+    f.met === undefined ? '' : f.met ? '✓ met' : '✗ missed',
+  ]),
 ];
 const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-process.stdout.write(`${rows.map((row) => row.map((cell, column) => (column >= 2 && column <= 4 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0))).join('  ').trimEnd()).join('\n')}\n`);
+process.stdout.write(
+  `${rows
+    .map((row) =>
+      row
+        .map((cell, column) => (column >= 2 && column <= 4 ? cell.padStart(widths[column] ?? 0) : cell.padEnd(widths[column] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n')}\n`,
+);
 
 const results = {
   date: new Date().toISOString(),

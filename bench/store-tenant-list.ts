@@ -39,7 +39,9 @@ try {
     times.server.push(tenantry(['tenant', 'list'], server));
   }
   const [e, s] = [median(times.embedded), median(times.server)];
-  process.stdout.write(`tenant list, warm, median of ${runs}: embedded (shared store) ${e.toFixed(0)} ms, server ${s.toFixed(0)} ms, ratio ${(e / s).toFixed(2)}× (target ≤ 1.5×)\n`);
+  process.stdout.write(
+    `tenant list, warm, median of ${runs}: embedded (shared store) ${e.toFixed(0)} ms, server ${s.toFixed(0)} ms, ratio ${(e / s).toFixed(2)}× (target ≤ 1.5×)\n`,
+  );
 } finally {
   spawnSync(process.execPath, [bin, 'store', 'stop'], { env: { PATH: process.env.PATH ?? '', ...embedded } });
   rmSync(home, { recursive: true, force: true });

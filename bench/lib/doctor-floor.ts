@@ -59,20 +59,37 @@ export async function doctorFloor(sql: Sql): Promise<number> {
 }
 
 /** The sample blueprint's tables and indexes, as a person would list them. */
-const OBJECTS = ['assets', 'assets_playlist_idx', 'assets_schedule_idx', 'assets_mimetype_idx', 'devices', 'devices_status_idx', 'devices_last_seen_idx', 'devices_current_asset_idx', 'qr_contents', 'qr_contents_asset_idx', 'qr_contents_expires_idx'];
+const OBJECTS = [
+  'assets',
+  'assets_playlist_idx',
+  'assets_schedule_idx',
+  'assets_mimetype_idx',
+  'devices',
+  'devices_status_idx',
+  'devices_last_seen_idx',
+  'devices_current_asset_idx',
+  'qr_contents',
+  'qr_contents_asset_idx',
+  'qr_contents_expires_idx',
+];
 
 /**
  * Assets, stored bytes and devices of every tenant: the shared tables grouped, the schemas in UNION ALL
  * statements of 250 run at once (one statement over 1,000 schemas plans on one core for seconds).
  */
 async function dataSpaceUsageFloor(sql: Sql): Promise<number> {
-  const schemas = await sql.query<{ id: string; schema_name: string }>(`select id, schema_name from tenantry.tenants where isolation = 'schema' and schema_name is not null`);
+  const schemas = await sql.query<{ id: string; schema_name: string }>(
+    `select id, schema_name from tenantry.tenants where isolation = 'schema' and schema_name is not null`,
+  );
   const branches = schemas.map(
-    ({ id, schema_name: schema }) => `select '${id}'::uuid, (select count(*) from "${schema}".assets), (select coalesce(sum(size_bytes), 0) from "${schema}".assets), (select count(*) from "${schema}".devices)`,
+    ({ id, schema_name: schema }) =>
+      `select '${id}'::uuid, (select count(*) from "${schema}".assets), (select coalesce(sum(size_bytes), 0) from "${schema}".assets), (select count(*) from "${schema}".devices)`,
   );
   const batches = Array.from({ length: Math.ceil(branches.length / 250) }, (_, index) => branches.slice(index * 250, (index + 1) * 250).join(' union all '));
   const results = await Promise.all([
-    sql.query(`select tenant_id, count(*), sum(size_bytes) from tenantry_shared.assets group by tenant_id union all select tenant_id, count(*), null from tenantry_shared.devices group by tenant_id`),
+    sql.query(
+      `select tenant_id, count(*), sum(size_bytes) from tenantry_shared.assets group by tenant_id union all select tenant_id, count(*), null from tenantry_shared.devices group by tenant_id`,
+    ),
     ...batches.map((batch) => sql.query(batch)),
   ]);
   return results.reduce((rows, result) => rows + result.length, 0);

@@ -24,7 +24,17 @@ export async function startupFigures(serverUrl: string | undefined, log: (line: 
   const figures: Figure[] = [];
   const add = (figure: string, tenantry: number, floor: number, limit: number, database: Figure['database']) => {
     const ratio = Math.round((tenantry / floor) * 100) / 100;
-    figures.push({ figure, database, unit: 'ms', tenantry, floor, ratio, target: `≤ ${limit}× node -e 0`, met: ratio <= limit, note: 'whole process, median of 11 after 2 warm-ups' });
+    figures.push({
+      figure,
+      database,
+      unit: 'ms',
+      tenantry,
+      floor,
+      ratio,
+      target: `≤ ${limit}× node -e 0`,
+      met: ratio <= limit,
+      note: 'whole process, median of 11 after 2 warm-ups',
+    });
     log(`  ${figure}: ${tenantry.toFixed(0)} ms (node -e 0 ${floor.toFixed(0)} ms, ×${ratio})`);
   };
   try {
@@ -38,7 +48,9 @@ export async function startupFigures(serverUrl: string | undefined, log: (line: 
       const url = await scratchDatabase(serverUrl);
       try {
         const server = { TENANTRY_DATABASE_URL: url.database };
-        await run(process.execPath, [BIN, 'tenant', 'create', '--name', 'Startup', '--owner-email', 'owner@startup.bench.test'], { env: { ...env, ...server } });
+        await run(process.execPath, [BIN, 'tenant', 'create', '--name', 'Startup', '--owner-email', 'owner@startup.bench.test'], {
+          env: { ...env, ...server },
+        });
         const floor = await spawnMs(['-e', '0']);
         add('tenantry tenant list (1 tenant)', await spawnMs([BIN, 'tenant', 'list'], server), floor, 4, 'server');
       } finally {

@@ -48,7 +48,13 @@ export async function withTenantFigures(client: TenantryClient, floor: Sql, add:
       ),
     51,
   );
-  add({ figure: 'withTenant: one call, one query (shared)', unit: 'ms', tenantry: call, floor: raw, note: 'tenant lookup, connection cleanup, signed setting, the query, temp cleanup; floor: the transaction in one round trip' });
+  add({
+    figure: 'withTenant: one call, one query (shared)',
+    unit: 'ms',
+    tenantry: call,
+    floor: raw,
+    note: 'tenant lookup, connection cleanup, signed setting, the query, temp cleanup; floor: the transaction in one round trip',
+  });
 
   await floor.exec(policyTablesSql(id));
   try {

@@ -30,7 +30,11 @@ interface RunReport {
 
 /** Starts create-bulk and kills it with `signal` once `rows` rows are reported created on stderr. */
 function runAndKill(args: string[], rows: number, signal: NodeJS.Signals): Promise<NodeJS.Signals | number | null> {
-  const env = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...Object.fromEntries(Object.entries(database.env).filter(([, value]) => value !== undefined)) } as Record<string, string>;
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    ...Object.fromEntries(Object.entries(database.env).filter(([, value]) => value !== undefined)),
+  } as Record<string, string>;
   const child = spawn(process.execPath, [BIN_PATH, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let progress = '';
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
@@ -48,29 +52,35 @@ function csv(name: string, prefix: string, count: number): string {
 }
 
 describe('tenant create-bulk --report: one-time passwords survive a run that dies', { timeout: 300_000 }, () => {
-  it.each([['SIGKILL' as const], ['SIGTERM' as const]])('%s mid-run: every created owner is in the report with its password; the re-run names the others', async (signal) => {
-    const prefix = signal === 'SIGKILL' ? 'killed' : 'termed';
-    const file = csv(`${prefix}.csv`, prefix, 6);
-    const report = join(dir, `${prefix}.report.jsonl`);
-    const ended = await runAndKill(['tenant', 'create-bulk', file, '--concurrency', '1', '--report', report], 3, signal);
-    expect(ended).toBe(signal === 'SIGKILL' ? 'SIGKILL' : 143);
-    expect(statSync(report).mode & 0o777).toBe(0o600);
+  it.each([['SIGKILL' as const], ['SIGTERM' as const]])(
+    '%s mid-run: every created owner is in the report with its password; the re-run names the others',
+    async (signal) => {
+      const prefix = signal === 'SIGKILL' ? 'killed' : 'termed';
+      const file = csv(`${prefix}.csv`, prefix, 6);
+      const report = join(dir, `${prefix}.report.jsonl`);
+      const ended = await runAndKill(['tenant', 'create-bulk', file, '--concurrency', '1', '--report', report], 3, signal);
+      expect(ended).toBe(signal === 'SIGKILL' ? 'SIGKILL' : 143);
+      expect(statSync(report).mode & 0o777).toBe(0o600);
 
-    const lines = readFileSync(report, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as ReportLine);
-    const created = lines.filter((line) => line.outcome === 'created');
-    expect(created.length).toBeGreaterThanOrEqual(3);
-    expect(created.every((line) => (line.owner?.oneTimePassword?.length ?? 0) >= 20)).toBe(true);
-    const tenants = await sqlOnDatabase(database, `select slug from tenantry.tenants where slug like '${prefix}-%'`);
-    // At most the row in flight when the process died committed without being written.
-    expect(tenants.length - created.length).toBeGreaterThanOrEqual(0);
-    expect(tenants.length - created.length).toBeLessThanOrEqual(1);
+      const lines = readFileSync(report, 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as ReportLine);
+      const created = lines.filter((line) => line.outcome === 'created');
+      expect(created.length).toBeGreaterThanOrEqual(3);
+      expect(created.every((line) => (line.owner?.oneTimePassword?.length ?? 0) >= 20)).toBe(true);
+      const tenants = await sqlOnDatabase(database, `select slug from tenantry.tenants where slug like '${prefix}-%'`);
+      // At most the row in flight when the process died committed without being written.
+      expect(tenants.length - created.length).toBeGreaterThanOrEqual(0);
+      expect(tenants.length - created.length).toBeLessThanOrEqual(1);
 
-    const rerun = await cli(['tenant', 'create-bulk', file, '--json']);
-    expect(rerun.exitCode, rerun.stderr).toBe(0);
-    const unchanged = parseJson<RunReport>(rerun).rows.filter((row) => row.outcome === 'unchanged');
-    expect(unchanged).toHaveLength(tenants.length);
-    expect(unchanged.every((row) => row.owner?.awaitingFirstSignIn === true)).toBe(true);
-  });
+      const rerun = await cli(['tenant', 'create-bulk', file, '--json']);
+      expect(rerun.exitCode, rerun.stderr).toBe(0);
+      const unchanged = parseJson<RunReport>(rerun).rows.filter((row) => row.outcome === 'unchanged');
+      expect(unchanged).toHaveLength(tenants.length);
+      expect(unchanged.every((row) => row.owner?.awaitingFirstSignIn === true)).toBe(true);
+    },
+  );
 
   it('refuses an existing report file rather than overwrite it, before writing anything', async () => {
     const file = csv('exists.csv', 'exists', 2);

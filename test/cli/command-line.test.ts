@@ -85,7 +85,8 @@ source ${JSON.stringify(file)}; COMP_WORDS=(${words.map((word) => JSON.stringify
 });
 
 describe('profiles', () => {
-  const config = (args: string[], env: Record<string, string | undefined> = {}) => cli(['config', ...args], { TENANTRY_CONFIG: join(configDir, 'config.toml'), ...env });
+  const config = (args: string[], env: Record<string, string | undefined> = {}) =>
+    cli(['config', ...args], { TENANTRY_CONFIG: join(configDir, 'config.toml'), ...env });
 
   it('config set writes a file only its owner can read; get and list read it back', async () => {
     expect((await config(['set', 'base-domain', 'staging.example.test', '--profile', 'staging', '--dry-run'])).stdout).toContain('nothing written');
@@ -96,19 +97,28 @@ describe('profiles', () => {
     expect(await readFile(join(configDir, 'config.toml'), 'utf8')).toContain('[profiles.staging]');
     expect((await config(['get', 'base-domain', '--profile', 'staging'])).stdout).toBe('staging.example.test\n');
     const list = await config(['list', '--json', '--profile', 'staging']);
-    expect(JSON.parse(list.stdout)).toMatchObject({ active: 'staging', profiles: { staging: { 'base-domain': 'staging.example.test', 'database-url': 'postgresql://ops:***@db.invalid:5432/x' } } });
+    expect(JSON.parse(list.stdout)).toMatchObject({
+      active: 'staging',
+      profiles: { staging: { 'base-domain': 'staging.example.test', 'database-url': 'postgresql://ops:***@db.invalid:5432/x' } },
+    });
     expect((await config(['get', 'home', '--profile', 'staging'])).exitCode).toBe(5);
     expect((await config(['set', 'colour', 'red'])).exitCode).toBe(3);
   });
 
   it('a profile fills what the environment leaves unset; the environment and flags win', async () => {
     const file = join(configDir, 'precedence.toml');
-    await writeFile(file, `[profiles.local]\nbase-domain = "profile.example.test"\n\n[profiles.broken]\ndatabase-url = "postgresql://nobody@127.0.0.1:1/none"\n`);
+    await writeFile(
+      file,
+      `[profiles.local]\nbase-domain = "profile.example.test"\n\n[profiles.broken]\ndatabase-url = "postgresql://nobody@127.0.0.1:1/none"\n`,
+    );
     const env = { TENANTRY_CONFIG: file, TENANTRY_BASE_DOMAIN: undefined };
     const fromProfile = await cli(['tenant', 'create', '--name', 'Initech', '--owner-email', 'o@initech.test', '--json', '--profile', 'local'], env);
     expect(fromProfile.exitCode).toBe(0);
     expect(fromProfile.stdout).toContain('initech.profile.example.test');
-    const envWins = await cli(['tenant', 'create', '--name', 'Hooli', '--owner-email', 'o@hooli.test', '--json', '--profile', 'local'], { ...env, TENANTRY_BASE_DOMAIN: 'env.example.test' });
+    const envWins = await cli(['tenant', 'create', '--name', 'Hooli', '--owner-email', 'o@hooli.test', '--json', '--profile', 'local'], {
+      ...env,
+      TENANTRY_BASE_DOMAIN: 'env.example.test',
+    });
     expect(envWins.stdout).toContain('hooli.env.example.test');
     // The broken profile names an unreachable server: used on the embedded store, where no URL is set
     // (exit 10), while a set TENANTRY_DATABASE_URL wins over it.

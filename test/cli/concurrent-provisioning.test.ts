@@ -22,14 +22,19 @@ describe('two processes provisioning the same slug at the same moment', () => {
       const slug = `race-${round}`;
       const runs = await Promise.all(
         ['a', 'b'].map((who) =>
-          runCli(['tenant', 'create', '--name', `Race ${who} ${round}`, '--slug', slug, '--owner-email', `${who}-${round}@race.test`, '--json'], { env: database.env }),
+          runCli(['tenant', 'create', '--name', `Race ${who} ${round}`, '--slug', slug, '--owner-email', `${who}-${round}@race.test`, '--json'], {
+            env: database.env,
+          }),
         ),
       );
       const codes = runs.map((run) => run.exitCode).sort();
       expect(codes[0], `round ${round}: ${runs.map((run) => run.stdout + run.stderr).join('\n')}`).toBe(0);
       expect(loserCodes).toContain(codes[1]);
     }
-    const tenants = await sqlOnDatabase(database, `select slug, (select count(*)::int from tenantry.memberships m where m.tenant_id = t.id) as members from tenantry.tenants t where slug like 'race-%' order by slug`);
+    const tenants = await sqlOnDatabase(
+      database,
+      `select slug, (select count(*)::int from tenantry.memberships m where m.tenant_id = t.id) as members from tenantry.tenants t where slug like 'race-%' order by slug`,
+    );
     expect(tenants).toHaveLength(ROUNDS);
     expect(tenants.every((tenant) => tenant.members === 1)).toBe(true);
     const users = await sqlOnDatabase(database, `select count(*)::int as n from tenantry.users where email like '%@race.test'`);

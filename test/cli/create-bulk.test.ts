@@ -15,7 +15,13 @@ const write = (name: string, text: string) => {
 };
 
 interface Report {
-  rows: { row: number; slug: string | null; outcome: string; error?: { code: string; details: { issues?: { path: string }[] } }; owner?: { oneTimePassword?: string } }[];
+  rows: {
+    row: number;
+    slug: string | null;
+    outcome: string;
+    error?: { code: string; details: { issues?: { path: string }[] } };
+    owner?: { oneTimePassword?: string };
+  }[];
   summary: { rows: number; created: number; unchanged: number; failed: number; invitationsSent: number };
 }
 
@@ -44,7 +50,11 @@ describe('tenantry tenant create-bulk', { timeout: 240_000 }, () => {
     expect(run.stderr.split('\n').filter((line) => /^\[\d\/3\]/.test(line))).toHaveLength(3);
     expect((await cli(['tenant', 'create-bulk', csv, '--dry-run', '--json', '--quiet'])).stderr).toBe('');
     const report = parseJson<Report>(run);
-    expect(report.rows.map((row) => [row.slug, row.outcome])).toEqual([['acme-bulk', 'planned'], ['quoted-bulk', 'planned'], ['Broken Slug', 'failed']]);
+    expect(report.rows.map((row) => [row.slug, row.outcome])).toEqual([
+      ['acme-bulk', 'planned'],
+      ['quoted-bulk', 'planned'],
+      ['Broken Slug', 'failed'],
+    ]);
     expect(report.rows[2]?.error?.details.issues?.map((issue) => issue.path)).toEqual(['slug', 'ownerEmail', 'plan']);
     expect(await snapshotDatabase(database)).toEqual(before);
   });
@@ -52,11 +62,19 @@ describe('tenantry tenant create-bulk', { timeout: 240_000 }, () => {
   it('creates the good rows, reports the bad one (exit 8), one progress line per row when piped', async () => {
     const run = await cli(['tenant', 'create-bulk', csv]);
     expect(run.exitCode, run.stderr).toBe(8);
-    expect(run.stderr.trim().split('\n').filter((line) => /^\[\d\/3\]/.test(line))).toHaveLength(3);
+    expect(
+      run.stderr
+        .trim()
+        .split('\n')
+        .filter((line) => /^\[\d\/3\]/.test(line)),
+    ).toHaveLength(3);
     expect(run.stdout).toMatch(/^1\tacme-bulk\tcreated\towner@acme-bulk\.test\t\S{24}\t/m);
     expect(run.stdout).not.toMatch(/[✓✗]/);
     expect(run.stderr).toMatch(/3 rows: 2 created, 0 unchanged, 1 failed/);
-    const tenants = await sqlOnDatabase(database, `select slug, name, isolation, features->>'sso' as sso from tenantry.tenants where slug like '%-bulk' order by slug`);
+    const tenants = await sqlOnDatabase(
+      database,
+      `select slug, name, isolation, features->>'sso' as sso from tenantry.tenants where slug like '%-bulk' order by slug`,
+    );
     expect(tenants).toEqual([
       { slug: 'acme-bulk', name: 'Acme, Inc.', isolation: 'schema', sso: 'true' },
       { slug: 'quoted-bulk', name: 'The "Quoted" Co', isolation: 'shared', sso: 'false' },
@@ -67,7 +85,10 @@ describe('tenantry tenant create-bulk', { timeout: 240_000 }, () => {
     const seeds = JSON.stringify([
       {
         tenant: { name: 'Seed Corp', subdomain: 'seed-corp', plan_type: 'professional', contact_email: 'billing@seed.test', max_users: 40 },
-        users: [{ email: 'admin@seed.test', role: 'owner' }, { email: 'manager@seed.test', role: 'admin' }],
+        users: [
+          { email: 'admin@seed.test', role: 'owner' },
+          { email: 'manager@seed.test', role: 'admin' },
+        ],
         features: { analytics_dashboard: true, custom_branding: false },
         settings: { theme: 'corporate', timezone: 'America/New_York' },
       },
@@ -75,9 +96,14 @@ describe('tenantry tenant create-bulk', { timeout: 240_000 }, () => {
     const run = await cli(['tenant', 'create-bulk', '-', '--owner-passwords', 'none', '--json'], seeds);
     expect(run.exitCode, run.stderr).toBe(0);
     expect(parseJson<Report>(run).summary).toMatchObject({ created: 1, invitationsSent: 1 });
-    const [tenant] = await sqlOnDatabase(database, `select time_zone, settings, limits->>'maxUsers' as max_users, contact_email from tenantry.tenants where slug = 'seed-corp'`);
+    const [tenant] = await sqlOnDatabase(
+      database,
+      `select time_zone, settings, limits->>'maxUsers' as max_users, contact_email from tenantry.tenants where slug = 'seed-corp'`,
+    );
     expect(tenant).toEqual({ time_zone: 'America/New_York', settings: { theme: 'corporate' }, max_users: '40', contact_email: 'billing@seed.test' });
-    expect(await sqlOnDatabase(database, `select email, role from tenantry.invitations where email = 'manager@seed.test'`)).toEqual([{ email: 'manager@seed.test', role: 'admin' }]);
+    expect(await sqlOnDatabase(database, `select email, role from tenantry.invitations where email = 'manager@seed.test'`)).toEqual([
+      { email: 'manager@seed.test', role: 'admin' },
+    ]);
   });
 
   it('killed mid-run, the same file run again creates exactly the missing tenants and nothing twice', { timeout: 300_000 }, async () => {
@@ -87,7 +113,11 @@ describe('tenantry tenant create-bulk', { timeout: 240_000 }, () => {
     const file = write('killed.csv', `${lines.join('\n')}\n`);
 
     const child = spawn(process.execPath, [BIN_PATH, 'tenant', 'create-bulk', file, '--owner-passwords', 'none', '--concurrency', '2'], {
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...Object.fromEntries(Object.entries(database.env).filter(([, value]) => value !== undefined)) },
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        ...Object.fromEntries(Object.entries(database.env).filter(([, value]) => value !== undefined)),
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let progress = '';
@@ -125,7 +155,10 @@ async function untilNoOtherSessions(): Promise<void> {
   if (database.coreOptions.kind !== 'server') return;
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const [row] = await sqlOnDatabase(database, `select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`);
+    const [row] = await sqlOnDatabase(
+      database,
+      `select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()`,
+    );
     if (row?.n === 0) return;
     if (Date.now() > deadline) throw new Error(`${String(row?.n)} session(s) of the killed process never ended`);
     await new Promise((resolve) => setTimeout(resolve, 50));

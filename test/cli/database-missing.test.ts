@@ -29,7 +29,12 @@ describe('a database that does not exist', () => {
       return;
     }
     const env = { ...database.env, TENANTRY_DATABASE_URL: typoUrl() };
-    for (const args of [['tenant', 'list'], ['db', 'status'], ['tenant', 'create', '--name', 'Typo', '--owner-email', 'o@typo.test', '--dry-run'], ['db', 'init', '--create', '--dry-run']]) {
+    for (const args of [
+      ['tenant', 'list'],
+      ['db', 'status'],
+      ['tenant', 'create', '--name', 'Typo', '--owner-email', 'o@typo.test', '--dry-run'],
+      ['db', 'init', '--create', '--dry-run'],
+    ]) {
       const run = await runCli([...args, '--json'], { env });
       expect(run.exitCode, `${args.join(' ')}: ${run.stdout}${run.stderr}`).toBe(args[0] === 'db' && args[1] === 'init' ? 0 : 10);
       if (run.exitCode === 10) {

@@ -7,14 +7,23 @@ const cli = (args: string[]) => runCli(args, { env: { ...database.env, TENANTRY_
 
 interface DomainJson {
   result: string;
-  domain: { hostname: string; displayHostname: string; kind: string; isPrimary: boolean; verified: boolean; verification: { recordName: string; recordValue: string } | null };
+  domain: {
+    hostname: string;
+    displayHostname: string;
+    kind: string;
+    isPrimary: boolean;
+    verified: boolean;
+    verification: { recordName: string; recordValue: string } | null;
+  };
   steps: { action: string }[];
 }
 
 beforeAll(async () => {
   database = await createTestDatabase();
   dns = await startDnsStub();
-  expect((await cli(['tenant', 'create', '--name', 'Domain Co', '--slug', 'domain-co', '--owner-email', 'owner@domain.test', '--plan', 'professional'])).exitCode).toBe(0);
+  expect(
+    (await cli(['tenant', 'create', '--name', 'Domain Co', '--slug', 'domain-co', '--owner-email', 'owner@domain.test', '--plan', 'professional'])).exitCode,
+  ).toBe(0);
 });
 
 afterAll(async () => {
@@ -29,7 +38,12 @@ describe('tenantry domain', { timeout: 240_000 }, () => {
     expect(run.stdout).toContain('✓ Added custom domain bücher.example to domain-co');
     expect(run.stdout).toMatch(/Publish TXT _tenantry\.xn--bcher-kva\.example = "tenantry-verify=[0-9a-f]{32}"/);
     const list = await cli(['domain', 'list', 'domain-co']);
-    expect(list.stdout.trimEnd().split('\n').map((line) => line.split('\t').slice(0, 4))).toEqual([
+    expect(
+      list.stdout
+        .trimEnd()
+        .split('\n')
+        .map((line) => line.split('\t').slice(0, 4)),
+    ).toEqual([
       ['hostname', 'kind', 'primary', 'verified'],
       ['domain-co.tenants.test', 'subdomain', 'primary', 'verified'],
       ['bücher.example (xn--bcher-kva.example)', 'custom', '-', 'unverified'],
@@ -39,7 +53,11 @@ describe('tenantry domain', { timeout: 240_000 }, () => {
   it('add --dry-run --json answers the plan with its fingerprint and writes nothing; --expect-plan applies exactly it', async () => {
     const before = await snapshotDatabase(database);
     const planned = parseJson<DomainJson & { fingerprint: string }>(await cli(['domain', 'add', 'domain-co', 'planned.example', '--dry-run', '--json']));
-    expect(planned).toMatchObject({ result: 'planned', fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/), domain: { hostname: 'planned.example', kind: 'custom', isPrimary: false } });
+    expect(planned).toMatchObject({
+      result: 'planned',
+      fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/),
+      domain: { hostname: 'planned.example', kind: 'custom', isPrimary: false },
+    });
     expect(planned.steps.map((step) => step.action)).toEqual(['add-domain']);
     expect(await snapshotDatabase(database)).toEqual(before);
     const applied = await cli(['domain', 'add', 'domain-co', 'planned.example', '--expect-plan', planned.fingerprint, '--json']);

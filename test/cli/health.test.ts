@@ -9,7 +9,16 @@ const cli = (args: string[], env: Record<string, string | undefined> = {}) => ru
 beforeAll(async () => {
   database = await createTestDatabase();
   for (const name of ['Healthy Co', 'Drifted Co']) {
-    const created = await cli(['tenant', 'create', '--name', name, '--owner-email', `owner@${name.split(' ')[0]?.toLowerCase()}.test`, '--isolation', 'shared']);
+    const created = await cli([
+      'tenant',
+      'create',
+      '--name',
+      name,
+      '--owner-email',
+      `owner@${name.split(' ')[0]?.toLowerCase()}.test`,
+      '--isolation',
+      'shared',
+    ]);
     expect(created.exitCode).toBe(0);
   }
 });
@@ -40,7 +49,9 @@ describe('tenantry doctor and repair', () => {
     const doctor = await cli(['doctor', '--json']);
     expect(doctor.exitCode).toBe(9);
     const report = parseJson<Report>(doctor);
-    expect(report.findings).toEqual([expect.objectContaining({ code: 'TENANT_NO_OWNER', severity: 'error', tenant: expect.objectContaining({ slug: 'drifted-co' }) })]);
+    expect(report.findings).toEqual([
+      expect.objectContaining({ code: 'TENANT_NO_OWNER', severity: 'error', tenant: expect.objectContaining({ slug: 'drifted-co' }) }),
+    ]);
     expect(report.summary).toEqual({ error: 1, warn: 0, info: 0 });
 
     const human = await cli(['doctor', 'drifted-co']);
@@ -95,7 +106,9 @@ describe('tenantry doctor and repair', () => {
       expect(dry.stdout).toContain(`Would post 1 new finding(s) to ${url}`);
       expect(dry.stdout).toContain('USAGE_NEAR_LIMIT');
       expect(received).toEqual([]);
-      const planned = parseJson<{ notified: { result: string; fingerprint: string; pending: unknown[]; sent: number } }>(await cli(['doctor', '--notify', url, '--dry-run', '--json'])).notified;
+      const planned = parseJson<{ notified: { result: string; fingerprint: string; pending: unknown[]; sent: number } }>(
+        await cli(['doctor', '--notify', url, '--dry-run', '--json']),
+      ).notified;
       expect(planned).toMatchObject({ result: 'planned', sent: 0, pending: [expect.objectContaining({ code: 'USAGE_NEAR_LIMIT' })] });
       expect(received).toEqual([]);
       expect((await cli(['doctor', '--dry-run'])).exitCode).toBe(3);
@@ -150,7 +163,16 @@ describe('tenantry preflight', () => {
     const json = parseJson<{ ok: boolean; checks: { name: string; ok: boolean }[] }>(passing);
     expect(json.ok).toBe(true);
     const names = json.checks.map((check) => check.name);
-    expect(names).toEqual(expect.arrayContaining(['database reachable', 'database version', 'privilege to create schemas', 'control-plane migrations', 'base domain', 'data path role']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'database reachable',
+        'database version',
+        'privilege to create schemas',
+        'control-plane migrations',
+        'base domain',
+        'data path role',
+      ]),
+    );
     // The embedded store has one user: the line passes, marked, saying RESET ROLE undoes SET LOCAL ROLE.
     expect(fresh.stdout).toMatch(database.kind === 'embedded' ? /! data path role +embedded store/ : /✓ data path role +withTenant logs in as tenantry_app/);
     if (database.kind === 'embedded') expect(names).toEqual(expect.arrayContaining(['embedded store lock', 'free disk']));

@@ -22,7 +22,10 @@ beforeAll(async () => {
   // The embedded store lives in its home; with a server, a private home keeps mail.log out of ~.
   home = database.env.TENANTRY_HOME ?? mkdtempSync(join(tmpdir(), 'tenantry-cli-home-'));
   sink = await startSmtpSink();
-  expect((await cli(['tenant', 'create', '--name', 'Invite Co', '--slug', 'invite-co', '--owner-email', 'owner@invite.test', '--max-users', '3', '--json'])).exitCode).toBe(0);
+  expect(
+    (await cli(['tenant', 'create', '--name', 'Invite Co', '--slug', 'invite-co', '--owner-email', 'owner@invite.test', '--max-users', '3', '--json']))
+      .exitCode,
+  ).toBe(0);
 });
 
 afterAll(async () => {
@@ -35,7 +38,12 @@ describe('tenantry invite', { timeout: 240_000 }, () => {
     const run = await cli(['invite', 'send', 'invite-co', 'Ana@Invite.test', '--role', 'analyst', '--json']);
     expect(run.exitCode).toBe(0);
     const json = parseJson<SendJson>(run);
-    expect(json).toMatchObject({ result: 'applied', action: 'created', invitation: { email: 'ana@invite.test', role: 'analyst', state: 'pending' }, delivery: { status: 'logged' } });
+    expect(json).toMatchObject({
+      result: 'applied',
+      action: 'created',
+      invitation: { email: 'ana@invite.test', role: 'analyst', state: 'pending' },
+      delivery: { status: 'logged' },
+    });
     expect(json.invitation.token).toMatch(/^inv_/);
     const log = readFileSync(join(home, 'mail.log'), 'utf8');
     expect(log).toContain('ana@invite.test');
@@ -50,7 +58,18 @@ describe('tenantry invite', { timeout: 240_000 }, () => {
     expect(resend.stdout).toContain('Sent a new token to ana@invite.test');
     expect(resend.stdout).toMatch(/Token: +inv_\w{40} +\(shown once/);
     const list = await cli(['invite', 'list', 'invite-co']);
-    expect(list.stdout.trimEnd().split('\n').slice(1).map((line) => line.split('\t').slice(0, 3).concat(line.split('\t')[4] ?? ''))).toEqual([['ana@invite.test', 'analyst', 'pending', '3']]);
+    expect(
+      list.stdout
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((line) =>
+          line
+            .split('\t')
+            .slice(0, 3)
+            .concat(line.split('\t')[4] ?? ''),
+        ),
+    ).toEqual([['ana@invite.test', 'analyst', 'pending', '3']]);
   });
 
   it('delivers over SMTP when TENANTRY_SMTP_URL is set', async () => {
@@ -66,7 +85,9 @@ describe('tenantry invite', { timeout: 240_000 }, () => {
   it('refuses past the user limit with the numbers (exit 7), and a bad expiry naming the flag (exit 3)', async () => {
     const full = await cli(['invite', 'send', 'invite-co', 'cy@invite.test', '--json']);
     expect(full.exitCode).toBe(7);
-    expect(parseJson(full)).toEqual({ error: expect.objectContaining({ code: 'LIMIT_EXCEEDED', details: { slug: 'invite-co', limit: 'maxUsers', max: 3, used: 3 } }) });
+    expect(parseJson(full)).toEqual({
+      error: expect.objectContaining({ code: 'LIMIT_EXCEEDED', details: { slug: 'invite-co', limit: 'maxUsers', max: 3, used: 3 } }),
+    });
     const bad = await cli(['invite', 'send', 'invite-co', 'cy@invite.test', '--expires-days', '31']);
     expect(bad.exitCode).toBe(3);
     expect(bad.stderr).toContain('--expires-days');

@@ -12,7 +12,9 @@ interface KeyJson {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  expect((await cli(['tenant', 'create', '--name', 'Key Co', '--slug', 'key-co', '--owner-email', 'owner@key.test', '--plan', 'professional'])).exitCode).toBe(0);
+  expect((await cli(['tenant', 'create', '--name', 'Key Co', '--slug', 'key-co', '--owner-email', 'owner@key.test', '--plan', 'professional'])).exitCode).toBe(
+    0,
+  );
 });
 
 afterAll(async () => {

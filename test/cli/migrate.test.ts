@@ -18,8 +18,25 @@ interface RunJson {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  for (const [slug, isolation] of [['mig-one', 'schema'], ['mig-two', 'schema'], ['mig-pool', 'shared']] as const) {
-    const run = await cli(['tenant', 'create', '--name', slug, '--slug', slug, '--owner-email', `owner@${slug}.test`, '--isolation', isolation, '--skip-demo-data', '--json']);
+  for (const [slug, isolation] of [
+    ['mig-one', 'schema'],
+    ['mig-two', 'schema'],
+    ['mig-pool', 'shared'],
+  ] as const) {
+    const run = await cli([
+      'tenant',
+      'create',
+      '--name',
+      slug,
+      '--slug',
+      slug,
+      '--owner-email',
+      `owner@${slug}.test`,
+      '--isolation',
+      isolation,
+      '--skip-demo-data',
+      '--json',
+    ]);
     expect(run.exitCode, run.stderr).toBe(0);
   }
 });

@@ -54,10 +54,16 @@ describe('a bulk run that loses its database', () => {
     const { run, wasCut } = await runCut(['tenant', 'create-bulk', csv, '--concurrency', '1', '--report', reportFile, '--json'], TENANT_INSERT, 3);
     expect(wasCut).toBe(true);
     expect(run.exitCode).toBe(10);
-    const json = parseJson<{ error: { kind: string; details: { done: number; total: number; notStarted: number[] } }; report: { rows: { outcome: string; owner?: { oneTimePassword?: string } }[] } }>(run);
+    const json = parseJson<{
+      error: { kind: string; details: { done: number; total: number; notStarted: number[] } };
+      report: { rows: { outcome: string; owner?: { oneTimePassword?: string } }[] };
+    }>(run);
     expect(json.error).toMatchObject({ kind: 'unavailable', details: { done: 3, total: 6, notStarted: [4, 5, 6] } });
     expect(json.report.rows.map((row) => row.outcome)).toEqual(['created', 'created', 'failed']);
-    const lines = readFileSync(reportFile, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { type: string; outcome?: string; owner?: { oneTimePassword?: string } });
+    const lines = readFileSync(reportFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { type: string; outcome?: string; owner?: { oneTimePassword?: string } });
     expect(lines.map((line) => line.outcome ?? line.type)).toEqual(['created', 'created', 'failed', 'summary']);
     expect(lines[0]?.owner?.oneTimePassword).toBe(json.report.rows[0]?.owner?.oneTimePassword);
     expect(statSync(reportFile).mode & 0o777).toBe(0o600);
@@ -68,16 +74,22 @@ describe('migrate apply loses its database', () => {
   it('ends with exit 10 and the JSON error, saying how far it got', async () => {
     const env = { TENANTRY_DATABASE_URL: database.url, TENANTRY_BLUEPRINT: DEVICE_TAGS_BLUEPRINT };
     for (const i of [1, 2, 3]) {
-      const created = await runCli(['tenant', 'create', '--name', `Migrate Outage ${i}`, '--owner-email', `owner-${i}@migrate-outage.test`], { env: { TENANTRY_DATABASE_URL: database.url } });
+      const created = await runCli(['tenant', 'create', '--name', `Migrate Outage ${i}`, '--owner-email', `owner-${i}@migrate-outage.test`], {
+        env: { TENANTRY_DATABASE_URL: database.url },
+      });
       expect(created.exitCode, created.stderr).toBe(0);
     }
     const proxy = await startCutProxy(database.url);
     proxy.cutOn('add column tags', 2);
     try {
-      const run = await runCli(['migrate', 'apply', '--all', '--concurrency', '1', '--continue-on-error', '--json'], { env: { ...env, TENANTRY_DATABASE_URL: proxy.url } });
+      const run = await runCli(['migrate', 'apply', '--all', '--concurrency', '1', '--continue-on-error', '--json'], {
+        env: { ...env, TENANTRY_DATABASE_URL: proxy.url },
+      });
       expect(proxy.wasCut()).toBe(true);
       expect(run.exitCode).toBe(10);
-      const json = parseJson<{ error: { kind: string; details: { done: number; total: number; notStarted: number } }; run: { units: { outcome: string }[] } }>(run);
+      const json = parseJson<{ error: { kind: string; details: { done: number; total: number; notStarted: number } }; run: { units: { outcome: string }[] } }>(
+        run,
+      );
       expect(json.error.kind).toBe('unavailable');
       // One tenant migrated, the next lost the connection, no other was started.
       expect(json.error.details).toMatchObject({ done: 2, notStarted: json.error.details.total - 2 });

@@ -38,14 +38,32 @@ function filesUnder(dir: string): string[] {
 
 describe('secrets', { timeout: 240_000 }, () => {
   it('a full scenario hands out passwords, tokens and keys once each', async () => {
-    const created = parseJson<{ owner: { oneTimePassword?: string } }>(await cli(['tenant', 'create', '--name', 'Secret One', '--slug', 'secret-one', '--owner-email', 'owner@one.test', '--json']));
+    const created = parseJson<{ owner: { oneTimePassword?: string } }>(
+      await cli(['tenant', 'create', '--name', 'Secret One', '--slug', 'secret-one', '--owner-email', 'owner@one.test', '--json']),
+    );
     keep('one-time password', created.owner.oneTimePassword);
     const given = keep('given owner password', 'Given-Owner-Pass-77');
-    expect((await cli(['tenant', 'create', '--name', 'Secret Two', '--slug', 'secret-two', '--owner-email', 'owner@two.test', '--owner-password', given, '--plan', 'professional'])).exitCode).toBe(0);
+    expect(
+      (
+        await cli([
+          'tenant',
+          'create',
+          '--name',
+          'Secret Two',
+          '--slug',
+          'secret-two',
+          '--owner-email',
+          'owner@two.test',
+          '--owner-password',
+          given,
+          '--plan',
+          'professional',
+        ])
+      ).exitCode,
+    ).toBe(0);
   });
 
   it('…invitation tokens, sent, rotated and accepted with a password', async () => {
-
     const first = parseJson<{ invitation: { token?: string } }>(await cli(['invite', 'send', 'secret-two', 'ana@two.test', '--role', 'admin', '--json']));
     keep('invitation token', first.invitation.token);
     const resent = await cli(['invite', 'resend', 'secret-two', 'ana@two.test']);
@@ -63,7 +81,9 @@ describe('secrets', { timeout: 240_000 }, () => {
   });
 
   it('…and API keys created, rotated and verified', async () => {
-    const key = parseJson<{ apiKey: { key?: string; prefix: string } }>(await cli(['key', 'create', 'secret-two', '--name', 'ci', '--scope', 'assets.*', '--json']));
+    const key = parseJson<{ apiKey: { key?: string; prefix: string } }>(
+      await cli(['key', 'create', 'secret-two', '--name', 'ci', '--scope', 'assets.*', '--json']),
+    );
     keep('API key', key.apiKey.key);
     const rotated = parseJson<{ apiKey: { key?: string } }>(await cli(['key', 'rotate', 'secret-two', key.apiKey.prefix, '--json']));
     const newKey = keep('rotated API key', rotated.apiKey.key);
@@ -74,7 +94,12 @@ describe('secrets', { timeout: 240_000 }, () => {
     expect(secrets.size).toBe(9);
     // Each secret is checked whole and by its secret part (an API key's prefix is stored on purpose).
     const needles = [...secrets].flatMap(([label, value]) =>
-      /^(tnt|inv)_/.test(value) ? [[label, value], [`${label} (secret part)`, value.split('_').at(-1) ?? value]] : [[label, value]],
+      /^(tnt|inv)_/.test(value)
+        ? [
+            [label, value],
+            [`${label} (secret part)`, value.split('_').at(-1) ?? value],
+          ]
+        : [[label, value]],
     );
     const trail = (await cli(['audit', '--limit', '10000', '--json'])).stdout;
     expect((JSON.parse(trail) as { items: unknown[] }).items.length).toBeGreaterThan(20);

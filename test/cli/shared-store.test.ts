@@ -9,7 +9,14 @@ import { parseJson, runCli } from '@tenantry/testing';
 // A fresh home on the embedded store whatever the run's database: this is the embedded store's own
 // machinery, shared by every process (the default outside the tests' in-process copies).
 const home = mkdtempSync(join(tmpdir(), 'tenantry-shared-'));
-const env = { TENANTRY_HOME: home, TENANTRY_STORE: undefined, TENANTRY_DATABASE_URL: undefined, TENANTRY_BASE_DOMAIN: undefined, CI: undefined, TENANTRY_STORE_IDLE_SECONDS: '120' };
+const env = {
+  TENANTRY_HOME: home,
+  TENANTRY_STORE: undefined,
+  TENANTRY_DATABASE_URL: undefined,
+  TENANTRY_BASE_DOMAIN: undefined,
+  CI: undefined,
+  TENANTRY_STORE_IDLE_SECONDS: '120',
+};
 const cli = (args: string[], extra: Record<string, string | undefined> = {}) => runCli(args, { env: { ...env, ...extra }, timeoutMs: 180_000 });
 
 interface Status {
@@ -26,8 +33,14 @@ const waitFor = async (condition: () => Promise<boolean>, what: string, timeoutM
     await new Promise((resolve) => setImmediate(resolve));
   }
 };
-const slugs = async () => parseJson<{ items: { slug: string }[] }>(await cli(['tenant', 'list', '--json'])).items.map((tenant) => tenant.slug).sort();
-const listening = () => readFileSync(join(home, 'store.log'), 'utf8').split('\n').filter((line) => line.includes('listening on')).length;
+const slugs = async () =>
+  parseJson<{ items: { slug: string }[] }>(await cli(['tenant', 'list', '--json']))
+    .items.map((tenant) => tenant.slug)
+    .sort();
+const listening = () =>
+  readFileSync(join(home, 'store.log'), 'utf8')
+    .split('\n')
+    .filter((line) => line.includes('listening on')).length;
 
 afterAll(async () => {
   await cli(['store', 'stop']);
@@ -36,7 +49,9 @@ afterAll(async () => {
 
 describe('the embedded store, shared through one serving process', () => {
   it('lets processes that start at once all work, through one server they started together', { timeout: 300_000 }, async () => {
-    const runs = await Promise.all(['one', 'two', 'three'].map((name) => cli(['tenant', 'create', '--name', `Shared ${name}`, '--owner-email', `${name}@shared.test`, '--json'])));
+    const runs = await Promise.all(
+      ['one', 'two', 'three'].map((name) => cli(['tenant', 'create', '--name', `Shared ${name}`, '--owner-email', `${name}@shared.test`, '--json'])),
+    );
     expect(runs.map((run) => [run.exitCode, run.stderr])).toEqual(runs.map(() => [0, '']));
     expect(await slugs()).toEqual(['shared-one', 'shared-three', 'shared-two']);
     expect(listening()).toBe(1);

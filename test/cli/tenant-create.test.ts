@@ -29,7 +29,11 @@ describe('tenantry tenant create', () => {
     expect(run.exitCode).toBe(0);
     expect(run.stderr).toBe('');
     const json = parseJson<ProvisionJson>(run);
-    expect(json).toMatchObject({ result: 'created', tenant: { slug: 'acme-corp', status: 'active', plan: 'professional' }, owner: { email: 'owner@acme.test' } });
+    expect(json).toMatchObject({
+      result: 'created',
+      tenant: { slug: 'acme-corp', status: 'active', plan: 'professional' },
+      owner: { email: 'owner@acme.test' },
+    });
     expect(json.owner.oneTimePassword?.length).toBeGreaterThanOrEqual(20);
   });
 
@@ -48,8 +52,17 @@ describe('tenantry tenant create', () => {
     const json = parseJson<ProvisionJson>(run);
     expect(json.result).toBe('planned');
     expect(json.steps.map((step) => step.action)).toEqual([
-      'create-tenant', 'create-user', 'create-membership', 'add-domain',
-      'create-schema', 'run-migration', 'run-migration', 'run-migration', 'isolate-schema', 'record-migrations', 'seed-demo-data',
+      'create-tenant',
+      'create-user',
+      'create-membership',
+      'add-domain',
+      'create-schema',
+      'run-migration',
+      'run-migration',
+      'run-migration',
+      'isolate-schema',
+      'record-migrations',
+      'seed-demo-data',
       'audit',
     ]);
     expect(json.owner).not.toHaveProperty('oneTimePassword');
@@ -113,10 +126,19 @@ describe('reading tenants', () => {
     ]) {
       expect(run.stdout).toMatch(line);
     }
-    const json = parseJson<{ slug: string; trialDaysLeft: number; usersUsed: number; usage: Record<string, { used: number | null; limit: number }>; findings: unknown[] }>(
-      await cli(['tenant', 'view', 'viewed', '--json']),
-    );
-    expect(json).toMatchObject({ slug: 'viewed', trialDaysLeft: 10, usersUsed: 2, usage: { maxUsers: { used: 2, limit: 10 }, maxAssets: { used: 3, limit: 100 }, maxDomains: { used: 1, limit: 2 } } });
+    const json = parseJson<{
+      slug: string;
+      trialDaysLeft: number;
+      usersUsed: number;
+      usage: Record<string, { used: number | null; limit: number }>;
+      findings: unknown[];
+    }>(await cli(['tenant', 'view', 'viewed', '--json']));
+    expect(json).toMatchObject({
+      slug: 'viewed',
+      trialDaysLeft: 10,
+      usersUsed: 2,
+      usage: { maxUsers: { used: 2, limit: 10 }, maxAssets: { used: 3, limit: 100 }, maxDomains: { used: 1, limit: 2 } },
+    });
     expect(Array.isArray(json.findings)).toBe(true);
   });
 
@@ -195,7 +217,10 @@ describe('the embedded store lock', () => {
     const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     try {
       const home = database.kind === 'embedded' ? String(database.env.TENANTRY_HOME) : mkdtempSync(join(tmpdir(), 'tenantry-home-'));
-      writeFileSync(join(home, 'tenantry.lock'), JSON.stringify({ pid: holder.pid, host: hostname(), command: 'tenantry console', since: new Date().toISOString() }));
+      writeFileSync(
+        join(home, 'tenantry.lock'),
+        JSON.stringify({ pid: holder.pid, host: hostname(), command: 'tenantry console', since: new Date().toISOString() }),
+      );
       const run = await cli(['tenant', 'list'], { TENANTRY_HOME: home });
       if (database.kind === 'embedded') {
         expect(run.exitCode).toBe(10);

@@ -69,7 +69,10 @@ describe('tenantry tenant export / import', { timeout: 240_000 }, () => {
     const noOut = await cli(['tenant', 'export', 'acme-export']);
     expect(noOut.exitCode).toBe(3);
     expect(noOut.stderr).toContain('--out');
-    expect(await sqlOnDatabase(database, `select slug from tenantry.tenants where slug like 'acme-%' order by slug`)).toEqual([{ slug: 'acme-copy' }, { slug: 'acme-export' }]);
+    expect(await sqlOnDatabase(database, `select slug from tenantry.tenants where slug like 'acme-%' order by slug`)).toEqual([
+      { slug: 'acme-copy' },
+      { slug: 'acme-export' },
+    ]);
   });
 
   it('moves a tenant with a key given on both sides (--export-key-file); a recomputed plain checksum is refused (exit 3)', async () => {
@@ -79,7 +82,10 @@ describe('tenantry tenant export / import', { timeout: 240_000 }, () => {
     expect((await cli(['tenant', 'export', 'acme-export', '--out', moved, '--export-key-file', keyFile])).exitCode).toBe(0);
     const withoutKey = await cli(['tenant', 'import', moved, '--slug', 'acme-moved', '--json']);
     expect(withoutKey.exitCode).toBe(3);
-    expect(parseJson<{ error: { code: string; message: string } }>(withoutKey).error).toMatchObject({ code: 'EXPORT_INVALID', message: expect.stringContaining('signed with export key') });
+    expect(parseJson<{ error: { code: string; message: string } }>(withoutKey).error).toMatchObject({
+      code: 'EXPORT_INVALID',
+      message: expect.stringContaining('signed with export key'),
+    });
     const missingKey = await cli(['tenant', 'import', moved, '--slug', 'acme-moved', '--export-key-file', join(dir, 'nope.key')]);
     expect(missingKey.exitCode).toBe(5);
     expect(missingKey.stderr).toContain('--export-key-file');

@@ -7,7 +7,9 @@ const status = async (slug: string) => parseJson<{ status: string }>(await cli([
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  expect((await cli(['tenant', 'create', '--name', 'Life Cycle Inc', '--slug', 'life-cycle', '--owner-email', 'owner@life.test', '--trial-days', '10'])).exitCode).toBe(0);
+  expect(
+    (await cli(['tenant', 'create', '--name', 'Life Cycle Inc', '--slug', 'life-cycle', '--owner-email', 'owner@life.test', '--trial-days', '10'])).exitCode,
+  ).toBe(0);
 });
 
 afterAll(async () => {
@@ -67,14 +69,18 @@ describe('tenantry tenant delete, restore and purge', { timeout: 240_000 }, () =
     expect(missing.stderr).toContain('--confirm');
     const wrong = await cli(['tenant', 'delete', 'life-cycle', '--confirm', 'life cycle inc', '--json']);
     expect(wrong.exitCode).toBe(3);
-    expect(parseJson(wrong)).toEqual({ error: expect.objectContaining({ code: 'INVALID_INPUT', details: { issues: [expect.objectContaining({ path: 'confirm', flag: '--confirm' })] } }) });
+    expect(parseJson(wrong)).toEqual({
+      error: expect.objectContaining({ code: 'INVALID_INPUT', details: { issues: [expect.objectContaining({ path: 'confirm', flag: '--confirm' })] } }),
+    });
     const planned = await cli(['tenant', 'delete', 'life-cycle', '--dry-run']);
     expect(planned.stdout).toContain('pending deletion');
     expect(await snapshotDatabase(database)).toEqual(before);
   });
 
   it('delete puts the tenant in pending deletion for 30 days', async () => {
-    const deleted = parseJson<{ result: string; deletionScheduledAt: string }>(await cli(['tenant', 'delete', 'life-cycle', '--confirm', 'Life Cycle Inc', '--json']));
+    const deleted = parseJson<{ result: string; deletionScheduledAt: string }>(
+      await cli(['tenant', 'delete', 'life-cycle', '--confirm', 'Life Cycle Inc', '--json']),
+    );
     expect(deleted.result).toBe('applied');
     expect(Math.round((new Date(deleted.deletionScheduledAt).getTime() - Date.now()) / 86_400_000)).toBe(30);
   });
@@ -100,7 +106,9 @@ describe('tenantry tenant delete, restore and purge', { timeout: 240_000 }, () =
 
   it('keeps a tombstone and the audit trail; purging again is unchanged', async () => {
     expect(await status('life-cycle')).toBe('deleted');
-    const trail = parseJson<{ items: { action: string }[] }>(await cli(['audit', '--tenant', 'life-cycle', '--limit', '100', '--json'])).items.map((event) => event.action);
+    const trail = parseJson<{ items: { action: string }[] }>(await cli(['audit', '--tenant', 'life-cycle', '--limit', '100', '--json'])).items.map(
+      (event) => event.action,
+    );
     expect(trail[0]).toBe('tenant.purged');
     expect(trail).toEqual(expect.arrayContaining(['tenant.provisioned', 'tenant.suspended', 'tenant.deletion_requested', 'tenant.restored']));
     expect(parseJson(await cli(['tenant', 'purge', 'life-cycle', '--confirm', 'Life Cycle Inc', '--json']))).toMatchObject({ result: 'unchanged' });

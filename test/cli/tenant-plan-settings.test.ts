@@ -12,7 +12,24 @@ interface ChangeJson {
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  expect((await cli(['tenant', 'create', '--name', 'Plan Co', '--slug', 'plan-co', '--owner-email', 'owner@plan.test', '--plan', 'professional', '--max-users', '75'])).exitCode).toBe(0);
+  expect(
+    (
+      await cli([
+        'tenant',
+        'create',
+        '--name',
+        'Plan Co',
+        '--slug',
+        'plan-co',
+        '--owner-email',
+        'owner@plan.test',
+        '--plan',
+        'professional',
+        '--max-users',
+        '75',
+      ])
+    ).exitCode,
+  ).toBe(0);
 });
 
 afterAll(async () => {
@@ -42,7 +59,10 @@ describe('tenantry tenant plan', { timeout: 240_000 }, () => {
     const down = await cli(['tenant', 'plan', 'plan-co', 'basic', '--json']);
     expect(down.exitCode).toBe(7);
     expect(parseJson(down)).toEqual({
-      error: expect.objectContaining({ code: 'DOWNGRADE_BELOW_USAGE', details: expect.objectContaining({ violations: [{ limit: 'maxApiKeys', newLimit: 2, used: 3 }] }) }),
+      error: expect.objectContaining({
+        code: 'DOWNGRADE_BELOW_USAGE',
+        details: expect.objectContaining({ violations: [{ limit: 'maxApiKeys', newLimit: 2, used: 3 }] }),
+      }),
     });
     const human = await cli(['tenant', 'plan', 'plan-co', 'basic']);
     expect(human.stderr).toContain('2 API keys but it has 3');
@@ -62,11 +82,25 @@ describe('tenantry tenant plan', { timeout: 240_000 }, () => {
 
 describe('tenantry tenant set and policy', { timeout: 240_000 }, () => {
   it('set changes settings from key=value pairs and clears with an empty value', async () => {
-    const run = await cli(['tenant', 'set', 'plan-co', 'timezone=America/New_York', 'support-email=Help@Plan.test', 'theme=corporate', 'notifications.email=on']);
+    const run = await cli([
+      'tenant',
+      'set',
+      'plan-co',
+      'timezone=America/New_York',
+      'support-email=Help@Plan.test',
+      'theme=corporate',
+      'notifications.email=on',
+    ]);
     expect(run.exitCode).toBe(0);
     expect(run.stdout).toMatch(/timeZone +UTC → America\/New_York/);
-    const view = parseJson<{ timeZone: string; supportEmail: string | null; settings: Record<string, unknown> }>(await cli(['tenant', 'view', 'plan-co', '--json']));
-    expect(view).toMatchObject({ timeZone: 'America/New_York', supportEmail: 'help@plan.test', settings: { theme: 'corporate', notifications: { email: true } } });
+    const view = parseJson<{ timeZone: string; supportEmail: string | null; settings: Record<string, unknown> }>(
+      await cli(['tenant', 'view', 'plan-co', '--json']),
+    );
+    expect(view).toMatchObject({
+      timeZone: 'America/New_York',
+      supportEmail: 'help@plan.test',
+      settings: { theme: 'corporate', notifications: { email: true } },
+    });
     const cleared = parseJson<ChangeJson>(await cli(['tenant', 'set', 'plan-co', 'support-email=', '--json']));
     expect(cleared.changes).toEqual([{ field: 'supportEmail', from: 'help@plan.test', to: null }]);
     const bad = await cli(['tenant', 'set', 'plan-co', 'colour=red', 'timezone=Mars/Base']);
@@ -76,9 +110,32 @@ describe('tenantry tenant set and policy', { timeout: 240_000 }, () => {
   });
 
   it('policy shows the policy, changes it with validated CIDRs, and names bad ranges', async () => {
-    const changed = await cli(['tenant', 'policy', 'plan-co', '--require-2fa', '--session-timeout', '240', '--password-min-length', '14', '--require-symbols', '--allow-ip', '192.168.1.0/24', '--allow-ip', '10.0.0.0/8', '--json']);
+    const changed = await cli([
+      'tenant',
+      'policy',
+      'plan-co',
+      '--require-2fa',
+      '--session-timeout',
+      '240',
+      '--password-min-length',
+      '14',
+      '--require-symbols',
+      '--allow-ip',
+      '192.168.1.0/24',
+      '--allow-ip',
+      '10.0.0.0/8',
+      '--json',
+    ]);
     expect(changed.exitCode).toBe(0);
-    expect(parseJson(changed)).toMatchObject({ result: 'applied', policy: { require2fa: true, sessionTimeoutMinutes: 240, allowedIpRanges: ['192.168.1.0/24', '10.0.0.0/8'], password: { minLength: 14, requireSymbols: true } } });
+    expect(parseJson(changed)).toMatchObject({
+      result: 'applied',
+      policy: {
+        require2fa: true,
+        sessionTimeoutMinutes: 240,
+        allowedIpRanges: ['192.168.1.0/24', '10.0.0.0/8'],
+        password: { minLength: 14, requireSymbols: true },
+      },
+    });
     const shown = await cli(['tenant', 'policy', 'plan-co']);
     expect(shown.stdout).toMatch(/2FA: +required/);
     expect(shown.stdout).toMatch(/Allowed IPs: +192\.168\.1\.0\/24, 10\.0\.0\.0\/8/);

@@ -40,7 +40,9 @@ describe('tenantry tenant purge writes an export first', () => {
 
     const restored = await cli(['tenant', 'import', result.export.file, '--json']);
     expect(restored.exitCode, restored.stderr).toBe(0);
-    expect(await sqlOnDatabase(database, `select id, status, schema_name from tenantry.tenants where slug = 'purge-me'`)).toEqual([{ ...before, status: 'active' }]);
+    expect(await sqlOnDatabase(database, `select id, status, schema_name from tenantry.tenants where slug = 'purge-me'`)).toEqual([
+      { ...before, status: 'active' },
+    ]);
     expect(await sqlOnDatabase(database, `select name from tenant_purge_me.assets order by name`)).toEqual(assetsBefore);
   });
 

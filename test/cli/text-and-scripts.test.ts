@@ -48,7 +48,11 @@ const cases: Case[] = [
     exit: 0,
     stdout: (out) => {
       expect(out).not.toMatch(GLYPHS);
-      expect(lines(out).slice(1).map((line) => line.split('\t')[2])).toEqual(['active', 'active', 'active']);
+      expect(
+        lines(out)
+          .slice(1)
+          .map((line) => line.split('\t')[2]),
+      ).toEqual(['active', 'active', 'active']);
       expect(lines(out)[1]).toMatch(/\t\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     },
     stderr: (err) => expect(err).toBe(''),
@@ -64,13 +68,19 @@ const cases: Case[] = [
     name: 'the --json page carries total and nextCursor',
     argv: ['tenant', 'list', '--limit', '2', '--json'],
     exit: 0,
-    stdout: (out) => expect(json<{ items: { slug: string }[]; total: number; nextCursor: string }>(out)).toMatchObject({ total: 3, nextCursor: 'strasse-oresund-lodz', items: [{ slug: 'party-co' }, { slug: 'strasse-oresund-lodz' }] }),
+    stdout: (out) =>
+      expect(json<{ items: { slug: string }[]; total: number; nextCursor: string }>(out)).toMatchObject({
+        total: 3,
+        nextCursor: 'strasse-oresund-lodz',
+        items: [{ slug: 'party-co' }, { slug: 'strasse-oresund-lodz' }],
+      }),
   },
   {
     name: 'the cursor reads the next page, the last one with nextCursor null',
     argv: ['tenant', 'list', '--limit', '2', '--cursor', 'strasse-oresund-lodz', '--json'],
     exit: 0,
-    stdout: (out) => expect(json<{ items: { slug: string }[]; nextCursor: null }>(out)).toMatchObject({ total: 3, nextCursor: null, items: [{ slug: 'tokyo-kk' }] }),
+    stdout: (out) =>
+      expect(json<{ items: { slug: string }[]; nextCursor: null }>(out)).toMatchObject({ total: 3, nextCursor: null, items: [{ slug: 'tokyo-kk' }] }),
     stderr: (err) => expect(err).toBe(''),
   },
   {
@@ -90,7 +100,8 @@ const cases: Case[] = [
     name: 'audit --json is the list envelope; a cut list says so on stderr',
     argv: ['audit', '--limit', '1', '--json'],
     exit: 0,
-    stdout: (out) => expect(json<{ items: unknown[]; nextCursor: null }>(out)).toEqual({ items: [expect.objectContaining({ action: expect.any(String) })], nextCursor: null }),
+    stdout: (out) =>
+      expect(json<{ items: unknown[]; nextCursor: null }>(out)).toEqual({ items: [expect.objectContaining({ action: expect.any(String) })], nextCursor: null }),
     stderr: (err) => expect(err).toMatch(/^Showing the newest 1 event; more match/),
   },
   ...(['domain', 'member', 'key', 'invite', 'role'] as const).map((noun): Case => ({
@@ -148,7 +159,11 @@ const cases: Case[] = [
     argv: ['tenant', 'list', '--help'],
     exit: 0,
     stdout: (out) => {
-      const codes = out.slice(out.indexOf('EXIT CODES')).split('\n').slice(1).filter((line) => /^ +\d+ {2}\S/.test(line));
+      const codes = out
+        .slice(out.indexOf('EXIT CODES'))
+        .split('\n')
+        .slice(1)
+        .filter((line) => /^ +\d+ {2}\S/.test(line));
       expect(codes.length).toBeGreaterThan(10);
       expect(new Set(codes.map((line) => line.search(/\d+ {2}\S/) + (line.match(/\d+/)?.[0].length ?? 0))).size).toBe(1);
     },

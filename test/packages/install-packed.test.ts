@@ -69,7 +69,21 @@ try {
 }
 `,
     );
-    await writeFile(join(project, 'tsconfig.json'), JSON.stringify({ compilerOptions: { target: 'ES2024', lib: ['ES2024', 'ESNext.Disposable'], module: 'NodeNext', strict: true, noEmit: true, typeRoots: [join(REPO_ROOT, 'node_modules', '@types')], types: ['node'] }, files: ['provision.ts'] }));
+    await writeFile(
+      join(project, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2024',
+          lib: ['ES2024', 'ESNext.Disposable'],
+          module: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          typeRoots: [join(REPO_ROOT, 'node_modules', '@types')],
+          types: ['node'],
+        },
+        files: ['provision.ts'],
+      }),
+    );
     await run(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', project]);
     // The store the CLI test made: warm, so this test times the SDK rather than a cold PGlite boot.
     const output = await run(process.execPath, [script, join(project, 'store')]);

@@ -12,7 +12,9 @@ export async function snapshotRows(query: Query): Promise<Record<string, unknown
       order by 1`,
   );
   const snapshot: Record<string, unknown[]> = {
-    schemas: (await query(`select nspname from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema' order by 1`)).map((row) => row.nspname),
+    schemas: (await query(`select nspname from pg_namespace where nspname not like 'pg\\_%' and nspname <> 'information_schema' order by 1`)).map(
+      (row) => row.nspname,
+    ),
   };
   for (const { name } of tables) {
     const [schema, table] = String(name).split('.');

@@ -1,6 +1,4 @@
-export type TemplateInfo =
-  | { kind: 'embedded'; templateHome: string }
-  | { kind: 'server'; adminUrl: string; templateName: string; runId: string };
+export type TemplateInfo = { kind: 'embedded'; templateHome: string } | { kind: 'server'; adminUrl: string; templateName: string; runId: string };
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -9,7 +9,8 @@ import './template-info.ts';
 export interface TestDatabase {
   kind: 'embedded' | 'server';
   /** Options for `createTenantry` (SDK). */
-  sdkOptions: { home: string; embeddedStore: 'in-process'; env: Record<string, string | undefined> } | { databaseUrl: string; env: Record<string, string | undefined> };
+  sdkOptions:
+    { home: string; embeddedStore: 'in-process'; env: Record<string, string | undefined> } | { databaseUrl: string; env: Record<string, string | undefined> };
   /** Options for `openDatabase` (core). */
   coreOptions: { kind: 'embedded'; home: string; mode: 'in-process' } | { kind: 'server'; url: string };
   /** Environment for the `tenantry` binary. */

@@ -48,7 +48,10 @@ export class TmuxSession {
       .filter((entry): entry is [string, string] => entry[1] !== undefined)
       .map(([key, value]) => `export ${key}=${shellQuote(value)};`)
       .join(' ');
-    const unsets = env.filter(([, value]) => value === undefined).map(([key]) => `unset ${key};`).join(' ');
+    const unsets = env
+      .filter(([, value]) => value === undefined)
+      .map(([key]) => `unset ${key};`)
+      .join(' ');
     const script = `${unsets} ${exports} ${argv.map(shellQuote).join(' ')}; echo $? > ${shellQuote(exitFile)}; echo "[exited]"; sleep 600`;
     await tmux(socket, 'new-session', '-d', '-x', String(options.columns ?? 100), '-y', String(options.rows ?? 30), 'bash', '-c', script);
     return new TmuxSession(socket, exitFile);

@@ -36,7 +36,10 @@ export const ERROR_CODES = {
   MIGRATIONS_PENDING: { kind: 'precondition_failed', description: 'Control-plane migrations must be applied first (tenantry db migrate).' },
   LAST_OWNER: { kind: 'precondition_failed', description: 'The last owner of a tenant cannot be removed or lose the owner role.' },
   LIMIT_EXCEEDED: { kind: 'precondition_failed', description: "The change would exceed a limit of the tenant's plan; details give the limit and the numbers." },
-  DOWNGRADE_BELOW_USAGE: { kind: 'precondition_failed', description: 'The new plan or limits are below current usage; details list each limit with the numbers.' },
+  DOWNGRADE_BELOW_USAGE: {
+    kind: 'precondition_failed',
+    description: 'The new plan or limits are below current usage; details list each limit with the numbers.',
+  },
   MEMBER_NOT_FOUND: { kind: 'not_found', description: 'The user is not a member of this tenant.' },
   ALREADY_MEMBER: { kind: 'conflict', description: 'The email already belongs to a member of this tenant.' },
   INVITATION_NOT_FOUND: { kind: 'not_found', description: 'No invitation has this token, or there is no pending invitation for this email.' },
@@ -48,27 +51,61 @@ export const ERROR_CODES = {
   DOMAIN_NOT_FOUND: { kind: 'not_found', description: 'The tenant has no such domain.' },
   PRIMARY_DOMAIN_REMOVAL: { kind: 'precondition_failed', description: 'The primary domain cannot be removed until another domain is primary.' },
   DOMAIN_VERIFICATION_FAILED: { kind: 'precondition_failed', description: 'The DNS TXT record with the verification token was not found.' },
-  DOMAIN_UNVERIFIED: { kind: 'precondition_failed', description: 'A custom domain must be verified (its DNS TXT record found) before it can be the primary domain.' },
+  DOMAIN_UNVERIFIED: {
+    kind: 'precondition_failed',
+    description: 'A custom domain must be verified (its DNS TXT record found) before it can be the primary domain.',
+  },
   TENANT_SUSPENDED: { kind: 'precondition_failed', description: 'The tenant is suspended: its users and keys cannot act until it is resumed.' },
   TENANT_PENDING_DELETION: { kind: 'precondition_failed', description: 'The tenant is pending deletion: restore it before changing it.' },
   TENANT_PURGED: { kind: 'precondition_failed', description: 'The tenant was purged; only its tombstone and audit trail remain.' },
   INVALID_STATUS_TRANSITION: { kind: 'precondition_failed', description: "The tenant's status does not allow this lifecycle step." },
-  GRACE_PERIOD_ACTIVE: { kind: 'precondition_failed', description: "The deletion grace period has not ended; pass force to purge now." },
-  PLAN_STALE: { kind: 'precondition_failed', description: 'The state changed since the plan was shown (its fingerprint no longer matches); nothing was written. details.plan is the new plan.' },
+  GRACE_PERIOD_ACTIVE: { kind: 'precondition_failed', description: 'The deletion grace period has not ended; pass force to purge now.' },
+  PLAN_STALE: {
+    kind: 'precondition_failed',
+    description: 'The state changed since the plan was shown (its fingerprint no longer matches); nothing was written. details.plan is the new plan.',
+  },
   CONFIRMATION_REQUIRED: { kind: 'invalid_input', description: 'The operation destroys data: confirm it with the exact name it asks for.' },
-  BLUEPRINT_INVALID: { kind: 'invalid_input', description: 'The blueprint is malformed, or has no body for the isolation mode asked for; details.issues names each problem.' },
-  DATA_SPACE_MISSING: { kind: 'precondition_failed', description: "The tenant has no data space (purged, or its schema is gone)." },
-  TENANT_MIGRATION_FAILED: { kind: 'precondition_failed', description: "A tenant migration failed in a tenant's data space; that tenant's transaction was rolled back." },
-  TENANT_MIGRATION_LOCKED: { kind: 'unavailable', description: "The tenant's migration lock or a table lock was not granted within the lock timeout; safe to retry." },
-  TENANT_SCHEMA_TOO_NEW: { kind: 'precondition_failed', description: 'The tenant has tenant migrations this blueprint does not know: a newer program migrated it.' },
-  EXPORT_INVALID: { kind: 'invalid_input', description: 'The file is not a Tenantry tenant export, is damaged or edited (its signature does not match), was signed with another export key, is format 1, or holds a row that is not of the tenant it exports.' },
-  EXPORT_VERSION_UNSUPPORTED: { kind: 'precondition_failed', description: 'The export was written by a newer Tenantry in a format version this one cannot read.' },
-  BLUEPRINT_MISMATCH: { kind: 'precondition_failed', description: "The export's tenant migrations are not those of this blueprint (unknown ids or changed checksums)." },
-  PARTIAL_FAILURE: { kind: 'partial_failure', description: 'Some items of a batch failed (bulk rows, tenants of a migration run); the report lists each with its code.' },
+  BLUEPRINT_INVALID: {
+    kind: 'invalid_input',
+    description: 'The blueprint is malformed, or has no body for the isolation mode asked for; details.issues names each problem.',
+  },
+  DATA_SPACE_MISSING: { kind: 'precondition_failed', description: 'The tenant has no data space (purged, or its schema is gone).' },
+  TENANT_MIGRATION_FAILED: {
+    kind: 'precondition_failed',
+    description: "A tenant migration failed in a tenant's data space; that tenant's transaction was rolled back.",
+  },
+  TENANT_MIGRATION_LOCKED: {
+    kind: 'unavailable',
+    description: "The tenant's migration lock or a table lock was not granted within the lock timeout; safe to retry.",
+  },
+  TENANT_SCHEMA_TOO_NEW: {
+    kind: 'precondition_failed',
+    description: 'The tenant has tenant migrations this blueprint does not know: a newer program migrated it.',
+  },
+  EXPORT_INVALID: {
+    kind: 'invalid_input',
+    description:
+      'The file is not a Tenantry tenant export, is damaged or edited (its signature does not match), was signed with another export key, is format 1, or holds a row that is not of the tenant it exports.',
+  },
+  EXPORT_VERSION_UNSUPPORTED: {
+    kind: 'precondition_failed',
+    description: 'The export was written by a newer Tenantry in a format version this one cannot read.',
+  },
+  BLUEPRINT_MISMATCH: {
+    kind: 'precondition_failed',
+    description: "The export's tenant migrations are not those of this blueprint (unknown ids or changed checksums).",
+  },
+  PARTIAL_FAILURE: {
+    kind: 'partial_failure',
+    description: 'Some items of a batch failed (bulk rows, tenants of a migration run); the report lists each with its code.',
+  },
   UNHEALTHY: { kind: 'unhealthy', description: 'Health checks found failing findings.' },
   UNAVAILABLE: { kind: 'unavailable', description: 'The database cannot be used right now; safe to retry.' },
   DATABASE_UNREACHABLE: { kind: 'unavailable', description: 'The PostgreSQL server did not accept a connection.' },
-  DATABASE_NOT_FOUND: { kind: 'unavailable', description: 'The database named in the URL does not exist on the server; Tenantry never creates one implicitly (tenantry db init --create).' },
+  DATABASE_NOT_FOUND: {
+    kind: 'unavailable',
+    description: 'The database named in the URL does not exist on the server; Tenantry never creates one implicitly (tenantry db init --create).',
+  },
   STORE_LOCKED: { kind: 'unavailable', description: 'Another process holds the embedded store.' },
 } as const satisfies Record<string, ErrorCodeInfo>;
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -24,7 +24,12 @@ export { runInTenant } from './modules/data-spaces/run-in-tenant.ts';
 export type { TenantSession } from './isolation/tenant-session.ts';
 export { getTenantMigrationStatus } from './modules/migrations/migration-status.service.ts';
 export type { BehindTenant, DriftedMigration, TenantMigrationStatus } from './isolation/migration-status.ts';
-export { applyTenantMigrations, applyTenantMigrationsOperation, migrationRunOf, tenantMigrationsOperation } from './modules/migrations/apply-tenant-migrations.ts';
+export {
+  applyTenantMigrations,
+  applyTenantMigrationsOperation,
+  migrationRunOf,
+  tenantMigrationsOperation,
+} from './modules/migrations/apply-tenant-migrations.ts';
 export type { MigrationProgress, TenantMigrationRun } from './isolation/migration-apply.ts';
 export type { ApplyTenantMigrationsInput } from './modules/migrations/apply-migrations.schemas.ts';
 export type { UnitError, UnitReport } from './isolation/migration-unit.ts';
@@ -52,19 +57,8 @@ export type { Feature, FeatureFlags, LimitKey, Limits, PlanCode, PlanDefinition 
 export { ROLES } from './modules/roles/roles.ts';
 export type { Role } from './modules/roles/roles.ts';
 
-export {
-  ISOLATION_MODES,
-  TENANT_STATUSES,
-  listTenantsInput,
-  provisionTenantInput,
-} from './modules/tenants/tenant.schemas.ts';
-export type {
-  IsolationMode,
-  ListTenantsInput,
-  ProvisionTenantInput,
-  ProvisionTenantRequest,
-  TenantStatus,
-} from './modules/tenants/tenant.schemas.ts';
+export { ISOLATION_MODES, TENANT_STATUSES, listTenantsInput, provisionTenantInput } from './modules/tenants/tenant.schemas.ts';
+export type { IsolationMode, ListTenantsInput, ProvisionTenantInput, ProvisionTenantRequest, TenantStatus } from './modules/tenants/tenant.schemas.ts';
 export { RESERVED_SLUGS, slugFromName, slugProblem } from './modules/tenants/slug.ts';
 export { provisionOutcome, provisionTenant } from './modules/tenants/provision.service.ts';
 export { provisionTenantOperation } from './modules/tenants/provision-tenant.operation.ts';
@@ -72,13 +66,7 @@ export type { ProvisionedTenant, ProvisionTenantOperationInput } from './modules
 export { provisionInputIssues } from './modules/tenants/provision-request.ts';
 export type { ProvisionOutcome } from './modules/tenants/provision.service.ts';
 export type { ProvisionPlan } from './modules/tenants/provision-plan.ts';
-export {
-  checkSlug,
-  findTenant,
-  getTenantDetails,
-  listTenants,
-  suggestSlugs,
-} from './modules/tenants/tenant-queries.service.ts';
+export { checkSlug, findTenant, getTenantDetails, listTenants, suggestSlugs } from './modules/tenants/tenant-queries.service.ts';
 export type { LimitUsage, UsageReport } from './modules/plans/usage-report.ts';
 export type { SlugCheck, TenantDetails, TenantPage, TenantSummary } from './modules/tenants/tenant-queries.service.ts';
 export type { SecurityPolicy } from './modules/tenants/security-policy.ts';
@@ -169,8 +157,20 @@ export { revokeRole } from './modules/roles/revoke-role.operation.ts';
 export type { ChangeOutcome } from './modules/changes/change.ts';
 export { INVITATION_STATES } from './modules/invitations/invitation.entity.ts';
 export type { InvitationState } from './modules/invitations/invitation.entity.ts';
-export { acceptInvitationInput, listInvitationsInput, resendInvitationInput, revokeInvitationInput, sendInvitationInput } from './modules/invitations/invitation.schemas.ts';
-export type { AcceptInvitationInput, ListInvitationsInput, ResendInvitationInput, RevokeInvitationInput, SendInvitationInput } from './modules/invitations/invitation.schemas.ts';
+export {
+  acceptInvitationInput,
+  listInvitationsInput,
+  resendInvitationInput,
+  revokeInvitationInput,
+  sendInvitationInput,
+} from './modules/invitations/invitation.schemas.ts';
+export type {
+  AcceptInvitationInput,
+  ListInvitationsInput,
+  ResendInvitationInput,
+  RevokeInvitationInput,
+  SendInvitationInput,
+} from './modules/invitations/invitation.schemas.ts';
 export { sendInvitation } from './modules/invitations/send-invitation.operation.ts';
 export { resendInvitation } from './modules/invitations/resend-invitation.operation.ts';
 export type { IssuedInvitation } from './modules/invitations/issue-invitation.ts';
@@ -214,8 +214,25 @@ export { updateSettings } from './modules/settings/update-settings.operation.ts'
 export { updateSecurityPolicy } from './modules/settings/update-policy.operation.ts';
 export { SETTING_KEYS, parseSettingAssignments, resolveSettingKey } from './modules/settings/assignments.ts';
 export { parseCidr } from './modules/settings/cidr.ts';
-export { DELETION_GRACE_DAYS, endTrialInput, deleteTenantInput, extendTrialInput, purgeTenantInput, restoreTenantInput, resumeTenantInput, suspendTenantInput } from './modules/lifecycle/lifecycle.schemas.ts';
-export type { DeleteTenantInput, EndTrialInput, ExtendTrialInput, PurgeTenantInput, RestoreTenantInput, ResumeTenantInput, SuspendTenantInput } from './modules/lifecycle/lifecycle.schemas.ts';
+export {
+  DELETION_GRACE_DAYS,
+  endTrialInput,
+  deleteTenantInput,
+  extendTrialInput,
+  purgeTenantInput,
+  restoreTenantInput,
+  resumeTenantInput,
+  suspendTenantInput,
+} from './modules/lifecycle/lifecycle.schemas.ts';
+export type {
+  DeleteTenantInput,
+  EndTrialInput,
+  ExtendTrialInput,
+  PurgeTenantInput,
+  RestoreTenantInput,
+  ResumeTenantInput,
+  SuspendTenantInput,
+} from './modules/lifecycle/lifecycle.schemas.ts';
 export { suspendTenant } from './modules/lifecycle/suspend-tenant.operation.ts';
 export { resumeTenant } from './modules/lifecycle/resume-tenant.operation.ts';
 export { extendTrial } from './modules/lifecycle/extend-trial.operation.ts';

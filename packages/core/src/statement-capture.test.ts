@@ -39,8 +39,16 @@ const sql = (text: string, params: unknown[] = []) => database.fork().execute<Re
  */
 function receivedStatements(received: readonly ReceivedStatement[]): string[] {
   return received
-    .flatMap((query) => (query.text.startsWith('do $tenantry_script$') ? [...query.text.matchAll(/ {4}execute \$(tenantry_s_*)\$([\s\S]*?)\$\1\$;\n/g)].map((match) => match[2] ?? '') : [query.rendered]))
-    .filter((text) => !text.startsWith(`select set_config('tenantry.saved_search_path'`) && !text.startsWith(`select set_config('search_path', current_setting('tenantry.saved_search_path')`))
+    .flatMap((query) =>
+      query.text.startsWith('do $tenantry_script$')
+        ? [...query.text.matchAll(/ {4}execute \$(tenantry_s_*)\$([\s\S]*?)\$\1\$;\n/g)].map((match) => match[2] ?? '')
+        : [query.rendered],
+    )
+    .filter(
+      (text) =>
+        !text.startsWith(`select set_config('tenantry.saved_search_path'`) &&
+        !text.startsWith(`select set_config('search_path', current_setting('tenantry.saved_search_path')`),
+    )
     .map((text) => text.replace(/'scrypt\$[^']+'/g, '<owner password hash>'));
 }
 
@@ -62,7 +70,11 @@ function expectRanAsPlanned(received: string[], steps: readonly PlanStep[]): voi
 function generatedMasked(steps: readonly PlanStep[]): string[] {
   return steps
     .flatMap((step) => step.statements ?? [])
-    .map((statement) => renderStatement(statement).replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>').replace(/'[0-9a-f]{32}'/g, '<token>'));
+    .map((statement) =>
+      renderStatement(statement)
+        .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>')
+        .replace(/'[0-9a-f]{32}'/g, '<token>'),
+    );
 }
 
 async function provisioned(isolation: 'schema' | 'shared'): Promise<{ id: string; slug: string; schema: string; name: string }> {
@@ -77,7 +89,13 @@ describe('the statements the database receives are the plan’s', () => {
       const input = tenantInput({ isolation, domain: `capture-${isolation}-${Date.now()}.example.org` }) as ProvisionTenantOperationInput;
       // Shared: a migration the shared tables do not have yet, so provisioning brings them up to date too.
       const notes = 'create table capture_notes (tenant_id uuid not null, body text)';
-      const blueprint = isolation === 'shared' ? { ...SAMPLE_BLUEPRINT, migrations: [...SAMPLE_BLUEPRINT.migrations, { id: '9102_capture_notes', description: 'Notes.', schema: notes, shared: notes }] } : SAMPLE_BLUEPRINT;
+      const blueprint =
+        isolation === 'shared'
+          ? {
+              ...SAMPLE_BLUEPRINT,
+              migrations: [...SAMPLE_BLUEPRINT.migrations, { id: '9102_capture_notes', description: 'Notes.', schema: notes, shared: notes }],
+            }
+          : SAMPLE_BLUEPRINT;
       const dryRun = await executeOperation(ctx({ blueprint }), provisionTenantOperation, input, { dryRun: true });
       if (isolation === 'shared') expect(dryRun.steps.map((step) => step.action)).toContain('migrate-shared-schema');
       database.clear();
@@ -93,7 +111,10 @@ describe('the statements the database receives are the plan’s', () => {
   it('a tenant migration: the unit sends exactly the statements the dry run planned for it', async () => {
     const tenant = await provisioned('schema');
     const tags = 'alter table devices add column capture_tags text[] not null default array[]::text[]';
-    const blueprint = { ...SAMPLE_BLUEPRINT, migrations: [...SAMPLE_BLUEPRINT.migrations, { id: '9101_capture_tags', description: 'Tags on devices.', schema: tags, shared: tags }] };
+    const blueprint = {
+      ...SAMPLE_BLUEPRINT,
+      migrations: [...SAMPLE_BLUEPRINT.migrations, { id: '9101_capture_tags', description: 'Tags on devices.', schema: tags, shared: tags }],
+    };
     const dryRun = await applyTenantMigrations(ctx({ blueprint }), { tenants: [tenant.slug] }, { dryRun: true });
     const [unit] = dryRun.units;
     expect(unit).toMatchObject({ slug: tenant.slug, outcome: 'planned', migrations: ['9101_capture_tags'] });

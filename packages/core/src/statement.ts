@@ -21,13 +21,23 @@ export function statement(text: string, params: readonly StatementParam[] = []):
 }
 
 export function isSecretParam(value: unknown): value is SecretParam {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Date) && Object.keys(value).length === 1 && typeof (value as { secret?: unknown }).secret === 'string';
+  return (
+    value !== null &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    Object.keys(value).length === 1 &&
+    typeof (value as { secret?: unknown }).secret === 'string'
+  );
 }
 
 /** The statement with its secret parameters given their values (the ones `secrets` names). */
 export function bindSecrets(statement: Statement, secrets: Readonly<Record<string, unknown>>): Statement {
   if (!statement.params.some(isSecretParam)) return statement;
-  return { text: statement.text, params: statement.params.map((param) => (isSecretParam(param) && param.secret in secrets ? (secrets[param.secret] as StatementParam) : param)) };
+  return {
+    text: statement.text,
+    params: statement.params.map((param) => (isSecretParam(param) && param.secret in secrets ? (secrets[param.secret] as StatementParam) : param)),
+  };
 }
 
 /**

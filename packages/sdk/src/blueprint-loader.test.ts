@@ -26,9 +26,15 @@ describe('resolveBlueprint', () => {
   });
 
   it('loads a module exporting a blueprint, or a function that extends the sample', async () => {
-    const plain = module('plain.mjs', `export const blueprint = { name: 'plain', migrations: [{ id: '0001_notes', description: 'n', schema: 'create table notes (id int)' }] };`);
+    const plain = module(
+      'plain.mjs',
+      `export const blueprint = { name: 'plain', migrations: [{ id: '0001_notes', description: 'n', schema: 'create table notes (id int)' }] };`,
+    );
     expect((await resolveBlueprint({ blueprint: undefined, blueprintModule: plain }))?.name).toBe('plain');
-    const extending = module('extending.mjs', `export default (sample) => ({ ...sample, migrations: [...sample.migrations, { id: '0009_x', description: 'x', schema: 'select 1' }] });`);
+    const extending = module(
+      'extending.mjs',
+      `export default (sample) => ({ ...sample, migrations: [...sample.migrations, { id: '0009_x', description: 'x', schema: 'select 1' }] });`,
+    );
     const extended = await resolveBlueprint({ blueprint: undefined, blueprintModule: extending });
     expect(extended?.migrations.map((m) => m.id)).toEqual([...SAMPLE_BLUEPRINT.migrations.map((m) => m.id), '0009_x']);
   });

@@ -22,7 +22,14 @@ const failure = (promise: Promise<unknown>) => rejectionOf(promise, TenantryErro
 
 describe('tenants', () => {
   it('provision returns a JSON-safe result with the one-time password, get and list show the tenant', async () => {
-    const result = await client.tenants.provision({ name: 'Globex', ownerEmail: 'hank@globex.example', ownerName: 'Hank Scorpio', plan: 'enterprise', trialDays: 30, supportPhone: '+1 555 123 4567' });
+    const result = await client.tenants.provision({
+      name: 'Globex',
+      ownerEmail: 'hank@globex.example',
+      ownerName: 'Hank Scorpio',
+      plan: 'enterprise',
+      trialDays: 30,
+      supportPhone: '+1 555 123 4567',
+    });
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
     expect(result).toMatchObject({
       result: 'created',
@@ -33,7 +40,9 @@ describe('tenants', () => {
 
     const tenant = await client.tenants.get('globex');
     expect(tenant).toMatchObject({ slug: 'globex', name: 'Globex', usersUsed: 1, supportPhone: '+1 555 123 4567' });
-    expect(tenant.owners).toEqual([{ userId: result.owner.userId, email: 'hank@globex.example', name: 'Hank Scorpio', roles: ['owner'], joinedAt: expect.any(String) }]);
+    expect(tenant.owners).toEqual([
+      { userId: result.owner.userId, email: 'hank@globex.example', name: 'Hank Scorpio', roles: ['owner'], joinedAt: expect.any(String) },
+    ]);
     expect(JSON.stringify(tenant)).not.toContain(result.owner.oneTimePassword);
 
     const list = await client.tenants.list({ search: 'GLOB' });

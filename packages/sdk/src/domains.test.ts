@@ -5,7 +5,9 @@ import { createTenantry, TenantryError, type DnsResolver, type TenantryClient } 
 let testDatabase: TestDatabase;
 let client: TenantryClient;
 const txt = new Map<string, string[][]>();
-const resolver: DnsResolver = { resolveTxt: async (name) => txt.get(name) ?? Promise.reject(Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: 'ENOTFOUND' })) };
+const resolver: DnsResolver = {
+  resolveTxt: async (name) => txt.get(name) ?? Promise.reject(Object.assign(new Error(`queryTxt ENOTFOUND ${name}`), { code: 'ENOTFOUND' })),
+};
 
 beforeAll(async () => {
   testDatabase = await createTestDatabase();

@@ -1,15 +1,4 @@
-import type {
-  FeatureFlags,
-  IsolationMode,
-  Limits,
-  PlanCode,
-  PlanStep,
-  SecurityPolicy,
-  Tenant,
-  TenantStatus,
-  TenantSummary,
-  UsageReport,
-} from '@tenantry/core';
+import type { FeatureFlags, IsolationMode, Limits, PlanCode, PlanStep, SecurityPolicy, Tenant, TenantStatus, TenantSummary, UsageReport } from '@tenantry/core';
 import type { MemberDto } from './dto/members.ts';
 import type { DomainDto } from './dto/domains.ts';
 

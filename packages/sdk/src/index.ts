@@ -35,14 +35,7 @@ export type { AuditEventDto } from './dto/audit.ts';
 export { createLogFileMailer } from './mail/log-file-mailer.ts';
 export { createSmtpMailer, describeSmtpUrl } from './mail/smtp-mailer.ts';
 export type { SmtpMailerOptions } from './mail/smtp-mailer.ts';
-export type {
-  PlanStepDto,
-  ProvisionResultDto,
-  TenantDetailsDto,
-  TenantDto,
-  TenantListDto,
-  TenantSummaryDto,
-} from './dto.ts';
+export type { PlanStepDto, ProvisionResultDto, TenantDetailsDto, TenantDto, TenantListDto, TenantSummaryDto } from './dto.ts';
 
 export {
   ERROR_CODES,

@@ -1,7 +1,20 @@
 import { homedir, hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { isIP } from 'node:net';
-import { FACES, TenantryError, normalizeHostname, systemDnsResolver, type Actor, type Blueprint, type DatabaseOptions, type DataPathOptions, type DnsResolver, type Face, type Mailer, type MigrationMode } from '@tenantry/core';
+import {
+  FACES,
+  TenantryError,
+  normalizeHostname,
+  systemDnsResolver,
+  type Actor,
+  type Blueprint,
+  type DatabaseOptions,
+  type DataPathOptions,
+  type DnsResolver,
+  type Face,
+  type Mailer,
+  type MigrationMode,
+} from '@tenantry/core';
 import { createLogFileMailer } from './mail/log-file-mailer.ts';
 import { DEFAULT_MAIL_FROM, mailLogPath } from './mail/resolve-mailer.ts';
 import { createSmtpMailer } from './mail/smtp-mailer.ts';
@@ -102,7 +115,13 @@ export function resolveOptions(options: TenantryOptions = {}): ResolvedOptions {
   if (smtpUrl !== undefined && !/^smtps?:\/\/[^/]/.test(smtpUrl)) {
     issues.push({ path: 'smtpUrl', message: 'must be a URL like smtp://user:password@mail.example.com:587 (TENANTRY_SMTP_URL)' });
   }
-  const dnsServers = options.dnsServers ?? nonEmpty(env.TENANTRY_DNS_SERVERS)?.split(',').map((server) => server.trim()).filter(Boolean) ?? [];
+  const dnsServers =
+    options.dnsServers ??
+    nonEmpty(env.TENANTRY_DNS_SERVERS)
+      ?.split(',')
+      .map((server) => server.trim())
+      .filter(Boolean) ??
+    [];
   if (dnsServers.some((server) => !isDnsServer(server))) {
     issues.push({ path: 'dnsServers', message: 'must be IP addresses, optionally with a port: 10.0.0.2, 127.0.0.1:5353, [::1]:53 (TENANTRY_DNS_SERVERS)' });
   }
@@ -110,7 +129,8 @@ export function resolveOptions(options: TenantryOptions = {}): ResolvedOptions {
   if (embeddedStore !== 'shared' && embeddedStore !== 'in-process') {
     issues.push({ path: 'embeddedStore', message: 'must be shared or in-process (TENANTRY_STORE)' });
   }
-  const idleSeconds = options.storeIdleSeconds ?? (nonEmpty(env.TENANTRY_STORE_IDLE_SECONDS) === undefined ? undefined : Number(env.TENANTRY_STORE_IDLE_SECONDS));
+  const idleSeconds =
+    options.storeIdleSeconds ?? (nonEmpty(env.TENANTRY_STORE_IDLE_SECONDS) === undefined ? undefined : Number(env.TENANTRY_STORE_IDLE_SECONDS));
   if (idleSeconds !== undefined && !(Number.isFinite(idleSeconds) && idleSeconds > 0)) {
     issues.push({ path: 'storeIdleSeconds', message: 'must be a number of seconds above 0 (TENANTRY_STORE_IDLE_SECONDS)' });
   }
@@ -120,7 +140,12 @@ export function resolveOptions(options: TenantryOptions = {}): ResolvedOptions {
   if (issues.length > 0) throw TenantryError.invalidInput(issues);
   const home = options.home ?? defaultHome(env);
   const database: DatabaseOptions = databaseUrl
-    ? { kind: 'server', url: databaseUrl, ...(options.poolSize ? { poolSize: options.poolSize } : {}), ...(options.createDatabase ? { createDatabase: true } : {}) }
+    ? {
+        kind: 'server',
+        url: databaseUrl,
+        ...(options.poolSize ? { poolSize: options.poolSize } : {}),
+        ...(options.createDatabase ? { createDatabase: true } : {}),
+      }
     : {
         kind: 'embedded',
         home,

@@ -86,7 +86,11 @@ export class ClientRuntime {
   }
 
   /** Runs one operation of core's operation layer (plan, dry run, fingerprint check, apply, audit). */
-  execute<Schema extends Operation['input'], Data, Value>(operation: Operation<Schema, Data, Value>, input: OperationInput<Schema>, options: OperationOptions = {}): Promise<Executed<Data, Value>> {
+  execute<Schema extends Operation['input'], Data, Value>(
+    operation: Operation<Schema, Data, Value>,
+    input: OperationInput<Schema>,
+    options: OperationOptions = {},
+  ): Promise<Executed<Data, Value>> {
     return this.run((ctx) => executeOperation(ctx, operation, input, options));
   }
 

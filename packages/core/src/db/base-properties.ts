@@ -4,7 +4,11 @@ import { uuidv7 } from './ids.ts';
 export const CONTROL_PLANE_SCHEMA = 'tenantry';
 
 /** The id every control-plane entity has: a UUIDv7 made in the application. */
-export const idProperty = () => p.uuid().primary().onCreate(() => uuidv7());
+export const idProperty = () =>
+  p
+    .uuid()
+    .primary()
+    .onCreate(() => uuidv7());
 
 export const createdAtProperty = () => p.datetime().onCreate(() => new Date());
 

@@ -32,7 +32,14 @@ export async function controlPlaneStatus(
     applied: migrations.flatMap((migration) => {
       const row = byId.get(migration.id);
       return row
-        ? [{ id: migration.id, description: migration.description, appliedAt: row.appliedAt, checksumMatches: row.checksum === controlPlaneChecksum(migration.statements) }]
+        ? [
+            {
+              id: migration.id,
+              description: migration.description,
+              appliedAt: row.appliedAt,
+              checksumMatches: row.checksum === controlPlaneChecksum(migration.statements),
+            },
+          ]
         : [];
     }),
     pending: migrations.filter((migration) => !byId.has(migration.id)).map(({ id, description }) => ({ id, description })),
@@ -58,20 +65,29 @@ function preamble(): Statement[] {
 function migrationStatements(migration: ControlPlaneMigration): Statement[] {
   return [
     ...migration.statements.map((text) => statement(text)),
-    statement('insert into tenantry.schema_migrations (id, checksum, description) values ($1, $2, $3)', [migration.id, controlPlaneChecksum(migration.statements), migration.description]),
+    statement('insert into tenantry.schema_migrations (id, checksum, description) values ($1, $2, $3)', [
+      migration.id,
+      controlPlaneChecksum(migration.statements),
+      migration.description,
+    ]),
   ];
 }
 
 /** The plan of applying `pending`: the steps hold the very statements `migrateControlPlane` runs. */
 export function controlPlaneSteps(pending: readonly ControlPlaneMigration[]): PlanStep[] {
   return [
-    statementStep('lock', 'Take the migrators\' lock and make sure the table of applied migrations exists', preamble()),
-    ...pending.map((migration) => statementStep('run-migration', `Apply control-plane migration ${migration.id}: ${migration.description}`, migrationStatements(migration))),
+    statementStep('lock', "Take the migrators' lock and make sure the table of applied migrations exists", preamble()),
+    ...pending.map((migration) =>
+      statementStep('run-migration', `Apply control-plane migration ${migration.id}: ${migration.description}`, migrationStatements(migration)),
+    ),
   ];
 }
 
 /** The migrations not applied yet, in order. */
-export function pendingControlPlaneMigrations(status: MigrationStatus, migrations: readonly ControlPlaneMigration[] = CONTROL_PLANE_MIGRATIONS): ControlPlaneMigration[] {
+export function pendingControlPlaneMigrations(
+  status: MigrationStatus,
+  migrations: readonly ControlPlaneMigration[] = CONTROL_PLANE_MIGRATIONS,
+): ControlPlaneMigration[] {
   const pending = new Set(status.pending.map((migration) => migration.id));
   return migrations.filter((migration) => pending.has(migration.id));
 }
@@ -86,10 +102,11 @@ export async function migrateControlPlane(
   planned?: readonly string[],
 ): Promise<string[]> {
   return em.transactional(async (tx) => {
-    const run = (statements: readonly Statement[]) => statements.reduce(async (previous, next) => {
-      await previous;
-      await tx.execute(renderStatement(next, { executable: true }));
-    }, Promise.resolve());
+    const run = (statements: readonly Statement[]) =>
+      statements.reduce(async (previous, next) => {
+        await previous;
+        await tx.execute(renderStatement(next, { executable: true }));
+      }, Promise.resolve());
     await run(preamble());
     const applied = new Set((await readApplied(tx)).map((row) => row.id));
     const unknown = [...applied].filter((id) => !migrations.some((migration) => migration.id === id));
@@ -119,9 +136,7 @@ export function schemaTooNew(unknown: string[]): TenantryError {
 }
 
 async function readApplied(em: SqlEntityManager): Promise<AppliedMigration[]> {
-  const [exists] = await em.execute<{ present: boolean }[]>(
-    "select to_regclass('tenantry.schema_migrations') is not null as present",
-  );
+  const [exists] = await em.execute<{ present: boolean }[]>("select to_regclass('tenantry.schema_migrations') is not null as present");
   if (!exists?.present) return [];
   const rows = await em.execute<{ id: string; checksum: string; applied_at: Date }[]>(
     'select id, checksum, applied_at from tenantry.schema_migrations order by id',

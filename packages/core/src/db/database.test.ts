@@ -61,7 +61,10 @@ describe('database constraints', () => {
     await expect(insertTenant(em, '00000000-0000-7000-8000-000000000002', 'raw-one')).rejects.toThrow(/tenants_slug_key/);
     await expect(insertTenant(em, '00000000-0000-7000-8000-000000000003', 'Bad_Slug')).rejects.toThrow(/tenants_slug_format/);
     const domain = (id: string, host: string) =>
-      em.execute(`insert into tenantry.domains (id, tenant_id, hostname, kind, is_primary, created_at) values (?, '00000000-0000-7000-8000-000000000001', ?, 'custom', true, now())`, [id, host]);
+      em.execute(
+        `insert into tenantry.domains (id, tenant_id, hostname, kind, is_primary, created_at) values (?, '00000000-0000-7000-8000-000000000001', ?, 'custom', true, now())`,
+        [id, host],
+      );
     await domain('00000000-0000-7000-8000-0000000000d1', 'one.example.com');
     await expect(domain('00000000-0000-7000-8000-0000000000d2', 'two.example.com')).rejects.toThrow(/domains_one_primary_per_tenant/);
     await expect(domain('00000000-0000-7000-8000-0000000000d3', 'Three.example.com')).rejects.toThrow(/domains_hostname_lowercase/);
@@ -75,7 +78,10 @@ describe('database constraints', () => {
     await expect(user('00000000-0000-7000-8000-0000000000a2', 'CASE@example.com')).rejects.toThrow(/users_email_key/);
     await insertTenant(em, '00000000-0000-7000-8000-000000000011', 'raw-two');
     const member = (id: string) =>
-      em.execute(`insert into tenantry.memberships (id, tenant_id, user_id, created_at) values (?, '00000000-0000-7000-8000-000000000011', '00000000-0000-7000-8000-0000000000a1', now())`, [id]);
+      em.execute(
+        `insert into tenantry.memberships (id, tenant_id, user_id, created_at) values (?, '00000000-0000-7000-8000-000000000011', '00000000-0000-7000-8000-0000000000a1', now())`,
+        [id],
+      );
     await member('00000000-0000-7000-8000-0000000000b1');
     await expect(member('00000000-0000-7000-8000-0000000000b2')).rejects.toThrow(/memberships_tenant_user_key/);
   });

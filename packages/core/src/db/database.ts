@@ -136,7 +136,12 @@ async function openServer(options: Extract<DatabaseOptions, { kind: 'server' }>)
       allowGlobalContext: false,
     });
     await orm.em.fork().execute('select 1');
-    return wrap(orm, target, async () => undefined, () => broken.releaseBroken());
+    return wrap(
+      orm,
+      target,
+      async () => undefined,
+      () => broken.releaseBroken(),
+    );
   } catch (error) {
     broken.releaseBroken();
     await orm?.close(true).catch(() => undefined);

@@ -76,7 +76,10 @@ describe('acquireStoreLock', () => {
   it('takes over a lock naming a pid the system has given to another process', () => {
     const other = liveProcess();
     const reusedWithStart = lockPath();
-    writeFileSync(reusedWithStart, JSON.stringify({ pid: other.pid, host: hostname(), command: 'tenantry console', since: new Date().toISOString(), pidStart: '1' }));
+    writeFileSync(
+      reusedWithStart,
+      JSON.stringify({ pid: other.pid, host: hostname(), command: 'tenantry console', since: new Date().toISOString(), pidStart: '1' }),
+    );
     acquireStoreLock(reusedWithStart, '/data', 'tenantry test').release();
     // An older record without the start: the live process started long after the lock was taken.
     const reusedLegacy = lockPath();

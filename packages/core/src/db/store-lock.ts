@@ -20,10 +20,7 @@ export interface StoreLock {
 
 /** What a lock file says: nobody holds it, a live holder does, or it is left over (dead, reused pid, garbage). */
 export type LockState =
-  | { state: 'absent' }
-  | { state: 'held'; holder: LockRecord; raw: string }
-  | { state: 'stale'; raw: string }
-  | { state: 'unreadable'; raw: string };
+  { state: 'absent' } | { state: 'held'; holder: LockRecord; raw: string } | { state: 'stale'; raw: string } | { state: 'unreadable'; raw: string };
 
 /** A lock file with no valid record older than this was left by a crash between creating and writing it. */
 const GARBAGE_AFTER_MS = 2000;

@@ -30,7 +30,11 @@ describe('translateDatabaseError: one translator for SQL through MikroORM and SQ
   const driverError = (message: string, fields: Record<string, string>) => Object.assign(new Error(message), fields);
 
   it.each([
-    ['a known unique constraint', driverError('duplicate key value', { code: '23505', constraint: 'tenants_slug_key', detail: 'Key (slug)=(acme) already exists.' }), 'SLUG_TAKEN'],
+    [
+      'a known unique constraint',
+      driverError('duplicate key value', { code: '23505', constraint: 'tenants_slug_key', detail: 'Key (slug)=(acme) already exists.' }),
+      'SLUG_TAKEN',
+    ],
     ['another unique constraint', driverError('duplicate key value', { code: '23505', constraint: 'assets_name_key' }), 'CONFLICT'],
     ['a foreign key', driverError('violates foreign key constraint', { code: '23503', constraint: 'assets_owner_fkey' }), 'CONFLICT'],
     ['privileges or row-level security', driverError('permission denied for table tenants', { code: '42501' }), 'FORBIDDEN'],

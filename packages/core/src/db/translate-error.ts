@@ -1,8 +1,4 @@
-import {
-  ConnectionException,
-  DriverException,
-  UniqueConstraintViolationException,
-} from '@mikro-orm/core';
+import { ConnectionException, DriverException, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { TenantryError } from '../errors.ts';
 import type { DatabaseTarget } from './database-target.ts';
 
@@ -47,7 +43,8 @@ export function translateDatabaseError(error: unknown, target?: DatabaseTarget):
   if (code === '3D000' && target?.kind === 'server') return TenantryError.databaseNotFound(target.location, error);
   const connectionReason = (code && (CONNECTION_ERRNOS[code] ?? CONNECTION_SQLSTATES[code])) || connectionMessage(error);
   if (connectionReason && target?.kind === 'server') return TenantryError.unreachable(target.location, connectionReason, error);
-  if ((connectionReason || socketGone(code, error)) && target?.kind === 'embedded') return TenantryError.storeServerLost(target.location, connectionReason ?? 'its socket is gone', error);
+  if ((connectionReason || socketGone(code, error)) && target?.kind === 'embedded')
+    return TenantryError.storeServerLost(target.location, connectionReason ?? 'its socket is gone', error);
   // A connection lost mid-operation, translated deep in a service that does not know the target:
   // still an outage (safe to retry), never an internal error; the edge adds the server's name.
   if (connectionReason && target === undefined && code !== '3D000' && !code?.startsWith('28')) return connectionLost(connectionReason, error);
@@ -62,7 +59,11 @@ export function translateDatabaseError(error: unknown, target?: DatabaseTarget):
   }
   if (code?.startsWith('23')) {
     const constraint = (error as { constraint?: string }).constraint;
-    return new TenantryError('CONFLICT', { message: `The change conflicts with existing data: ${reasonOf(error)}.`, details: { sqlState: code, ...(constraint ? { constraint } : {}) }, cause: error });
+    return new TenantryError('CONFLICT', {
+      message: `The change conflicts with existing data: ${reasonOf(error)}.`,
+      details: { sqlState: code, ...(constraint ? { constraint } : {}) },
+      cause: error,
+    });
   }
   if (error instanceof ConnectionException && target) {
     return TenantryError.unreachable(target.location, (error as Error).message, error);

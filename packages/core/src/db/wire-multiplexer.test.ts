@@ -21,7 +21,10 @@ const connect = async (): Promise<pg.Client> => {
 /** Resolves once `promise` has settled, to tell whether it did within a turn of the backend. */
 const settled = async (promise: Promise<unknown>, probe: pg.Client) => {
   let done = false;
-  void promise.then(() => (done = true), () => (done = true));
+  void promise.then(
+    () => (done = true),
+    () => (done = true),
+  );
   await probe.query('select 1');
   return done;
 };
@@ -44,7 +47,11 @@ describe('several wire-protocol clients on one PGlite', () => {
   it('never mix up parameterised (extended-protocol) queries of different clients', async () => {
     const many = await Promise.all(Array.from({ length: 8 }, () => connect()));
     const answers = await Promise.all(
-      many.flatMap((client, i) => Array.from({ length: 25 }, (_, j) => client.query<{ v: number }>('select $1::int * 1000 + $2::int as v', [i, j]).then((result) => result.rows[0]?.v === i * 1000 + j))),
+      many.flatMap((client, i) =>
+        Array.from({ length: 25 }, (_, j) =>
+          client.query<{ v: number }>('select $1::int * 1000 + $2::int as v', [i, j]).then((result) => result.rows[0]?.v === i * 1000 + j),
+        ),
+      ),
     );
     expect(answers.filter((right) => !right)).toEqual([]);
   });

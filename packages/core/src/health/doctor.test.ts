@@ -124,7 +124,18 @@ describe('doctor', () => {
 
   it('TENANT_MIGRATIONS_BEHIND: a new blueprint migration is rolled out by the repair', async () => {
     const tenant = await provision({ isolation: 'schema' });
-    const extended = { ...SAMPLE_BLUEPRINT, migrations: [...SAMPLE_BLUEPRINT.migrations, { id: '9001_asset_tags', description: 'Tags on assets.', schema: 'alter table assets add column tags text[] not null default array[]::text[]', shared: 'alter table assets add column tags text[] not null default array[]::text[]' }] };
+    const extended = {
+      ...SAMPLE_BLUEPRINT,
+      migrations: [
+        ...SAMPLE_BLUEPRINT.migrations,
+        {
+          id: '9001_asset_tags',
+          description: 'Tags on assets.',
+          schema: 'alter table assets add column tags text[] not null default array[]::text[]',
+          shared: 'alter table assets add column tags text[] not null default array[]::text[]',
+        },
+      ],
+    };
     const newer = testContext(database, { blueprint: extended });
     const [finding] = (await runDoctor(newer, { slug: tenant.slug })).findings;
     expect(finding).toMatchObject({ code: 'TENANT_MIGRATIONS_BEHIND', details: { missing: ['9001_asset_tags'] } });
@@ -138,7 +149,10 @@ describe('doctor', () => {
     await sql(`update tenantry.tenant_migrations set checksum = 'edited' where tenant_id = ? and migration_id = '0001_assets'`, [tenant.id]);
     const [finding] = (await runDoctor(ctx(), { slug: tenant.slug })).findings;
     expect(finding).toMatchObject({ code: 'TENANT_MIGRATION_CHECKSUM_CHANGED', subject: '0001_assets', repairable: false });
-    await sql(`update tenantry.tenant_migrations m set checksum = (select checksum from tenantry.tenant_migrations o where o.migration_id = m.migration_id and o.tenant_id <> m.tenant_id and o.checksum <> 'edited' limit 1) where tenant_id = ?`, [tenant.id]);
+    await sql(
+      `update tenantry.tenant_migrations m set checksum = (select checksum from tenantry.tenant_migrations o where o.migration_id = m.migration_id and o.tenant_id <> m.tenant_id and o.checksum <> 'edited' limit 1) where tenant_id = ?`,
+      [tenant.id],
+    );
   });
 
   it.each([
@@ -172,14 +186,19 @@ describe('doctor', () => {
     const outcome = await applyRepair(repairCtx, planned!.finding, { confirm: 'tenant_ghost_town' });
     expect(outcome.remaining).toBeNull();
     const [file] = readdirSync(exportDir);
-    const lines = readFileSync(join(exportDir, file ?? ''), 'utf8').trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+    const lines = readFileSync(join(exportDir, file ?? ''), 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
     expect(lines[1]).toEqual({ table: 'assets', row: { id: 1, name: 'left behind' } });
     expect(await sql(`select count(*)::int as n from pg_namespace where nspname = 'tenant_ghost_town'`)).toEqual([{ n: 0 }]);
   });
 
   it('TENANT_NO_OWNER: found, repaired by promoting the longest-standing member, then clean', async () => {
     const tenant = await provision();
-    await sql(`delete from tenantry.role_assignments r using tenantry.memberships m where m.id = r.membership_id and m.tenant_id = ? and r.role = 'owner'`, [tenant.id]);
+    await sql(`delete from tenantry.role_assignments r using tenantry.memberships m where m.id = r.membership_id and m.tenant_id = ? and r.role = 'owner'`, [
+      tenant.id,
+    ]);
     expect(await codesFor(tenant.slug)).toEqual(['TENANT_NO_OWNER']);
     const [planned] = await planRepairs(ctx(), { code: 'TENANT_NO_OWNER', slug: tenant.slug });
     // The repair is grantRole's own plan for the longest-standing member (the only one here: the owner who lost the role).
@@ -189,7 +208,9 @@ describe('doctor', () => {
     expect(await codesFor(tenant.slug)).toEqual([]);
     const audit = await sql(`select action from tenantry.audit_events where tenant_id = ? order by id desc limit 2`, [tenant.id]);
     expect(audit.map((event) => event.action).sort()).toEqual(['health.repaired', 'role.granted']);
-    const [granted] = await sql(`select target_id from tenantry.audit_events where tenant_id = ? and action = 'role.granted' order by id desc limit 1`, [tenant.id]);
+    const [granted] = await sql(`select target_id from tenantry.audit_events where tenant_id = ? and action = 'role.granted' order by id desc limit 1`, [
+      tenant.id,
+    ]);
     expect(granted?.target_id).toBe(tenant.ownerId);
   });
 
@@ -243,7 +264,9 @@ describe('doctor', () => {
       const tenantColumn = isolation === 'shared' ? 'tenant_id, ' : '';
       const tenantValue = isolation === 'shared' ? `'${tenant.id}', ` : '';
       for (let index = 0; index < 4; index++) {
-        await sql(`insert into ${table('assets')} (${tenantColumn}name, uri, mimetype, size_bytes) values (${tenantValue}'a${index}', 'https://cdn.test/${index}', 'image/png', 230000000)`);
+        await sql(
+          `insert into ${table('assets')} (${tenantColumn}name, uri, mimetype, size_bytes) values (${tenantValue}'a${index}', 'https://cdn.test/${index}', 'image/png', 230000000)`,
+        );
       }
       const findings = (await runDoctor(ctx(), { slug: tenant.slug })).findings;
       expect(findings).toContainEqual(expect.objectContaining({ code: 'USAGE_OVER_LIMIT', details: { resource: 'assets', used: 4, limit: 3 } }));
@@ -306,7 +329,12 @@ describe('doctor', () => {
     await sql(`update tenantry.outbox_messages set created_at = created_at - interval '20 minutes' where recipient = 'crashed@example.com'`);
     await sql(`update tenantry.invitations set last_sent_at = last_sent_at - interval '20 minutes' where email = 'crashed@example.com'`);
     const [finding] = (await runDoctor(ctx(), { slug: tenant.slug })).findings;
-    expect(finding).toMatchObject({ code: 'INVITATION_MAIL_UNDELIVERED', severity: 'warn', repairable: false, details: { messages: 2, recipients: ['bounced@example.com', 'crashed@example.com'], failed: 1 } });
+    expect(finding).toMatchObject({
+      code: 'INVITATION_MAIL_UNDELIVERED',
+      severity: 'warn',
+      repairable: false,
+      details: { messages: 2, recipients: ['bounced@example.com', 'crashed@example.com'], failed: 1 },
+    });
     expect(finding?.message).toContain('ECONNREFUSED');
     await resendInvitation(ctx(), { slug: tenant.slug, email: 'bounced@example.com' }, { mailer: delivered });
     await revokeInvitation(ctx(), { slug: tenant.slug, email: 'crashed@example.com' });

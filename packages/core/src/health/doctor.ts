@@ -41,7 +41,13 @@ export async function recheck(ctx: ServiceContext, check: Check, finding: Findin
 }
 
 /** The finding with this fingerprint as the check reports it now (for one tenant when given); empty when gone. */
-export async function findCurrent(ctx: ServiceContext, check: Check, fingerprint: string, tenantId: string | undefined, settings: HealthSettingsInput = {}): Promise<Finding[]> {
+export async function findCurrent(
+  ctx: ServiceContext,
+  check: Check,
+  fingerprint: string,
+  tenantId: string | undefined,
+  settings: HealthSettingsInput = {},
+): Promise<Finding[]> {
   const checkContext: CheckContext = { em: ctx.em, blueprint: blueprintOf(ctx), now: ctx.now(), settings: healthSettings(ctx, settings), tenantId };
   return (await check.run(checkContext)).filter((candidate) => candidate.fingerprint === fingerprint);
 }

@@ -23,7 +23,8 @@ export async function goneFindings(em: SqlEntityManager, present: readonly Findi
 
 /** Records what was sent and forgets what is gone; inside the caller's transaction. */
 export async function recordNotified(tx: SqlEntityManager, sent: readonly Finding[], gone: readonly string[], now: Date): Promise<void> {
-  if (gone.length > 0) await tx.execute('delete from tenantry.health_notifications where fingerprint in (select jsonb_array_elements_text(?::jsonb))', [JSON.stringify(gone)]);
+  if (gone.length > 0)
+    await tx.execute('delete from tenantry.health_notifications where fingerprint in (select jsonb_array_elements_text(?::jsonb))', [JSON.stringify(gone)]);
   for (const finding of sent) {
     await tx.execute(
       'insert into tenantry.health_notifications (fingerprint, code, tenant_id, first_notified_at) values (?, ?, ?, ?) on conflict (fingerprint) do nothing',

@@ -59,8 +59,14 @@ describe('the health.notify operation', () => {
 
     const applied = await executeOperation(ctx(), notifyHealth, { url, slug: tenant.slug }, { expectFingerprint: planned.fingerprint });
     expect(applied).toMatchObject({ result: 'applied', steps: planned.steps, value: { url, sent: planned.data.pending.length, status: 204 } });
-    expect(received.slice(posted).map((body) => body.findings.map((finding) => finding.fingerprint))).toEqual([planned.data.pending.map((finding) => finding.fingerprint)]);
-    const [event] = await database.fork().execute<{ target_id: string; after: string }[]>(`select target_id, after::text from tenantry.audit_events where action = 'health.notified' order by id desc limit 1`);
+    expect(received.slice(posted).map((body) => body.findings.map((finding) => finding.fingerprint))).toEqual([
+      planned.data.pending.map((finding) => finding.fingerprint),
+    ]);
+    const [event] = await database
+      .fork()
+      .execute<{ target_id: string; after: string }[]>(
+        `select target_id, after::text from tenantry.audit_events where action = 'health.notified' order by id desc limit 1`,
+      );
     // The webhook's path can hold its secret: the audit names its origin.
     expect(event?.target_id).toBe(new URL(url).origin);
     expect(event?.after).not.toContain('secret-path');

@@ -55,7 +55,11 @@ export const notifyHealth = defineOperation({
   input: notifyHealthInput,
   audit: ['health.notified'],
   async plan(ctx, request) {
-    const report = await runDoctor(ctx, { ...(request.slug ? { slug: request.slug } : {}), ...(request.minSeverity ? { minSeverity: request.minSeverity } : {}), ...(request.settings ? { settings: request.settings } : {}) });
+    const report = await runDoctor(ctx, {
+      ...(request.slug ? { slug: request.slug } : {}),
+      ...(request.minSeverity ? { minSeverity: request.minSeverity } : {}),
+      ...(request.settings ? { settings: request.settings } : {}),
+    });
     const pending = await unnotifiedFindings(ctx.tx, report.findings);
     const gone = request.slug ? [] : await goneFindings(ctx.tx, report.findings);
     const data: NotifyPlan = {
@@ -66,16 +70,24 @@ export const notifyHealth = defineOperation({
       payload: { source: 'tenantry', checkedAt: report.checkedAt.toISOString(), target: request.target ?? null, findings: pending },
     };
     const steps = [
-      ...(pending.length > 0 ? [{ action: 'post-webhook', description: `POST ${pending.length} new finding(s) to ${request.url}: ${toDoctorSummary(pending)}` }] : []),
+      ...(pending.length > 0
+        ? [{ action: 'post-webhook', description: `POST ${pending.length} new finding(s) to ${request.url}: ${toDoctorSummary(pending)}` }]
+        : []),
       ...(pending.length > 0 ? [{ action: 'remember', description: 'Remember them as notified: they are not posted again while they last' }] : []),
-      ...(gone.length > 0 ? [{ action: 'forget', description: `Forget ${gone.length} notified finding(s) that are gone: they are new again if they come back` }] : []),
+      ...(gone.length > 0
+        ? [{ action: 'forget', description: `Forget ${gone.length} notified finding(s) that are gone: they are new again if they come back` }]
+        : []),
     ];
     if (steps.length === 0) return { unchanged: true, steps: [], data };
     return {
       steps: [...steps, { action: 'audit', description: 'Record health.notified in the audit trail' }],
       basis: { pending: pending.map((finding) => finding.fingerprint), gone },
       // The origin only: a webhook's path often holds its secret (hooks.slack.com/services/...).
-      audit: { targetType: 'webhook', targetId: new URL(request.url).origin, after: { sent: pending.length, findings: pending.map((finding) => finding.fingerprint), forgotten: gone.length } },
+      audit: {
+        targetType: 'webhook',
+        targetId: new URL(request.url).origin,
+        after: { sent: pending.length, findings: pending.map((finding) => finding.fingerprint), forgotten: gone.length },
+      },
       data,
     };
   },

@@ -35,7 +35,9 @@ export async function runPreflight(ctx: ServiceContext, environment: PreflightEn
   results.push({
     name: 'privilege to create schemas',
     ok: server?.can_create === true,
-    detail: server?.can_create ? `${server.user} may create schemas` : `${server?.user ?? 'this user'} lacks CREATE on the database: grant create on database to it`,
+    detail: server?.can_create
+      ? `${server.user} may create schemas`
+      : `${server?.user ?? 'this user'} lacks CREATE on the database: grant create on database to it`,
   });
   const migrations = await controlPlaneStatus(ctx.em);
   const migrated = migrations.pending.length === 0 && migrations.unknown.length === 0;

@@ -67,7 +67,9 @@ describe('the health.repair operation', () => {
     expect(planned?.plan.confirmText).toBe('tenant_stale_left_over');
     await sql('create table tenant_stale_left_over.devices (id int)');
     const before = await repairedCount();
-    await expect(applyRepair(repairCtx, planned!.finding, { confirm: 'tenant_stale_left_over', expectFingerprint: planned!.fingerprint })).rejects.toMatchObject({ code: 'PLAN_STALE' });
+    await expect(
+      applyRepair(repairCtx, planned!.finding, { confirm: 'tenant_stale_left_over', expectFingerprint: planned!.fingerprint }),
+    ).rejects.toMatchObject({ code: 'PLAN_STALE' });
     expect(await schemaExists('tenant_stale_left_over')).toBe(true);
     expect(readdirSync(exportDir)).toEqual([]);
     expect(await repairedCount()).toBe(before);

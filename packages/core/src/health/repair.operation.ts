@@ -41,14 +41,23 @@ export const repairFinding = defineOperation({
     const [finding] = await findCurrent(ctx, check, request.fingerprint, tenantId);
     if (!finding) return { steps: [], unchanged: true, basis: { finding: null }, data: { finding: null, plan: null } };
     if (!check.repair || !finding.repairable) {
-      throw new TenantryError('PRECONDITION_FAILED', { message: `${finding.code} has no automatic repair here.`, details: { code: finding.code }, hint: finding.remediation });
+      throw new TenantryError('PRECONDITION_FAILED', {
+        message: `${finding.code} has no automatic repair here.`,
+        details: { code: finding.code },
+        hint: finding.remediation,
+      });
     }
     const plan = await check.repair.plan(ctx, finding);
     return {
       steps: plan.steps,
       ...(plan.destructive ? { confirm: { text: plan.confirmText ?? '', label: 'the exact name the plan names' } } : {}),
       // Steps carry generated ids and the export file's time: the finding and the shape of the plan are the basis.
-      basis: { finding: { message: finding.message, details: finding.details }, actions: plan.steps.map((step) => step.action), confirmText: plan.confirmText, basis: plan.basis ?? null },
+      basis: {
+        finding: { message: finding.message, details: finding.details },
+        actions: plan.steps.map((step) => step.action),
+        confirmText: plan.confirmText,
+        basis: plan.basis ?? null,
+      },
       audit: {
         ...(finding.tenant ? { tenant: { id: finding.tenant.id, slug: finding.tenant.slug } } : {}),
         targetType: finding.scope === 'database' ? 'database' : 'tenant',

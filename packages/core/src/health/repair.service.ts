@@ -51,7 +51,11 @@ export async function planRepairs(ctx: ServiceContext, selection: RepairSelectio
 export async function applyRepair(ctx: ServiceContext, finding: Finding, options: RepairOptions = {}): Promise<RepairOutcome> {
   const check = checkFor(finding.code);
   if (!check.repair || !finding.repairable) {
-    throw new TenantryError('PRECONDITION_FAILED', { message: `${finding.code} has no automatic repair here.`, details: { code: finding.code }, hint: finding.remediation });
+    throw new TenantryError('PRECONDITION_FAILED', {
+      message: `${finding.code} has no automatic repair here.`,
+      details: { code: finding.code },
+      hint: finding.remediation,
+    });
   }
   const outcome = await runRepair(ctx, finding, options);
   const [remaining] = options.dryRun ? [outcome.finding] : await recheck({ ...ctx, em: ctx.em.fork() }, check, finding);

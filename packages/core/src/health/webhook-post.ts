@@ -4,12 +4,25 @@ import { TenantryError } from '../errors.ts';
 export async function postJson(url: string, body: unknown): Promise<number> {
   let response: Response;
   try {
-    response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: AbortSignal.timeout(10_000) });
+    response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
   } catch (error) {
-    throw new TenantryError('UNAVAILABLE', { message: `The webhook ${url} could not be reached: ${(error as Error).message}.`, hint: 'Check the URL; the findings will be sent again next run.', cause: error });
+    throw new TenantryError('UNAVAILABLE', {
+      message: `The webhook ${url} could not be reached: ${(error as Error).message}.`,
+      hint: 'Check the URL; the findings will be sent again next run.',
+      cause: error,
+    });
   }
   if (!response.ok) {
-    throw new TenantryError('UNAVAILABLE', { message: `The webhook ${url} answered ${response.status}.`, details: { status: response.status }, hint: 'The findings will be sent again next run.' });
+    throw new TenantryError('UNAVAILABLE', {
+      message: `The webhook ${url} answered ${response.status}.`,
+      details: { status: response.status },
+      hint: 'The findings will be sent again next run.',
+    });
   }
   return response.status;
 }

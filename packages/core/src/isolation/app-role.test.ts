@@ -30,10 +30,9 @@ describe('ensureRoleSql', () => {
           }),
         ),
       );
-      const [row] = await database.fork().execute<{ n: number; super: boolean }[]>(
-        'select count(*)::int as n, bool_or(rolsuper) as super from pg_roles where rolname = ?',
-        [role],
-      );
+      const [row] = await database
+        .fork()
+        .execute<{ n: number; super: boolean }[]>('select count(*)::int as n, bool_or(rolsuper) as super from pg_roles where rolname = ?', [role]);
       expect(row).toEqual({ n: 1, super: false });
       await database.fork().execute(ensureRoleSql(role));
     } finally {

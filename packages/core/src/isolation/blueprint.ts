@@ -58,13 +58,15 @@ export function validateBlueprint(blueprint: Blueprint): Blueprint {
   const seen = new Set<string>();
   blueprint.migrations.forEach((migration, index) => {
     const path = `blueprint.migrations.${index}`;
-    if (!MIGRATION_ID.test(migration.id ?? '')) issues.push({ path: `${path}.id`, message: 'must be lowercase letters, digits and _ (e.g. 0004_add_device_tags)' });
+    if (!MIGRATION_ID.test(migration.id ?? ''))
+      issues.push({ path: `${path}.id`, message: 'must be lowercase letters, digits and _ (e.g. 0004_add_device_tags)' });
     if (seen.has(migration.id)) issues.push({ path: `${path}.id`, message: `"${migration.id}" is used twice` });
     seen.add(migration.id);
     for (const mode of ['schema', 'shared'] as const) {
       const body = migration[mode];
       if (typeof body === 'function' && !migration.version) issues.push({ path: `${path}.version`, message: 'is required when a body is a function' });
-      if (typeof body !== 'function' && body !== undefined && statementsOf(body).length === 0) issues.push({ path: `${path}.${mode}`, message: 'has no SQL statement' });
+      if (typeof body !== 'function' && body !== undefined && statementsOf(body).length === 0)
+        issues.push({ path: `${path}.${mode}`, message: 'has no SQL statement' });
     }
   });
   if (issues.length > 0) throw TenantryError.invalidInput(issues);

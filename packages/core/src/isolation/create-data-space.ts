@@ -48,7 +48,9 @@ export async function planDataSpace(
   if (request.isolation === 'schema') {
     const schema = request.schemaName;
     if (!schema) throw TenantryError.internal(new Error('schema isolation without a schema name'));
-    const taken = known ? known.schemaExists : (await em.execute<{ present: boolean }[]>('select exists (select 1 from pg_namespace where nspname = ?) as present', [schema]))[0]?.present;
+    const taken = known
+      ? known.schemaExists
+      : (await em.execute<{ present: boolean }[]>('select exists (select 1 from pg_namespace where nspname = ?) as present', [schema]))[0]?.present;
     if (taken) {
       throw new TenantryError('CONFLICT', {
         message: `The schema ${schema} already exists, though no tenant owns it (left over by hand, or by an older tool).`,
@@ -56,13 +58,23 @@ export async function planDataSpace(
         hint: 'Drop or rename that schema after checking what is in it, or pick another slug.',
       });
     }
-    planned.add('create-schema', { action: 'create-schema', description: `Create the tenant's schema ${schema}` }, [statement(`create schema ${quoteIdent(schema)}`)]);
+    planned.add('create-schema', { action: 'create-schema', description: `Create the tenant's schema ${schema}` }, [
+      statement(`create schema ${quoteIdent(schema)}`),
+    ]);
     for (const migration of blueprint.migrations) {
-      planned.body(migration.id, { action: 'run-migration', description: `Run tenant migration ${migration.id} in ${schema}: ${migration.description}` }, migration.schema, migration.version);
+      planned.body(
+        migration.id,
+        { action: 'run-migration', description: `Run tenant migration ${migration.id} in ${schema}: ${migration.description}` },
+        migration.schema,
+        migration.version,
+      );
     }
     planned.add(
       'isolation',
-      { action: 'isolate-schema', description: `Grant the application role DML on ${schema}'s tables and force row-level security pinned to this tenant on each` },
+      {
+        action: 'isolate-schema',
+        description: `Grant the application role DML on ${schema}'s tables and force row-level security pinned to this tenant on each`,
+      },
       [statement(isolationSql('schema', schema, request.tenantId))],
     );
     const records = blueprint.migrations.map((migration) => ({ id: migration.id, checksum: migrationChecksum(migration, 'schema') }));
@@ -76,7 +88,15 @@ export async function planDataSpace(
   const pool = poolSteps(pending);
   planned.add('record-migrations', recordStep(migrations.length, 'shared'), [recordSharedTenant(request.tenantId, now)]);
   demo(planned, blueprint, request, 'shared', SHARED_SCHEMA);
-  return { ...request, schema: SHARED_SCHEMA, migrations, poolPending: pending.map((migration) => migration.id), steps: [...pool, ...planned.steps], poolSteps: pool, script: planned.script };
+  return {
+    ...request,
+    schema: SHARED_SCHEMA,
+    migrations,
+    poolPending: pending.map((migration) => migration.id),
+    steps: [...pool, ...planned.steps],
+    poolSteps: pool,
+    script: planned.script,
+  };
 }
 
 /** Steps and the script parts that run their statements, built together so they cannot differ. */

@@ -60,7 +60,9 @@ export async function dataSpaceCounts(em: SqlEntityManager, tenantId: string | u
   const shared = layouts.find((layout) => layout.schema === SHARED_SCHEMA);
   if (shared) await countShared(em, shared, tenantId, counts);
   const schemas = layouts.filter((layout): layout is Layout & { tenant_id: string } => layout.tenant_id !== null && (layout.assets || layout.devices));
-  const batches = Array.from({ length: Math.ceil(schemas.length / SCHEMAS_PER_QUERY) }, (_, index) => schemas.slice(index * SCHEMAS_PER_QUERY, (index + 1) * SCHEMAS_PER_QUERY));
+  const batches = Array.from({ length: Math.ceil(schemas.length / SCHEMAS_PER_QUERY) }, (_, index) =>
+    schemas.slice(index * SCHEMAS_PER_QUERY, (index + 1) * SCHEMAS_PER_QUERY),
+  );
   await runWithConcurrency(batches, CONCURRENT_QUERIES, (batch) => countSchemas(em, batch, counts));
   return counts;
 }
@@ -77,7 +79,10 @@ async function countShared(em: SqlEntityManager, layout: Layout, tenantId: strin
     for (const row of rows) entry(counts, row.tenant_id, { assets: row.n, storageGb: row.bytes === null ? null : Number(row.bytes) / GB });
   }
   if (layout.devices) {
-    const rows = await em.execute<{ tenant_id: string; n: number }[]>(`select tenant_id, count(*)::int as n from ${SHARED_SCHEMA}.devices${filter} group by tenant_id`, params);
+    const rows = await em.execute<{ tenant_id: string; n: number }[]>(
+      `select tenant_id, count(*)::int as n from ${SHARED_SCHEMA}.devices${filter} group by tenant_id`,
+      params,
+    );
     for (const row of rows) entry(counts, row.tenant_id, { devices: row.n });
   }
 }
@@ -91,7 +96,8 @@ async function countSchemas(em: SqlEntityManager, layouts: (Layout & { tenant_id
     return `select '${layout.tenant_id}'::uuid as tenant_id, ${assets} as assets, ${bytes} as bytes, ${devices} as devices`;
   });
   const rows = await em.execute<{ tenant_id: string; assets: number | null; bytes: number | null; devices: number | null }[]>(branches.join('\nunion all\n'));
-  for (const row of rows) entry(counts, row.tenant_id, { assets: row.assets, devices: row.devices, storageGb: row.bytes === null ? null : Number(row.bytes) / GB });
+  for (const row of rows)
+    entry(counts, row.tenant_id, { assets: row.assets, devices: row.devices, storageGb: row.bytes === null ? null : Number(row.bytes) / GB });
 }
 
 function entry(counts: Map<string, DataSpaceCounts>, tenantId: string, values: Partial<DataSpaceCounts>): void {

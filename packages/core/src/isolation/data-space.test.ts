@@ -34,7 +34,10 @@ describe('dropTenantDataSpace', () => {
     await rows(`create schema if not exists "${schema}"`);
     await rows(`create table if not exists "${schema}".notes (id int primary key)`);
     await rows(`insert into "${schema}".notes values (1) on conflict do nothing`);
-    await rows(`insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at) values (?, 'x_test', 'abc', now()) on conflict do nothing`, [victim.id]);
+    await rows(
+      `insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at) values (?, 'x_test', 'abc', now()) on conflict do nothing`,
+      [victim.id],
+    );
 
     // A rolled-back caller leaves everything in place.
     await database
@@ -62,7 +65,9 @@ describe('dropTenantDataSpace', () => {
     for (const table of ['zz_parents', 'aa_children']) {
       await rows(`alter table tenantry_shared.${table} enable row level security`);
       await rows(`alter table tenantry_shared.${table} force row level security`);
-      await rows(`create policy tenant_isolation on tenantry_shared.${table} using (tenant_id = nullif(current_setting('app.current_tenant_id', true), '')::uuid)`);
+      await rows(
+        `create policy tenant_isolation on tenantry_shared.${table} using (tenant_id = nullif(current_setting('app.current_tenant_id', true), '')::uuid)`,
+      );
     }
     expect(await database.fork().transactional((tx) => sharedTablesChildrenFirst(tx))).toEqual(expect.arrayContaining(['aa_children', 'zz_parents']));
     const order = await database.fork().transactional((tx) => sharedTablesChildrenFirst(tx));
@@ -79,7 +84,9 @@ describe('dropTenantDataSpace', () => {
 
     const dropped = await database.fork().transactional((tx) => dropTenantDataSpace(tx, victim));
     expect(dropped.rowsDeleted).toMatchObject({ aa_children: 1, zz_parents: 2 });
-    const left = await rows(`select tenant_id::text as tenant, count(*)::int as n from (select tenant_id from tenantry_shared.zz_parents union all select tenant_id from tenantry_shared.aa_children) r group by 1`);
+    const left = await rows(
+      `select tenant_id::text as tenant, count(*)::int as n from (select tenant_id from tenantry_shared.zz_parents union all select tenant_id from tenantry_shared.aa_children) r group by 1`,
+    );
     expect(left).toEqual([{ tenant: neighbour.id, n: 2 }]);
     await rows('drop table tenantry_shared.aa_children, tenantry_shared.zz_parents');
   });

@@ -32,7 +32,10 @@ export function dropDataSpaceStep(tenant: DataSpaceOwner): PlanStep {
   return {
     action: 'drop-data-space',
     description: `Delete the tenant's rows from every table of the shared schema ${SHARED_SCHEMA} (children first), and its tenant migration records`,
-    sql: [`delete from ${SHARED_SCHEMA}.<each table with tenant_id> where tenant_id = '${tenant.id}'`, `delete from tenantry.tenant_migrations where tenant_id = '${tenant.id}'`],
+    sql: [
+      `delete from ${SHARED_SCHEMA}.<each table with tenant_id> where tenant_id = '${tenant.id}'`,
+      `delete from tenantry.tenant_migrations where tenant_id = '${tenant.id}'`,
+    ],
   };
 }
 
@@ -45,7 +48,9 @@ export async function dropTenantDataSpace(tx: SqlEntityManager, tenant: DataSpac
   const dropped: DroppedDataSpace = { isolation: tenant.isolation, schema: null, rowsDeleted: {} };
   if (tenant.isolation === 'schema') {
     if (tenant.schemaName) {
-      const [present] = await tx.execute<{ present: boolean }[]>('select exists (select 1 from pg_namespace where nspname = ?) as present', [tenant.schemaName]);
+      const [present] = await tx.execute<{ present: boolean }[]>('select exists (select 1 from pg_namespace where nspname = ?) as present', [
+        tenant.schemaName,
+      ]);
       await tx.execute(`drop schema if exists ${quoteIdent(tenant.schemaName)} cascade`);
       if (present?.present) dropped.schema = tenant.schemaName;
     }

@@ -46,9 +46,7 @@ $tenantry$`;
 export function isolationSql(mode: IsolationMode, schema: string, tenantId?: string): string {
   const condition = policyCondition(mode, tenantId);
   const tenantTable =
-    mode === 'schema'
-      ? 'true'
-      : `exists (select 1 from pg_attribute a where a.attrelid = t.oid and a.attname = 'tenant_id' and not a.attisdropped)`;
+    mode === 'schema' ? 'true' : `exists (select 1 from pg_attribute a where a.attrelid = t.oid and a.attname = 'tenant_id' and not a.attisdropped)`;
   return `do $tenantry$
 declare
   t record;

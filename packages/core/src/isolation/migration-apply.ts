@@ -136,15 +136,26 @@ function describeRun(blueprint: Blueprint, units: readonly MigrationUnit[], lock
   const shared = units.find((unit) => unit.kind === 'shared');
   if (shared) {
     const pending = blueprint.migrations.filter((migration) => shared.migrations.includes(migration.id));
-    steps.push({ action: 'lock', description: 'Take the shared tables lock, with the lock timeout', sql: [unitPreamble(lockTimeoutMs)[0] as string] }, ...poolSteps(pending));
+    steps.push(
+      { action: 'lock', description: 'Take the shared tables lock, with the lock timeout', sql: [unitPreamble(lockTimeoutMs)[0] as string] },
+      ...poolSteps(pending),
+    );
     steps.push({ action: 'record-migrations', description: `Record the shared migrations for every shared tenant (${shared.tenantsBehind} behind)` });
   }
   if (schemaUnits.length === 0) return steps;
-  steps.push({ action: 'lock', description: `For each of ${schemaUnits.length} tenant schema(s), in its own transaction: the lock timeout and the tenant's advisory lock`, sql: unitPreamble(lockTimeoutMs) });
+  steps.push({
+    action: 'lock',
+    description: `For each of ${schemaUnits.length} tenant schema(s), in its own transaction: the lock timeout and the tenant's advisory lock`,
+    sql: unitPreamble(lockTimeoutMs),
+  });
   for (const migration of blueprint.migrations) {
     const count = schemaUnits.filter((unit) => unit.migrations.includes(migration.id)).length;
     if (count === 0) continue;
-    steps.push({ action: 'run-migration', description: `Run ${migration.id} in ${count} tenant schema(s): ${migration.description}`, sql: sqlOf(migration.schema, migration) });
+    steps.push({
+      action: 'run-migration',
+      description: `Run ${migration.id} in ${count} tenant schema(s): ${migration.description}`,
+      sql: sqlOf(migration.schema, migration),
+    });
   }
   steps.push({ action: 'isolate-schema', description: 'Grant the application role and force row-level security on any new table' });
   steps.push({ action: 'record-migrations', description: 'Record each migration with its checksum, and an audit event per tenant' });
@@ -153,5 +164,12 @@ function describeRun(blueprint: Blueprint, units: readonly MigrationUnit[], lock
 
 function summarize(reports: readonly UnitReport[]): TenantMigrationRun['summary'] {
   const count = (outcome: UnitReport['outcome']) => reports.filter((unit) => unit.outcome === outcome).length;
-  return { units: reports.length, migrated: count('migrated'), unchanged: count('unchanged'), failed: count('failed'), skipped: count('skipped'), planned: count('planned') };
+  return {
+    units: reports.length,
+    migrated: count('migrated'),
+    unchanged: count('unchanged'),
+    failed: count('failed'),
+    skipped: count('skipped'),
+    planned: count('planned'),
+  };
 }

@@ -85,7 +85,14 @@ export async function tenantMigrationStatus(em: SqlEntityManager, blueprint: Blu
   const unknownBySlug = groupUnknown(offRows.filter((row) => row.expected === null));
   const drifted: DriftedMigration[] = offRows
     .filter((row) => row.expected !== null)
-    .map((row) => ({ slug: row.slug, isolation: row.isolation, migrationId: row.migration_id, appliedChecksum: row.checksum, expectedChecksum: row.expected as string, appliedAt: new Date(row.applied_at) }));
+    .map((row) => ({
+      slug: row.slug,
+      isolation: row.isolation,
+      migrationId: row.migration_id,
+      appliedChecksum: row.checksum,
+      expectedChecksum: row.expected as string,
+      appliedAt: new Date(row.applied_at),
+    }));
   const behind = behindRows.map((row) => ({
     id: row.id,
     slug: row.slug,
@@ -117,7 +124,10 @@ export async function tenantMigrationStatus(em: SqlEntityManager, blueprint: Blu
     drifted,
     unknown: [...unknownBySlug].map(([slug, migrationIds]) => ({ slug, migrationIds })),
     shared: {
-      applied: blueprint.migrations.filter((m) => pool.has(m.id)).map((m) => m.id).concat([...pool.keys()].filter((id) => !known.has(id))),
+      applied: blueprint.migrations
+        .filter((m) => pool.has(m.id))
+        .map((m) => m.id)
+        .concat([...pool.keys()].filter((id) => !known.has(id))),
       pending: blueprint.migrations.filter((m) => !pool.has(m.id)).map((m) => m.id),
       drifted: blueprint.migrations.filter((m) => pool.has(m.id) && pool.get(m.id) !== migrationChecksum(m, 'shared')).map((m) => m.id),
     },

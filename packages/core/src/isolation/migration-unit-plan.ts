@@ -30,9 +30,16 @@ export function planTenantUnit(tenant: UnitTenant, todo: readonly TenantMigratio
     statement(`select set_config('lock_timeout', $1, true)`, [`${lockTimeoutMs}ms`]),
     statement('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`tenantry.tenant:${tenant.id}`]),
   ];
-  const steps: PlanStep[] = [statementStep('lock', `Take ${tenant.slug}'s advisory lock, waiting at most ${lockTimeoutMs} ms for any lock, then read what it has applied`, lock)];
+  const steps: PlanStep[] = [
+    statementStep('lock', `Take ${tenant.slug}'s advisory lock, waiting at most ${lockTimeoutMs} ms for any lock, then read what it has applied`, lock),
+  ];
   if (todo.some((migration) => typeof migration.schema === 'function')) {
-    for (const migration of todo) steps.push({ action: 'run-migration', description: `Run ${migration.id} in ${tenant.schema}: ${migration.description}`, sql: [`-- ${migration.id}: a function body, version ${migration.version ?? '?'}`] });
+    for (const migration of todo)
+      steps.push({
+        action: 'run-migration',
+        description: `Run ${migration.id} in ${tenant.schema}: ${migration.description}`,
+        sql: [`-- ${migration.id}: a function body, version ${migration.version ?? '?'}`],
+      });
     steps.push({ action: 'isolate-schema', description: `Grant the application role and force row-level security on any new table of ${tenant.schema}` });
     steps.push({ action: 'record-migrations', description: 'Record each migration with its checksum and duration' });
     return { lock, steps, script: null };
@@ -43,15 +50,28 @@ export function planTenantUnit(tenant: UnitTenant, todo: readonly TenantMigratio
     steps.push(statementStep(action, description, [...part.statements]));
   };
   const mark = (name: string) => statement(`select set_config('tenantry.mark_${name}', clock_timestamp()::text, true)`);
-  const since = (from: string, to: string) => `(extract(epoch from current_setting('tenantry.mark_${to}')::timestamptz - current_setting('tenantry.mark_${from}')::timestamptz) * 1000)::int`;
+  const since = (from: string, to: string) =>
+    `(extract(epoch from current_setting('tenantry.mark_${to}')::timestamptz - current_setting('tenantry.mark_${from}')::timestamptz) * 1000)::int`;
   add({ label: 'start', statements: [mark('start')], raw: true }, 'mark-time', 'Mark the time (each migration is timed)');
   todo.forEach((migration, index) => {
-    add({ label: migration.id, statements: [...bodyStatements(migration.schema as string | readonly string[]), mark(String(index))] }, 'run-migration', `Run ${migration.id} in ${tenant.schema}: ${migration.description}`);
+    add(
+      { label: migration.id, statements: [...bodyStatements(migration.schema as string | readonly string[]), mark(String(index))] },
+      'run-migration',
+      `Run ${migration.id} in ${tenant.schema}: ${migration.description}`,
+    );
   });
-  add({ label: 'isolation', statements: [statement(isolationSql('schema', tenant.schema, tenant.id))] }, 'isolate-schema', `Grant the application role and force row-level security on any new table of ${tenant.schema}`);
+  add(
+    { label: 'isolation', statements: [statement(isolationSql('schema', tenant.schema, tenant.id))] },
+    'isolate-schema',
+    `Grant the application role and force row-level security on any new table of ${tenant.schema}`,
+  );
   const rows = todo.map((migration, index) => recordRow(tenant, migration, now, since(index === 0 ? 'start' : String(index - 1), String(index))));
   add(
-    { label: 'record-migrations', statements: [statement(`insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at, duration_ms) values ${rows.join(', ')}`)], raw: true },
+    {
+      label: 'record-migrations',
+      statements: [statement(`insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at, duration_ms) values ${rows.join(', ')}`)],
+      raw: true,
+    },
     'record-migrations',
     'Record each migration with its checksum and duration',
   );

@@ -61,7 +61,14 @@ export function unitPreamble(lockTimeoutMs: number): string[] {
  * What is applied is read again under the lock: a re-run (or a concurrent one) applies exactly what is
  * left. A failure rolls back this unit only and is recorded in the audit trail.
  */
-export async function executeUnit(ctx: ServiceContext, blueprint: Blueprint, unit: MigrationUnit, lockTimeoutMs: number, canary: boolean, record: RecordMigrationEvent): Promise<UnitReport> {
+export async function executeUnit(
+  ctx: ServiceContext,
+  blueprint: Blueprint,
+  unit: MigrationUnit,
+  lockTimeoutMs: number,
+  canary: boolean,
+  record: RecordMigrationEvent,
+): Promise<UnitReport> {
   const started = performance.now();
   const base = { target: unit.kind, slug: unit.kind === 'tenant' ? unit.slug : null, canary } as const;
   try {
@@ -79,14 +86,32 @@ export async function executeUnit(ctx: ServiceContext, blueprint: Blueprint, uni
   }
 }
 
-async function migrateShared(ctx: ServiceContext, tx: SqlEntityManager, blueprint: Blueprint, unit: Extract<MigrationUnit, { kind: 'shared' }>, record: RecordMigrationEvent): Promise<string[]> {
+async function migrateShared(
+  ctx: ServiceContext,
+  tx: SqlEntityManager,
+  blueprint: Blueprint,
+  unit: Extract<MigrationUnit, { kind: 'shared' }>,
+  record: RecordMigrationEvent,
+): Promise<string[]> {
   const run = await migrateSharedPool(tx, blueprint, ctx.now());
   const applied = run.applied.map((migration) => migration.id);
-  record(tx, { action: 'shared_schema.migrated', targetType: 'data_space', targetId: SHARED_SCHEMA, after: { migrations: run.applied, tenantsBehind: unit.tenantsBehind } });
+  record(tx, {
+    action: 'shared_schema.migrated',
+    targetType: 'data_space',
+    targetId: SHARED_SCHEMA,
+    after: { migrations: run.applied, tenantsBehind: unit.tenantsBehind },
+  });
   return applied;
 }
 
-async function migrateTenant(ctx: ServiceContext, tx: SqlEntityManager, blueprint: Blueprint, unit: Extract<MigrationUnit, { kind: 'tenant' }>, lockTimeoutMs: number, record: RecordMigrationEvent): Promise<string[]> {
+async function migrateTenant(
+  ctx: ServiceContext,
+  tx: SqlEntityManager,
+  blueprint: Blueprint,
+  unit: Extract<MigrationUnit, { kind: 'tenant' }>,
+  lockTimeoutMs: number,
+  record: RecordMigrationEvent,
+): Promise<string[]> {
   const started = performance.now();
   const now = ctx.now();
   const planFor = (todo: readonly TenantMigration[]) => planTenantUnit(unit, todo, now, lockTimeoutMs);
@@ -119,7 +144,13 @@ async function migrateTenant(ctx: ServiceContext, tx: SqlEntityManager, blueprin
     await tx.execute(isolationSql('schema', unit.schema, unit.id));
     await tx.execute(`insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at, duration_ms) values ${rows.join(', ')}`);
   }
-  record(tx, { action: 'tenant.migrated', tenant: { id: unit.id, slug: unit.slug }, targetType: 'data_space', targetId: unit.schema, after: { migrations: todo.map((migration) => migration.id), durationMs: elapsed(started) } });
+  record(tx, {
+    action: 'tenant.migrated',
+    tenant: { id: unit.id, slug: unit.slug },
+    targetType: 'data_space',
+    targetId: unit.schema,
+    after: { migrations: todo.map((migration) => migration.id), durationMs: elapsed(started) },
+  });
   return todo.map((migration) => migration.id);
 }
 

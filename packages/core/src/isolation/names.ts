@@ -13,7 +13,6 @@ export const TENANT_SETTING = 'app.current_tenant_id';
 /** The name of the policy Tenantry puts on every tenant table. */
 export const POLICY_NAME = 'tenant_isolation';
 
-
 /** Double-quotes an identifier for SQL text. */
 export function quoteIdent(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;

@@ -75,7 +75,11 @@ export async function migrateSharedPool(tx: SqlEntityManager, blueprint: Bluepri
   }
   if (applied.length > 0) {
     await tx.execute(isolationSql('shared', SHARED_SCHEMA));
-    const records = applied.map((run) => ({ id: run.id, checksum: migrationChecksum(blueprint.migrations.find((m) => m.id === run.id) as TenantMigration, 'shared'), ms: run.durationMs }));
+    const records = applied.map((run) => ({
+      id: run.id,
+      checksum: migrationChecksum(blueprint.migrations.find((m) => m.id === run.id) as TenantMigration, 'shared'),
+      ms: run.durationMs,
+    }));
     await tx.execute(
       `insert into tenantry.shared_migrations (migration_id, checksum, applied_at, duration_ms)
        select r.id, r.checksum, ?, r.ms from jsonb_to_recordset(?::jsonb) as r(id text, checksum text, ms int)`,

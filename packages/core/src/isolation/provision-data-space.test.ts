@@ -38,7 +38,10 @@ const tablesOf = (schema: string) =>
 const count = async (sql: string, tenantId: string) => {
   const [row] = await database.fork().transactional(async (tx) => {
     // The policies admit a tenant only with its signature, which only the control plane's user can make.
-    await tx.execute("select set_config('app.current_tenant_id', ?, true), set_config('app.current_tenant_sig', tenantry.tenant_signature(?::uuid), true)", [tenantId, tenantId]);
+    await tx.execute("select set_config('app.current_tenant_id', ?, true), set_config('app.current_tenant_sig', tenantry.tenant_signature(?::uuid), true)", [
+      tenantId,
+      tenantId,
+    ]);
     await tx.execute('set local role tenantry_app');
     return tx.execute<{ n: number }[]>(sql);
   });
@@ -50,9 +53,7 @@ describe('provisioning a data space', () => {
     const outcome = await provisionTenant(testContext(database), tenantInput({ isolation: 'schema' }));
     const tenant = outcome.tenant;
     const schema = String(tenant?.schemaName);
-    expect(await tablesOf(schema)).toEqual(
-      ['assets', 'devices', 'qr_contents'].map((name) => ({ name, rls: true, forced: true, policies: 1, app_dml: true })),
-    );
+    expect(await tablesOf(schema)).toEqual(['assets', 'devices', 'qr_contents'].map((name) => ({ name, rls: true, forced: true, policies: 1, app_dml: true })));
     const indexes = await rows(`select indexname from pg_indexes where schemaname = ? order by 1`, [schema]);
     expect(indexes.map((row) => row.indexname)).toEqual(expect.arrayContaining(['assets_playlist_idx', 'devices_status_idx', 'qr_contents_asset_idx']));
     const records = await rows('select migration_id, checksum from tenantry.tenant_migrations where tenant_id = ? order by 1', [tenant?.id]);
@@ -60,7 +61,10 @@ describe('provisioning a data space', () => {
     expect(await count(`select count(*)::int as n from "${schema}".assets`, String(tenant?.id))).toBe(3);
     expect(await count(`select count(*)::int as n from "${schema}".devices`, String(tenant?.id))).toBe(2);
     expect(await count(`select count(*)::int as n from "${schema}".qr_contents`, String(tenant?.id))).toBe(2);
-    const [policy] = await rows(`select pg_get_expr(p.polqual, p.polrelid) as qual from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = 'assets'`, [schema]);
+    const [policy] = await rows(
+      `select pg_get_expr(p.polqual, p.polrelid) as qual from pg_policy p join pg_class c on c.oid = p.polrelid join pg_namespace n on n.oid = c.relnamespace where n.nspname = ? and c.relname = 'assets'`,
+      [schema],
+    );
     expect(String(policy?.qual)).toContain(String(tenant?.id));
     expect(String(policy?.qual)).toContain('tenantry_session.current_tenant()');
   });
@@ -78,7 +82,9 @@ describe('provisioning a data space', () => {
     expect(await tablesOf('tenantry_shared')).toEqual(
       ['assets', 'devices', 'qr_contents'].map((name) => ({ name, rls: true, forced: true, policies: 1, app_dml: true })),
     );
-    const [policy] = await rows(`select pg_get_expr(p.polqual, p.polrelid) as qual from pg_policy p join pg_class c on c.oid = p.polrelid where c.relname = 'assets' and c.relnamespace = 'tenantry_shared'::regnamespace`);
+    const [policy] = await rows(
+      `select pg_get_expr(p.polqual, p.polrelid) as qual from pg_policy p join pg_class c on c.oid = p.polrelid where c.relname = 'assets' and c.relnamespace = 'tenantry_shared'::regnamespace`,
+    );
     expect(String(policy?.qual)).toMatch(/tenant_id = \(\s*SELECT tenantry_session\.current_tenant\(\)/);
     expect(await rows('select migration_id, checksum from tenantry.shared_migrations order by 1')).toEqual(
       SAMPLE_BLUEPRINT.migrations.map((m) => ({ migration_id: m.id, checksum: migrationChecksum(m, 'shared') })),
@@ -110,7 +116,10 @@ describe('provisioning a data space', () => {
   });
 
   it('a failing blueprint migration rolls the whole provisioning back: no tenant, no schema, no records', async () => {
-    const broken: Blueprint = { name: 'broken', migrations: [...SAMPLE_BLUEPRINT.migrations, { id: '0004_broken', description: 'fails', schema: 'alter table nowhere add column x int' }] };
+    const broken: Blueprint = {
+      name: 'broken',
+      migrations: [...SAMPLE_BLUEPRINT.migrations, { id: '0004_broken', description: 'fails', schema: 'alter table nowhere add column x int' }],
+    };
     const before = await snapshot();
     const error = await failure(provisionTenant(testContext(database, { blueprint: broken }), tenantInput({ isolation: 'schema' })));
     expect(error.code).toBe('TENANT_MIGRATION_FAILED');
@@ -145,6 +154,8 @@ describe('provisioning a data space', () => {
   });
 
   it('the application role is neither superuser nor exempt from row-level security, and logs in for the data path', async () => {
-    expect(await rows(`select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = 'tenantry_app'`)).toEqual([{ rolsuper: false, rolbypassrls: false, rolcanlogin: true }]);
+    expect(await rows(`select rolsuper, rolbypassrls, rolcanlogin from pg_roles where rolname = 'tenantry_app'`)).toEqual([
+      { rolsuper: false, rolbypassrls: false, rolcanlogin: true },
+    ]);
   });
 });

@@ -45,7 +45,8 @@ export function runStatement<Row = Record<string, unknown>>(tx: SqlEntityManager
 function driverParam(value: Statement['params'][number]): unknown {
   if (value === null || typeof value !== 'object') return value;
   if (value instanceof Date) return value.toISOString();
-  if ('secret' in value && typeof value.secret === 'string' && Object.keys(value).length === 1) throw new Error(`the secret parameter ${value.secret} was not bound`);
+  if ('secret' in value && typeof value.secret === 'string' && Object.keys(value).length === 1)
+    throw new Error(`the secret parameter ${value.secret} was not bound`);
   return JSON.stringify(value);
 }
 

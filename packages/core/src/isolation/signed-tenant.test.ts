@@ -69,7 +69,10 @@ describe('the signed tenant setting', () => {
     expect(await countAs('tenantry_shared.assets', String(shared.tenant?.id))).toBe(0);
     const key = await loadSigningKey(database.fork());
     expect(await countAs(siloAssets, siloId, signTenant(key, siloId))).toBe(3);
-    const [policy] = await rows(`select pg_get_expr(polqual, polrelid) as qual, pg_get_expr(polwithcheck, polrelid) as checked from pg_policy where polrelid = ?::regclass`, [siloAssets]);
+    const [policy] = await rows(
+      `select pg_get_expr(polqual, polrelid) as qual, pg_get_expr(polwithcheck, polrelid) as checked from pg_policy where polrelid = ?::regclass`,
+      [siloAssets],
+    );
     expect(String(policy?.qual)).toContain(siloId);
     expect(String(policy?.checked)).toContain('tenantry_session.current_tenant()');
   });

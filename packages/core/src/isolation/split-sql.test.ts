@@ -13,7 +13,7 @@ describe('splitSqlStatements', () => {
       select '{"k":1}'::jsonb ? 'k'
     `;
     expect(splitSqlStatements(sql)).toEqual([
-      "-- a comment; with a semicolon\n      create table a (x text default 'a;b', \"we;ird\" int)",
+      '-- a comment; with a semicolon\n      create table a (x text default \'a;b\', "we;ird" int)',
       "/* block; /* nested; */ still comment; */\n      insert into a values (E'it\\'s; fine', 1)",
       'do $body$ begin perform 1; end $body$',
       'create function f() returns int language sql as $$ select 1; $$',

@@ -38,7 +38,12 @@ export interface SessionTenant {
  * calls on the same pool, RESET ROLE (on a server) and SQL that sets the tenant setting itself; see
  * docs/architecture.md for what it is not.
  */
-export async function enterDataSpace<T>(dataPath: DataPath, tenant: SessionTenant, signature: string, work: (session: TenantSession) => Promise<T>): Promise<T> {
+export async function enterDataSpace<T>(
+  dataPath: DataPath,
+  tenant: SessionTenant,
+  signature: string,
+  work: (session: TenantSession) => Promise<T>,
+): Promise<T> {
   const { schema } = tenant;
   return dataPath.transactional(async (tx) => {
     await nativeQuery(tx, CLEAN_CONNECTION);

@@ -44,7 +44,10 @@ describe('executeOperation', () => {
     const before = await snapshot();
     const stale = await failure(executeOperation(ctx(), changePlan, { slug: tenant.slug, plan: 'professional' }, { expectFingerprint: first.fingerprint }));
     expect(stale.code).toBe('PLAN_STALE');
-    expect(stale.details).toMatchObject({ expected: first.fingerprint, plan: { changes: expect.arrayContaining([{ field: 'plan', from: 'enterprise', to: 'professional' }]) } });
+    expect(stale.details).toMatchObject({
+      expected: first.fingerprint,
+      plan: { changes: expect.arrayContaining([{ field: 'plan', from: 'enterprise', to: 'professional' }]) },
+    });
     expect(await snapshot()).toEqual(before);
 
     const current = (stale.details.plan as { fingerprint: string }).fingerprint;
@@ -71,7 +74,9 @@ describe('executeOperation', () => {
     expect(plan.confirmText).toBe('Confirm Me Corp');
     const withConfirm = await executeOperation(ctx(), deleteTenant, { slug: tenant.slug, confirm: 'anything' }, { dryRun: true });
     expect(withConfirm.fingerprint).toBe(plan.fingerprint);
-    const refused = await failure(executeOperation(ctx(), deleteTenant, { slug: tenant.slug, confirm: 'confirm me corp' }, { expectFingerprint: plan.fingerprint }));
+    const refused = await failure(
+      executeOperation(ctx(), deleteTenant, { slug: tenant.slug, confirm: 'confirm me corp' }, { expectFingerprint: plan.fingerprint }),
+    );
     expect(refused).toMatchObject({ code: 'INVALID_INPUT', details: { issues: [{ path: 'confirm' }] } });
     expect(refused.message).not.toContain('Confirm Me Corp');
     const applied = await executeOperation(ctx(), deleteTenant, { slug: tenant.slug, confirm: 'Confirm Me Corp' }, { expectFingerprint: plan.fingerprint });

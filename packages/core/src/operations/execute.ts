@@ -127,7 +127,12 @@ async function lockTenant(tx: SqlEntityManager, slug: string, dryRun: boolean): 
 }
 
 /** The operation, its request without secrets or the typed-back confirmation, and the state it was planned from. */
-function fingerprintOf(operation: Pick<Operation, 'id' | 'secretFields'>, request: Record<string, unknown>, planned: Planned<unknown>, tenant: Tenant | undefined): string {
+function fingerprintOf(
+  operation: Pick<Operation, 'id' | 'secretFields'>,
+  request: Record<string, unknown>,
+  planned: Planned<unknown>,
+  tenant: Tenant | undefined,
+): string {
   const hidden = new Set(['confirm', ...(operation.secretFields ?? [])]);
   const visible = Object.fromEntries(Object.entries(request).filter(([key]) => !hidden.has(key)));
   return hashOf({ operation: operation.id, request: visible, revision: tenant?.revision ?? null, basis: planned.basis ?? null }).slice(0, 16);
@@ -142,7 +147,7 @@ function mainAuditEntry(operation: Pick<Operation, 'id' | 'audit'>, planned: Pla
     action,
     ...(subject.tenant ? { tenant: subject.tenant } : tenant ? { tenant: { id: tenant.id, slug: tenant.slug } } : {}),
     targetType: subject.targetType ?? 'tenant',
-    ...(subject.targetId ?? tenant?.id ? { targetId: subject.targetId ?? tenant?.id } : {}),
+    ...((subject.targetId ?? tenant?.id) ? { targetId: subject.targetId ?? tenant?.id } : {}),
     before: subject.before ?? sides.before,
     after: subject.after ?? sides.after,
   };

@@ -105,11 +105,12 @@ export interface PlatformOperation<Schema extends z.ZodType = z.ZodType, Data = 
 }
 
 export type Operation<Schema extends z.ZodType = z.ZodType, Data = unknown, Value = unknown> =
-  | TenantOperation<Schema, Data, Value>
-  | PlatformOperation<Schema, Data, Value>;
+  TenantOperation<Schema, Data, Value> | PlatformOperation<Schema, Data, Value>;
 
 export function defineOperation<Schema extends z.ZodType, Data, Value>(operation: TenantOperation<Schema, Data, Value>): TenantOperation<Schema, Data, Value>;
-export function defineOperation<Schema extends z.ZodType, Data, Value>(operation: PlatformOperation<Schema, Data, Value>): PlatformOperation<Schema, Data, Value>;
+export function defineOperation<Schema extends z.ZodType, Data, Value>(
+  operation: PlatformOperation<Schema, Data, Value>,
+): PlatformOperation<Schema, Data, Value>;
 export function defineOperation(operation: Operation): Operation {
   return operation;
 }

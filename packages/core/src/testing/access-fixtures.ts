@@ -38,7 +38,9 @@ export async function addTestMember(database: Database, slug: string, roles: Rol
   const em = database.fork();
   const tenant = await em.findOneOrFail(Tenant, { slug });
   const now = new Date();
-  const user = (await em.findOne(User, { email: address })) ?? em.create(User, { email: address, name: null, passwordHash: null, mustChangePassword: false, createdAt: now, updatedAt: now });
+  const user =
+    (await em.findOne(User, { email: address })) ??
+    em.create(User, { email: address, name: null, passwordHash: null, mustChangePassword: false, createdAt: now, updatedAt: now });
   const membership = em.create(Membership, { tenant, user, createdAt: now });
   for (const role of roles) em.create(RoleAssignment, { membership, role, createdAt: now });
   await em.flush();

@@ -15,7 +15,12 @@ export async function createApiKey(ctx: ServiceContext, input: CreateApiKeyInput
 export async function rotateApiKey(ctx: ServiceContext, input: RotateApiKeyInput, options: RunOptions = {}) {
   const executed = await executeOperation(ctx, rotateOp, input, options);
   const value = executed.value;
-  return { ...executed, apiKey: value?.apiKey ?? executed.data.view, previous: value?.previous ?? executed.data.previous, ...(value ? { key: value.key } : {}) };
+  return {
+    ...executed,
+    apiKey: value?.apiKey ?? executed.data.view,
+    previous: value?.previous ?? executed.data.previous,
+    ...(value ? { key: value.key } : {}),
+  };
 }
 
 export async function revokeApiKey(ctx: ServiceContext, input: ApiKeyRefInput, options: RunOptions = {}) {

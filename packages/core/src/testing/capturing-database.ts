@@ -30,7 +30,11 @@ export async function openCapturingDatabase(options: { kind: 'embedded'; home: s
     const target = connection as Connection;
     const execute = target.executeQuery.bind(target);
     target.executeQuery = (query, ...rest) => {
-      received.push({ text: query.sql, params: query.parameters, rendered: renderStatement({ text: query.sql, params: query.parameters as StatementParam[] }) });
+      received.push({
+        text: query.sql,
+        params: query.parameters,
+        rendered: renderStatement({ text: query.sql, params: query.parameters as StatementParam[] }),
+      });
       return execute(query, ...rest);
     };
   };

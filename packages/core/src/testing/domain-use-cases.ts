@@ -11,7 +11,12 @@ import type { DomainChange } from '../modules/domains/primary-switch.ts';
 import type { DomainView } from '../modules/domains/domain-view.ts';
 
 /** The domain operations as `(ctx, input, options)` functions: the plan, and the domain as applied or planned. */
-async function run<Schema extends Operation['input'], Data extends Pick<DomainChange, 'view'>>(ctx: ServiceContext, operation: Operation<Schema, Data, DomainView>, input: OperationInput<Schema>, options: RunOptions) {
+async function run<Schema extends Operation['input'], Data extends Pick<DomainChange, 'view'>>(
+  ctx: ServiceContext,
+  operation: Operation<Schema, Data, DomainView>,
+  input: OperationInput<Schema>,
+  options: RunOptions,
+) {
   const executed = await executeOperation(ctx, operation, input, options);
   return { ...executed, domain: executed.value ?? executed.data.view };
 }

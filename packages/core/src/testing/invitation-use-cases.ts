@@ -30,9 +30,19 @@ function withMailer(ctx: ServiceContext, options: Options): ServiceContext {
   return options.mailer ? { ...ctx, mailer: options.mailer } : ctx;
 }
 
-function issued(executed: Awaited<ReturnType<typeof executeOperation<typeof sendOp.input, Awaited<ReturnType<typeof sendOp.plan>>['data'], Awaited<ReturnType<typeof sendOp.apply>>>>>) {
+function issued(
+  executed: Awaited<
+    ReturnType<typeof executeOperation<typeof sendOp.input, Awaited<ReturnType<typeof sendOp.plan>>['data'], Awaited<ReturnType<typeof sendOp.apply>>>>
+  >,
+) {
   const value = executed.value;
-  return { ...executed, action: executed.data.action, invitation: value?.invitation ?? executed.data.view, delivery: value?.delivery ?? null, ...(value ? { token: value.token } : {}) };
+  return {
+    ...executed,
+    action: executed.data.action,
+    invitation: value?.invitation ?? executed.data.view,
+    delivery: value?.delivery ?? null,
+    ...(value ? { token: value.token } : {}),
+  };
 }
 
 export async function acceptInvitation(ctx: ServiceContext, input: AcceptInvitationInput, options: RunOptions = {}) {

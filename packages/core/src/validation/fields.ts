@@ -45,10 +45,7 @@ function isTimeZone(value: string): boolean {
   return knownTimeZones.has(value);
 }
 
-export const timeZone = z
-  .string()
-  .trim()
-  .refine(isTimeZone, 'must be an IANA time zone such as UTC, Europe/Paris or America/Edmonton');
+export const timeZone = z.string().trim().refine(isTimeZone, 'must be an IANA time zone such as UTC, Europe/Paris or America/Edmonton');
 
 export const phoneNumber = z
   .string()
@@ -78,13 +75,11 @@ function isPunycodeLabel(label: string): boolean {
   return unicode !== label && domainToASCII(unicode) === label;
 }
 
-export const hostname = z
-  .string()
-  .transform((value, ctx) => {
-    const normalized = normalizeHostname(value);
-    if (normalized === undefined) {
-      ctx.addIssue({ code: 'custom', message: 'must be a hostname such as app.example.com' });
-      return z.NEVER;
-    }
-    return normalized;
-  });
+export const hostname = z.string().transform((value, ctx) => {
+  const normalized = normalizeHostname(value);
+  if (normalized === undefined) {
+    ctx.addIssue({ code: 'custom', message: 'must be a hostname such as app.example.com' });
+    return z.NEVER;
+  }
+  return normalized;
+});

@@ -16,14 +16,26 @@ function outcomeCode(run: () => unknown): string | null {
 }
 
 /** A cell value as an operator might type it: any characters (quotes, commas, newlines too), no surrounding blanks. */
-const cell = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 15 }).map((value) => value.replace(/\r/g, '').trim()).filter((value) => value.length > 0);
+const cell = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 15 })
+  .map((value) => value.replace(/\r/g, '').trim())
+  .filter((value) => value.length > 0);
 const tenants = fc.array(fc.record({ name: cell, slug: cell, ownerEmail: cell }), { minLength: 1, maxLength: 6 });
 
 const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
 describe('bulk file parsers (properties)', () => {
   it('never throw anything but INVALID_INPUT, whatever the text, in either format', () => {
-    const texts = fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.json().map((json) => `[${json}]`), fc.array(fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 }).map((cells) => cells.join(',')), { maxLength: 5 }).map((lines) => lines.join('\n')));
+    const texts = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 200 }),
+      fc.json().map((json) => `[${json}]`),
+      fc
+        .array(
+          fc.array(fc.string({ maxLength: 8 }), { maxLength: 4 }).map((cells) => cells.join(',')),
+          { maxLength: 5 },
+        )
+        .map((lines) => lines.join('\n')),
+    );
     fc.assert(
       fc.property(texts, fc.constantFrom('csv' as const, 'json' as const, undefined), (text, format) => {
         expect([null, 'INVALID_INPUT']).toContain(outcomeCode(() => parseBulkFile(text, format ? { format } : {})));

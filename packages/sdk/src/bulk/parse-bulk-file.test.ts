@@ -23,9 +23,25 @@ describe('parseBulkFile, CSV', () => {
     expect(parseBulkFile(csv, { name: 'tenants.csv' })).toEqual({
       format: 'csv',
       rows: [
-        { row: 1, line: 2, input: { name: 'Acme, Inc.', slug: 'acme', ownerEmail: 'owner@acme.test', plan: 'professional', maxUsers: 75, features: { sso: true, custom_branding: true, analytics: false }, skipDemoData: true } },
+        {
+          row: 1,
+          line: 2,
+          input: {
+            name: 'Acme, Inc.',
+            slug: 'acme',
+            ownerEmail: 'owner@acme.test',
+            plan: 'professional',
+            maxUsers: 75,
+            features: { sso: true, custom_branding: true, analytics: false },
+            skipDemoData: true,
+          },
+        },
         { row: 2, line: 4, input: { name: 'The "Quoted" Co', slug: 'quoted', ownerEmail: 'q@quoted.test' } },
-        { row: 3, line: 5, input: { name: 'Two\r\nLines', slug: 'two-lines', ownerEmail: 'two@lines.test', plan: 'basic', maxUsers: 'ten', skipDemoData: 'maybe' } },
+        {
+          row: 3,
+          line: 5,
+          input: { name: 'Two\r\nLines', slug: 'two-lines', ownerEmail: 'two@lines.test', plan: 'basic', maxUsers: 'ten', skipDemoData: 'maybe' },
+        },
       ],
     });
   });
@@ -44,7 +60,14 @@ describe('parseBulkFile, JSON (the seeds format)', () => {
   it('maps tenant, users with roles, features and settings', () => {
     const seeds = JSON.stringify([
       {
-        tenant: { name: 'Acme Corporation', subdomain: 'acme-corp', plan_type: 'professional', contact_email: 'billing@acme.com', max_assets: 750, max_users: 40 },
+        tenant: {
+          name: 'Acme Corporation',
+          subdomain: 'acme-corp',
+          plan_type: 'professional',
+          contact_email: 'billing@acme.com',
+          max_assets: 750,
+          max_users: 40,
+        },
         users: [
           { email: 'admin@acme.com', role: 'owner' },
           { email: 'manager@acme.com', role: 'admin' },
@@ -80,6 +103,8 @@ describe('parseBulkFile, JSON (the seeds format)', () => {
 
   it('refuses JSON that does not parse or is not an array', () => {
     expect(failure(() => parseBulkFile('[{"name": }]')).code).toBe('INVALID_INPUT');
-    expect(failure(() => parseBulkFile('{"tenant": {}}', { format: 'json' })).details.issues).toEqual([{ path: 'file', message: 'must be a JSON array with one entry per tenant' }]);
+    expect(failure(() => parseBulkFile('{"tenant": {}}', { format: 'json' })).details.issues).toEqual([
+      { path: 'file', message: 'must be a JSON array with one entry per tenant' },
+    ]);
   });
 });

@@ -2,7 +2,6 @@ import { parseCsv } from './parse-csv.ts';
 import { parseJson } from './parse-json.ts';
 import type { BulkFormat, ParsedBulkFile } from './parsed-bulk-file.ts';
 
-
 export type { BulkFormat, ParsedBulkFile } from './parsed-bulk-file.ts';
 
 /** A bulk file's rows; the format from `format`, else the file name, else the first character. */

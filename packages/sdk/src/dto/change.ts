@@ -18,7 +18,13 @@ export interface ChangeDto {
   confirmText: string | null;
 }
 
-export function toChangeDto(outcome: { result: ChangeResult; steps: PlanStep[]; changes: FieldChange[]; fingerprint?: string; confirmText?: string | null }): ChangeDto {
+export function toChangeDto(outcome: {
+  result: ChangeResult;
+  steps: PlanStep[];
+  changes: FieldChange[];
+  fingerprint?: string;
+  confirmText?: string | null;
+}): ChangeDto {
   return {
     result: outcome.result,
     steps: toStepDtos(outcome.steps),

@@ -45,7 +45,13 @@ export function toMigrationStatusDto(status: TenantMigrationStatus): TenantMigra
   return {
     blueprint: status.blueprint,
     tenants: status.tenants,
-    behind: status.behind.map(({ slug, isolation, status: tenantStatus, missing, unknown }) => ({ slug, isolation, status: tenantStatus as TenantStatus, missing, unknown })),
+    behind: status.behind.map(({ slug, isolation, status: tenantStatus, missing, unknown }) => ({
+      slug,
+      isolation,
+      status: tenantStatus as TenantStatus,
+      missing,
+      unknown,
+    })),
     drifted: toDrifted(status.drifted),
     unknown: status.unknown,
     shared: status.shared,

@@ -30,7 +30,10 @@ describe('createLogFileMailer', () => {
     const mailer = createLogFileMailer(path, () => new Date('2026-11-23T10:00:00Z'));
     await mailer.send({ to: 'a@example.com', subject: 'Hi', text: 'token: inv_SECRET1', secrets: ['inv_SECRET1'] });
     await mailer.send({ to: 'b@example.com', subject: 'Again', text: 'plain', secrets: [] });
-    const lines = readFileSync(path, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line) as Record<string, string>);
+    const lines = readFileSync(path, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, string>);
     expect(lines).toEqual([
       { at: '2026-11-23T10:00:00.000Z', to: 'a@example.com', subject: 'Hi', text: 'token: [secret withheld: shown once to the sender]' },
       { at: '2026-11-23T10:00:00.000Z', to: 'b@example.com', subject: 'Again', text: 'plain' },
@@ -79,6 +82,9 @@ describe('the client mailer', () => {
   });
 
   it('refuses an SMTP URL that is not one, naming the option', async () => {
-    await expect(createTenantry({ smtpUrl: 'http://mail', env: {} })).rejects.toMatchObject({ code: 'INVALID_INPUT', details: { issues: [expect.objectContaining({ path: 'smtpUrl' })] } });
+    await expect(createTenantry({ smtpUrl: 'http://mail', env: {} })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      details: { issues: [expect.objectContaining({ path: 'smtpUrl' })] },
+    });
   });
 });

@@ -11,12 +11,13 @@ export interface SmtpMailerOptions {
 /** Delivers through an SMTP server with nodemailer (loaded on first use). */
 export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   let transport: Promise<Transporter> | undefined;
-  const open = () =>
-    (transport ??= import('nodemailer').then((nodemailer) => nodemailer.createTransport(options.url)));
+  const open = () => (transport ??= import('nodemailer').then((nodemailer) => nodemailer.createTransport(options.url)));
   return {
     description: describeSmtpUrl(options.url),
     async send(message: MailMessage): Promise<MailReceipt> {
-      const info = (await (await open()).sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text })) as { messageId?: string };
+      const info = (await (await open()).sendMail({ from: options.from, to: message.to, subject: message.subject, text: message.text })) as {
+        messageId?: string;
+      };
       return info.messageId ? { messageId: info.messageId } : {};
     },
   };

@@ -1,4 +1,15 @@
-import { addDomain, listDomains, removeDomain, setPrimaryDomain, verifyDomain, type AddDomainInput, type DomainChange, type DomainRefInput, type DomainView, type Executed } from '@tenantry/core';
+import {
+  addDomain,
+  listDomains,
+  removeDomain,
+  setPrimaryDomain,
+  verifyDomain,
+  type AddDomainInput,
+  type DomainChange,
+  type DomainRefInput,
+  type DomainView,
+  type Executed,
+} from '@tenantry/core';
 import { toChangeDto } from '../dto/change.ts';
 import { toDomainDto, type DomainDto, type DomainResultDto } from '../dto/domains.ts';
 import type { ClientRuntime } from '../runtime.ts';

@@ -15,7 +15,15 @@ import {
 import { toChangeDto } from '../dto/change.ts';
 import type { OperationOptions } from '../operation-options.ts';
 import type { ClientRuntime } from '../runtime.ts';
-import { toDoctorReportDto, type DoctorReportDto, type FindingDto, type NotifyResultDto, type PlannedRepairDto, type PreflightResultDto, type RepairOutcomeDto } from '../dto/health.ts';
+import {
+  toDoctorReportDto,
+  type DoctorReportDto,
+  type FindingDto,
+  type NotifyResultDto,
+  type PlannedRepairDto,
+  type PreflightResultDto,
+  type RepairOutcomeDto,
+} from '../dto/health.ts';
 
 export interface CheckOptions {
   /** One tenant only. */
@@ -26,7 +34,15 @@ export interface CheckOptions {
 }
 
 /** The checks the doctor runs, as documentation: code, severity, scope, what it means, what to do. */
-export function healthCatalog(): { code: string; title: string; severity: Severity; scope: string; description: string; remediation: string; repairable: boolean }[] {
+export function healthCatalog(): {
+  code: string;
+  title: string;
+  severity: Severity;
+  scope: string;
+  description: string;
+  remediation: string;
+  repairable: boolean;
+}[] {
   return HEALTH_CHECKS.map((check) => ({
     code: check.code,
     title: check.title,
@@ -75,7 +91,9 @@ export class Health {
     const status = database.kind === 'embedded' && database.mode !== 'in-process' ? await storeStatus(database.home) : undefined;
     const holder = status?.state === 'serving' ? { pid: status.pid, served: true } : { pid: process.pid };
     const embedded = database.kind === 'embedded' ? { home: database.home, lockPath: embeddedPaths(database.home).lockPath, ...holder } : undefined;
-    return this.#operator((ctx) => runPreflight(ctx, { target: this.#runtime.database.target, dataPath: this.#runtime.dataPath, ...(embedded ? { embedded } : {}) }));
+    return this.#operator((ctx) =>
+      runPreflight(ctx, { target: this.#runtime.database.target, dataPath: this.#runtime.dataPath, ...(embedded ? { embedded } : {}) }),
+    );
   }
 
   /**
@@ -85,7 +103,13 @@ export class Health {
    */
   async plan(selection: { code?: string; slug?: string } = {}): Promise<PlannedRepairDto[]> {
     return this.#operator(async (ctx) =>
-      (await planRepairs(ctx, selection)).map(({ finding, plan, fingerprint }) => ({ finding, steps: plan.steps, destructive: plan.destructive, confirmText: plan.confirmText, fingerprint })),
+      (await planRepairs(ctx, selection)).map(({ finding, plan, fingerprint }) => ({
+        finding,
+        steps: plan.steps,
+        destructive: plan.destructive,
+        confirmText: plan.confirmText,
+        fingerprint,
+      })),
     );
   }
 
@@ -99,7 +123,15 @@ export class Health {
     return this.#operator(async (ctx) => {
       const outcome = await applyRepair(ctx, finding, options);
       const { plan } = outcome;
-      return { finding, result: outcome.result, steps: plan.steps, destructive: plan.destructive, confirmText: plan.confirmText, fingerprint: outcome.fingerprint, remaining: outcome.remaining };
+      return {
+        finding,
+        result: outcome.result,
+        steps: plan.steps,
+        destructive: plan.destructive,
+        confirmText: plan.confirmText,
+        fingerprint: outcome.fingerprint,
+        remaining: outcome.remaining,
+      };
     });
   }
 
@@ -112,7 +144,14 @@ export class Health {
   async notify(url: string, check: CheckOptions = {}, options: OperationOptions = {}): Promise<NotifyResultDto> {
     const executed = await this.#runtime.execute(notifyHealth, { url, ...check, target: this.#runtime.database.target }, options);
     const { data, value } = executed;
-    return { ...toChangeDto(executed), url, pending: data.pending, sent: value?.sent ?? 0, status: value?.status ?? null, report: toDoctorReportDto(data.report) };
+    return {
+      ...toChangeDto(executed),
+      url,
+      pending: data.pending,
+      sent: value?.sent ?? 0,
+      status: value?.status ?? null,
+      report: toDoctorReportDto(data.report),
+    };
   }
 
   #operator<T>(operation: (ctx: ServiceContext) => Promise<T>): Promise<T> {

@@ -1,5 +1,11 @@
 import { getTenantMigrationStatus, migrationRunOf, tenantMigrationsOperation, type ApplyTenantMigrationsInput } from '@tenantry/core';
-import { toMigrationRunDto, toMigrationStatusDto, type MigrationUnitDto, type TenantMigrationRunDto, type TenantMigrationStatusDto } from '../dto/migrations.ts';
+import {
+  toMigrationRunDto,
+  toMigrationStatusDto,
+  type MigrationUnitDto,
+  type TenantMigrationRunDto,
+  type TenantMigrationStatusDto,
+} from '../dto/migrations.ts';
 import type { OperationOptions } from '../operation-options.ts';
 import type { ClientRuntime } from '../runtime.ts';
 

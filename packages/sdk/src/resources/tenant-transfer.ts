@@ -19,15 +19,28 @@ export interface ExportKeyOption {
 }
 
 /** Exports a tenant to one versioned file (JSON Lines, signed with the export key), written atomically and readable by its owner only. */
-export async function exportToFile(runtime: ClientRuntime, slug: string, file: string | null, options: ExportKeyOption & OperationOptions = {}): Promise<{ result: TenantExportResultDto; text: string }> {
+export async function exportToFile(
+  runtime: ClientRuntime,
+  slug: string,
+  file: string | null,
+  options: ExportKeyOption & OperationOptions = {},
+): Promise<{ result: TenantExportResultDto; text: string }> {
   const { exportKey, ...run } = options;
   const executed = await runtime.execute(exportTenantOperation, { slug, file, ...(exportKey === undefined ? {} : { exportKey }) }, run);
   return { text: executed.data.text, result: { ...toChangeDto(executed), ...executed.data.summary } };
 }
 
-export async function importFrom(runtime: ClientRuntime, source: ImportSource, options: { slug?: string } & ExportKeyOption & OperationOptions): Promise<TenantImportResultDto> {
+export async function importFrom(
+  runtime: ClientRuntime,
+  source: ImportSource,
+  options: { slug?: string } & ExportKeyOption & OperationOptions,
+): Promise<TenantImportResultDto> {
   const text = 'text' in source ? source.text : await readInputFile(source.file, 'file');
   const { slug, exportKey, ...run } = options;
-  const executed = await runtime.execute(importTenantOperation, { text, ...(slug === undefined ? {} : { slug }), ...(exportKey === undefined ? {} : { exportKey }) }, run);
+  const executed = await runtime.execute(
+    importTenantOperation,
+    { text, ...(slug === undefined ? {} : { slug }), ...(exportKey === undefined ? {} : { exportKey }) },
+    run,
+  );
   return { ...toChangeDto(executed), ...executed.data.summary };
 }

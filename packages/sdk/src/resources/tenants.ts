@@ -31,16 +31,17 @@ import { toMemberDto } from '../dto/members.ts';
 import type { OperationOptions } from '../operation-options.ts';
 import type { PolicyChangeDto } from './tenant-changes.ts';
 import { LIFECYCLE, toDeletionDto, toPurgeDto, toTrialDto, type DeletionResultDto, type PurgeResultDto, type TrialResultDto } from './tenant-lifecycle.ts';
-import { exportToFile, importFrom, type ExportKeyOption, type ImportSource, type TenantExportResultDto, type TenantImportResultDto } from './tenant-transfer.ts';
+import {
+  exportToFile,
+  importFrom,
+  type ExportKeyOption,
+  type ImportSource,
+  type TenantExportResultDto,
+  type TenantImportResultDto,
+} from './tenant-transfer.ts';
 import { provisionBulkFrom, type BulkProvisionOptions, type BulkReportDto, type BulkSource } from './bulk.ts';
 import { toDomainDto } from '../dto/domains.ts';
-import {
-  toTenantDto,
-  toTenantSummaryDto,
-  type ProvisionResultDto,
-  type TenantDetailsDto,
-  type TenantListDto,
-} from '../dto.ts';
+import { toTenantDto, toTenantSummaryDto, type ProvisionResultDto, type TenantDetailsDto, type TenantListDto } from '../dto.ts';
 
 /**
  * @example
@@ -73,7 +74,11 @@ export class Tenants {
    */
   async provision(input: ProvisionTenantInput, options: OperationOptions & { ownerPassword?: 'generate' | 'none' } = {}): Promise<ProvisionResultDto> {
     const { ownerPassword, ...run } = options;
-    const executed = await this.#runtime.execute(provisionTenantOperation, { ...input, ...(ownerPassword ? { ownerPasswordMode: ownerPassword === 'none' ? 'none' : 'generated' } : {}) }, run);
+    const executed = await this.#runtime.execute(
+      provisionTenantOperation,
+      { ...input, ...(ownerPassword ? { ownerPasswordMode: ownerPassword === 'none' ? 'none' : 'generated' } : {}) },
+      run,
+    );
     return toProvisionResult(provisionOutcome(executed), this.#runtime.options.now());
   }
 

@@ -12,8 +12,17 @@ const resolver = { resolveTxt: async (name: string) => dns.get(name) ?? Promise.
 beforeAll(async () => {
   database = await createTestDatabase();
   client = await createTenantry({ ...database.sdkOptions, dnsResolver: resolver });
-  for (const [name, plan] of [['Acme Corp', 'basic'], ['Globex', 'enterprise'], ['Initech', 'professional']] as const) {
-    await client.tenants.provision({ name, ownerEmail: `owner@${name.split(' ')[0]?.toLowerCase()}.test`, plan, ...(name === 'Globex' ? { trialDays: 7 } : {}) });
+  for (const [name, plan] of [
+    ['Acme Corp', 'basic'],
+    ['Globex', 'enterprise'],
+    ['Initech', 'professional'],
+  ] as const) {
+    await client.tenants.provision({
+      name,
+      ownerEmail: `owner@${name.split(' ')[0]?.toLowerCase()}.test`,
+      plan,
+      ...(name === 'Globex' ? { trialDays: 7 } : {}),
+    });
   }
 });
 

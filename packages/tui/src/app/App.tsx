@@ -41,7 +41,14 @@ export function App({ readonly, columns, rows }: AppProps) {
   const openSlug = state.route.screen === 'tenant' ? state.route.slug : null;
   const details = useTenantDetails(openSlug, state.refreshes);
   const report = useHealth(state.refreshes);
-  const health = useMemo(() => healthBySlug(report.data, (list.data?.items ?? []).map((item) => item.slug)), [report.data, list.data]);
+  const health = useMemo(
+    () =>
+      healthBySlug(
+        report.data,
+        (list.data?.items ?? []).map((item) => item.slug),
+      ),
+    [report.data, list.data],
+  );
   const findings = useMemo(() => findingSelections(report.data), [report.data]);
   const visible = useMemo(
     () => visibleTenants(list.data?.items ?? [], state.tenants.filter, state.tenants.sort, state.tenants.descending, health),
@@ -76,7 +83,15 @@ export function App({ readonly, columns, rows }: AppProps) {
         ) : state.route.screen === 'doctor' ? (
           <DoctorScreen report={report.data} rows={findings} loading={report.loading} cursor={state.doctorCursor} height={bodyHeight} width={columns} />
         ) : state.route.screen === 'tenant' ? (
-          <TenantScreen slug={state.route.slug} tenant={tenant} loading={details.loading} view={state.detail} tabData={tabData} height={bodyHeight} width={columns} />
+          <TenantScreen
+            slug={state.route.slug}
+            tenant={tenant}
+            loading={details.loading}
+            view={state.detail}
+            tabData={tabData}
+            height={bodyHeight}
+            width={columns}
+          />
         ) : (
           <TenantsScreen view={state.tenants} rows={visible} health={health} loading={list.loading} height={bodyHeight} width={columns} />
         )}
@@ -96,7 +111,9 @@ export function App({ readonly, columns, rows }: AppProps) {
 
 function loadError(error: Error | undefined): ConsoleState['notice'] {
   if (!error) return null;
-  return isTenantryError(error) ? { kind: 'error', text: error.message, code: error.code, ...(error.hint ? { hint: error.hint } : {}) } : { kind: 'error', text: error.message };
+  return isTenantryError(error)
+    ? { kind: 'error', text: error.message, code: error.code, ...(error.hint ? { hint: error.hint } : {}) }
+    : { kind: 'error', text: error.message };
 }
 
 function scopesOf(state: ConsoleState): Scope[] {

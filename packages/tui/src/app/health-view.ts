@@ -28,5 +28,10 @@ export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warn', 'info'];
 /** Findings in display order (errors, then warnings, then info), as selectable rows. */
 export function findingSelections(report: DoctorReportDto | undefined): Selection[] {
   const findings = [...(report?.findings ?? [])].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity));
-  return findings.map((finding: FindingDto) => ({ kind: 'finding', id: finding.fingerprint, label: `${finding.code} ${finding.tenant?.slug ?? finding.subject ?? ''}`.trim(), facts: { finding } }));
+  return findings.map((finding: FindingDto) => ({
+    kind: 'finding',
+    id: finding.fingerprint,
+    label: `${finding.code} ${finding.tenant?.slug ?? finding.subject ?? ''}`.trim(),
+    facts: { finding },
+  }));
 }

@@ -90,7 +90,12 @@ export const KEYMAP: readonly Binding[] = [
 
   { scope: 'tenant', action: 'nextTab', keys: ['tab', 'right', 'l'], description: 'Next tab', hint: 'tabs' },
   { scope: 'tenant', action: 'previousTab', keys: ['shift+tab', 'left', 'h'], description: 'Previous tab' },
-  { scope: 'tenant', action: 'selectTab', keys: ['1', '2', '3', '4', '5', '6', '7'], description: 'Go to tab 1-7: overview, members, invitations, domains, API keys, data space, audit' },
+  {
+    scope: 'tenant',
+    action: 'selectTab',
+    keys: ['1', '2', '3', '4', '5', '6', '7'],
+    description: 'Go to tab 1-7: overview, members, invitations, domains, API keys, data space, audit',
+  },
   { scope: 'tenant', action: 'suspendResume', keys: ['z'], description: 'Suspend or resume the tenant', hint: 'suspend/resume', mutates: true },
   { scope: 'tenant', action: 'changePlan', keys: ['p'], description: 'Change the plan (shows the diff)', hint: 'plan', mutates: true },
   { scope: 'tenant', action: 'invite', keys: ['i'], description: 'Invite a member', hint: 'invite', mutates: true },

@@ -5,7 +5,8 @@ import { JUMP_TARGETS } from './state/navigation.ts';
 export function renderKeybindingDocs(): string {
   const sections = SCOPES.map((scope) => {
     const rows = KEYMAP.filter((binding) => binding.scope === scope).map(
-      (binding) => `| ${binding.keys.map((key) => `\`${keyLabel(key)}\``).join(', ')} | ${binding.description}${binding.mutates ? ' (disabled by `--readonly`)' : ''} |`,
+      (binding) =>
+        `| ${binding.keys.map((key) => `\`${keyLabel(key)}\``).join(', ')} | ${binding.description}${binding.mutates ? ' (disabled by `--readonly`)' : ''} |`,
     );
     return [`## ${SCOPE_TITLES[scope]}`, '', '| keys | action |', '| --- | --- |', ...rows, ''].join('\n');
   });

@@ -114,7 +114,12 @@ export function defineCommand(spec: CommandSpec): CommandSpec {
 }
 
 export const GLOBAL_FLAGS: readonly FlagSpec[] = [
-  { name: 'database-url', type: 'string', placeholder: 'URL', description: 'PostgreSQL server to use instead of the embedded store (env TENANTRY_DATABASE_URL).' },
+  {
+    name: 'database-url',
+    type: 'string',
+    placeholder: 'URL',
+    description: 'PostgreSQL server to use instead of the embedded store (env TENANTRY_DATABASE_URL).',
+  },
   { name: 'profile', type: 'string', placeholder: 'NAME', description: 'Settings profile from the config file (env TENANTRY_PROFILE; see "tenantry config").' },
   { name: 'verbose', type: 'boolean', description: 'Print stack traces with errors.' },
   { name: 'no-color', type: 'boolean', description: 'Disable colour (also NO_COLOR).' },

@@ -42,7 +42,13 @@ function commandTree(commands: readonly CommandHelp[]): Tree {
   add('', 'help', 'Shows help for a command.');
   const valued = new Set<string>();
   for (const list of flags.values()) for (const flag of list) if (flag.type !== 'boolean') valued.add(`--${flag.name}`);
-  return { nodes: [...children.keys(), ...flags.keys()].filter((node, index, all) => all.indexOf(node) === index), children, flags, slugCommands, valued: [...valued] };
+  return {
+    nodes: [...children.keys(), ...flags.keys()].filter((node, index, all) => all.indexOf(node) === index),
+    children,
+    flags,
+    slugCommands,
+    valued: [...valued],
+  };
 }
 
 /** The completion script for `shell`, generated from the command specs. */
@@ -87,7 +93,10 @@ function pathFunction(tree: Tree): string[] {
 /** `case` arms: the words completing each node (children, flags, flag choices). */
 function candidateArms(tree: Tree): string[] {
   return tree.nodes.map((node) => {
-    const words = [...(tree.children.get(node) ?? []).map(([word]) => word), ...(tree.flags.get(node) ?? (node === '' ? GLOBAL_FLAGS : [])).map((flag) => `--${flag.name}`)];
+    const words = [
+      ...(tree.children.get(node) ?? []).map(([word]) => word),
+      ...(tree.flags.get(node) ?? (node === '' ? GLOBAL_FLAGS : [])).map((flag) => `--${flag.name}`),
+    ];
     return `    ${quote(node)}) _tenantry_words=${quote(words.join(' '))} ;;`;
   });
 }
@@ -177,7 +186,8 @@ function fishScript(tree: Tree): string {
     'complete -c tenantry -f',
   ];
   for (const [node, children] of tree.children) {
-    for (const [word, summary] of children) lines.push(`complete -c tenantry -n ${quote(`__tenantry_at ${quote(node)}`)} -a ${quote(word)} -d ${quote(summary)}`);
+    for (const [word, summary] of children)
+      lines.push(`complete -c tenantry -n ${quote(`__tenantry_at ${quote(node)}`)} -a ${quote(word)} -d ${quote(summary)}`);
   }
   for (const [node, flags] of tree.flags) {
     for (const flag of flags) {
@@ -186,6 +196,7 @@ function fishScript(tree: Tree): string {
       lines.push(`complete -c tenantry -n ${quote(`__tenantry_at ${quote(node)}`)} -l ${flag.name}${short}${value} -d ${quote(flag.description)}`);
     }
   }
-  for (const node of tree.slugCommands) lines.push(`complete -c tenantry -n ${quote(`__tenantry_at ${quote(node)}`)} -a '(tenantry completion slugs 2>/dev/null)'`);
+  for (const node of tree.slugCommands)
+    lines.push(`complete -c tenantry -n ${quote(`__tenantry_at ${quote(node)}`)} -a '(tenantry completion slugs 2>/dev/null)'`);
   return `${lines.join('\n')}\n`;
 }

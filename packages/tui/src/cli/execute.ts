@@ -40,7 +40,13 @@ export async function execute(tokens: readonly string[], io: IO, options: Execut
     if (route.kind === 'command-help') return write(io.stdout, renderCommandHelp(route.command));
     // On a terminal, missing arguments are asked for (see runCommand); elsewhere they fail at once.
     const parsed = parseCommandLine(route.command, route.rest, { allowMissing: interactive && !json });
-    return await runCommand(route.command, parsed, io, { json, interactive, style, ...(options.consoleScreen ? { consoleScreen: options.consoleScreen } : {}) }, options.exitOnSignal);
+    return await runCommand(
+      route.command,
+      parsed,
+      io,
+      { json, interactive, style, ...(options.consoleScreen ? { consoleScreen: options.consoleScreen } : {}) },
+      options.exitOnSignal,
+    );
   } catch (error) {
     // Errors print on the normal screen: the console's screen, if it was opened, closes first.
     options.consoleScreen?.close();

@@ -40,6 +40,9 @@ export const SIGNAL_EXIT_MEANINGS: Record<keyof typeof SIGNAL_EXIT_CODES, string
 /** Every exit code after 0 with its meaning, in order: the error kinds, then the signals. */
 export function exitCodeTable(): [number, string][] {
   const kinds = Object.entries(EXIT_CODES).map(([kind, code]): [number, string] => [code, EXIT_CODE_MEANINGS[kind as ErrorKind]]);
-  const signals = Object.entries(SIGNAL_EXIT_CODES).map(([signal, code]): [number, string] => [code, SIGNAL_EXIT_MEANINGS[signal as keyof typeof SIGNAL_EXIT_CODES]]);
+  const signals = Object.entries(SIGNAL_EXIT_CODES).map(([signal, code]): [number, string] => [
+    code,
+    SIGNAL_EXIT_MEANINGS[signal as keyof typeof SIGNAL_EXIT_CODES],
+  ]);
   return [...kinds, ...signals].sort(([a], [b]) => a - b);
 }

@@ -55,9 +55,10 @@ export function renderGroupHelp(commands: readonly CommandHelp[], prefix: readon
   const visible = commands.filter((command) => !command.hidden && prefix.every((word, index) => command.path[index] === word));
   const names = visible.map((command) => command.path.join(' '));
   const width = Math.max(...names.map((name) => name.length));
-  const title = prefix.length === 0
-    ? 'Tenantry provisions and operates the tenants of a multi-tenant SaaS on PostgreSQL.'
-    : `Commands under "${PROGRAM} ${prefix.join(' ')}".`;
+  const title =
+    prefix.length === 0
+      ? 'Tenantry provisions and operates the tenants of a multi-tenant SaaS on PostgreSQL.'
+      : `Commands under "${PROGRAM} ${prefix.join(' ')}".`;
   return [
     title,
     '',
@@ -74,7 +75,7 @@ export function renderGroupHelp(commands: readonly CommandHelp[], prefix: readon
     'ENVIRONMENT',
     '  TENANTRY_DATABASE_URL  PostgreSQL server URL; without it the embedded store is used',
     '  TENANTRY_DATA_PATH_URL the login of the data path (withTenant); default: the database URL as tenantry_app',
-    '  TENANTRY_PROFILE       the config file profile to use (default: the file\'s default-profile)',
+    "  TENANTRY_PROFILE       the config file profile to use (default: the file's default-profile)",
     '  TENANTRY_HOME          embedded store directory (default $XDG_DATA_HOME/tenantry or ~/.local/share/tenantry)',
     '  TENANTRY_BASE_DOMAIN   tenants get <slug>.<base domain> as a subdomain',
     '  TENANTRY_SMTP_URL      deliver invitation mail over SMTP (smtp://user:pass@host:587); else to $TENANTRY_HOME/mail.log',

@@ -51,7 +51,9 @@ describe('parseCommandLine', () => {
   });
 
   it('refuses unknown flags, missing values, missing and extra arguments', () => {
-    expect(invalid(() => parseCommandLine(create, ['--nmae', 'x'])).details.issues).toEqual([{ path: 'argv', message: expect.stringContaining('unknown flag --nmae') }]);
+    expect(invalid(() => parseCommandLine(create, ['--nmae', 'x'])).details.issues).toEqual([
+      { path: 'argv', message: expect.stringContaining('unknown flag --nmae') },
+    ]);
     expect(invalid(() => parseCommandLine(create, ['--name'])).details.issues).toEqual([{ path: 'argv', message: 'flag --name needs a value' }]);
     expect(invalid(() => parseCommandLine(view, [])).details.issues).toEqual([{ path: 'slug', message: expect.stringContaining('<slug>') }]);
     expect(invalid(() => parseCommandLine(view, ['a', 'b'])).details.issues).toEqual([{ path: 'argv', message: expect.stringContaining('"b"') }]);
@@ -63,7 +65,7 @@ describe('parseCommandLine', () => {
     expect(flagIssues.details.issues).toEqual([{ path: '--count', message: 'must be a whole number (got "1.5")' }]);
   });
 
-  it('refuses a value outside an enumerated flag\'s choices, naming the flag and the choices', () => {
+  it("refuses a value outside an enumerated flag's choices, naming the flag and the choices", () => {
     const bulk = { ...view, flags: [{ name: 'owner-passwords', type: 'string' as const, choices: ['generate', 'none'], description: '' }] };
     expect(invalid(() => parseCommandLine(bulk, ['acme', '--owner-passwords', 'nonee'])).details.issues).toEqual([
       { path: '--owner-passwords', message: 'must be one of generate, none (got "nonee")' },
@@ -80,8 +82,23 @@ describe('parseCommandLine', () => {
 
 describe('variadic arguments', () => {
   it('hand every value of a variadic last argument to the command, in order', () => {
-    const set = defineCommand({ path: ['tenant', 'set'], summary: 'Sets.', examples: [], args: [{ name: 'slug', description: 'slug' }, { name: 'assignment', description: 'k=v', variadic: true }], run: noop });
-    expect(parseCommandLine(set, ['acme', 'theme=dark', 'timezone=UTC'])).toEqual({ args: { slug: 'acme', assignment: 'theme=dark' }, flags: {}, issues: [], missing: [], rest: ['theme=dark', 'timezone=UTC'] });
+    const set = defineCommand({
+      path: ['tenant', 'set'],
+      summary: 'Sets.',
+      examples: [],
+      args: [
+        { name: 'slug', description: 'slug' },
+        { name: 'assignment', description: 'k=v', variadic: true },
+      ],
+      run: noop,
+    });
+    expect(parseCommandLine(set, ['acme', 'theme=dark', 'timezone=UTC'])).toEqual({
+      args: { slug: 'acme', assignment: 'theme=dark' },
+      flags: {},
+      issues: [],
+      missing: [],
+      rest: ['theme=dark', 'timezone=UTC'],
+    });
     expect(invalid(() => parseCommandLine(set, ['acme'])).details.issues).toEqual([{ path: 'assignment', message: expect.stringContaining('<assignment>') }]);
   });
 });

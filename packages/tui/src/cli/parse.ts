@@ -10,7 +10,11 @@ export { resolveCommand, type Resolution } from './route.ts';
  * choices is INVALID_INPUT. With `allowMissing`, missing required arguments are listed in `missing` (for a
  * terminal to ask for) instead of failing.
  */
-export function parseCommandLine(command: CommandSpec, tokens: readonly string[], mode: { allowMissing?: boolean } = {}): ParsedArguments & { missing: ArgSpec[] } {
+export function parseCommandLine(
+  command: CommandSpec,
+  tokens: readonly string[],
+  mode: { allowMissing?: boolean } = {},
+): ParsedArguments & { missing: ArgSpec[] } {
   const flags = commandFlags(command);
   const options: ParseArgsOptionsConfig = {};
   for (const flag of flags) {
@@ -38,7 +42,10 @@ export function parseCommandLine(command: CommandSpec, tokens: readonly string[]
   const variadic = specs.at(-1)?.variadic === true;
   const structural: InputIssue[] = [];
   if (!variadic && parsed.positionals.length > specs.length) {
-    const extra = parsed.positionals.slice(specs.length).map((value) => JSON.stringify(value)).join(' ');
+    const extra = parsed.positionals
+      .slice(specs.length)
+      .map((value) => JSON.stringify(value))
+      .join(' ');
     structural.push({ path: 'argv', message: `unexpected argument(s) ${extra}; see --help` });
   }
   const missing: ArgSpec[] = [];
@@ -54,11 +61,7 @@ export function parseCommandLine(command: CommandSpec, tokens: readonly string[]
   return { args, flags: values, issues, missing };
 }
 
-function convertFlag(
-  flag: FlagSpec,
-  raw: string | boolean | (string | boolean)[],
-  issues: InputIssue[],
-): string | number | boolean | string[] | undefined {
+function convertFlag(flag: FlagSpec, raw: string | boolean | (string | boolean)[], issues: InputIssue[]): string | number | boolean | string[] | undefined {
   if (flag.type === 'boolean') return raw === true;
   if (flag.type === 'list') return (Array.isArray(raw) ? raw : [raw]).map(String);
   const text = String(Array.isArray(raw) ? raw.at(-1) : raw);

@@ -47,7 +47,8 @@ export function renderError(command: CommandSpec | undefined, error: TenantryErr
     const flag = argumentLabel(command, error);
     lines.push(`${style.red('✗')} ${flag ? `${style.bold(flag)}: ` : ''}${error.message}`);
   }
-  const hint = error.code === 'INVALID_INPUT' && command ? `Correct the flags named above; \`tenantry ${command.path.join(' ')} --help\` lists them.` : error.hint;
+  const hint =
+    error.code === 'INVALID_INPUT' && command ? `Correct the flags named above; \`tenantry ${command.path.join(' ')} --help\` lists them.` : error.hint;
   if (hint) lines.push(`  ${style.dim('hint:')} ${hint}`);
   lines.push(`  ${style.dim('code:')} ${error.code}`);
   if (verbose) {

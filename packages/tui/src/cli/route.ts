@@ -35,7 +35,10 @@ export function routeCommandLine<C extends CommandHelp>(commands: readonly C[], 
   const stray = strayToken(rest);
   if (stray === undefined) return { kind: 'group-help', words };
   if (stray.startsWith('-')) {
-    const suggestion = closest(stray.replace(/=.*$/, ''), LEADING_FLAGS.map((flag) => `--${flag.name}`));
+    const suggestion = closest(
+      stray.replace(/=.*$/, ''),
+      LEADING_FLAGS.map((flag) => `--${flag.name}`),
+    );
     return { kind: 'unknown-flag', words, flag: stray, ...(suggestion ? { suggestion } : {}) };
   }
   const suggestion = closest(stray, nextWords(commands, words));

@@ -19,7 +19,12 @@ async function piped(tokens: string[]): Promise<{ code: number; stdout: string; 
   let stdout = '';
   let stderr = '';
   const sink = (add: (text: string) => void) => new Writable({ write: (chunk: Buffer, _encoding, done) => (add(chunk.toString()), done()) });
-  const io = { stdin: new PassThrough(), stdout: sink((text) => (stdout += text)), stderr: sink((text) => (stderr += text)), env: { ...database.env, TERM: 'xterm-256color' } };
+  const io = {
+    stdin: new PassThrough(),
+    stdout: sink((text) => (stdout += text)),
+    stderr: sink((text) => (stderr += text)),
+    env: { ...database.env, TERM: 'xterm-256color' },
+  };
   const code = await execute(tokens, io, { exitOnSignal: () => undefined });
   return { code, stdout, stderr };
 }
@@ -30,7 +35,11 @@ describe('commands on a terminal ask for the arguments left out', () => {
     expect((await piped(['tenant', 'create', '--name', 'Other Co', '--owner-email', 'owner@other.test', '--json'])).code).toBe(0);
     const term = promptTerminal();
     const stderr = new PassThrough();
-    const run = execute(['invite', 'send'], { stdin: term.stdin, stdout: term.stdout, stderr: Object.assign(stderr, { isTTY: true }), env: { ...database.env, TERM: 'xterm-256color' } }, { exitOnSignal: () => undefined });
+    const run = execute(
+      ['invite', 'send'],
+      { stdin: term.stdin, stdout: term.stdout, stderr: Object.assign(stderr, { isTTY: true }), env: { ...database.env, TERM: 'xterm-256color' } },
+      { exitOnSignal: () => undefined },
+    );
     await term.when('type to filter', 'aske');
     await term.when('Asked Co', '\r');
     await term.when('email:', 'not-an-email\r');

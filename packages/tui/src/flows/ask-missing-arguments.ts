@@ -35,7 +35,13 @@ async function ask(spec: ArgSpec, ctx: AskContext): Promise<string> {
     }
   }
   const email = /email/i.test(spec.field ?? spec.name);
-  return answered(await prompts.text({ ...streams, message, validate: (value) => required(value) ?? (email && !EMAIL.test(value ?? '') ? 'must be an email address' : undefined) }));
+  return answered(
+    await prompts.text({
+      ...streams,
+      message,
+      validate: (value) => required(value) ?? (email && !EMAIL.test(value ?? '') ? 'must be an email address' : undefined),
+    }),
+  );
 }
 
 function required(value: string | undefined): string | undefined {

@@ -30,7 +30,11 @@ describe('createTenantFlow', () => {
     await term.when('Plan', '\u001b[B\r');
     await term.when('Apply this plan?', '\r');
     const result = await flow;
-    expect(result).toMatchObject({ result: 'created', tenant: { slug: 'fresh-slug', plan: 'professional', trialDaysLeft: 14 }, owner: { email: 'owner@fresh.example' } });
+    expect(result).toMatchObject({
+      result: 'created',
+      tenant: { slug: 'fresh-slug', plan: 'professional', trialDaysLeft: 14 },
+      owner: { email: 'owner@fresh.example' },
+    });
     expect(term.plain()).toContain('Create tenant "Taken Name" (fresh-slug) on plan professional');
   });
 

@@ -29,11 +29,25 @@ export async function createTenantFlow({ client, input, dryRun, io }: CreateTena
     provisionInputIssues({ ...answers, ...value }).find((issue) => issue.path === field)?.message;
 
   if (!answers.name) {
-    answers.name = answered(await prompts.text({ ...streams, message: 'Organization name', placeholder: 'Acme Corp', validate: (value) => fieldProblem('name', { name: value ?? '' }) }));
+    answers.name = answered(
+      await prompts.text({
+        ...streams,
+        message: 'Organization name',
+        placeholder: 'Acme Corp',
+        validate: (value) => fieldProblem('name', { name: value ?? '' }),
+      }),
+    );
   }
   if (!input.slug) answers.slug = await askFreeSlug(client, answers.name, streams, (slug) => fieldProblem('slug', { slug }));
   if (!answers.ownerEmail) {
-    answers.ownerEmail = answered(await prompts.text({ ...streams, message: "Owner's email", placeholder: 'owner@example.com', validate: (value) => fieldProblem('ownerEmail', { ownerEmail: value ?? '' }) }));
+    answers.ownerEmail = answered(
+      await prompts.text({
+        ...streams,
+        message: "Owner's email",
+        placeholder: 'owner@example.com',
+        validate: (value) => fieldProblem('ownerEmail', { ownerEmail: value ?? '' }),
+      }),
+    );
   }
   if (!input.plan) {
     answers.plan = answered(
@@ -41,7 +55,11 @@ export async function createTenantFlow({ client, input, dryRun, io }: CreateTena
         ...streams,
         message: 'Plan',
         initialValue: 'basic',
-        options: PLAN_CODES.map((code) => ({ value: code, label: PLAN_CATALOG[code].title, hint: `${PLAN_CATALOG[code].limits.maxUsers} users, ${PLAN_CATALOG[code].limits.storageQuotaGb} GB` })),
+        options: PLAN_CODES.map((code) => ({
+          value: code,
+          label: PLAN_CATALOG[code].title,
+          hint: `${PLAN_CATALOG[code].limits.maxUsers} users, ${PLAN_CATALOG[code].limits.storageQuotaGb} GB`,
+        })),
       }),
     );
   }

@@ -26,7 +26,11 @@ export async function repairFlow({ client, io }: FlowOptions): Promise<RepairOut
         ...streams,
         message: `${plural(planned.length, 'finding')} can be repaired. Which one?`,
         options: [
-          ...planned.map((item, index) => ({ value: index, label: `${SEVERITY_MARKS[item.finding.severity]} ${item.finding.code}`, hint: item.finding.message })),
+          ...planned.map((item, index) => ({
+            value: index,
+            label: `${SEVERITY_MARKS[item.finding.severity]} ${item.finding.code}`,
+            hint: item.finding.message,
+          })),
           { value: -1, label: 'Done' },
         ],
       }),
@@ -63,7 +67,13 @@ async function confirmAndApply(
   let confirm: string | undefined;
   if (item.destructive) {
     const expected = item.confirmText ?? '';
-    confirm = answered(await prompts.text({ ...streams, message: `This destroys data. Type "${expected}" to confirm`, validate: (value) => (value === expected ? undefined : `Type exactly ${expected}`) }));
+    confirm = answered(
+      await prompts.text({
+        ...streams,
+        message: `This destroys data. Type "${expected}" to confirm`,
+        validate: (value) => (value === expected ? undefined : `Type exactly ${expected}`),
+      }),
+    );
   } else if (!answered(await prompts.confirm({ ...streams, message: 'Apply this repair?', initialValue: true }))) {
     prompts.log.info('Skipped: nothing was written.', streams);
     return undefined;
@@ -72,7 +82,11 @@ async function confirmAndApply(
   progress.start(`Repairing ${item.finding.code}`);
   try {
     const outcome = await client.health.repair(item.finding, { expectFingerprint: item.fingerprint, ...(confirm === undefined ? {} : { confirm }) });
-    progress.stop(outcome.remaining ? `Applied, but the check still reports: ${outcome.remaining.message}` : `Repaired: the re-check no longer reports ${item.finding.code}`);
+    progress.stop(
+      outcome.remaining
+        ? `Applied, but the check still reports: ${outcome.remaining.message}`
+        : `Repaired: the re-check no longer reports ${item.finding.code}`,
+    );
     return outcome;
   } catch (error) {
     progress.error(`Repair failed; its transaction was rolled back`);

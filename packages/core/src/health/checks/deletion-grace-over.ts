@@ -14,7 +14,12 @@ const exportAndPurge: Repair = {
     const file = exportPath(healthSettings(ctx).exportDir, tenant?.slug ?? 'tenant', ctx.now());
     const exported = await executeOperation(ctx, exportTenantOperation, { slug: tenant?.slug ?? '', file }, { dryRun: true });
     const data: PlannedExport = { exportFile: file };
-    return { data, destructive: true, confirmText: tenant?.name ?? null, steps: [...exported.steps.filter((step) => step.action !== 'audit'), ...planned.steps] };
+    return {
+      data,
+      destructive: true,
+      confirmText: tenant?.name ?? null,
+      steps: [...exported.steps.filter((step) => step.action !== 'audit'), ...planned.steps],
+    };
   },
   async apply(ctx, finding, plan) {
     const tenant = finding.tenant;
@@ -30,8 +35,10 @@ export const deletionGraceOver: Check = {
   title: 'Deletion grace period over',
   severity: 'warn',
   scope: 'tenant',
-  description: 'A tenant pending deletion whose grace period has ended: it can no longer be expected back, yet its data is still kept (and still counts against storage and privacy commitments).',
-  remediation: 'Purge it (`tenantry tenant purge <slug> --confirm "<name>"`, exported first), or restore it if the customer came back (`tenantry tenant restore <slug>`).',
+  description:
+    'A tenant pending deletion whose grace period has ended: it can no longer be expected back, yet its data is still kept (and still counts against storage and privacy commitments).',
+  remediation:
+    'Purge it (`tenantry tenant purge <slug> --confirm "<name>"`, exported first), or restore it if the customer came back (`tenantry tenant restore <slug>`).',
   repair: exportAndPurge,
   async run(ctx) {
     const filter = tenantFilter(ctx);
@@ -45,7 +52,10 @@ export const deletionGraceOver: Check = {
     return rows.map((row) => {
       const due = new Date(row.deletion_scheduled_at);
       const days = Math.floor((ctx.now.getTime() - due.getTime()) / 86_400_000);
-      return tenantFinding(this, row, `${row.slug} has been pending deletion ${days} day(s) past its grace period (ended ${due.toISOString().slice(0, 10)}).`, { graceEndedAt: due.toISOString(), days });
+      return tenantFinding(this, row, `${row.slug} has been pending deletion ${days} day(s) past its grace period (ended ${due.toISOString().slice(0, 10)}).`, {
+        graceEndedAt: due.toISOString(),
+        days,
+      });
     });
   },
 };

@@ -16,7 +16,9 @@ const revokeExpiredKeys: Repair = {
         {
           action: 'revoke-api-keys',
           description: `Revoke ${prefixes.length} expired API key(s) of ${finding.tenant?.slug ?? ''}: ${prefixes.join(', ')}`,
-          sql: [`update tenantry.api_keys set revoked_at = now() where tenant_id = '${finding.tenant?.id ?? ''}' and revoked_at is null and expires_at < now()`],
+          sql: [
+            `update tenantry.api_keys set revoked_at = now() where tenant_id = '${finding.tenant?.id ?? ''}' and revoked_at is null and expires_at < now()`,
+          ],
         },
       ],
     };
@@ -27,7 +29,15 @@ const revokeExpiredKeys: Repair = {
       [ctx.now(), finding.tenant?.id, ctx.now()],
     );
     for (const key of revoked) {
-      if (finding.tenant) recordAudit(ctx, ctx.em, { action: 'apikey.revoked', tenant: finding.tenant, targetType: 'api_key', targetId: key.id, before: { prefix: key.prefix, name: key.name, status: 'expired' }, after: { status: 'revoked', reason: 'expired' } });
+      if (finding.tenant)
+        recordAudit(ctx, ctx.em, {
+          action: 'apikey.revoked',
+          tenant: finding.tenant,
+          targetType: 'api_key',
+          targetId: key.id,
+          before: { prefix: key.prefix, name: key.name, status: 'expired' },
+          after: { status: 'revoked', reason: 'expired' },
+        });
     }
     await ctx.em.flush();
   },
@@ -38,7 +48,8 @@ export const expiredApiKeys: Check = {
   title: 'Expired API keys never revoked',
   severity: 'warn',
   scope: 'tenant',
-  description: 'API keys past their expiry that were never revoked: verification already refuses them, but they still look live in listings and a later change to the expiry would bring them back.',
+  description:
+    'API keys past their expiry that were never revoked: verification already refuses them, but they still look live in listings and a later change to the expiry would bring them back.',
   remediation: 'Revoke them (`tenantry repair API_KEYS_EXPIRED_ACTIVE <slug>`), and create replacements where they are still needed.',
   repair: revokeExpiredKeys,
   async run(ctx) {
@@ -51,6 +62,11 @@ export const expiredApiKeys: Check = {
         order by t.slug`,
       [ctx.now, ...filter.params],
     );
-    return rows.map((row) => tenantFinding(this, row, `${row.slug} has ${row.keys} expired API key(s) not revoked: ${row.prefixes.join(', ')}.`, { keys: row.keys, prefixes: row.prefixes }));
+    return rows.map((row) =>
+      tenantFinding(this, row, `${row.slug} has ${row.keys} expired API key(s) not revoked: ${row.prefixes.join(', ')}.`, {
+        keys: row.keys,
+        prefixes: row.prefixes,
+      }),
+    );
   },
 };

@@ -17,7 +17,9 @@ const expireInvitations: Repair = {
         {
           action: 'expire-invitations',
           description: `Mark ${emails.length} expired invitation(s) of ${finding.tenant?.slug ?? ''} as expired: ${emails.join(', ')}`,
-          sql: [`update tenantry.invitations set state = 'expired', updated_at = now() where tenant_id = '${finding.tenant?.id ?? ''}' and state = 'pending' and expires_at < now()`],
+          sql: [
+            `update tenantry.invitations set state = 'expired', updated_at = now() where tenant_id = '${finding.tenant?.id ?? ''}' and state = 'pending' and expires_at < now()`,
+          ],
         },
       ],
     };
@@ -29,7 +31,15 @@ const expireInvitations: Repair = {
       [ctx.now(), finding.tenant?.id, ctx.now()],
     );
     for (const invitation of expired) {
-      if (finding.tenant) recordAudit(ctx, ctx.em, { action: 'invitation.expired', tenant: finding.tenant, targetType: 'invitation', targetId: invitation.id, before: { state: 'pending' }, after: { email: invitation.email, state: 'expired' } });
+      if (finding.tenant)
+        recordAudit(ctx, ctx.em, {
+          action: 'invitation.expired',
+          tenant: finding.tenant,
+          targetType: 'invitation',
+          targetId: invitation.id,
+          before: { state: 'pending' },
+          after: { email: invitation.email, state: 'expired' },
+        });
     }
     await ctx.em.flush();
   },
@@ -40,7 +50,8 @@ export const expiredInvitations: Check = {
   title: 'Expired invitations still pending',
   severity: 'info',
   scope: 'tenant',
-  description: 'Invitations past their expiry date that still read as pending in the database. They can no longer be accepted, but they count against nothing and clutter the list.',
+  description:
+    'Invitations past their expiry date that still read as pending in the database. They can no longer be accepted, but they count against nothing and clutter the list.',
   remediation: 'Mark them expired (`tenantry repair INVITATIONS_EXPIRED_PENDING <slug>`), or send them again (`tenantry invite resend`).',
   repair: expireInvitations,
   async run(ctx) {
@@ -54,7 +65,12 @@ export const expiredInvitations: Check = {
       [ctx.now, ...filter.params],
     );
     return rows.map((row) =>
-      tenantFinding(this, row, `${row.slug} has ${row.invitations} pending invitation(s) that expired (the oldest on ${new Date(row.oldest).toISOString().slice(0, 10)}).`, { invitations: row.invitations, emails: row.emails }),
+      tenantFinding(
+        this,
+        row,
+        `${row.slug} has ${row.invitations} pending invitation(s) that expired (the oldest on ${new Date(row.oldest).toISOString().slice(0, 10)}).`,
+        { invitations: row.invitations, emails: row.emails },
+      ),
     );
   },
 };

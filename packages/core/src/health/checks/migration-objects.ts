@@ -28,8 +28,10 @@ export const migrationObjectsMissing: Check = {
   title: 'Recorded migration whose objects are gone',
   severity: 'error',
   scope: 'tenant',
-  description: "A schema-isolated tenant whose migration records say a blueprint migration ran, but a table or index it created is not in the tenant's schema: dropped by hand or by a failed restore. Queries on it fail.",
-  remediation: 'Restore the object from a backup; or reset the data space: export it, drop the schema and run every migration again (`tenantry repair TENANT_MIGRATION_OBJECTS_MISSING <slug>`, destroys the remaining data after exporting it).',
+  description:
+    "A schema-isolated tenant whose migration records say a blueprint migration ran, but a table or index it created is not in the tenant's schema: dropped by hand or by a failed restore. Queries on it fail.",
+  remediation:
+    'Restore the object from a backup; or reset the data space: export it, drop the schema and run every migration again (`tenantry repair TENANT_MIGRATION_OBJECTS_MISSING <slug>`, destroys the remaining data after exporting it).',
   repair: resetDataSpace,
   async run(ctx) {
     const expected = expectedObjects(ctx.blueprint);

@@ -22,27 +22,26 @@ export const migrationsBehind: Check = {
   title: 'Tenant migrations behind the blueprint',
   severity: 'warn',
   scope: 'tenant',
-  description: "A tenant whose data space lacks blueprint migrations the others have: a roll-out that stopped, failed for this tenant, or a tenant restored from an old export. The application's newer code may fail on its tables.",
+  description:
+    "A tenant whose data space lacks blueprint migrations the others have: a roll-out that stopped, failed for this tenant, or a tenant restored from an old export. The application's newer code may fail on its tables.",
   remediation: 'Apply the missing migrations (`tenantry migrate apply --tenant <slug>`, or `tenantry repair TENANT_MIGRATIONS_BEHIND <slug>`).',
   repair: applyPending,
   async run(ctx) {
     const status = await tenantMigrationStatus(ctx.em, ctx.blueprint);
     return status.behind
       .filter((tenant) => tenant.status !== 'provisioning' && (!ctx.tenantId || tenant.id === ctx.tenantId))
-      .map(
-        (tenant): Finding => ({
-          code: this.code,
-          severity: this.severity,
-          scope: 'tenant',
-          tenant: { id: tenant.id, slug: tenant.slug, name: tenant.slug },
-          subject: null,
-          message: `${tenant.slug} lacks ${tenant.missing.length} blueprint migration(s): ${tenant.missing.join(', ')}.`,
-          remediation: this.remediation,
-          repairable: true,
-          fingerprint: `${this.code}:${tenant.id}:`,
-          details: { missing: tenant.missing, isolation: tenant.isolation },
-        }),
-      );
+      .map((tenant): Finding => ({
+        code: this.code,
+        severity: this.severity,
+        scope: 'tenant',
+        tenant: { id: tenant.id, slug: tenant.slug, name: tenant.slug },
+        subject: null,
+        message: `${tenant.slug} lacks ${tenant.missing.length} blueprint migration(s): ${tenant.missing.join(', ')}.`,
+        remediation: this.remediation,
+        repairable: true,
+        fingerprint: `${this.code}:${tenant.id}:`,
+        details: { missing: tenant.missing, isolation: tenant.isolation },
+      }));
   },
 };
 
@@ -51,7 +50,8 @@ export const migrationDrift: Check = {
   title: 'Applied tenant migration changed since',
   severity: 'warn',
   scope: 'tenant',
-  description: 'A blueprint migration whose text (or version) changed after tenants applied it: those tenants have the old version. Tenantry never re-runs it silently.',
+  description:
+    'A blueprint migration whose text (or version) changed after tenants applied it: those tenants have the old version. Tenantry never re-runs it silently.',
   remediation: 'Restore the migration as it shipped and put the change in a new migration, then `tenantry migrate apply --all`.',
   async run(ctx) {
     const status = await tenantMigrationStatus(ctx.em, ctx.blueprint);

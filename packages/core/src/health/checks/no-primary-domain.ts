@@ -7,8 +7,10 @@ export const noPrimaryDomain: Check = {
   severity: 'warn',
   scope: 'tenant',
   repair: primaryDomainRepair,
-  description: "A live tenant with verified domains but none primary (a warning: requests still route, but it has no canonical host), or, when a base domain is configured, with no verified domain at all (an error: no request can reach it; a custom domain waiting for its verification is not routed to; the runbooks' `fix_tenant_domain`).",
-  remediation: 'Make one of its domains primary, or give it `<slug>.<base domain>` (`tenantry repair NO_PRIMARY_DOMAIN <slug>`, or `tenantry domain primary <slug> <host>`).',
+  description:
+    "A live tenant with verified domains but none primary (a warning: requests still route, but it has no canonical host), or, when a base domain is configured, with no verified domain at all (an error: no request can reach it; a custom domain waiting for its verification is not routed to; the runbooks' `fix_tenant_domain`).",
+  remediation:
+    'Make one of its domains primary, or give it `<slug>.<base domain>` (`tenantry repair NO_PRIMARY_DOMAIN <slug>`, or `tenantry domain primary <slug> <host>`).',
   async run(ctx) {
     const filter = tenantFilter(ctx);
     const rows = await ctx.em.execute<(TenantRow & { domains: number })[]>(
@@ -24,7 +26,9 @@ export const noPrimaryDomain: Check = {
     // at all under host routing is one no request can reach (an error).
     return rows.map((row) => ({
       ...(row.domains > 0
-        ? tenantFinding(this, row, `${row.slug} has ${row.domains === 1 ? '1 verified domain' : `${row.domains} verified domains`} and none is primary.`, { domains: row.domains })
+        ? tenantFinding(this, row, `${row.slug} has ${row.domains === 1 ? '1 verified domain' : `${row.domains} verified domains`} and none is primary.`, {
+            domains: row.domains,
+          })
         : tenantFinding(this, row, `${row.slug} has no verified domain: no request can reach it.`, { domains: 0 }, null, 'error')),
       repairable: this.repair !== undefined && (row.domains > 0 || ctx.settings.baseDomain !== undefined),
     }));

@@ -7,7 +7,8 @@ export const orphanSchema: Check = {
   severity: 'warn',
   scope: 'database',
   repair: dropOrphanSchema,
-  description: 'A `tenant_*` schema that no tenant owns: left by a purge that failed half-way, an import elsewhere, or a hand-made copy. It holds data nobody can reach through Tenantry.',
+  description:
+    'A `tenant_*` schema that no tenant owns: left by a purge that failed half-way, an import elsewhere, or a hand-made copy. It holds data nobody can reach through Tenantry.',
   remediation: 'Export it and drop it (`tenantry repair ORPHAN_TENANT_SCHEMA --all --yes --confirm <schema>`), or re-attach it by importing the tenant.',
   async run(ctx) {
     if (ctx.tenantId) return [];
@@ -19,19 +20,17 @@ export const orphanSchema: Check = {
           and not exists (select 1 from tenantry.tenants t where t.schema_name = n.nspname)
         order by n.nspname`,
     );
-    return rows.map(
-      (row): Finding => ({
-        code: this.code,
-        severity: this.severity,
-        scope: 'database',
-        tenant: null,
-        subject: row.schema,
-        message: `Schema ${row.schema} (${row.tables === 1 ? '1 table' : `${row.tables} tables`}) belongs to no tenant.`,
-        remediation: this.remediation,
-        repairable: this.repair !== undefined,
-        fingerprint: `${this.code}::${row.schema}`,
-        details: { schema: row.schema, tables: row.tables },
-      }),
-    );
+    return rows.map((row): Finding => ({
+      code: this.code,
+      severity: this.severity,
+      scope: 'database',
+      tenant: null,
+      subject: row.schema,
+      message: `Schema ${row.schema} (${row.tables === 1 ? '1 table' : `${row.tables} tables`}) belongs to no tenant.`,
+      remediation: this.remediation,
+      repairable: this.repair !== undefined,
+      fingerprint: `${this.code}::${row.schema}`,
+      details: { schema: row.schema, tables: row.tables },
+    }));
   },
 };

@@ -5,8 +5,10 @@ export const schemaGuardrail: Check = {
   title: 'Tenant schemas past the scale guardrail',
   severity: 'warn',
   scope: 'database',
-  description: 'Each schema-isolated tenant adds its tables and indexes to the PostgreSQL catalog. Past a few thousand schemas, catalog size, planning, backups and migrations across tenants slow down (django-tenants takes ~12 minutes for a no-op migrate over ~900 schemas).',
-  remediation: 'Provision new tenants with `--isolation shared` (row-level security in one set of tables), or move to Citus schema-based sharding (`citus.enable_schema_based_sharding`) to spread schemas over nodes.',
+  description:
+    'Each schema-isolated tenant adds its tables and indexes to the PostgreSQL catalog. Past a few thousand schemas, catalog size, planning, backups and migrations across tenants slow down (django-tenants takes ~12 minutes for a no-op migrate over ~900 schemas).',
+  remediation:
+    'Provision new tenants with `--isolation shared` (row-level security in one set of tables), or move to Citus schema-based sharding (`citus.enable_schema_based_sharding`) to spread schemas over nodes.',
   async run(ctx) {
     if (ctx.tenantId) return [];
     const [row] = await ctx.em.execute<{ schemas: number }[]>(

@@ -8,7 +8,8 @@ export const schemaMissing: Check = {
   scope: 'tenant',
   repair: recreateDataSpace,
   description: "A schema-isolated tenant whose PostgreSQL schema does not exist: the tenant's application data is gone or was never created.",
-  remediation: 'Recreate the schema and run every blueprint migration in it (`tenantry repair TENANT_SCHEMA_MISSING <slug>`), then restore the data from a backup or an export.',
+  remediation:
+    'Recreate the schema and run every blueprint migration in it (`tenantry repair TENANT_SCHEMA_MISSING <slug>`), then restore the data from a backup or an export.',
   async run(ctx) {
     const filter = tenantFilter(ctx);
     const rows = await ctx.em.execute<(TenantRow & { schema_name: string })[]>(
@@ -19,6 +20,8 @@ export const schemaMissing: Check = {
         order by t.slug`,
       filter.params,
     );
-    return rows.map((row) => tenantFinding(this, row, `Schema ${row.schema_name} of ${row.slug} does not exist.`, { schema: row.schema_name }, row.schema_name));
+    return rows.map((row) =>
+      tenantFinding(this, row, `Schema ${row.schema_name} of ${row.slug} does not exist.`, { schema: row.schema_name }, row.schema_name),
+    );
   },
 };

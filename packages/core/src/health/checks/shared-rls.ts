@@ -15,7 +15,13 @@ const reisolate: Repair = {
     return {
       destructive: false,
       confirmText: null,
-      steps: [{ action: 'isolate-shared-tables', description: `Enable and force row-level security and recreate the ${POLICY_NAME} policy on ${finding.subject ?? SHARED_SCHEMA} (tables already in order are not touched)`, sql: [isolationSql('shared', SHARED_SCHEMA)] }],
+      steps: [
+        {
+          action: 'isolate-shared-tables',
+          description: `Enable and force row-level security and recreate the ${POLICY_NAME} policy on ${finding.subject ?? SHARED_SCHEMA} (tables already in order are not touched)`,
+          sql: [isolationSql('shared', SHARED_SCHEMA)],
+        },
+      ],
     };
   },
   async apply(ctx) {
@@ -46,20 +52,18 @@ function tableCheck(code: string, title: string, description: string, broken: (r
     remediation: `Re-apply the isolation of ${SHARED_SCHEMA} (\`tenantry repair ${code} --all --yes\`), then find out who changed it.`,
     repair: reisolate,
     async run(ctx) {
-      return (await sharedTables(ctx)).filter(broken).map(
-        (row): Finding => ({
-          code,
-          severity: 'error',
-          scope: 'database',
-          tenant: null,
-          subject: `${SHARED_SCHEMA}.${row.table_name}`,
-          message: `${SHARED_SCHEMA}.${row.table_name} ${problem}: ${consequence}.`,
-          remediation: this.remediation,
-          repairable: true,
-          fingerprint: `${code}::${SHARED_SCHEMA}.${row.table_name}`,
-          details: { table: row.table_name, rowLevelSecurity: row.rls, forced: row.forced, policy: row.has_policy },
-        }),
-      );
+      return (await sharedTables(ctx)).filter(broken).map((row): Finding => ({
+        code,
+        severity: 'error',
+        scope: 'database',
+        tenant: null,
+        subject: `${SHARED_SCHEMA}.${row.table_name}`,
+        message: `${SHARED_SCHEMA}.${row.table_name} ${problem}: ${consequence}.`,
+        remediation: this.remediation,
+        repairable: true,
+        fingerprint: `${code}::${SHARED_SCHEMA}.${row.table_name}`,
+        details: { table: row.table_name, rowLevelSecurity: row.rls, forced: row.forced, policy: row.has_policy },
+      }));
     },
   };
 }
@@ -67,7 +71,7 @@ function tableCheck(code: string, title: string, description: string, broken: (r
 export const sharedRlsDisabled = tableCheck(
   'SHARED_TABLE_RLS_DISABLED',
   'Shared table without row-level security',
-  'A table of the shared schema whose row-level security is off: queries through the application role see every tenant\'s rows.',
+  "A table of the shared schema whose row-level security is off: queries through the application role see every tenant's rows.",
   (row) => !row.rls,
   'has row-level security disabled',
   "the application role sees every shared tenant's rows",

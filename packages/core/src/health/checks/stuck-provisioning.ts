@@ -7,8 +7,10 @@ export const stuckProvisioning: Check = {
   severity: 'error',
   scope: 'tenant',
   repair: finishProvisioning,
-  description: 'A tenant whose status is still `provisioning` long after it was created: a provisioning run died between claiming the slug and activating the tenant, or a program wrote the row itself.',
-  remediation: 'Finish the provisioning: create the missing data space and activate the tenant (`tenantry repair TENANT_STUCK_PROVISIONING <slug>`), or delete the tenant.',
+  description:
+    'A tenant whose status is still `provisioning` long after it was created: a provisioning run died between claiming the slug and activating the tenant, or a program wrote the row itself.',
+  remediation:
+    'Finish the provisioning: create the missing data space and activate the tenant (`tenantry repair TENANT_STUCK_PROVISIONING <slug>`), or delete the tenant.',
   async run(ctx) {
     const filter = tenantFilter(ctx);
     const cutoff = new Date(ctx.now.getTime() - ctx.settings.stuckProvisioningMinutes * 60_000);
@@ -21,7 +23,9 @@ export const stuckProvisioning: Check = {
     );
     return rows.map((row) => {
       const minutes = Math.floor((ctx.now.getTime() - new Date(row.created_at).getTime()) / 60_000);
-      return tenantFinding(this, row, `${row.slug} has been provisioning for ${minutes} minutes (limit ${ctx.settings.stuckProvisioningMinutes}).`, { minutes });
+      return tenantFinding(this, row, `${row.slug} has been provisioning for ${minutes} minutes (limit ${ctx.settings.stuckProvisioningMinutes}).`, {
+        minutes,
+      });
     });
   },
 };

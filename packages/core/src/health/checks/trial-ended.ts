@@ -10,7 +10,8 @@ export const trialEnded: Check = {
   severity: 'warn',
   scope: 'tenant',
   description: 'A tenant whose trial is over, with no payment recorded after it, still active: it uses the product for free.',
-  remediation: 'Extend the trial (`tenantry tenant trial <slug> --extend-days N`), record the payment, or suspend it (`tenantry repair TRIAL_ENDED_ACTIVE <slug>` suspends it, restorable with `tenant resume`).',
+  remediation:
+    'Extend the trial (`tenantry tenant trial <slug> --extend-days N`), record the payment, or suspend it (`tenantry repair TRIAL_ENDED_ACTIVE <slug>` suspends it, restorable with `tenant resume`).',
   repair: suspendAfterTrial,
   async run(ctx) {
     const filter = tenantFilter(ctx);
@@ -24,7 +25,12 @@ export const trialEnded: Check = {
     return rows.map((row) => {
       const ended = new Date(row.trial_ends_at);
       const days = Math.floor((ctx.now.getTime() - ended.getTime()) / 86_400_000);
-      return tenantFinding(this, row, `${row.slug}'s trial ended ${days} day(s) ago (${ended.toISOString().slice(0, 10)}) and it is still active, with no payment recorded.`, { trialEndedAt: ended.toISOString(), days });
+      return tenantFinding(
+        this,
+        row,
+        `${row.slug}'s trial ended ${days} day(s) ago (${ended.toISOString().slice(0, 10)}) and it is still active, with no payment recorded.`,
+        { trialEndedAt: ended.toISOString(), days },
+      );
     });
   },
 };

@@ -16,7 +16,8 @@ export const undeliveredInvitations: Check = {
   severity: 'warn',
   scope: 'tenant',
   description: `Pending invitations whose latest message in the outbox failed to send, or is still unsent ${UNDELIVERED_AFTER_MINUTES} minutes after it was written (the process stopped between commit and delivery). The invitee never got a token, so the invitation cannot be accepted. Messages of invitations accepted, revoked or expired since are left out.`,
-  remediation: 'Fix the mail settings (`TENANTRY_SMTP_URL`, or read `$TENANTRY_HOME/mail.log`), then send each again with `tenantry invite resend <slug> <email>`: the token was never stored, so a new one is issued and delivered.',
+  remediation:
+    'Fix the mail settings (`TENANTRY_SMTP_URL`, or read `$TENANTRY_HOME/mail.log`), then send each again with `tenantry invite resend <slug> <email>`: the token was never stored, so a new one is issued and delivered.',
   async run(ctx) {
     const filter = tenantFilter(ctx);
     const stale = new Date(ctx.now.getTime() - UNDELIVERED_AFTER_MINUTES * 60_000);
@@ -37,8 +38,15 @@ export const undeliveredInvitations: Check = {
       [ctx.now, stale, ...filter.params],
     );
     return rows.map((row) => {
-      const why = row.failed > 0 ? `${row.failed} failed${row.last_error ? ` (last error: ${row.last_error})` : ''}` : `unsent after ${UNDELIVERED_AFTER_MINUTES} minutes`;
-      return tenantFinding(this, row, `${row.slug} has ${row.messages} invitation(s) whose mail was never delivered: ${row.recipients.join(', ')}; ${why}.`, { messages: row.messages, recipients: row.recipients, failed: row.failed });
+      const why =
+        row.failed > 0
+          ? `${row.failed} failed${row.last_error ? ` (last error: ${row.last_error})` : ''}`
+          : `unsent after ${UNDELIVERED_AFTER_MINUTES} minutes`;
+      return tenantFinding(this, row, `${row.slug} has ${row.messages} invitation(s) whose mail was never delivered: ${row.recipients.join(', ')}; ${why}.`, {
+        messages: row.messages,
+        recipients: row.recipients,
+        failed: row.failed,
+      });
     });
   },
 };

@@ -43,7 +43,8 @@ async function readUsage(ctx: CheckContext): Promise<UsageRow[]> {
     const rows: UsageRow[] = [{ ...base, resource: 'users', used: tenant.users, limit: tenant.limits.maxUsers ?? 0 }];
     if (data?.assets != null) rows.push({ ...base, resource: 'assets', used: data.assets, limit: tenant.limits.maxAssets ?? 0 });
     if (data?.devices != null) rows.push({ ...base, resource: 'devices', used: data.devices, limit: tenant.limits.maxDevices ?? 0 });
-    if (data?.storageGb != null) rows.push({ ...base, resource: 'storage', used: Math.round(data.storageGb * 100) / 100, limit: tenant.limits.storageQuotaGb ?? 0 });
+    if (data?.storageGb != null)
+      rows.push({ ...base, resource: 'storage', used: Math.round(data.storageGb * 100) / 100, limit: tenant.limits.storageQuotaGb ?? 0 });
     return rows;
   });
 }
@@ -53,10 +54,13 @@ export const usageOverLimit: Check = {
   title: 'Usage over a limit',
   severity: 'error',
   scope: 'tenant',
-  description: "A tenant using more of a resource (users, assets, devices, storage) than its plan's limit allows, after a downgrade or a change made outside Tenantry.",
+  description:
+    "A tenant using more of a resource (users, assets, devices, storage) than its plan's limit allows, after a downgrade or a change made outside Tenantry.",
   remediation: 'Upgrade the plan or raise the limit (`tenantry tenant plan <slug> <plan> --max-users N`), or have the tenant remove what is over.',
   async run(ctx) {
-    return (await usageReadings(ctx)).filter((row) => row.used > row.limit).map((row) => usageFinding(this, row, `${row.slug} uses ${row.used} ${UNITS[row.resource]} of ${row.limit} allowed.`));
+    return (await usageReadings(ctx))
+      .filter((row) => row.used > row.limit)
+      .map((row) => usageFinding(this, row, `${row.slug} uses ${row.used} ${UNITS[row.resource]} of ${row.limit} allowed.`));
   },
 };
 
@@ -65,13 +69,18 @@ export const usageNearLimit: Check = {
   title: 'Usage past a warning threshold',
   severity: 'warn',
   scope: 'tenant',
-  description: 'A tenant past the warning share of a limit: 80% of storage, 90% of users, assets or devices (configurable), so the operator can upsell or clean up before the limit bites.',
+  description:
+    'A tenant past the warning share of a limit: 80% of storage, 90% of users, assets or devices (configurable), so the operator can upsell or clean up before the limit bites.',
   remediation: 'Tell the tenant, offer a plan with more room (`tenantry tenant plan`), or raise the limit.',
   async run(ctx) {
     return (await usageReadings(ctx))
       .filter((row) => row.used <= row.limit && row.limit > 0 && row.used >= ctx.settings.warnAt[row.resource] * row.limit)
       .map((row) =>
-        usageFinding(this, row, `${row.slug} uses ${row.used} ${UNITS[row.resource]} of ${row.limit} (${Math.round((100 * row.used) / row.limit)}%, warning at ${Math.round(100 * ctx.settings.warnAt[row.resource])}%).`),
+        usageFinding(
+          this,
+          row,
+          `${row.slug} uses ${row.used} ${UNITS[row.resource]} of ${row.limit} (${Math.round((100 * row.used) / row.limit)}%, warning at ${Math.round(100 * ctx.settings.warnAt[row.resource])}%).`,
+        ),
       );
   },
 };

@@ -24,7 +24,12 @@ async function dataSpaceExists(ctx: ServiceContext, tenant: Tenant): Promise<boo
 }
 
 function dataSpacePlan(ctx: ServiceContext, tenant: Tenant): Promise<DataSpacePlan> {
-  return planDataSpace(ctx.em, blueprintOf(ctx), { isolation: tenant.isolation, tenantId: tenant.id, schemaName: tenant.schemaName ?? null, seedDemoData: false }, ctx.now());
+  return planDataSpace(
+    ctx.em,
+    blueprintOf(ctx),
+    { isolation: tenant.isolation, tenantId: tenant.id, schemaName: tenant.schemaName ?? null, seedDemoData: false },
+    ctx.now(),
+  );
 }
 
 /** What a data-space repair runs: its steps (the statements shown are the ones run), and the data space to make. */
@@ -65,7 +70,13 @@ export const recreateDataSpace: Repair = {
     const plan = await planRecreate(ctx, finding);
     await runPlan(ctx, plan);
     const { tenant } = plan;
-    recordAudit(ctx, ctx.em, { action: 'tenant.data_space_recreated', tenant: { id: tenant.id, slug: tenant.slug }, targetType: 'tenant', targetId: tenant.id, after: { isolation: tenant.isolation, schema: tenant.schemaName, repair: finding.code } });
+    recordAudit(ctx, ctx.em, {
+      action: 'tenant.data_space_recreated',
+      tenant: { id: tenant.id, slug: tenant.slug },
+      targetType: 'tenant',
+      targetId: tenant.id,
+      after: { isolation: tenant.isolation, schema: tenant.schemaName, repair: finding.code },
+    });
     await ctx.em.flush();
   },
 };
@@ -88,7 +99,14 @@ export const finishProvisioning: Repair = {
     const plan = await planFinish(ctx, finding);
     await runPlan(ctx, plan);
     const { tenant } = plan;
-    recordAudit(ctx, ctx.em, { action: 'tenant.activated', tenant: { id: tenant.id, slug: tenant.slug }, targetType: 'tenant', targetId: tenant.id, before: { status: 'provisioning' }, after: { status: 'active', repair: finding.code } });
+    recordAudit(ctx, ctx.em, {
+      action: 'tenant.activated',
+      tenant: { id: tenant.id, slug: tenant.slug },
+      targetType: 'tenant',
+      targetId: tenant.id,
+      before: { status: 'provisioning' },
+      after: { status: 'active', repair: finding.code },
+    });
     await ctx.em.flush();
   },
 };

@@ -15,7 +15,10 @@ export const dropOrphanSchema: Repair = {
       destructive: true,
       confirmText: schema,
       steps: [
-        { action: 'export-schema', description: `Export every row of ${schema} (${finding.details.tables === 1 ? '1 table' : `${typeof finding.details.tables === 'number' ? finding.details.tables : '?'} tables`}) to ${file}` },
+        {
+          action: 'export-schema',
+          description: `Export every row of ${schema} (${finding.details.tables === 1 ? '1 table' : `${typeof finding.details.tables === 'number' ? finding.details.tables : '?'} tables`}) to ${file}`,
+        },
         { action: 'drop-schema', description: `Drop the schema ${schema} and everything in it`, sql: [`drop schema ${quoteIdent(schema)} cascade`] },
       ],
     };

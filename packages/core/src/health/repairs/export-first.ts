@@ -53,7 +53,9 @@ export async function exportSchemaRows(em: SqlEntityManager, schema: string, now
       where n.nspname = ? and c.relkind in ('r', 'p') order by c.relname`,
     [schema],
   );
-  const lines = [JSON.stringify({ format: 'tenantry-schema-export', version: 1, schema, exportedAt: now.toISOString(), tables: tables.map((table) => table.name) })];
+  const lines = [
+    JSON.stringify({ format: 'tenantry-schema-export', version: 1, schema, exportedAt: now.toISOString(), tables: tables.map((table) => table.name) }),
+  ];
   for (const table of tables) {
     const rows = await em.execute<{ row: unknown }[]>(`select to_jsonb(t) as row from ${quoteIdent(schema)}.${quoteIdent(table.name)} t`);
     for (const { row } of rows) lines.push(JSON.stringify({ table: table.name, row }));

@@ -9,7 +9,11 @@ import { repairVia } from './repair-via.ts';
  */
 export const primaryDomainRepair = repairVia(setPrimaryDomain, async (ctx, finding) => {
   const slug = finding.tenant?.slug ?? '';
-  const [oldest] = await ctx.em.find(Domain, { tenant: finding.tenant?.id ?? '', verifiedAt: { $ne: null } }, { orderBy: [{ verifiedAt: 'asc' }, { createdAt: 'asc' }], limit: 1 });
+  const [oldest] = await ctx.em.find(
+    Domain,
+    { tenant: finding.tenant?.id ?? '', verifiedAt: { $ne: null } },
+    { orderBy: [{ verifiedAt: 'asc' }, { createdAt: 'asc' }], limit: 1 },
+  );
   if (oldest) return { slug, hostname: oldest.hostname };
   if (ctx.settings.baseDomain && finding.tenant) return { slug, hostname: `${slug}.${ctx.settings.baseDomain}` };
   throw new TenantryError('PRECONDITION_FAILED', {

@@ -31,11 +31,20 @@ async function planReset(ctx: ServiceContext, finding: Finding): Promise<ResetPl
     statement('delete from tenantry.tenant_migrations where tenant_id = $1', [tenant.id]),
   ]);
   // Planned as it will be after the drop: the schema gone.
-  const dataSpace = await planDataSpace(ctx.em, blueprintOf(ctx), { isolation: 'schema', tenantId: tenant.id, schemaName: tenant.schemaName ?? null, seedDemoData: false }, now, { schemaExists: false, pool: {} });
+  const dataSpace = await planDataSpace(
+    ctx.em,
+    blueprintOf(ctx),
+    { isolation: 'schema', tenantId: tenant.id, schemaName: tenant.schemaName ?? null, seedDemoData: false },
+    now,
+    { schemaExists: false, pool: {} },
+  );
   const steps = [
     { action: 'export-tenant', description: `Export ${tenant.slug} (control-plane records and every row of ${schema}) to ${file}` },
     drop,
-    { action: 'create-data-space', description: `Create ${schema} again and run every blueprint migration in it (empty: import the export's rows to restore them)` },
+    {
+      action: 'create-data-space',
+      description: `Create ${schema} again and run every blueprint migration in it (empty: import the export's rows to restore them)`,
+    },
     ...dataSpace.steps,
   ];
   return { tenant, file, drop, dataSpace, steps };
@@ -56,7 +65,13 @@ export const resetDataSpace: Repair = {
     await ctx.em.transactional(async (tx) => {
       for (const planned of plan.drop.statements ?? []) await runStatement(tx, planned);
       await createDataSpace(tx, blueprintOf(ctx), plan.dataSpace, ctx.now());
-      recordAudit({ ...ctx, em: tx }, tx, { action: 'tenant.data_space_reset', tenant: { id: tenant.id, slug: tenant.slug }, targetType: 'tenant', targetId: tenant.id, after: { schema: tenant.schemaName, export: plan.file, repair: finding.code } });
+      recordAudit({ ...ctx, em: tx }, tx, {
+        action: 'tenant.data_space_reset',
+        tenant: { id: tenant.id, slug: tenant.slug },
+        targetType: 'tenant',
+        targetId: tenant.id,
+        after: { schema: tenant.schemaName, export: plan.file, repair: finding.code },
+      });
       await tx.flush();
     });
   },

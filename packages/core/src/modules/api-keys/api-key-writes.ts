@@ -16,7 +16,13 @@ export interface NewKeyFields {
  * A new key: the secret is made here, returned once, and stored only as its prefix and hash. A draft
  * (dry run) is not persisted and its secret is thrown away.
  */
-export function issueKey(tx: SqlEntityManager, ctx: Pick<ServiceContext, 'actor'>, tenant: Tenant, fields: NewKeyFields, draft: boolean): { apiKey: ApiKey; key: string } {
+export function issueKey(
+  tx: SqlEntityManager,
+  ctx: Pick<ServiceContext, 'actor'>,
+  tenant: Tenant,
+  fields: NewKeyFields,
+  draft: boolean,
+): { apiKey: ApiKey; key: string } {
   const { key, prefix } = generateApiKey();
   const apiKey = tx.create(
     ApiKey,

@@ -10,10 +10,7 @@ export const ROTATION_MAX_OVERLAP_HOURS = 720;
 
 export const SCOPE_PATTERN = /^(\*|[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*(\.\*)?)$/;
 
-export const scopeField = z
-  .string('must be a scope')
-  .trim()
-  .regex(SCOPE_PATTERN, 'must be a scope such as assets.read, assets.* or *');
+export const scopeField = z.string('must be a scope').trim().regex(SCOPE_PATTERN, 'must be a scope such as assets.read, assets.* or *');
 
 const prefixField = z
   .string('must be a key prefix')
@@ -47,6 +44,10 @@ export type ApiKeyRefInput = z.input<typeof apiKeyRefInput>;
 export const verifyApiKeyInput = z.strictObject({
   key: z.string('must be an API key').trim().min(1, 'is required'),
   /** Also check that the key grants this scope. */
-  scope: z.string().trim().regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/, 'must be a scope such as assets.read').optional(),
+  scope: z
+    .string()
+    .trim()
+    .regex(/^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)*$/, 'must be a scope such as assets.read')
+    .optional(),
 });
 export type VerifyApiKeyInput = z.input<typeof verifyApiKeyInput>;

@@ -38,7 +38,11 @@ describe('createApiKey', () => {
     expect(created.key?.startsWith(`tnt_${created.apiKey.prefix}_`)).toBe(true);
     expect((created.apiKey.expiresAt?.getTime() ?? 0) - created.apiKey.createdAt.getTime()).toBe(365 * DAY);
     const [stored] = await rows('select key_hash from tenantry.api_keys where prefix = ?', [created.apiKey.prefix]);
-    expect(stored?.key_hash).toBe(createHash('sha256').update(created.key ?? '').digest('hex'));
+    expect(stored?.key_hash).toBe(
+      createHash('sha256')
+        .update(created.key ?? '')
+        .digest('hex'),
+    );
     const secret = created.key?.split('_')[2] ?? '';
     expect(JSON.stringify(await snapshot())).not.toContain(secret);
     const [event] = await listAuditEvents(ctx(), { tenant: tenant.slug, action: 'apikey.created' });
@@ -61,7 +65,9 @@ describe('createApiKey', () => {
       expect.objectContaining({ path: 'scopes.0' }),
       expect.objectContaining({ path: 'expiresDays' }),
     ]);
-    expect((await failure(createApiKey(ctx(), { slug: tenant.slug, name: 'None', scopes: [] }))).details.issues).toEqual([expect.objectContaining({ path: 'scopes' })]);
+    expect((await failure(createApiKey(ctx(), { slug: tenant.slug, name: 'None', scopes: [] }))).details.issues).toEqual([
+      expect.objectContaining({ path: 'scopes' }),
+    ]);
   });
 
   it('refuses past maxApiKeys with the numbers; revoked and expired keys do not count', async () => {

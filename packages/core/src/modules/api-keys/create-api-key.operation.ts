@@ -26,7 +26,10 @@ export const createApiKey = defineOperation({
     const draft = issueKey(tx, ctx, tenant, fields, true).apiKey;
     return {
       steps: [
-        { action: 'create-api-key', description: `Create API key "${request.name}" for ${tenant.slug} with scopes ${scopes.join(', ')}, valid ${until}; store only its prefix and hash` },
+        {
+          action: 'create-api-key',
+          description: `Create API key "${request.name}" for ${tenant.slug} with scopes ${scopes.join(', ')}, valid ${until}; store only its prefix and hash`,
+        },
         { action: 'audit', description: 'Record the audit event' },
       ],
       changes: [{ field: 'apiKeys', from: usage.apiKeys, to: usage.apiKeys + 1 }],

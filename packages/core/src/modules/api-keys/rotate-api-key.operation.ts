@@ -27,20 +27,37 @@ export const rotateApiKey = defineOperation({
     if (status !== 'active') throw keyNotUsable(tenant.slug, old.prefix, status);
     const lifetime = old.expiresAt ? old.expiresAt.getTime() - old.createdAt.getTime() : null;
     const expiresAt =
-      request.expiresDays === undefined ? (lifetime === null ? null : new Date(now.getTime() + lifetime)) : request.expiresDays === null ? null : new Date(now.getTime() + request.expiresDays * DAY);
+      request.expiresDays === undefined
+        ? lifetime === null
+          ? null
+          : new Date(now.getTime() + lifetime)
+        : request.expiresDays === null
+          ? null
+          : new Date(now.getTime() + request.expiresDays * DAY);
     const overlapEnd = new Date(now.getTime() + request.overlapHours * HOUR);
     const oldExpiresAt = old.expiresAt && old.expiresAt < overlapEnd ? old.expiresAt : overlapEnd;
     const fields = { id: uuidv7(), name: old.name, scopes: old.scopes, expiresAt, createdAt: now };
     const draft = issueKey(tx, ctx, tenant, fields, true).apiKey;
     return {
       steps: [
-        { action: 'create-api-key', description: `Create a new key for "${old.name}" with the same scopes (${old.scopes.join(', ')}), valid ${expiresAt ? `until ${expiresAt.toISOString()}` : 'with no expiry'}` },
-        { action: 'expire-old-key', description: `Keep the old key ${old.prefix} working until ${oldExpiresAt.toISOString()} (${request.overlapHours} h overlap), then it expires` },
+        {
+          action: 'create-api-key',
+          description: `Create a new key for "${old.name}" with the same scopes (${old.scopes.join(', ')}), valid ${expiresAt ? `until ${expiresAt.toISOString()}` : 'with no expiry'}`,
+        },
+        {
+          action: 'expire-old-key',
+          description: `Keep the old key ${old.prefix} working until ${oldExpiresAt.toISOString()} (${request.overlapHours} h overlap), then it expires`,
+        },
         { action: 'audit', description: 'Record the audit events' },
       ],
       changes: [{ field: `${old.prefix}.expiresAt`, from: old.expiresAt ?? null, to: oldExpiresAt }],
       basis: { prefix: old.prefix, status },
-      audit: { targetType: 'api_key', targetId: old.id, before: { prefix: old.prefix, expiresAt: old.expiresAt ?? null }, after: { prefix: old.prefix, expiresAt: oldExpiresAt } },
+      audit: {
+        targetType: 'api_key',
+        targetId: old.id,
+        before: { prefix: old.prefix, expiresAt: old.expiresAt ?? null },
+        after: { prefix: old.prefix, expiresAt: oldExpiresAt },
+      },
       data: { old, fields, oldExpiresAt, view: toApiKeyView(draft, tenant.slug, now), previous: toApiKeyView(old, tenant.slug, now) },
     };
   },

@@ -37,12 +37,19 @@ export async function verifyApiKey(ctx: ServiceContext, input: VerifyApiKeyInput
   const status = apiKeyStatus(key, now);
   const about = { tenantSlug: tenant.slug, prefix };
   if (status === 'revoked') return { valid: false, reason: 'revoked', message: `The key ${prefix} of ${tenant.slug} was revoked.`, ...about };
-  if (status === 'expired') return { valid: false, reason: 'expired', message: `The key ${prefix} of ${tenant.slug} expired on ${key.expiresAt?.toISOString()}.`, ...about };
+  if (status === 'expired')
+    return { valid: false, reason: 'expired', message: `The key ${prefix} of ${tenant.slug} expired on ${key.expiresAt?.toISOString()}.`, ...about };
   if (tenant.status === 'suspended') return { valid: false, reason: 'tenant_suspended', message: `${tenant.slug} is suspended.`, ...about };
-  if (tenant.status !== 'active') return { valid: false, reason: 'tenant_inactive', message: `${tenant.slug} is ${tenant.status.replace('_', ' ')}.`, ...about };
+  if (tenant.status !== 'active')
+    return { valid: false, reason: 'tenant_inactive', message: `${tenant.slug} is ${tenant.status.replace('_', ' ')}.`, ...about };
   if (!options.dryRun) await em.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: now });
   if (request.scope !== undefined && !scopesGrant(key.scopes, request.scope)) {
-    return { valid: false, reason: 'scope_not_granted', message: `The key ${prefix} of ${tenant.slug} does not grant ${request.scope} (it grants ${key.scopes.join(', ')}).`, ...about };
+    return {
+      valid: false,
+      reason: 'scope_not_granted',
+      message: `The key ${prefix} of ${tenant.slug} does not grant ${request.scope} (it grants ${key.scopes.join(', ')}).`,
+      ...about,
+    };
   }
   return {
     valid: true,

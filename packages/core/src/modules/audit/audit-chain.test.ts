@@ -48,7 +48,12 @@ describe('verifyAuditChain', { timeout: 180_000 }, () => {
   it('finds an untouched trail intact, provisioning SQL included, and reports the head', async () => {
     const { database, ids } = await trail();
     const report = await verify(database);
-    expect(report).toEqual({ intact: true, events: ids.length, head: { seq: String(ids.length), hash: expect.stringMatching(/^[0-9a-f]{64}$/) }, broken: null });
+    expect(report).toEqual({
+      intact: true,
+      events: ids.length,
+      head: { seq: String(ids.length), hash: expect.stringMatching(/^[0-9a-f]{64}$/) },
+      broken: null,
+    });
     expect((await runDoctor(testContext(database))).findings.map((finding) => finding.code)).not.toContain('AUDIT_CHAIN_BROKEN');
   });
 
@@ -58,7 +63,9 @@ describe('verifyAuditChain', { timeout: 180_000 }, () => {
     await asOwner(database, [`update tenantry.audit_events set after = '{"email":"attacker@example.com"}' where id = ${target}`]);
     expect((await verify(database)).broken).toEqual({ kind: 'edited', id: target, detail: expect.any(String) });
     const findings = (await runDoctor(testContext(database))).findings.filter((finding) => finding.code === 'AUDIT_CHAIN_BROKEN');
-    expect(findings).toEqual([expect.objectContaining({ severity: 'error', subject: `audit_events#${target}`, details: expect.objectContaining({ kind: 'edited', id: target }) })]);
+    expect(findings).toEqual([
+      expect.objectContaining({ severity: 'error', subject: `audit_events#${target}`, details: expect.objectContaining({ kind: 'edited', id: target }) }),
+    ]);
   });
 
   it('finds an edit whose hash was recomputed: the next event no longer links to it', async () => {
@@ -113,9 +120,11 @@ describe('verifyAuditChain', { timeout: 180_000 }, () => {
     await Promise.all(Array.from({ length: 8 }, () => provisionTestTenant(database)));
     const report = await verify(database);
     expect(report.broken).toBeNull();
-    const [links] = await database.fork().execute<{ seqs: string; distinct_prev: string; events: string }[]>(
-      'select count(distinct chain_seq)::text as seqs, count(distinct prev_hash)::text as distinct_prev, count(*)::text as events from tenantry.audit_events',
-    );
+    const [links] = await database
+      .fork()
+      .execute<{ seqs: string; distinct_prev: string; events: string }[]>(
+        'select count(distinct chain_seq)::text as seqs, count(distinct prev_hash)::text as distinct_prev, count(*)::text as events from tenantry.audit_events',
+      );
     expect(links).toEqual({ seqs: String(report.events), distinct_prev: String(report.events), events: String(report.events) });
   });
 
@@ -136,7 +145,9 @@ describe('verifyAuditChain', { timeout: 180_000 }, () => {
     });
     expect(await migrateControlPlane(database.fork())).toEqual(['0006_audit_chain']);
     expect(await verify(database)).toMatchObject({ intact: true, events: ids.length, head: { seq: String(ids.length) } });
-    const rows = await database.fork().execute<{ id: string; chain_seq: string }[]>('select id::text as id, chain_seq::text as chain_seq from tenantry.audit_events order by audit_events.id');
+    const rows = await database
+      .fork()
+      .execute<{ id: string; chain_seq: string }[]>('select id::text as id, chain_seq::text as chain_seq from tenantry.audit_events order by audit_events.id');
     expect(rows.map((row) => row.chain_seq)).toEqual(ids.map((_, index) => String(index + 1)));
     await provisionTestTenant(database);
     expect((await verify(database)).intact).toBe(true);

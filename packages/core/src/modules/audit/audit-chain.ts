@@ -71,22 +71,36 @@ export async function verifyAuditChain(ctx: ServiceContext): Promise<AuditChainR
 /** The chain's state, without the permission check (the doctor's check runs it). */
 export async function readChain(em: SqlEntityManager): Promise<AuditChainReport> {
   // One snapshot for the rows and the head, so a commit in between cannot look like tampering.
-  return em.transactional(async (tx) => {
-    const [stats] = await tx.execute<{ events: string; last_seq: string | null; last_id: string | null }[]>(
-      'select count(*)::text as events, max(chain_seq)::text as last_seq, (array_agg(id order by chain_seq desc nulls last))[1]::text as last_id from tenantry.audit_events',
-    );
-    const [head] = await tx.execute<{ last_seq: string; last_hash: string }[]>("select last_seq::text as last_seq, encode(last_hash, 'hex') as last_hash from tenantry.audit_chain_head");
-    const [first] = await tx.execute<BreakRow[]>(FIRST_BREAK);
-    const events = Number(stats?.events ?? 0);
-    const report = (broken: ChainBreak | null): AuditChainReport => ({ intact: broken === null, events, head: head ? { seq: head.last_seq, hash: head.last_hash } : null, broken });
-    if (first) return report(describe(first));
-    if (!head) return report({ kind: 'deleted', id: null, detail: 'The chain head (tenantry.audit_chain_head) is missing.' });
-    const lastSeq = stats?.last_seq ?? '0';
-    if (BigInt(head.last_seq) > BigInt(lastSeq)) {
-      return report({ kind: 'deleted', id: stats?.last_id ?? null, detail: `The chain reached position ${head.last_seq}, the trail ends at ${lastSeq}: the last events were deleted.` });
-    }
-    return report(null);
-  }, { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true });
+  return em.transactional(
+    async (tx) => {
+      const [stats] = await tx.execute<{ events: string; last_seq: string | null; last_id: string | null }[]>(
+        'select count(*)::text as events, max(chain_seq)::text as last_seq, (array_agg(id order by chain_seq desc nulls last))[1]::text as last_id from tenantry.audit_events',
+      );
+      const [head] = await tx.execute<{ last_seq: string; last_hash: string }[]>(
+        "select last_seq::text as last_seq, encode(last_hash, 'hex') as last_hash from tenantry.audit_chain_head",
+      );
+      const [first] = await tx.execute<BreakRow[]>(FIRST_BREAK);
+      const events = Number(stats?.events ?? 0);
+      const report = (broken: ChainBreak | null): AuditChainReport => ({
+        intact: broken === null,
+        events,
+        head: head ? { seq: head.last_seq, hash: head.last_hash } : null,
+        broken,
+      });
+      if (first) return report(describe(first));
+      if (!head) return report({ kind: 'deleted', id: null, detail: 'The chain head (tenantry.audit_chain_head) is missing.' });
+      const lastSeq = stats?.last_seq ?? '0';
+      if (BigInt(head.last_seq) > BigInt(lastSeq)) {
+        return report({
+          kind: 'deleted',
+          id: stats?.last_id ?? null,
+          detail: `The chain reached position ${head.last_seq}, the trail ends at ${lastSeq}: the last events were deleted.`,
+        });
+      }
+      return report(null);
+    },
+    { isolationLevel: IsolationLevel.REPEATABLE_READ, readOnly: true },
+  );
 }
 
 function describe(row: BreakRow): ChainBreak {
@@ -94,10 +108,22 @@ function describe(row: BreakRow): ChainBreak {
     case 'inserted':
       return { kind: row.kind, id: row.id, detail: `Event ${row.id} was written around the chain (no valid chain position or hash).` };
     case 'edited':
-      return { kind: row.kind, id: row.id, detail: `Event ${row.id} (position ${row.seq ?? '?'}) no longer matches its hash: it was changed after it was written.` };
+      return {
+        kind: row.kind,
+        id: row.id,
+        detail: `Event ${row.id} (position ${row.seq ?? '?'}) no longer matches its hash: it was changed after it was written.`,
+      };
     case 'relinked':
-      return { kind: 'edited', id: row.previous_id, detail: `Event ${row.previous_id ?? '?'} (position ${row.previous_seq ?? '?'}) was rewritten: event ${row.id} no longer links to its hash.` };
+      return {
+        kind: 'edited',
+        id: row.previous_id,
+        detail: `Event ${row.previous_id ?? '?'} (position ${row.previous_seq ?? '?'}) was rewritten: event ${row.id} no longer links to its hash.`,
+      };
     case 'deleted':
-      return { kind: row.kind, id: row.id, detail: `Events between positions ${row.previous_seq ?? '0'} and ${row.seq ?? '?'} are missing before event ${row.id}.` };
+      return {
+        kind: row.kind,
+        id: row.id,
+        detail: `Events between positions ${row.previous_seq ?? '0'} and ${row.seq ?? '?'} are missing before event ${row.id}.`,
+      };
   }
 }

@@ -38,7 +38,9 @@ describe('listAuditEvents', () => {
   it('keeps facts that only mention a secret (limits.maxApiKeys, mustChangePassword) and stores no secret', async () => {
     const events = await listAuditEvents(testContext(database), { tenant: acme.slug });
     expect(events.find((event) => event.action === 'user.created')?.after).toMatchObject({ mustChangePassword: true });
-    expect(events.find((event) => event.action === 'tenant.provisioned')?.after).toMatchObject({ limits: expect.objectContaining({ maxApiKeys: expect.any(Number) }) });
+    expect(events.find((event) => event.action === 'tenant.provisioned')?.after).toMatchObject({
+      limits: expect.objectContaining({ maxApiKeys: expect.any(Number) }),
+    });
     expect(JSON.stringify(events)).not.toContain('Owner-Password-1');
   });
 

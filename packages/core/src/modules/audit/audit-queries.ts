@@ -13,7 +13,10 @@ const UNIT_MS = { m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
 const instant = z
   .string()
   .trim()
-  .refine((value) => RELATIVE.test(value) || !Number.isNaN(Date.parse(value)), 'must be an ISO 8601 time (2026-11-01, 2026-11-01T12:00Z) or a duration ago (30m, 24h, 7d)');
+  .refine(
+    (value) => RELATIVE.test(value) || !Number.isNaN(Date.parse(value)),
+    'must be an ISO 8601 time (2026-11-01, 2026-11-01T12:00Z) or a duration ago (30m, 24h, 7d)',
+  );
 
 export const listAuditInput = z.strictObject({
   tenant: z.string().trim().min(1).optional(),

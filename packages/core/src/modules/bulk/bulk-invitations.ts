@@ -21,7 +21,12 @@ export interface InvitationReport {
  * the invitation service (limits, mail after commit, audit). Emails that are members, or have a pending
  * or accepted invitation, are skipped, so re-running a file invites exactly who is missing.
  */
-export async function inviteUsers(ctx: ServiceContext, slug: string, invitations: readonly BulkInvitation[], mailer: Mailer | undefined): Promise<InvitationReport[]> {
+export async function inviteUsers(
+  ctx: ServiceContext,
+  slug: string,
+  invitations: readonly BulkInvitation[],
+  mailer: Mailer | undefined,
+): Promise<InvitationReport[]> {
   if (invitations.length === 0) return [];
   const done = await presentEmails(ctx, slug);
   const reports: InvitationReport[] = [];
@@ -62,7 +67,10 @@ export async function invitationSteps(ctx: ServiceContext, slug: string, invitat
   for (const invitation of invitations) {
     if (done.has(invitation.email)) continue;
     done.add(invitation.email);
-    steps.push({ action: 'send-invitation', description: `Invite ${invitation.email} to ${slug}${invitation.role ? ` as ${invitation.role}` : ''}: the message is queued and delivered after commit` });
+    steps.push({
+      action: 'send-invitation',
+      description: `Invite ${invitation.email} to ${slug}${invitation.role ? ` as ${invitation.role}` : ''}: the message is queued and delivered after commit`,
+    });
   }
   return steps;
 }

@@ -34,15 +34,25 @@ export async function checkRows(ctx: ServiceContext, em: SqlEntityManager, sourc
       return { source, status: 'create', request, invitations };
     } catch (error) {
       const raw = (source.input ?? {}) as { slug?: unknown; name?: unknown };
-      return { source, status: 'invalid', error: asTenantryError(error), slug: typeof raw.slug === 'string' ? raw.slug : null, name: typeof raw.name === 'string' ? raw.name : null };
+      return {
+        source,
+        status: 'invalid',
+        error: asTenantryError(error),
+        slug: typeof raw.slug === 'string' ? raw.slug : null,
+        name: typeof raw.name === 'string' ? raw.name : null,
+      };
     }
   });
   const valid = settled.filter((row) => row.status !== 'invalid');
   const domainsOf = (request: SettledProvisionRequest) => plannedDomains(request, ctx.settings.baseDomain).map((domain) => domain.hostname);
   const list = <T>(values: T[]) => (values.length > 0 ? values : ['']);
   const [tenants, users, hosts, schemas] = await Promise.all([
-    em.execute<{ slug: string; provision_fingerprint: string }[]>('select slug, provision_fingerprint from tenantry.tenants where slug in (?)', [list(valid.map((row) => row.request.slug))]),
-    em.execute<{ email: string }[]>('select lower(email) as email from tenantry.users where lower(email) in (?)', [list(valid.map((row) => row.request.ownerEmail))]),
+    em.execute<{ slug: string; provision_fingerprint: string }[]>('select slug, provision_fingerprint from tenantry.tenants where slug in (?)', [
+      list(valid.map((row) => row.request.slug)),
+    ]),
+    em.execute<{ email: string }[]>('select lower(email) as email from tenantry.users where lower(email) in (?)', [
+      list(valid.map((row) => row.request.ownerEmail)),
+    ]),
     em.execute<{ hostname: string }[]>('select hostname from tenantry.domains where hostname in (?)', [list(valid.flatMap((row) => domainsOf(row.request)))]),
     em.execute<{ nspname: string }[]>('select nspname from pg_namespace where nspname in (?)', [list(valid.map((row) => schemaNameFor(row.request.slug)))]),
   ]);
@@ -61,15 +71,25 @@ export async function checkRows(ctx: ServiceContext, em: SqlEntityManager, sourc
     if (earlier !== undefined) return fail(TenantryError.invalidInput([{ path: 'slug', message: `"${request.slug}" is also the slug of row ${earlier}` }]));
     slugRows.set(request.slug, source.row);
     const fingerprint = fingerprints.get(request.slug);
-    if (fingerprint !== undefined) return fingerprint === provisionFingerprint(request) ? { ...row, status: 'unchanged' } : fail(TenantryError.slugTaken(request.slug));
+    if (fingerprint !== undefined)
+      return fingerprint === provisionFingerprint(request) ? { ...row, status: 'unchanged' } : fail(TenantryError.slugTaken(request.slug));
     if (knownUsers.has(request.ownerEmail) && !request.allowExistingUser) return fail(TenantryError.emailTaken(request.ownerEmail));
     if (knownUsers.has(request.ownerEmail) && request.ownerPassword !== undefined) {
-      return fail(TenantryError.invalidInput([{ path: 'ownerPassword', message: `${request.ownerEmail} already has an account whose password provisioning does not change; leave it out` }]));
+      return fail(
+        TenantryError.invalidInput([
+          { path: 'ownerPassword', message: `${request.ownerEmail} already has an account whose password provisioning does not change; leave it out` },
+        ]),
+      );
     }
     const taken = domainsOf(request).find((hostname) => takenHosts.has(hostname));
     if (taken) return fail(TenantryError.hostnameTaken(taken));
     if (request.isolation === 'schema' && takenSchemas.has(schemaNameFor(request.slug))) {
-      return fail(new TenantryError('CONFLICT', { message: `The schema ${schemaNameFor(request.slug)} already exists, though no tenant owns it.`, details: { schema: schemaNameFor(request.slug) } }));
+      return fail(
+        new TenantryError('CONFLICT', {
+          message: `The schema ${schemaNameFor(request.slug)} already exists, though no tenant owns it.`,
+          details: { schema: schemaNameFor(request.slug) },
+        }),
+      );
     }
     if (request.isolation === 'shared' && noShared.length > 0) return fail(IsolationErrors.noSharedBody(noShared));
     // Later rows see what this one will create.

@@ -26,7 +26,13 @@ const outcomes = (report: Awaited<ReturnType<typeof provisionBulk>>) => report.r
 
 const FILE = sources([
   { name: 'Bulk One', slug: 'bulk-one', ownerEmail: 'one@bulk.test', plan: 'professional', settings: { theme: 'corporate', notifications: { email: true } } },
-  { name: 'Bulk Two', slug: 'bulk-two', ownerEmail: 'two@bulk.test', isolation: 'shared', invitations: [{ email: 'manager@bulk.test', role: 'admin' }, { email: 'viewer@bulk.test' }] },
+  {
+    name: 'Bulk Two',
+    slug: 'bulk-two',
+    ownerEmail: 'two@bulk.test',
+    isolation: 'shared',
+    invitations: [{ email: 'manager@bulk.test', role: 'admin' }, { email: 'viewer@bulk.test' }],
+  },
   { name: 'Bad Row', slug: 'Bad Slug', ownerEmail: 'not-an-email', maxUsers: 0 },
   { name: 'Duplicate', slug: 'bulk-one', ownerEmail: 'dup@bulk.test' },
   { name: 'Taken', slug: 'bulk-existing', ownerEmail: 'taken@bulk.test' },
@@ -89,35 +95,70 @@ describe('provisionBulk', () => {
     const [hash] = await rows('select password_hash from tenantry.users where email = ?', ['one@bulk.test']);
     expect(await verifyPassword(String(one?.owner?.oneTimePassword), String(hash?.password_hash))).toBe(true);
     expect(report.rows[6]?.owner).toEqual({ email: 'one@bulk.test', existingUser: true });
-    expect(await rows(`select settings from tenantry.tenants where slug = 'bulk-one'`)).toEqual([{ settings: { theme: 'corporate', notifications: { email: true } } }]);
-    expect(await rows(`select email, role, state from tenantry.invitations i join tenantry.tenants t on t.id = i.tenant_id where t.slug = 'bulk-two' order by email`)).toEqual([
+    expect(await rows(`select settings from tenantry.tenants where slug = 'bulk-one'`)).toEqual([
+      { settings: { theme: 'corporate', notifications: { email: true } } },
+    ]);
+    expect(
+      await rows(
+        `select email, role, state from tenantry.invitations i join tenantry.tenants t on t.id = i.tenant_id where t.slug = 'bulk-two' order by email`,
+      ),
+    ).toEqual([
       { email: 'manager@bulk.test', role: 'admin', state: 'pending' },
       { email: 'viewer@bulk.test', role: null, state: 'pending' },
     ]);
-    const migrated = await rows(`select t.slug, count(m.*)::int as n from tenantry.tenants t left join tenantry.tenant_migrations m on m.tenant_id = t.id where t.slug in ('bulk-one', 'bulk-two', 'bulk-four') group by t.slug order by 1`);
-    expect(migrated).toEqual([{ slug: 'bulk-four', n: 3 }, { slug: 'bulk-one', n: 3 }, { slug: 'bulk-two', n: 3 }]);
+    const migrated = await rows(
+      `select t.slug, count(m.*)::int as n from tenantry.tenants t left join tenantry.tenant_migrations m on m.tenant_id = t.id where t.slug in ('bulk-one', 'bulk-two', 'bulk-four') group by t.slug order by 1`,
+    );
+    expect(migrated).toEqual([
+      { slug: 'bulk-four', n: 3 },
+      { slug: 'bulk-one', n: 3 },
+      { slug: 'bulk-two', n: 3 },
+    ]);
   });
 
   it('a dry run of a file already applied plans nothing but the invitations still missing', async () => {
-    const extra = sources([{ name: 'Bulk Two', slug: 'bulk-two', ownerEmail: 'two@bulk.test', isolation: 'shared', invitations: [{ email: 'manager@bulk.test', role: 'admin' }, { email: 'late@bulk.test' }] }]);
+    const extra = sources([
+      {
+        name: 'Bulk Two',
+        slug: 'bulk-two',
+        ownerEmail: 'two@bulk.test',
+        isolation: 'shared',
+        invitations: [{ email: 'manager@bulk.test', role: 'admin' }, { email: 'late@bulk.test' }],
+      },
+    ]);
     const planned = await provisionBulk(testContext(database), extra, { dryRun: true });
-    expect(planned.rows[0]).toMatchObject({ outcome: 'unchanged', steps: [{ action: 'send-invitation', description: expect.stringContaining('late@bulk.test') }] });
+    expect(planned.rows[0]).toMatchObject({
+      outcome: 'unchanged',
+      steps: [{ action: 'send-invitation', description: expect.stringContaining('late@bulk.test') }],
+    });
   });
 
   it('re-running the same rows creates nothing twice and invites nobody twice', async () => {
-    const before = await rows(`select count(*)::int as tenants, (select count(*)::int from tenantry.invitations) as invitations, (select count(*)::int from tenantry.users) as users from tenantry.tenants`);
+    const before = await rows(
+      `select count(*)::int as tenants, (select count(*)::int from tenantry.invitations) as invitations, (select count(*)::int from tenantry.users) as users from tenantry.tenants`,
+    );
     const report = await provisionBulk(testContext(database), FILE);
     expect(report.summary).toMatchObject({ created: 0, unchanged: 3, failed: 4, invitationsSent: 0 });
     expect(report.rows[1]?.invitations?.map((i) => i.outcome)).toEqual(['exists', 'exists']);
     expect(report.rows[0]?.owner?.oneTimePassword).toBeUndefined();
-    expect(await rows(`select count(*)::int as tenants, (select count(*)::int from tenantry.invitations) as invitations, (select count(*)::int from tenantry.users) as users from tenantry.tenants`)).toEqual(before);
+    expect(
+      await rows(
+        `select count(*)::int as tenants, (select count(*)::int from tenantry.invitations) as invitations, (select count(*)::int from tenantry.users) as users from tenantry.tenants`,
+      ),
+    ).toEqual(before);
   });
 
   it('owners without a password when asked: no hash, no one-time password', async () => {
-    const report = await provisionBulk(testContext(database), sources([{ name: 'No Password', slug: 'bulk-nopass', ownerEmail: 'nopass@bulk.test', skipDemoData: true }]), { ownerPasswords: 'none' });
+    const report = await provisionBulk(
+      testContext(database),
+      sources([{ name: 'No Password', slug: 'bulk-nopass', ownerEmail: 'nopass@bulk.test', skipDemoData: true }]),
+      { ownerPasswords: 'none' },
+    );
     expect(report.rows[0]).toMatchObject({ outcome: 'created', owner: { email: 'nopass@bulk.test', existingUser: false } });
     expect(report.rows[0]?.owner?.oneTimePassword).toBeUndefined();
-    expect(await rows('select password_hash, must_change_password from tenantry.users where email = ?', ['nopass@bulk.test'])).toEqual([{ password_hash: null, must_change_password: true }]);
+    expect(await rows('select password_hash, must_change_password from tenantry.users where email = ?', ['nopass@bulk.test'])).toEqual([
+      { password_hash: null, must_change_password: true },
+    ]);
   });
 });
 
@@ -139,11 +180,19 @@ describe('provisionBulk refuses what tenant create and tenant set refuse', () =>
     ]);
     for (const row of report.rows) expect(row.error?.details.issues).toEqual([expect.objectContaining({ path: 'domain' })]);
     expect(await snapshotRows((sql) => rows(sql))).toEqual(before);
-    expect(await rows(`select t.slug, d.is_primary from tenantry.domains d join tenantry.tenants t on t.id = d.tenant_id where d.hostname = 'shr.example.com'`)).toEqual([{ slug: 'shr', is_primary: true }]);
+    expect(
+      await rows(`select t.slug, d.is_primary from tenantry.domains d join tenantry.tenants t on t.id = d.tenant_id where d.hostname = 'shr.example.com'`),
+    ).toEqual([{ slug: 'shr', is_primary: true }]);
   });
 
   it('validates settings as tenant set does: a theme with markup is refused, naming the field', async () => {
-    const report = await provisionBulk(testContext(database), sources([{ name: 'Markup', slug: 'bulk-markup', ownerEmail: 'm@bulk.test', settings: { theme: '<script>alert(1)</script>' } }, { name: 'Extra', slug: 'bulk-extra', ownerEmail: 'x@bulk.test', settings: { injected: { deep: true } } }]));
+    const report = await provisionBulk(
+      testContext(database),
+      sources([
+        { name: 'Markup', slug: 'bulk-markup', ownerEmail: 'm@bulk.test', settings: { theme: '<script>alert(1)</script>' } },
+        { name: 'Extra', slug: 'bulk-extra', ownerEmail: 'x@bulk.test', settings: { injected: { deep: true } } },
+      ]),
+    );
     expect(outcomes(report)).toEqual([
       [1, 'bulk-markup', 'failed', 'INVALID_INPUT'],
       [2, 'bulk-extra', 'failed', 'INVALID_INPUT'],

@@ -72,7 +72,11 @@ export interface BulkRunOptions extends BulkOptionsInput {
 export async function provisionBulk(ctx: ServiceContext, sources: readonly BulkRowSource[], options: BulkRunOptions = {}): Promise<BulkReport> {
   requirePlatform(ctx, 'tenant.provision_bulk');
   const started = performance.now();
-  const { concurrency, ownerPasswords, strict } = parseInput(bulkOptionsInput, { concurrency: options.concurrency, ownerPasswords: options.ownerPasswords, strict: options.strict });
+  const { concurrency, ownerPasswords, strict } = parseInput(bulkOptionsInput, {
+    concurrency: options.concurrency,
+    ownerPasswords: options.ownerPasswords,
+    strict: options.strict,
+  });
   const passwordMode = ownerPasswords === 'generate' ? 'generated' : 'none';
   const checked = await checkRows(ctx, ctx.em.fork(), sources);
   const reports = new Map<number, BulkRowReport>();
@@ -120,7 +124,8 @@ export async function provisionBulk(ctx: ServiceContext, sources: readonly BulkR
   async function applyRow(row: (typeof work)[number]): Promise<void> {
     const rowStarted = performance.now();
     try {
-      const outcome = row.status === 'unchanged' ? null : provisionOutcome(await executeOperation(ctx, provisionTenantOperation, operationInput(row.request, passwordMode)));
+      const outcome =
+        row.status === 'unchanged' ? null : provisionOutcome(await executeOperation(ctx, provisionTenantOperation, operationInput(row.request, passwordMode)));
       const invitations = await inviteUsers(ctx, row.request.slug, row.invitations, options.mailer);
       const created = outcome?.result === 'created';
       const awaiting = !created && (await awaitingFirstSignIn(ctx, row.request.ownerEmail));
@@ -130,7 +135,13 @@ export async function provisionBulk(ctx: ServiceContext, sources: readonly BulkR
         ...(outcome?.oneTimePassword ? { oneTimePassword: outcome.oneTimePassword } : {}),
         ...(awaiting ? { awaitingFirstSignIn: true } : {}),
       };
-      finish({ ...base(row), outcome: created ? 'created' : 'unchanged', owner, ...(invitations.length > 0 ? { invitations } : {}), durationMs: elapsed(rowStarted) });
+      finish({
+        ...base(row),
+        outcome: created ? 'created' : 'unchanged',
+        owner,
+        ...(invitations.length > 0 ? { invitations } : {}),
+        durationMs: elapsed(rowStarted),
+      });
     } catch (error) {
       const translated = translateDatabaseError(error);
       if (translated.kind === 'unavailable') outage ??= translated;
@@ -148,8 +159,15 @@ function operationInput(request: SettledProvisionRequest, passwordMode: OwnerPas
  * What a row's run will do: the provisioning operation's own dry run (nothing, when the tenant exists
  * identically), then the invitations still to send. The settings are a step of the provisioning plan.
  */
-async function planRow(ctx: ServiceContext, row: Extract<CheckedRow, { status: 'create' | 'unchanged' }>, passwordMode: OwnerPasswordMode): Promise<Pick<PlanStep, 'action' | 'description'>[]> {
-  const provisioning = row.status === 'unchanged' ? [] : (await executeOperation(ctx, provisionTenantOperation, operationInput(row.request, passwordMode), { dryRun: true })).steps;
+async function planRow(
+  ctx: ServiceContext,
+  row: Extract<CheckedRow, { status: 'create' | 'unchanged' }>,
+  passwordMode: OwnerPasswordMode,
+): Promise<Pick<PlanStep, 'action' | 'description'>[]> {
+  const provisioning =
+    row.status === 'unchanged'
+      ? []
+      : (await executeOperation(ctx, provisionTenantOperation, operationInput(row.request, passwordMode), { dryRun: true })).steps;
   const invitations = await invitationSteps(ctx, row.request.slug, row.invitations);
   return [...provisioning, ...invitations].map(({ action, description }) => ({ action, description }));
 }
@@ -177,7 +195,15 @@ function report(dryRun: boolean, sources: readonly BulkRowSource[], reports: Map
   return {
     dryRun,
     rows,
-    summary: { rows: rows.length, created: count('created'), unchanged: count('unchanged'), failed: count('failed'), planned: count('planned'), skipped: count('skipped'), invitationsSent },
+    summary: {
+      rows: rows.length,
+      created: count('created'),
+      unchanged: count('unchanged'),
+      failed: count('failed'),
+      planned: count('planned'),
+      skipped: count('skipped'),
+      invitationsSent,
+    },
     elapsedMs: elapsed(started),
   };
 }

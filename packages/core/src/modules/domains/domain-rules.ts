@@ -36,7 +36,9 @@ export function domainKind(host: string, slug: string, baseDomain: string | unde
   }
   const consumer = consumerMailDomain(host);
   if (consumer) {
-    throw TenantryError.invalidInput([{ path: field, message: `${consumer} is a consumer mail domain, which no organization owns; use a domain of the organization` }]);
+    throw TenantryError.invalidInput([
+      { path: field, message: `${consumer} is a consumer mail domain, which no organization owns; use a domain of the organization` },
+    ]);
   }
   return 'custom';
 }

@@ -49,8 +49,17 @@ describe('addDomain', () => {
     const tenant = await provisionTestTenant(database, { domain: 'www.first.example', plan: 'professional' });
     const added = await addDomain(ctx(), { slug: tenant.slug, hostname: 'Bücher.Example.' });
     expect(added.result).toBe('applied');
-    expect(added.domain).toMatchObject({ hostname: 'xn--bcher-kva.example', displayHostname: 'bücher.example', kind: 'custom', isPrimary: false, verified: false });
-    expect(added.domain.verification).toEqual({ recordName: '_tenantry.xn--bcher-kva.example', recordValue: expect.stringMatching(/^tenantry-verify=[0-9a-f]{32}$/) });
+    expect(added.domain).toMatchObject({
+      hostname: 'xn--bcher-kva.example',
+      displayHostname: 'bücher.example',
+      kind: 'custom',
+      isPrimary: false,
+      verified: false,
+    });
+    expect(added.domain.verification).toEqual({
+      recordName: '_tenantry.xn--bcher-kva.example',
+      recordValue: expect.stringMatching(/^tenantry-verify=[0-9a-f]{32}$/),
+    });
     const own = await addDomain(ctx(), { slug: tenant.slug, hostname: `${tenant.slug}.${BASE}` });
     expect(own.domain).toMatchObject({ kind: 'subdomain', verified: true, verification: null });
     expect((await addDomain(ctx(), { slug: tenant.slug, hostname: 'BÜCHER.example' })).result).toBe('unchanged');
@@ -72,7 +81,11 @@ describe('addDomain', () => {
     expect(await primaryOf(tenant.slug)).toEqual([]);
     expect((await verify(tenant.slug, 'one.example')).domain.isPrimary).toBe(true);
     const second = await addDomain(ctx(), { slug: tenant.slug, hostname: `${tenant.slug}.${BASE}`, primary: true });
-    expect(second).toMatchObject({ result: 'applied', domain: { hostname: `${tenant.slug}.${BASE}`, isPrimary: true }, changes: [{ field: 'primaryDomain', from: 'one.example', to: `${tenant.slug}.${BASE}` }] });
+    expect(second).toMatchObject({
+      result: 'applied',
+      domain: { hostname: `${tenant.slug}.${BASE}`, isPrimary: true },
+      changes: [{ field: 'primaryDomain', from: 'one.example', to: `${tenant.slug}.${BASE}` }],
+    });
     expect(await primaryOf(tenant.slug)).toEqual([`${tenant.slug}.${BASE}`]);
   });
 
@@ -80,8 +93,21 @@ describe('addDomain', () => {
     const tenant = await provisionTestTenant(database);
     const other = await provisionTestTenant(database);
     const before = await snapshot();
-    for (const hostname of [`app.${tenant.slug}.${BASE}`, `${other.slug}.${BASE}`, `future-tenant.${BASE}`, BASE, 'gmail.com', 'GMAIL.com', 'inbox.outlook.com', 'yahoo.co.uk']) {
-      const attempts = [() => addDomain(ctx(), { slug: tenant.slug, hostname }), () => addDomain(ctx(), { slug: tenant.slug, hostname, primary: true }), () => setPrimaryDomain(ctx(), { slug: tenant.slug, hostname })];
+    for (const hostname of [
+      `app.${tenant.slug}.${BASE}`,
+      `${other.slug}.${BASE}`,
+      `future-tenant.${BASE}`,
+      BASE,
+      'gmail.com',
+      'GMAIL.com',
+      'inbox.outlook.com',
+      'yahoo.co.uk',
+    ]) {
+      const attempts = [
+        () => addDomain(ctx(), { slug: tenant.slug, hostname }),
+        () => addDomain(ctx(), { slug: tenant.slug, hostname, primary: true }),
+        () => setPrimaryDomain(ctx(), { slug: tenant.slug, hostname }),
+      ];
       for (const attempt of attempts) expect((await failure(attempt())).details.issues).toEqual([expect.objectContaining({ path: 'hostname' })]);
     }
     expect(await snapshot()).toEqual(before);
@@ -91,8 +117,12 @@ describe('addDomain', () => {
     const one = await provisionTestTenant(database, { domain: 'taken.example' });
     const two = await provisionTestTenant(database, { plan: 'basic' });
     expect((await failure(addDomain(ctx(), { slug: two.slug, hostname: 'TAKEN.example' }))).code).toBe('HOSTNAME_TAKEN');
-    expect((await failure(addDomain(ctx(), { slug: two.slug, hostname: `${one.slug}.${BASE}` }))).details.issues).toEqual([expect.objectContaining({ path: 'hostname' })]);
-    expect((await failure(addDomain(ctx(), { slug: two.slug, hostname: 'not a host' }))).details.issues).toEqual([expect.objectContaining({ path: 'hostname' })]);
+    expect((await failure(addDomain(ctx(), { slug: two.slug, hostname: `${one.slug}.${BASE}` }))).details.issues).toEqual([
+      expect.objectContaining({ path: 'hostname' }),
+    ]);
+    expect((await failure(addDomain(ctx(), { slug: two.slug, hostname: 'not a host' }))).details.issues).toEqual([
+      expect.objectContaining({ path: 'hostname' }),
+    ]);
     await addDomain(ctx(), { slug: two.slug, hostname: 'a.example' });
     await addDomain(ctx(), { slug: two.slug, hostname: 'b.example' });
     expect((await failure(addDomain(ctx(), { slug: two.slug, hostname: 'c.example' }))).details).toMatchObject({ limit: 'maxDomains', max: 2, used: 2 });
@@ -149,7 +179,9 @@ describe('verifyDomain', () => {
     const token = domain?.verification?.recordValue ?? '';
     const missing = await failure(verifyDomain(ctx(), { slug: tenant.slug, hostname: 'verify.example' }, { resolver: fakeDns({}) }));
     expect(missing).toMatchObject({ code: 'DOMAIN_VERIFICATION_FAILED', details: { record: '_tenantry.verify.example', expected: token, found: [] } });
-    const wrong = await failure(verifyDomain(ctx(), { slug: tenant.slug, hostname: 'verify.example' }, { resolver: fakeDns({ '_tenantry.verify.example': [['v=spf1 -all']] }) }));
+    const wrong = await failure(
+      verifyDomain(ctx(), { slug: tenant.slug, hostname: 'verify.example' }, { resolver: fakeDns({ '_tenantry.verify.example': [['v=spf1 -all']] }) }),
+    );
     expect(wrong.details.found).toEqual(['v=spf1 -all']);
     const split = [token.slice(0, 10), token.slice(10)];
     const resolver = fakeDns({ '_tenantry.verify.example': [['other'], split] });
@@ -188,7 +220,9 @@ describe('the domain operations', () => {
     const before = await snapshot();
     const absent = await verifyDomain(ctx(), { slug: tenant.slug, hostname: 'dry-verify.example' }, { dryRun: true, resolver: fakeDns({}) });
     expect(absent).toMatchObject({ result: 'planned', changes: [], domain: { verified: false } });
-    expect(absent.steps).toEqual([{ action: 'check-txt-record', description: expect.stringContaining(`_tenantry.dry-verify.example = "${token}": not found yet`) }]);
+    expect(absent.steps).toEqual([
+      { action: 'check-txt-record', description: expect.stringContaining(`_tenantry.dry-verify.example = "${token}": not found yet`) },
+    ]);
     const resolver = fakeDns({ '_tenantry.dry-verify.example': [[token]] });
     const present = await verifyDomain(ctx(), { slug: tenant.slug, hostname: 'dry-verify.example' }, { dryRun: true, resolver });
     // Its first verified domain: it would also become primary.
@@ -200,9 +234,13 @@ describe('the domain operations', () => {
     expect(present.domain).toMatchObject({ verified: true, isPrimary: true, verification: null });
     expect(await snapshot()).toEqual(before);
     // Applying the plan that found no record is refused, and writes nothing.
-    expect((await failure(verifyDomain(ctx(), { slug: tenant.slug, hostname: 'dry-verify.example' }, { resolver: fakeDns({}) }))).code).toBe('DOMAIN_VERIFICATION_FAILED');
+    expect((await failure(verifyDomain(ctx(), { slug: tenant.slug, hostname: 'dry-verify.example' }, { resolver: fakeDns({}) }))).code).toBe(
+      'DOMAIN_VERIFICATION_FAILED',
+    );
     expect(await snapshot()).toEqual(before);
-    expect((await verifyDomain(ctx(), { slug: tenant.slug, hostname: 'dry-verify.example' }, { resolver, expectFingerprint: present.fingerprint })).result).toBe('applied');
+    expect(
+      (await verifyDomain(ctx(), { slug: tenant.slug, hostname: 'dry-verify.example' }, { resolver, expectFingerprint: present.fingerprint })).result,
+    ).toBe('applied');
   });
 
   it('each plans with a fingerprint and writes nothing on a dry run; applying with that fingerprint applies exactly it', async () => {

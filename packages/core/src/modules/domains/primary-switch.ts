@@ -41,7 +41,9 @@ export async function planPrimarySwitch(ctx: TenantOperationContext, hostname: s
   if (!target) steps.push({ action: 'add-domain', description: `Add ${hostname} to ${tenant.slug} (it has no such domain)` });
   steps.push({
     action: 'set-primary-domain',
-    description: current ? `Make ${hostname} the primary domain of ${tenant.slug} instead of ${current.hostname}` : `Make ${hostname} the primary domain of ${tenant.slug} (it has none)`,
+    description: current
+      ? `Make ${hostname} the primary domain of ${tenant.slug} instead of ${current.hostname}`
+      : `Make ${hostname} the primary domain of ${tenant.slug} (it has none)`,
   });
   return {
     steps,

@@ -48,13 +48,28 @@ export const verifyDomain = defineOperation({
       },
     ];
     if (present) steps.push({ action: 'verify-domain', description: `Mark ${domain.hostname} verified: TXT ${record} holds its token` });
-    if (promoted) steps.push({ action: 'set-primary-domain', description: `Make ${domain.hostname} the primary domain of ${tenant.slug}: its first verified domain` });
+    if (promoted)
+      steps.push({ action: 'set-primary-domain', description: `Make ${domain.hostname} the primary domain of ${tenant.slug}: its first verified domain` });
     return {
       steps,
-      changes: present ? [{ field: 'verified', from: false, to: true }, ...(promoted ? [{ field: 'primaryDomain', from: null, to: domain.hostname }] : [])] : [],
+      changes: present
+        ? [{ field: 'verified', from: false, to: true }, ...(promoted ? [{ field: 'primaryDomain', from: null, to: domain.hostname }] : [])]
+        : [],
       basis: { domain: domain.id, present, promoted },
-      audit: { targetType: 'domain', targetId: domain.id, before: { verified: false }, after: { verified: true, hostname: domain.hostname, ...(promoted ? { isPrimary: true } : {}) } },
-      data: { ...base, records, expected, present, promoted, view: present ? { ...view, verified: true, verification: null, isPrimary: promoted || view.isPrimary } : view } satisfies VerificationCheck,
+      audit: {
+        targetType: 'domain',
+        targetId: domain.id,
+        before: { verified: false },
+        after: { verified: true, hostname: domain.hostname, ...(promoted ? { isPrimary: true } : {}) },
+      },
+      data: {
+        ...base,
+        records,
+        expected,
+        present,
+        promoted,
+        view: present ? { ...view, verified: true, verification: null, isPrimary: promoted || view.isPrimary } : view,
+      } satisfies VerificationCheck,
     };
   },
   async apply({ tenant, now }, plan) {

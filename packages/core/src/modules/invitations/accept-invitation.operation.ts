@@ -56,7 +56,14 @@ export const acceptInvitation = defineOperation({
       throw TenantryError.invalidInput([{ path: 'password', message: `${describePasswordProblems(problems)} (the password policy of ${tenant.slug})` }]);
     }
     const role = invitation.role ?? null;
-    const outcome: AcceptOutcome = { tenantSlug: tenant.slug, userId: existing?.id ?? null, email: invitation.email, role, existingUser: existing !== null, mustChangePassword: existing !== null && problems.length > 0 };
+    const outcome: AcceptOutcome = {
+      tenantSlug: tenant.slug,
+      userId: existing?.id ?? null,
+      email: invitation.email,
+      role,
+      existingUser: existing !== null,
+      mustChangePassword: existing !== null && problems.length > 0,
+    };
     return {
       steps: [
         existing
@@ -66,7 +73,13 @@ export const acceptInvitation = defineOperation({
         { action: 'accept-invitation', description: 'Mark the invitation accepted; its token stops working' },
       ],
       basis: { invitation: invitation.id, state: invitation.state, existingUser: existing?.id ?? null },
-      audit: { tenant: { id: tenant.id, slug: tenant.slug }, targetType: 'invitation', targetId: invitation.id, before: { state: 'pending' }, after: { state: 'accepted', email: invitation.email } },
+      audit: {
+        tenant: { id: tenant.id, slug: tenant.slug },
+        targetType: 'invitation',
+        targetId: invitation.id,
+        before: { state: 'pending' },
+        after: { state: 'accepted', email: invitation.email },
+      },
       data: { invitation, tenant, existing, outcome },
     };
   },
@@ -74,7 +87,16 @@ export const acceptInvitation = defineOperation({
     const { tx } = ctx;
     const { invitation, tenant, existing, outcome } = plan.data;
     const at = ctx.now();
-    const user = existing ?? tx.create(User, { email: invitation.email, name: request.name ?? null, passwordHash: await hashPassword(request.password), mustChangePassword: false, createdAt: at, updatedAt: at });
+    const user =
+      existing ??
+      tx.create(User, {
+        email: invitation.email,
+        name: request.name ?? null,
+        passwordHash: await hashPassword(request.password),
+        mustChangePassword: false,
+        createdAt: at,
+        updatedAt: at,
+      });
     if (outcome.mustChangePassword) user.mustChangePassword = true;
     const membership = tx.create(Membership, { tenant, user, createdAt: at });
     if (invitation.role) tx.create(RoleAssignment, { membership, role: invitation.role, createdAt: at });
@@ -84,11 +106,18 @@ export const acceptInvitation = defineOperation({
     const scope = { id: tenant.id, slug: tenant.slug };
     ctx.record(
       existing
-        ? { action: 'user.linked', tenant: scope, targetType: 'user', targetId: user.id, after: { email: user.email, mustChangePassword: outcome.mustChangePassword } }
+        ? {
+            action: 'user.linked',
+            tenant: scope,
+            targetType: 'user',
+            targetId: user.id,
+            after: { email: user.email, mustChangePassword: outcome.mustChangePassword },
+          }
         : { action: 'user.created', tenant: scope, targetType: 'user', targetId: user.id, after: { email: user.email, name: user.name, password: 'given' } },
     );
     ctx.record({ action: 'membership.created', tenant: scope, targetType: 'user', targetId: user.id, after: { email: user.email, via: 'invitation' } });
-    if (invitation.role) ctx.record({ action: 'role.granted', tenant: scope, targetType: 'user', targetId: user.id, after: { role: invitation.role, roles: [invitation.role] } });
+    if (invitation.role)
+      ctx.record({ action: 'role.granted', tenant: scope, targetType: 'user', targetId: user.id, after: { role: invitation.role, roles: [invitation.role] } });
     if (plan.audit?.after) plan.audit.after.userId = user.id;
     return { ...outcome, userId: user.id };
   },

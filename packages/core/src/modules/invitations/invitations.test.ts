@@ -38,11 +38,20 @@ describe('sendInvitation', () => {
     await rows(`update tenantry.domains set verified_at = now(), is_primary = true where hostname = 'app.invite-one.example'`);
     const context = ctx();
     const outcome = await sendInvitation(context, { slug: tenant.slug, email: 'Ana@Example.com', role: 'analyst' }, { mailer });
-    expect(outcome).toMatchObject({ result: 'applied', action: 'created', invitation: { email: 'ana@example.com', role: 'analyst', state: 'pending', sendCount: 1 }, delivery: { status: 'sent' } });
+    expect(outcome).toMatchObject({
+      result: 'applied',
+      action: 'created',
+      invitation: { email: 'ana@example.com', role: 'analyst', state: 'pending', sendCount: 1 },
+      delivery: { status: 'sent' },
+    });
     expect(outcome.token).toMatch(/^inv_[A-Za-z0-9]{40}$/);
     expect(outcome.invitation.expiresAt.getTime() - outcome.invitation.createdAt.getTime()).toBe(7 * DAY);
     const [stored] = await rows('select token_hash from tenantry.invitations where id = ?', [outcome.invitation.id]);
-    expect(stored?.token_hash).toBe(createHash('sha256').update(outcome.token ?? '').digest('hex'));
+    expect(stored?.token_hash).toBe(
+      createHash('sha256')
+        .update(outcome.token ?? '')
+        .digest('hex'),
+    );
     const [message] = await rows('select recipient, body, status, correlation_id from tenantry.outbox_messages where recipient = ?', ['ana@example.com']);
     expect(message).toMatchObject({ status: 'sent', correlation_id: context.correlationId });
     expect(String(message?.body)).toContain('{{token}}');
@@ -65,7 +74,11 @@ describe('sendInvitation', () => {
     expect((await failure(acceptInvitation(ctx(), { token: first.token ?? '', password: 'Long-Enough-Pass-1' }))).code).toBe('INVITATION_NOT_FOUND');
     const resent = await resendInvitation(ctx(), { slug: tenant.slug, email: 'bo@example.com' }, { mailer });
     expect(resent).toMatchObject({ action: 'rotated', invitation: { sendCount: 3 } });
-    expect((await listAuditEvents(ctx(), { tenant: tenant.slug, action: 'invitation.*' })).map((event) => event.action)).toEqual(['invitation.resent', 'invitation.resent', 'invitation.sent']);
+    expect((await listAuditEvents(ctx(), { tenant: tenant.slug, action: 'invitation.*' })).map((event) => event.action)).toEqual([
+      'invitation.resent',
+      'invitation.resent',
+      'invitation.sent',
+    ]);
   });
 
   it('dry run returns the plan without a token and writes nothing', async () => {
@@ -94,7 +107,9 @@ describe('sendInvitation', () => {
     const tenant = await provisionTestTenant(database);
     expect((await failure(sendInvitation(ctx(), { slug: tenant.slug, email: tenant.ownerEmail }, { mailer }))).code).toBe('ALREADY_MEMBER');
     for (const expiresDays of [0, 31, 1.5]) {
-      expect((await failure(sendInvitation(ctx(), { slug: tenant.slug, email: 'x@example.com', expiresDays }))).details.issues).toEqual([expect.objectContaining({ path: 'expiresDays' })]);
+      expect((await failure(sendInvitation(ctx(), { slug: tenant.slug, email: 'x@example.com', expiresDays }))).details.issues).toEqual([
+        expect.objectContaining({ path: 'expiresDays' }),
+      ]);
     }
     expect((await failure(resendInvitation(ctx(), { slug: tenant.slug, email: 'never@example.com' }))).code).toBe('INVITATION_NOT_FOUND');
     await sendInvitation(ctx(), { slug: tenant.slug, email: 'gone@example.com' }, { mailer });
@@ -102,8 +117,12 @@ describe('sendInvitation', () => {
     expect((await failure(resendInvitation(ctx(), { slug: tenant.slug, email: 'gone@example.com' }))).code).toBe('INVITATION_REVOKED');
     expect((await failure(revokeInvitation(ctx(), { slug: tenant.slug, email: 'gone@example.com' }))).code).toBe('INVITATION_NOT_FOUND');
     const admin = await addTestMember(database, tenant.slug, ['admin']);
-    expect((await failure(sendInvitation(userContext(database, admin), { slug: tenant.slug, email: 'boss@example.com', role: 'owner' }))).code).toBe('FORBIDDEN');
-    expect((await sendInvitation(userContext(database, admin), { slug: tenant.slug, email: 'staff@example.com', role: 'analyst' }, { mailer })).result).toBe('applied');
+    expect((await failure(sendInvitation(userContext(database, admin), { slug: tenant.slug, email: 'boss@example.com', role: 'owner' }))).code).toBe(
+      'FORBIDDEN',
+    );
+    expect((await sendInvitation(userContext(database, admin), { slug: tenant.slug, email: 'staff@example.com', role: 'analyst' }, { mailer })).result).toBe(
+      'applied',
+    );
   });
 
   it('records a failed delivery without failing the invitation, and never stores the token in the error', async () => {
@@ -142,11 +161,15 @@ describe('acceptInvitation', () => {
     const two = await provisionTestTenant(database);
     const { token } = await sendInvitation(ctx(), { slug: two.slug, email: one.ownerEmail, role: 'viewer' }, { mailer });
     expect((await failure(acceptInvitation(ctx(), { token: token ?? '', password: 'Not-The-Password-1' }))).code).toBe('INVALID_CREDENTIALS');
-    await database.fork().execute(`update tenantry.tenants set security_policy = jsonb_set(security_policy, '{password,requireSymbols}', 'true') where id = ?`, [two.id]);
+    await database
+      .fork()
+      .execute(`update tenantry.tenants set security_policy = jsonb_set(security_policy, '{password,requireSymbols}', 'true') where id = ?`, [two.id]);
     const linked = await acceptInvitation(ctx(), { token: token ?? '', password: 'Owner-Password-1' });
     expect(linked).toMatchObject({ existingUser: true, userId: one.ownerId, mustChangePassword: false });
     const third = await provisionTestTenant(database);
-    await database.fork().execute(`update tenantry.tenants set security_policy = jsonb_set(security_policy, '{password,minLength}', '20') where id = ?`, [third.id]);
+    await database
+      .fork()
+      .execute(`update tenantry.tenants set security_policy = jsonb_set(security_policy, '{password,minLength}', '20') where id = ?`, [third.id]);
     const again = await sendInvitation(ctx(), { slug: third.slug, email: one.ownerEmail }, { mailer });
     expect((await acceptInvitation(ctx(), { token: again.token ?? '', password: 'Owner-Password-1' })).mustChangePassword).toBe(true);
   });
@@ -164,7 +187,11 @@ describe('acceptInvitation', () => {
     expect((await listInvitations(later, { slug: tenant.slug, state: 'expired' })).map((invitation) => invitation.email)).toEqual(['late@example.com']);
     const racing = await sendInvitation(ctx(), { slug: tenant.slug, email: 'racer@example.com' }, { mailer });
     await addTestMember(database, tenant.slug, ['viewer'], 'racer@example.com');
-    await database.fork().execute(`update tenantry.users set password_hash = (select password_hash from tenantry.users where id = ?) where email = 'racer@example.com'`, [tenant.ownerId]);
+    await database
+      .fork()
+      .execute(`update tenantry.users set password_hash = (select password_hash from tenantry.users where id = ?) where email = 'racer@example.com'`, [
+        tenant.ownerId,
+      ]);
     expect((await failure(acceptInvitation(ctx(), { token: racing.token ?? '', password: 'Owner-Password-1' }))).code).toBe('ALREADY_MEMBER');
   });
 

@@ -51,7 +51,11 @@ export interface IssuedInvitation {
  * Plans sending (or rotating) the one pending invitation of an email: who may invite an owner, not a
  * member already, and members plus pending invitations within maxUsers.
  */
-export async function planIssue(ctx: TenantOperationContext, request: IssueRequest, operation: 'invitation.send' | 'invitation.resend'): Promise<Planned<IssuePlan>> {
+export async function planIssue(
+  ctx: TenantOperationContext,
+  request: IssueRequest,
+  operation: 'invitation.send' | 'invitation.resend',
+): Promise<Planned<IssuePlan>> {
   const { tx, tenant, access } = ctx;
   const now = ctx.now();
   const existing = await tx.findOne(Invitation, { tenant: tenant.id, email: request.email, state: 'pending' });
@@ -61,7 +65,8 @@ export async function planIssue(ctx: TenantOperationContext, request: IssueReque
   if (await findMember(tx, tenant.id, request.email)) throw alreadyMember(tenant.slug, request.email);
   const usage = await tenantUsage(tx, tenant.id, now);
   const holdsSeat = existing !== null && existing.expiresAt > now;
-  if (!holdsSeat && usage.users + 1 > tenant.limits.maxUsers) throw limitExceeded(tenant.slug, 'maxUsers', tenant.limits.maxUsers, usage.users, usersBreakdown(usage));
+  if (!holdsSeat && usage.users + 1 > tenant.limits.maxUsers)
+    throw limitExceeded(tenant.slug, 'maxUsers', tenant.limits.maxUsers, usage.users, usersBreakdown(usage));
   const expiresAt = new Date(now.getTime() + (request.expiresDays ?? INVITATION_DEFAULT_DAYS) * 86_400_000);
   const action = existing ? 'rotated' : 'created';
   const before = existing ? { role: existing.role ?? null, expiresAt: existing.expiresAt } : {};
@@ -97,7 +102,14 @@ export async function applyIssue(ctx: TenantOperationContext, plan: Planned<Issu
   }
   invitation.tokenHash = hashInvitationToken(token);
   const primary = await tx.findOne(Domain, { tenant: tenant.id, isPrimary: true });
-  const mail = invitationMail({ tenantName: tenant.name, tenantSlug: tenant.slug, role, invitedBy: ctx.actor.label, expiresAt, primaryHost: primary?.hostname ?? null });
+  const mail = invitationMail({
+    tenantName: tenant.name,
+    tenantSlug: tenant.slug,
+    role,
+    invitedBy: ctx.actor.label,
+    expiresAt,
+    primaryHost: primary?.hostname ?? null,
+  });
   const message = enqueueMessage(ctx, tx, { tenantId: tenant.id, kind: 'invitation', recipient: email, subject: mail.subject, body: mail.body });
   return { action, invitation: toInvitationView(invitation, tenant.slug, now), token, messageId: message.id, delivery: null };
 }
@@ -133,7 +145,10 @@ function steps(tenant: Tenant, email: string, role: Role | null, expiresAt: Date
   return [
     action === 'created'
       ? { action: 'create-invitation', description: `Invite ${email} to ${tenant.slug}${as}, valid until ${until}; store only the hash of a new token` }
-      : { action: 'rotate-invitation', description: `Give the pending invitation of ${email} to ${tenant.slug} a new token, valid until ${until}${as}; the old token stops working` },
+      : {
+          action: 'rotate-invitation',
+          description: `Give the pending invitation of ${email} to ${tenant.slug} a new token, valid until ${until}${as}; the old token stops working`,
+        },
     { action: 'enqueue-mail', description: `Write the invitation email to ${email} to the outbox, delivered after commit` },
     { action: 'audit', description: 'Record the audit event' },
   ];

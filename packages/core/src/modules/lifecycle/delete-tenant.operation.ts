@@ -16,11 +16,15 @@ export const deleteTenant = defineOperation({
   audit: ['tenant.deletion_requested'],
   async plan({ tenant, now }, request) {
     if (tenant.status === 'pending_deletion') return { unchanged: true, steps: [], data: { deletionScheduledAt: tenant.deletionScheduledAt ?? null } };
-    if (tenant.status !== 'active' && tenant.status !== 'suspended') throw invalidTransition(tenant, 'delete', 'Only an active or suspended tenant can be deleted.');
+    if (tenant.status !== 'active' && tenant.status !== 'suspended')
+      throw invalidTransition(tenant, 'delete', 'Only an active or suspended tenant can be deleted.');
     const deletionScheduledAt = new Date(now().getTime() + request.graceDays * DAY);
     return {
       steps: [
-        { action: 'mark-pending-deletion', description: `Mark ${tenant.slug} ("${tenant.name}") pending deletion: its users, keys and invitations stop working` },
+        {
+          action: 'mark-pending-deletion',
+          description: `Mark ${tenant.slug} ("${tenant.name}") pending deletion: its users, keys and invitations stop working`,
+        },
         {
           action: 'schedule-purge',
           description: `Keep everything restorable (\`tenantry tenant restore ${tenant.slug}\`) until ${deletionScheduledAt.toISOString()} (${request.graceDays} days); purge after that`,

@@ -90,7 +90,9 @@ describe('delete and restore', () => {
     await addTestMember(database, tenant.slug, ['viewer']);
     await suspendTenant(ctx(), { slug: tenant.slug });
     expect((await failure(deleteTenant(ctx(), { slug: tenant.slug }))).details.issues).toEqual([expect.objectContaining({ path: 'confirm' })]);
-    expect((await failure(deleteTenant(ctx(), { slug: tenant.slug, confirm: 'doomed corp' }))).details.issues).toEqual([expect.objectContaining({ path: 'confirm' })]);
+    expect((await failure(deleteTenant(ctx(), { slug: tenant.slug, confirm: 'doomed corp' }))).details.issues).toEqual([
+      expect.objectContaining({ path: 'confirm' }),
+    ]);
     const planned = await deleteTenant(ctx(), { slug: tenant.slug }, { dryRun: true });
     expect(planned.result).toBe('planned');
     const before = await snapshot();
@@ -104,7 +106,8 @@ describe('delete and restore', () => {
     expect(restored.changes[0]).toEqual({ field: 'status', from: 'pending_deletion', to: 'suspended' });
     const after = await snapshot();
     // Every applied change raises the revision (and updated_at); everything else is as it was.
-    const withoutVersion = (rows: unknown[] | undefined) => (rows ?? []).map((row) => ({ ...(row as Record<string, unknown>), updated_at: null, revision: null }));
+    const withoutVersion = (rows: unknown[] | undefined) =>
+      (rows ?? []).map((row) => ({ ...(row as Record<string, unknown>), updated_at: null, revision: null }));
     expect(withoutVersion(after['tenantry.tenants'])).toEqual(withoutVersion(before['tenantry.tenants']));
     expect(after['tenantry.memberships']).toEqual(before['tenantry.memberships']);
     expect(after['tenantry.role_assignments']).toEqual(before['tenantry.role_assignments']);

@@ -29,9 +29,14 @@ export const purgeTenant = defineOperation({
   input: purgeTenantInput,
   audit: ['tenant.purged'],
   async plan({ tx, tenant, now }, request) {
-    if (tenant.status === 'deleted') return { unchanged: true, steps: [], data: { counts: null as PurgeCounts | null, dataSpace: null as DroppedDataSpace | null } };
+    if (tenant.status === 'deleted')
+      return { unchanged: true, steps: [], data: { counts: null as PurgeCounts | null, dataSpace: null as DroppedDataSpace | null } };
     if (tenant.status !== 'pending_deletion') {
-      throw invalidTransition(tenant, 'purge', `Delete it first (\`tenantry tenant delete ${tenant.slug} --confirm "${tenant.name}"\`); it stays restorable for the grace period.`);
+      throw invalidTransition(
+        tenant,
+        'purge',
+        `Delete it first (\`tenantry tenant delete ${tenant.slug} --confirm "${tenant.name}"\`); it stays restorable for the grace period.`,
+      );
     }
     if (!request.force && tenant.deletionScheduledAt && tenant.deletionScheduledAt > now()) throw gracePeriodActive(tenant, now());
     const counts = await countOwned(tx, tenant.id);
@@ -41,7 +46,14 @@ export const purgeTenant = defineOperation({
       confirm: { text: tenant.name, label: `the exact name of ${tenant.slug}` },
       basis: counts,
       audit: {
-        before: { name: tenant.name, plan: tenant.plan, status: tenant.status, isolation: tenant.isolation, schemaName: tenant.schemaName ?? null, deletionScheduledAt: tenant.deletionScheduledAt ?? null },
+        before: {
+          name: tenant.name,
+          plan: tenant.plan,
+          status: tenant.status,
+          isolation: tenant.isolation,
+          schemaName: tenant.schemaName ?? null,
+          deletionScheduledAt: tenant.deletionScheduledAt ?? null,
+        },
         after: { status: 'deleted', forced: request.force, ...counts },
       },
       data: { counts, dataSpace: null as DroppedDataSpace | null },
@@ -57,7 +69,11 @@ export const purgeTenant = defineOperation({
     for (const table of ['api_keys', 'invitations', 'outbox_messages', 'domains', 'memberships']) {
       await tx.execute(`delete from tenantry.${table} where tenant_id = ?`, [tenant.id]);
     }
-    if (orphans.length > 0) await tx.execute(`delete from tenantry.users where id in (${orphans.map(() => '?').join(', ')})`, orphans.map((row) => row.id));
+    if (orphans.length > 0)
+      await tx.execute(
+        `delete from tenantry.users where id in (${orphans.map(() => '?').join(', ')})`,
+        orphans.map((row) => row.id),
+      );
     const at = now();
     tenant.status = 'deleted';
     tenant.purgedAt = at;
@@ -95,7 +111,10 @@ function planSteps(tenant: Tenant, counts: PurgeCounts): PlanStep[] {
       description: `Delete ${counts.members} membership(s) with their roles, ${counts.domains} domain(s), ${counts.apiKeys} API key(s), ${counts.invitations} invitation(s) and ${counts.outboxMessages} queued message(s)`,
     },
     { action: 'delete-orphan-users', description: `Delete ${counts.usersDeleted} user account(s) that belong to no other tenant` },
-    { action: 'tombstone', description: `Keep a tombstone of ${tenant.slug} ("${tenant.name}", status deleted; contact details and settings erased) so the slug is never reused` },
+    {
+      action: 'tombstone',
+      description: `Keep a tombstone of ${tenant.slug} ("${tenant.name}", status deleted; contact details and settings erased) so the slug is never reused`,
+    },
     { action: 'audit', description: 'Record the purge; the audit trail of the tenant stays' },
   ];
 }

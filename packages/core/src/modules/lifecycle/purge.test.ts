@@ -50,7 +50,9 @@ describe('purgeTenant', () => {
     expect(planned.steps.map((step) => step.action)).toEqual(['drop-data-space', 'delete-access', 'delete-orphan-users', 'tombstone', 'audit']);
     expect(planned.counts).toEqual({ members: 2, usersDeleted: 1, domains: 1, apiKeys: 1, invitations: 1, outboxMessages: 1 });
     expect(await snapshot()).toEqual(before);
-    expect((await failure(purgeTenant(ctx(), { slug: tenant.slug, force: true, confirm: 'gone inc' }))).details.issues).toEqual([expect.objectContaining({ path: 'confirm' })]);
+    expect((await failure(purgeTenant(ctx(), { slug: tenant.slug, force: true, confirm: 'gone inc' }))).details.issues).toEqual([
+      expect.objectContaining({ path: 'confirm' }),
+    ]);
 
     const later = testContext(database, { now: () => new Date(Date.now() + 31 * DAY) });
     const purged = await purgeTenant(later, { slug: tenant.slug, confirm: 'Gone Inc' });

@@ -19,7 +19,11 @@ export const restoreTenant = defineOperation({
         { field: 'deletionScheduledAt', from: tenant.deletionScheduledAt ?? null, to: null },
       ],
       audit: {
-        before: { status: 'pending_deletion', deletionRequestedAt: tenant.deletionRequestedAt ?? null, deletionScheduledAt: tenant.deletionScheduledAt ?? null },
+        before: {
+          status: 'pending_deletion',
+          deletionRequestedAt: tenant.deletionRequestedAt ?? null,
+          deletionScheduledAt: tenant.deletionScheduledAt ?? null,
+        },
         after: { status },
       },
       data: { status },

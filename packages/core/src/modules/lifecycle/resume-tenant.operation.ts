@@ -14,7 +14,12 @@ export const resumeTenant = defineOperation({
     if (tenant.status !== 'suspended') throw invalidTransition(tenant, 'resume', 'Only a suspended tenant can be resumed.');
     const since = tenant.suspendedAt?.toISOString() ?? '(unknown)';
     return {
-      steps: [{ action: 'resume-tenant', description: `Resume ${tenant.slug}, suspended since ${since}${tenant.suspensionReason ? ` (${tenant.suspensionReason})` : ''}` }],
+      steps: [
+        {
+          action: 'resume-tenant',
+          description: `Resume ${tenant.slug}, suspended since ${since}${tenant.suspensionReason ? ` (${tenant.suspensionReason})` : ''}`,
+        },
+      ],
       changes: [{ field: 'status', from: 'suspended', to: 'active' }],
       audit: {
         before: { status: 'suspended', suspendedAt: tenant.suspendedAt ?? null, reason: tenant.suspensionReason ?? null },

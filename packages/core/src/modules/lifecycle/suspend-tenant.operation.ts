@@ -14,7 +14,12 @@ export const suspendTenant = defineOperation({
     if (tenant.status !== 'active') throw invalidTransition(tenant, 'suspend', 'Only an active tenant can be suspended.');
     const reason = request.reason ?? null;
     return {
-      steps: [{ action: 'suspend-tenant', description: `Suspend ${tenant.slug}${reason ? ` (${reason})` : ''}: its users and API keys stop working until it is resumed` }],
+      steps: [
+        {
+          action: 'suspend-tenant',
+          description: `Suspend ${tenant.slug}${reason ? ` (${reason})` : ''}: its users and API keys stop working until it is resumed`,
+        },
+      ],
       changes: [{ field: 'status', from: 'active', to: 'suspended' }],
       audit: { before: { status: 'active' }, after: { status: 'suspended', reason } },
       data: null,

@@ -69,7 +69,9 @@ describe('removeMember', () => {
     const ctx = testContext(database);
     expect((await failure(removeMember(ctx, { slug: tenant.slug, email: tenant.ownerEmail }))).code).toBe('LAST_OWNER');
     expect((await failure(removeMember(ctx, { slug: tenant.slug, email: 'stranger@example.com' }))).code).toBe('MEMBER_NOT_FOUND');
-    expect((await failure(removeMember(ctx, { slug: tenant.slug, email: 'not-an-email' }))).details.issues).toEqual([expect.objectContaining({ path: 'email' })]);
+    expect((await failure(removeMember(ctx, { slug: tenant.slug, email: 'not-an-email' }))).details.issues).toEqual([
+      expect.objectContaining({ path: 'email' }),
+    ]);
     const admin = await addTestMember(database, tenant.slug, ['admin']);
     const secondOwner = await addTestMember(database, tenant.slug, ['owner']);
     expect((await failure(removeMember(userContext(database, admin), { slug: tenant.slug, email: secondOwner.email }))).code).toBe('FORBIDDEN');

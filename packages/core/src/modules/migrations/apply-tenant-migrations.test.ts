@@ -36,7 +36,13 @@ const ctxWith = (blueprint: Blueprint) => testContext(database, { blueprint });
 const apply = (blueprint: Blueprint, input: Record<string, unknown>, dryRun = false) => applyTenantMigrations(ctxWith(blueprint), input, { dryRun });
 const schemaOf = (slug: string) => `tenant_${slug.replaceAll('-', '_')}`;
 const hasColumn = async (schema: string, table: string, column: string) =>
-  (await rows('select count(*)::int as n from information_schema.columns where table_schema = ? and table_name = ? and column_name = ?', [schema, table, column]))[0]?.n === 1;
+  (
+    await rows('select count(*)::int as n from information_schema.columns where table_schema = ? and table_name = ? and column_name = ?', [
+      schema,
+      table,
+      column,
+    ])
+  )[0]?.n === 1;
 
 describe('tenant migrations', () => {
   it('status says nobody is behind the blueprint they were provisioned with', async () => {
@@ -98,7 +104,9 @@ describe('tenant migrations', () => {
     for (const slug of slugs.schema) expect(await hasColumn(schemaOf(slug), 'devices', 'tags')).toBe(true);
     expect(await hasColumn('tenantry_shared', 'devices', 'tags')).toBe(true);
     expect((await tenantMigrationStatus(database.fork(), v2)).tenants).toMatchObject({ behind: 0, upToDate: 6 });
-    const durations = await rows(`select duration_ms from tenantry.tenant_migrations m join tenantry.tenants t on t.id = m.tenant_id where m.migration_id = '0004_device_tags' and t.isolation = 'schema'`);
+    const durations = await rows(
+      `select duration_ms from tenantry.tenant_migrations m join tenantry.tenants t on t.id = m.tenant_id where m.migration_id = '0004_device_tags' and t.isolation = 'schema'`,
+    );
     expect(durations).toHaveLength(4);
     expect(durations.every((row) => Number.isInteger(row.duration_ms) && Number(row.duration_ms) >= 0)).toBe(true);
   });
@@ -108,12 +116,19 @@ describe('tenant migrations', () => {
     const [first, second] = slugs.schema as [string, string];
     await rows(`create table "${schemaOf(first)}".playlists (id int)`);
     const run = await apply(v3, { all: true, canary: 1, continueOnError: true });
-    expect(run.units.map((unit) => [unit.slug, unit.outcome])).toEqual([[first, 'failed'], [null, 'skipped'], ...slugs.schema.slice(1).map((slug) => [slug, 'skipped'])]);
+    expect(run.units.map((unit) => [unit.slug, unit.outcome])).toEqual([
+      [first, 'failed'],
+      [null, 'skipped'],
+      ...slugs.schema.slice(1).map((slug) => [slug, 'skipped']),
+    ]);
     await rows(`drop table "${schemaOf(first)}".playlists`);
 
     const named = await apply(v3, { tenants: [second] });
     expect(named.units.map((unit) => [unit.slug, unit.outcome])).toEqual([[second, 'migrated']]);
-    const [table] = await rows(`select relrowsecurity as rls, relforcerowsecurity as forced, (select count(*)::int from pg_policy where polrelid = c.oid) as policies from pg_class c where oid = ?::regclass`, [`"${schemaOf(second)}".playlists`]);
+    const [table] = await rows(
+      `select relrowsecurity as rls, relforcerowsecurity as forced, (select count(*)::int from pg_policy where polrelid = c.oid) as policies from pg_class c where oid = ?::regclass`,
+      [`"${schemaOf(second)}".playlists`],
+    );
     expect(table).toEqual({ rls: true, forced: true, policies: 1 });
     expect((await failure(apply(v3, { tenants: ['no-such-tenant'] }))).code).toBe('TENANT_NOT_FOUND');
     expect((await failure(apply(v3, {}))).details.issues).toEqual([expect.objectContaining({ path: 'all' })]);
@@ -122,7 +137,12 @@ describe('tenant migrations', () => {
 
   it('reports a migration whose checksum changed after it was applied, and does not run it again', async () => {
     const changed = withMigrations(DEVICE_TAGS, PLAYLISTS);
-    const edited = { ...changed, migrations: changed.migrations.map((m) => (m.id === '0005_playlists' ? { ...m, schema: `${String(m.schema)}; create index playlists_name_idx on playlists (name)` } : m)) };
+    const edited = {
+      ...changed,
+      migrations: changed.migrations.map((m) =>
+        m.id === '0005_playlists' ? { ...m, schema: `${String(m.schema)}; create index playlists_name_idx on playlists (name)` } : m,
+      ),
+    };
     const status = await tenantMigrationStatus(database.fork(), edited);
     expect(status.drifted.map((row) => [row.slug, row.migrationId])).toEqual(slugs.schema.map((slug) => [slug, '0005_playlists']));
     expect(status.tenants).toMatchObject({ behind: 0, drifted: 4 });
@@ -165,13 +185,20 @@ describe('tenant migrations', () => {
 
 describe('tenant migrations as an operation', () => {
   it('applies only with the fingerprint of the plan shown: another plan is refused (PLAN_STALE) and migrates nothing; the run is audited', async () => {
-    const v3 = withMigrations({ id: '0099_stale_check', description: 'A column for the stale check.', schema: 'alter table assets add column stale_check text', shared: 'alter table assets add column stale_check text' });
+    const v3 = withMigrations({
+      id: '0099_stale_check',
+      description: 'A column for the stale check.',
+      schema: 'alter table assets add column stale_check text',
+      shared: 'alter table assets add column stale_check text',
+    });
     const fresh = String((await provisionTenant(testContext(database), tenantInput({ isolation: 'schema', skipDemoData: true }))).tenant?.slug);
     const other = String((await provisionTenant(testContext(database), tenantInput({ isolation: 'schema', skipDemoData: true }))).tenant?.slug);
     const planned = await executeOperation(ctxWith(v3), applyTenantMigrationsOperation, { tenants: [fresh] }, { dryRun: true });
     expect(planned.result).toBe('planned');
     expect(planned.steps.map((step) => step.action)).toContain('run-migration');
-    const stale = await failure(executeOperation(ctxWith(v3), applyTenantMigrationsOperation, { tenants: [fresh, other] }, { expectFingerprint: planned.fingerprint }));
+    const stale = await failure(
+      executeOperation(ctxWith(v3), applyTenantMigrationsOperation, { tenants: [fresh, other] }, { expectFingerprint: planned.fingerprint }),
+    );
     expect(stale.code).toBe('PLAN_STALE');
     expect(await hasColumn(schemaOf(fresh), 'assets', 'stale_check')).toBe(false);
     const applied = await executeOperation(ctxWith(v3), applyTenantMigrationsOperation, { tenants: [fresh] }, { expectFingerprint: planned.fingerprint });

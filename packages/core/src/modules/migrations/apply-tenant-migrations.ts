@@ -47,7 +47,11 @@ export function tenantMigrationsOperation(onProgress?: (progress: MigrationProgr
       };
     },
     async apply(ctx, plan, request) {
-      const run = await runTenantMigrations(ctx, blueprintOf(ctx), plan.data.status, plan.data.selection, { ...runOptions(request), record: recorder(ctx), ...(onProgress ? { onProgress } : {}) });
+      const run = await runTenantMigrations(ctx, blueprintOf(ctx), plan.data.status, plan.data.selection, {
+        ...runOptions(request),
+        record: recorder(ctx),
+        ...(onProgress ? { onProgress } : {}),
+      });
       if (plan.audit?.after) Object.assign(plan.audit.after, { summary: run.summary, ...(run.stopped ? { stopped: run.stopped.error.code } : {}) });
       return run;
     },
@@ -89,7 +93,11 @@ async function existingSlugs(ctx: ServiceContext, slugs: readonly string[]): Pro
   const missing = wanted.filter((slug) => !known.has(slug));
   if (missing.length > 0) {
     const error = TenantryError.tenantNotFound(missing[0] as string);
-    throw new TenantryError('TENANT_NOT_FOUND', { message: `No tenant with slug ${missing.map((slug) => `"${slug}"`).join(', ')}.`, details: { slugs: missing }, ...(error.hint ? { hint: error.hint } : {}) });
+    throw new TenantryError('TENANT_NOT_FOUND', {
+      message: `No tenant with slug ${missing.map((slug) => `"${slug}"`).join(', ')}.`,
+      details: { slugs: missing },
+      ...(error.hint ? { hint: error.hint } : {}),
+    });
   }
   return known;
 }

@@ -20,7 +20,12 @@ export const migrateDatabase = defineOperation({
     const pending = pendingControlPlaneMigrations(status);
     const ids = pending.map((migration) => migration.id);
     if (pending.length === 0) return { unchanged: true, steps: [], data: { pending: ids } };
-    return { steps: controlPlaneSteps(pending), basis: ids, audit: { targetType: 'database', targetId: 'control_plane', after: { migrations: ids } }, data: { pending: ids } };
+    return {
+      steps: controlPlaneSteps(pending),
+      basis: ids,
+      audit: { targetType: 'database', targetId: 'control_plane', after: { migrations: ids } },
+      data: { pending: ids },
+    };
   },
   async apply({ tx }, plan) {
     return migrateControlPlane(tx, undefined, plan.data.pending);

@@ -21,5 +21,7 @@ export interface Mailer {
 
 /** Replaces each secret with a marker, for anything that records a message rather than delivering it. */
 export function maskSecrets(text: string, secrets: readonly string[]): string {
-  return secrets.filter((secret) => secret.length > 0).reduce((masked, secret) => masked.replaceAll(secret, '[secret withheld: shown once to the sender]'), text);
+  return secrets
+    .filter((secret) => secret.length > 0)
+    .reduce((masked, secret) => masked.replaceAll(secret, '[secret withheld: shown once to the sender]'), text);
 }

@@ -22,7 +22,8 @@ export function isPlatformActor(actor: Actor): boolean {
 export async function requireTenantMember(ctx: ServiceContext, em: SqlEntityManager, tenant: { id: string; slug: string }): Promise<void> {
   if (isPlatformActor(ctx.actor)) return;
   const userId = ctx.actor.type === 'user' ? ctx.actor.id : undefined;
-  if (!userId || (await rolesOf(em, tenant.id, userId)) === null) throw TenantryError.forbidden('tenant.data', `${ctx.actor.label} is not a member of ${tenant.slug}`);
+  if (!userId || (await rolesOf(em, tenant.id, userId)) === null)
+    throw TenantryError.forbidden('tenant.data', `${ctx.actor.label} is not a member of ${tenant.slug}`);
 }
 
 /** Refuses anyone but the platform operator (operations across tenants). */

@@ -34,7 +34,6 @@ import { authorizeTenantOperation } from './access.service.ts';
 import { requirePlatform } from './authorize.ts';
 import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from './permissions.ts';
 
-
 const deleteTenant = operationFunction(deleteOp);
 const restoreTenant = operationFunction(restoreOp);
 const purgeTenant = operationFunction(purgeOp);
@@ -81,7 +80,8 @@ beforeAll(async () => {
       actors.push({ label: 'owner', user: { userId: tenant.ownerId, email: tenant.ownerEmail }, roles: ['owner'] });
     } else other = tenant;
   }
-  for (const role of ['admin', 'analyst', 'viewer'] as const) actors.push({ label: role, user: await addTestMember(database, own.slug, [role]), roles: [role] });
+  for (const role of ['admin', 'analyst', 'viewer'] as const)
+    actors.push({ label: role, user: await addTestMember(database, own.slug, [role]), roles: [role] });
   actors.push({ label: 'member with no role', user: await addTestMember(database, own.slug, []), roles: [] });
   // A real account that belongs to no tenant (any more).
   const loner = await addTestMember(database, other.slug, ['admin']);
@@ -101,7 +101,9 @@ async function fingerprint(): Promise<string> {
   const tables = ['tenants', 'users', 'memberships', 'role_assignments', 'domains', 'invitations', 'api_keys', 'outbox_messages', 'audit_events'];
   const rows = await database
     .fork()
-    .execute(`select ${tables.map((table) => `(select coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from tenantry.${table} t) as ${table}`).join(', ')}`);
+    .execute(
+      `select ${tables.map((table) => `(select coalesce(md5(string_agg(t::text, '|' order by t::text)), '') from tenantry.${table} t) as ${table}`).join(', ')}`,
+    );
   return JSON.stringify(rows);
 }
 
@@ -115,16 +117,35 @@ interface Call {
 const member = async (t: Target, roles: Role[]) => ({ email: (await addTestMember(database, t.slug, roles)).email });
 const CALLS: Record<Permission, Call> = {
   'tenant.list': { run: async (ctx) => (requirePlatform(ctx, 'tenant.list'), listTenants(ctx.em, ctx.now())) },
-  'tenant.provision': { run: async (ctx) => (requirePlatform(ctx, 'tenant.provision'), provisionTenant(ctx, { name: unique('Matrix New'), ownerEmail: `${unique('new')}@matrix.example` })) },
+  'tenant.provision': {
+    run: async (ctx) => (
+      requirePlatform(ctx, 'tenant.provision'),
+      provisionTenant(ctx, { name: unique('Matrix New'), ownerEmail: `${unique('new')}@matrix.example` })
+    ),
+  },
   'tenant.view': { run: async (ctx, t) => (await authorizeTenantOperation(ctx, t.slug, 'tenant.view'), getTenantDetails(ctx.em, t.slug, ctx.now())) },
   'tenant.settings': { run: (ctx, t) => updateSettings(ctx, { slug: t.slug, theme: unique('theme') }) },
   'tenant.policy': { run: (ctx, t) => updateSecurityPolicy(ctx, { slug: t.slug, sessionTimeoutMinutes: 100 + (counter += 1) }) },
-  'tenant.plan': { run: (ctx, t) => changePlan(ctx, { slug: t.slug, plan: 'enterprise', limits: { maxUsers: 100_000, maxApiKeys: 100_000, maxDomains: 100_000, maxDevices: 100 + (counter += 1) } }) },
+  'tenant.plan': {
+    run: (ctx, t) =>
+      changePlan(ctx, {
+        slug: t.slug,
+        plan: 'enterprise',
+        limits: { maxUsers: 100_000, maxApiKeys: 100_000, maxDomains: 100_000, maxDevices: 100 + (counter += 1) },
+      }),
+  },
   'tenant.feature': { run: (ctx, t) => setFeature(ctx, { slug: t.slug, feature: 'sso', enabled: (counter += 1) % 2 === 0 }) },
   'tenant.suspend': { run: (ctx, t) => suspendTenant(ctx, { slug: t.slug }), cleanup: (t) => resumeTenant(platform(), { slug: t.slug }) },
-  'tenant.resume': { prepare: async (t) => (await suspendTenant(platform(), { slug: t.slug }), {}), run: (ctx, t) => resumeTenant(ctx, { slug: t.slug }), cleanup: (t) => resumeTenant(platform(), { slug: t.slug }) },
+  'tenant.resume': {
+    prepare: async (t) => (await suspendTenant(platform(), { slug: t.slug }), {}),
+    run: (ctx, t) => resumeTenant(ctx, { slug: t.slug }),
+    cleanup: (t) => resumeTenant(platform(), { slug: t.slug }),
+  },
   'tenant.trial': { run: (ctx, t) => extendTrial(ctx, { slug: t.slug, extendDays: 1 }) },
-  'tenant.delete': { run: (ctx, t) => deleteTenant(ctx, { slug: t.slug, confirm: t.name }), cleanup: (t) => restoreTenant(platform(), { slug: t.slug }).catch(() => undefined) },
+  'tenant.delete': {
+    run: (ctx, t) => deleteTenant(ctx, { slug: t.slug, confirm: t.name }),
+    cleanup: (t) => restoreTenant(platform(), { slug: t.slug }).catch(() => undefined),
+  },
   'tenant.restore': {
     prepare: async (t) => (await deleteTenant(platform(), { slug: t.slug, confirm: t.name }), {}),
     run: (ctx, t) => restoreTenant(ctx, { slug: t.slug }),
@@ -183,7 +204,8 @@ const CALLS: Record<Permission, Call> = {
   'audit.list': { run: (ctx, t) => listAuditEvents(ctx, { tenant: t.slug }) },
 };
 
-const allowedFor = (roles: Role[] | null, operation: Permission, isOwn: boolean) => isOwn && roles !== null && roles.some((role) => ROLE_PERMISSIONS[role].includes(operation));
+const allowedFor = (roles: Role[] | null, operation: Permission, isOwn: boolean) =>
+  isOwn && roles !== null && roles.some((role) => ROLE_PERMISSIONS[role].includes(operation));
 
 describe('the permission matrix', () => {
   it.each(ACTOR_LABELS)('%s: may do exactly what its roles allow in its own tenant, nothing in another; a refusal changes nothing', async (label) => {
@@ -226,7 +248,13 @@ describe('the permission matrix', () => {
       () => sendInvitation(userContext(database, admin), { slug: own.slug, email: 'accomplice@matrix.example', role: 'owner' }),
     ];
     const codes: string[] = [];
-    for (const attempt of attempts) codes.push(await attempt().then(() => 'allowed', (error: unknown) => (isTenantryError(error) ? error.code : String(error))));
+    for (const attempt of attempts)
+      codes.push(
+        await attempt().then(
+          () => 'allowed',
+          (error: unknown) => (isTenantryError(error) ? error.code : String(error)),
+        ),
+      );
     expect(codes).toEqual(['FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN', 'FORBIDDEN']);
     expect(await fingerprint()).toBe(before);
   });

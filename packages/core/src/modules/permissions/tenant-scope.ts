@@ -13,27 +13,14 @@ export interface TenantScope {
 }
 
 /** Operations that only read: allowed on a tenant pending deletion, and on a purged tenant's tombstone. */
-const READS: ReadonlySet<Permission> = new Set([
-  'tenant.view',
-  'member.list',
-  'role.list',
-  'invitation.list',
-  'apikey.list',
-  'domain.list',
-  'audit.list',
-]);
+const READS: ReadonlySet<Permission> = new Set(['tenant.view', 'member.list', 'role.list', 'invitation.list', 'apikey.list', 'domain.list', 'audit.list']);
 
 /**
  * Runs `work` in one transaction on the tenant named by `slug`: the row is locked for changes (so two
  * concurrent changes to one tenant, such as removing its last two owners, run one after the other),
  * the actor's permission and the tenant's status are checked first.
  */
-export async function inTenantScope<T>(
-  ctx: ServiceContext,
-  slug: string,
-  operation: Permission,
-  work: (scope: TenantScope) => Promise<T>,
-): Promise<T> {
+export async function inTenantScope<T>(ctx: ServiceContext, slug: string, operation: Permission, work: (scope: TenantScope) => Promise<T>): Promise<T> {
   return ctx.em.fork().transactional(async (tx) => {
     const reading = READS.has(operation);
     const tenant = await tx.findOne(Tenant, { slug }, reading ? {} : { lockMode: LockMode.PESSIMISTIC_WRITE });

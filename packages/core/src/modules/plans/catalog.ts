@@ -2,14 +2,7 @@
 export const PLAN_CODES = ['basic', 'professional', 'enterprise'] as const;
 export type PlanCode = (typeof PLAN_CODES)[number];
 
-export const FEATURES = [
-  'analytics',
-  'api_access',
-  'custom_branding',
-  'sso',
-  'priority_support',
-  'dedicated_support',
-] as const;
+export const FEATURES = ['analytics', 'api_access', 'custom_branding', 'sso', 'priority_support', 'dedicated_support'] as const;
 export type Feature = (typeof FEATURES)[number];
 export type FeatureFlags = Record<Feature, boolean>;
 

@@ -31,7 +31,10 @@ export const changePlan = defineOperation({
     if (violations.length > 0) throw belowUsage(tenant, request.plan, violations);
     return {
       steps: [
-        { action: 'change-plan', description: `Move ${tenant.slug} from ${tenant.plan} to ${request.plan} (${direction}): ${changes.map(describeChange).join('; ')}` },
+        {
+          action: 'change-plan',
+          description: `Move ${tenant.slug} from ${tenant.plan} to ${request.plan} (${direction}): ${changes.map(describeChange).join('; ')}`,
+        },
         { action: 'audit', description: 'Record the audit event with the before and after' },
       ],
       changes,

@@ -47,7 +47,11 @@ describe('changePlan', () => {
     const saved = await findTenant(database.fork(), tenant.slug);
     expect(saved.limits).toEqual({ maxUsers: 75, maxAssets: 500, maxDevices: 25, storageQuotaGb: 100, maxApiKeys: 10, maxDomains: 5 });
     const [event] = await listAuditEvents(ctx(), { tenant: tenant.slug, action: 'tenant.plan_changed' });
-    expect(event).toMatchObject({ correlationId: context.correlationId, before: { plan: 'basic', 'limits.maxUsers': 10 }, after: { plan: 'professional', 'limits.maxUsers': 75 } });
+    expect(event).toMatchObject({
+      correlationId: context.correlationId,
+      before: { plan: 'basic', 'limits.maxUsers': 10 },
+      after: { plan: 'professional', 'limits.maxUsers': 75 },
+    });
     expect((await changePlan(ctx(), { slug: tenant.slug, plan: 'professional', limits: { maxUsers: 75 } })).result).toBe('unchanged');
   });
 
@@ -72,8 +76,12 @@ describe('changePlan', () => {
 
   it('counts assets and devices in the data space when a limit on them is lowered', async () => {
     const tenant = await provisionTestTenant(database, { plan: 'professional' });
-    const [space] = await database.fork().execute<{ schema_name: string | null; isolation: string }[]>('select schema_name, isolation from tenantry.tenants where id = ?', [tenant.id]);
-    const present = space?.schema_name ? await database.fork().execute<{ t: string | null }[]>(`select to_regclass(?) as t`, [`"${space.schema_name}".devices`]) : [];
+    const [space] = await database
+      .fork()
+      .execute<{ schema_name: string | null; isolation: string }[]>('select schema_name, isolation from tenantry.tenants where id = ?', [tenant.id]);
+    const present = space?.schema_name
+      ? await database.fork().execute<{ t: string | null }[]>(`select to_regclass(?) as t`, [`"${space.schema_name}".devices`])
+      : [];
     if (!present[0]?.t) return; // no data space with a devices table in this build: nothing to count
     const values = Array.from({ length: 6 }, (_, index) => `('Screen ${index}', 'SN-${index}')`).join(', ');
     await database.fork().execute(`insert into "${space?.schema_name}".devices (name, serial_number) values ${values}`);
@@ -89,10 +97,13 @@ describe('changePlan', () => {
     const [present] = await database.fork().execute<{ t: string | null }[]>(`select to_regclass('tenantry_shared.devices') as t`);
     if (!present?.t) return; // no shared devices table in this build
     const insert = (tenantId: string, count: number, tag: string) =>
-      database.fork().execute(
-        `insert into tenantry_shared.devices (tenant_id, name, serial_number) select ?, 'Screen ' || i, ? || i from generate_series(1, ?) as i`,
-        [tenantId, `SN-${tag}-`, count],
-      );
+      database
+        .fork()
+        .execute(`insert into tenantry_shared.devices (tenant_id, name, serial_number) select ?, 'Screen ' || i, ? || i from generate_series(1, ?) as i`, [
+          tenantId,
+          `SN-${tag}-`,
+          count,
+        ]);
     await insert(other.id, 20, 'other');
     await insert(tenant.id, 6, 'own');
     const [count] = await database.fork().execute<{ n: number }[]>(`select count(*)::int as n from tenantry_shared.devices where tenant_id = ?`, [tenant.id]);
@@ -109,8 +120,12 @@ describe('changePlan', () => {
     expect(await snapshot()).toEqual(before);
     const owner = userContext(database, { userId: tenant.ownerId, email: tenant.ownerEmail });
     expect((await failure(changePlan(owner, { slug: tenant.slug, plan: 'enterprise' }))).code).toBe('FORBIDDEN');
-    expect((await failure(changePlan(ctx(), { slug: tenant.slug, plan: 'platinum' as never }))).details.issues).toEqual([expect.objectContaining({ path: 'plan' })]);
-    expect((await failure(changePlan(ctx(), { slug: tenant.slug, plan: 'basic', limits: { maxUsers: 0 } }))).details.issues).toEqual([expect.objectContaining({ path: 'limits.maxUsers' })]);
+    expect((await failure(changePlan(ctx(), { slug: tenant.slug, plan: 'platinum' as never }))).details.issues).toEqual([
+      expect.objectContaining({ path: 'plan' }),
+    ]);
+    expect((await failure(changePlan(ctx(), { slug: tenant.slug, plan: 'basic', limits: { maxUsers: 0 } }))).details.issues).toEqual([
+      expect.objectContaining({ path: 'limits.maxUsers' }),
+    ]);
   });
 });
 
@@ -120,7 +135,9 @@ describe('setFeature', () => {
     const on = await setFeature(ctx(), { slug: tenant.slug, feature: 'sso', enabled: true });
     expect(on).toMatchObject({ result: 'applied', changes: [{ field: 'features.sso', from: false, to: true }] });
     expect((await setFeature(ctx(), { slug: tenant.slug, feature: 'sso', enabled: true })).result).toBe('unchanged');
-    expect((await failure(setFeature(ctx(), { slug: tenant.slug, feature: 'teleport' as never, enabled: true }))).details.issues).toEqual([expect.objectContaining({ path: 'feature' })]);
+    expect((await failure(setFeature(ctx(), { slug: tenant.slug, feature: 'teleport' as never, enabled: true }))).details.issues).toEqual([
+      expect.objectContaining({ path: 'feature' }),
+    ]);
     const [event] = await listAuditEvents(ctx(), { tenant: tenant.slug, action: 'tenant.feature_changed' });
     expect(event).toMatchObject({ before: { 'features.sso': false }, after: { 'features.sso': true } });
   });

@@ -13,7 +13,11 @@ export const setFeature = defineOperation({
     const features = { ...tenant.features, [request.feature]: request.enabled };
     const changes = diffValues({ features: tenant.features }, { features });
     if (changes.length === 0) return { unchanged: true, steps: [], changes, data: { features } };
-    return { steps: [{ action: 'set-feature', description: `Turn ${request.feature} ${request.enabled ? 'on' : 'off'} for ${tenant.slug}` }], changes, data: { features } };
+    return {
+      steps: [{ action: 'set-feature', description: `Turn ${request.feature} ${request.enabled ? 'on' : 'off'} for ${tenant.slug}` }],
+      changes,
+      data: { features },
+    };
   },
   async apply({ tenant }, { data }) {
     tenant.features = data.features;

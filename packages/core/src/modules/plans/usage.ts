@@ -18,7 +18,8 @@ export interface TenantUsage {
 const membersCountSql = (tenantId: string) => `(select count(*) from tenantry.memberships where tenant_id = ${tenantId})::int`;
 
 /** Its pending invitations that have not expired (one parameter: now): each will become a member. */
-const pendingCountSql = (tenantId: string) => `(select count(*) from tenantry.invitations where tenant_id = ${tenantId} and state = 'pending' and expires_at > ?)::int`;
+const pendingCountSql = (tenantId: string) =>
+  `(select count(*) from tenantry.invitations where tenant_id = ${tenantId} and state = 'pending' and expires_at > ?)::int`;
 
 /** What `maxUsers` bounds, members plus pending invitations (one parameter: now): limit checks and the doctor both count it so. */
 export const usersCountSql = (tenantId: string) => `(${membersCountSql(tenantId)} + ${pendingCountSql(tenantId)})`;

@@ -87,7 +87,9 @@ describe('grantRole and revokeRole', () => {
     const tenant = await provisionTestTenant(database);
     const ctx = testContext(database);
     expect((await failure(grantRole(ctx, { slug: tenant.slug, email: 'nobody@example.com', role: 'viewer' }))).code).toBe('MEMBER_NOT_FOUND');
-    expect((await failure(grantRole(ctx, { slug: tenant.slug, email: tenant.ownerEmail, role: 'superuser' as never }))).details.issues).toEqual([expect.objectContaining({ path: 'role' })]);
+    expect((await failure(grantRole(ctx, { slug: tenant.slug, email: tenant.ownerEmail, role: 'superuser' as never }))).details.issues).toEqual([
+      expect.objectContaining({ path: 'role' }),
+    ]);
     expect((await failure(revokeRole(ctx, { slug: 'no-such-tenant', email: tenant.ownerEmail, role: 'viewer' }))).code).toBe('TENANT_NOT_FOUND');
   });
 });

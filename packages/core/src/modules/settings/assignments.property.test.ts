@@ -8,12 +8,20 @@ const keys = Object.keys(SETTING_KEYS) as (keyof typeof SETTING_KEYS)[];
 const prototypeWords = fc.constantFrom('constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype');
 const assignment = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 30 }),
-  fc.tuple(fc.oneof(fc.constantFrom(...keys), prototypeWords, fc.string({ maxLength: 12 })), fc.string({ unit: 'binary', maxLength: 20 })).map(([key, value]) => `${key}=${value}`),
+  fc
+    .tuple(fc.oneof(fc.constantFrom(...keys), prototypeWords, fc.string({ maxLength: 12 })), fc.string({ unit: 'binary', maxLength: 20 }))
+    .map(([key, value]) => `${key}=${value}`),
 );
 
 describe('parseSettingAssignments (properties)', () => {
   it('never throws anything but INVALID_INPUT, whatever the keys (prototype names included) and values', () => {
-    fc.assert(fc.property(fc.array(assignment, { maxLength: 6 }), (assignments) => void expect([null, 'INVALID_INPUT']).toContain(outcomeCode(() => parseSettingAssignments(assignments)))), RUNS);
+    fc.assert(
+      fc.property(
+        fc.array(assignment, { maxLength: 6 }),
+        (assignments) => void expect([null, 'INVALID_INPUT']).toContain(outcomeCode(() => parseSettingAssignments(assignments))),
+      ),
+      RUNS,
+    );
   });
 
   it('sets each known key to its trimmed value, an empty value clears it, and on/off set notifications', () => {

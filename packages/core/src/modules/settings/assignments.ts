@@ -21,7 +21,10 @@ type SettingTarget = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
 const spellingFree = (key: string) => key.trim().toLowerCase().replace(/[-_]/g, '');
 
 const TARGETS_BY_SPELLING: ReadonlyMap<string, SettingTarget> = new Map(
-  [...Object.entries(SETTING_KEYS), ...Object.values(SETTING_KEYS).map((target) => [target, target] as const)].map(([key, target]) => [spellingFree(key), target]),
+  [...Object.entries(SETTING_KEYS), ...Object.values(SETTING_KEYS).map((target) => [target, target] as const)].map(([key, target]) => [
+    spellingFree(key),
+    target,
+  ]),
 );
 
 /** The setting a key names in any spelling (kebab-case as the help shows, snake_case or camelCase), or undefined. */

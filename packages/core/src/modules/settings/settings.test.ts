@@ -33,7 +33,14 @@ const ctx = () => testContext(database);
 describe('updateSettings', () => {
   it('changes time zone, support contact, theme and notifications with a diff; null clears', async () => {
     const tenant = await provisionTestTenant(database, { supportPhone: '+1 555 123 4567' });
-    const outcome = await updateSettings(ctx(), { slug: tenant.slug, timeZone: 'America/New_York', supportEmail: 'Help@Acme.example', supportPhone: null, theme: 'corporate', notifications: { email: true, inApp: false } });
+    const outcome = await updateSettings(ctx(), {
+      slug: tenant.slug,
+      timeZone: 'America/New_York',
+      supportEmail: 'Help@Acme.example',
+      supportPhone: null,
+      theme: 'corporate',
+      notifications: { email: true, inApp: false },
+    });
     expect(outcome.result).toBe('applied');
     expect(outcome.changes).toEqual([
       { field: 'timeZone', from: 'UTC', to: 'America/New_York' },
@@ -52,7 +59,11 @@ describe('updateSettings', () => {
   it('refuses bad values by field, writes nothing on a dry run, and lets admins but not viewers change settings', async () => {
     const tenant = await provisionTestTenant(database);
     const bad = await failure(updateSettings(ctx(), { slug: tenant.slug, timeZone: 'Mars/Olympus', supportEmail: 'nope', theme: 'Bad Theme!' }));
-    expect(bad.details.issues).toEqual([expect.objectContaining({ path: 'timeZone' }), expect.objectContaining({ path: 'supportEmail' }), expect.objectContaining({ path: 'theme' })]);
+    expect(bad.details.issues).toEqual([
+      expect.objectContaining({ path: 'timeZone' }),
+      expect.objectContaining({ path: 'supportEmail' }),
+      expect.objectContaining({ path: 'theme' }),
+    ]);
     const before = await snapshot();
     expect((await updateSettings(ctx(), { slug: tenant.slug, theme: 'dark' }, { dryRun: true })).result).toBe('planned');
     expect(await snapshot()).toEqual(before);
@@ -85,27 +96,41 @@ describe('parseSettingAssignments', () => {
     } catch (error) {
       caught = error;
     }
-    expect((caught as { details: { issues: { path: string }[] } }).details.issues.map((issue) => issue.path)).toEqual(['settings', 'settings', 'notifications.email', 'timeZone']);
+    expect((caught as { details: { issues: { path: string }[] } }).details.issues.map((issue) => issue.path)).toEqual([
+      'settings',
+      'settings',
+      'notifications.email',
+      'timeZone',
+    ]);
   });
 });
 
 describe('parseSettingAssignments: names of Object.prototype are unknown keys, not settings', () => {
-  it.each(['constructor=1', '__proto__=1', 'toString=x', 'hasOwnProperty=1', 'notifications.email=constructor', 'notifications.in-app=__proto__'])('%s is INVALID_INPUT', (assignment) => {
-    let caught: unknown;
-    try {
-      parseSettingAssignments([assignment]);
-    } catch (error) {
-      caught = error;
-    }
-    expect(caught).toMatchObject({ code: 'INVALID_INPUT' });
-  });
+  it.each(['constructor=1', '__proto__=1', 'toString=x', 'hasOwnProperty=1', 'notifications.email=constructor', 'notifications.in-app=__proto__'])(
+    '%s is INVALID_INPUT',
+    (assignment) => {
+      let caught: unknown;
+      try {
+        parseSettingAssignments([assignment]);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toMatchObject({ code: 'INVALID_INPUT' });
+    },
+  );
 });
 
 describe('updateSecurityPolicy', () => {
   it('changes 2FA, session timeout, password rules and normalized CIDRs; only an owner may', async () => {
     const tenant = await provisionTestTenant(database);
     const owner = userContext(database, { userId: tenant.ownerId, email: tenant.ownerEmail });
-    const outcome = await updateSecurityPolicy(owner, { slug: tenant.slug, require2fa: true, sessionTimeoutMinutes: 240, password: { minLength: 14, requireSymbols: true }, allowedIpRanges: ['192.168.1.0/24', '10.0.0.0/8', '2001:DB8:0:0::/32', '203.0.113.7'] });
+    const outcome = await updateSecurityPolicy(owner, {
+      slug: tenant.slug,
+      require2fa: true,
+      sessionTimeoutMinutes: 240,
+      password: { minLength: 14, requireSymbols: true },
+      allowedIpRanges: ['192.168.1.0/24', '10.0.0.0/8', '2001:DB8:0:0::/32', '203.0.113.7'],
+    });
     expect(outcome.policy).toEqual({
       require2fa: true,
       sessionTimeoutMinutes: 240,

@@ -19,7 +19,13 @@ export const updateSettings = defineOperation({
       const current = (settings.notifications ?? {}) as Record<string, unknown>;
       settings.notifications = { ...current, ...request.notifications };
     }
-    const before = { timeZone: tenant.timeZone, contactEmail: tenant.contactEmail ?? null, supportEmail: tenant.supportEmail ?? null, supportPhone: tenant.supportPhone ?? null, settings: tenant.settings };
+    const before = {
+      timeZone: tenant.timeZone,
+      contactEmail: tenant.contactEmail ?? null,
+      supportEmail: tenant.supportEmail ?? null,
+      supportPhone: tenant.supportPhone ?? null,
+      settings: tenant.settings,
+    };
     const after = {
       timeZone: request.timeZone ?? before.timeZone,
       contactEmail: request.contactEmail !== undefined ? request.contactEmail : before.contactEmail,
@@ -29,7 +35,11 @@ export const updateSettings = defineOperation({
     };
     const changes = diffValues(before, after);
     if (changes.length === 0) return { unchanged: true, steps: [], changes, data: after };
-    return { steps: [{ action: 'update-settings', description: `Change the settings of ${tenant.slug}: ${changes.map(describeChange).join('; ')}` }], changes, data: after };
+    return {
+      steps: [{ action: 'update-settings', description: `Change the settings of ${tenant.slug}: ${changes.map(describeChange).join('; ')}` }],
+      changes,
+      data: after,
+    };
   },
   async apply({ tenant }, { data }) {
     tenant.timeZone = data.timeZone;

@@ -82,7 +82,13 @@ export async function buildProvisionPlan(
   const password = existingUser ? 'unchanged' : request.ownerPassword !== undefined ? 'given' : passwordMode;
   const owner = { email: request.ownerEmail, existingUserId: existingUser?.id ?? null, password } as const;
   const tenantId = uuidv7();
-  const dataSpace = await planDataSpace(em, blueprintOf(ctx), { isolation: request.isolation, tenantId, schemaName, seedDemoData: !request.skipDemoData }, ctx.now(), facts);
+  const dataSpace = await planDataSpace(
+    em,
+    blueprintOf(ctx),
+    { isolation: request.isolation, tenantId, schemaName, seedDemoData: !request.skipDemoData },
+    ctx.now(),
+    facts,
+  );
   const rows = provisionRows(ctx, em, request, { ...base, tenantId, owner, dataSpace }, describeSteps(request, { ...base, owner }));
   const audit = rows.steps.filter((step) => step.action === 'audit');
   // In the order applying runs them: the shared tables first (under their lock), then one script.
@@ -101,7 +107,9 @@ interface ProvisionFacts {
 
 /** Everything planning needs to know about the database, in one round trip. */
 async function readFacts(em: SqlEntityManager, request: SettledProvisionRequest, domains: PlannedDomain[], schemaName: string | null): Promise<ProvisionFacts> {
-  const [row] = await em.execute<{ tenant: ProvisionFacts['tenant']; user_id: string | null; taken_hostname: string | null; schema_exists: boolean; pool: Record<string, string> | null }[]>(
+  const [row] = await em.execute<
+    { tenant: ProvisionFacts['tenant']; user_id: string | null; taken_hostname: string | null; schema_exists: boolean; pool: Record<string, string> | null }[]
+  >(
     `select (select jsonb_build_object('id', id, 'fingerprint', provision_fingerprint) from tenantry.tenants where slug = ?) as tenant,
             (select id from tenantry.users where lower(email) = lower(?)) as user_id,
             (select hostname from tenantry.domains where hostname in (?) limit 1) as taken_hostname,
@@ -109,7 +117,13 @@ async function readFacts(em: SqlEntityManager, request: SettledProvisionRequest,
             ${request.isolation === 'shared' ? '(select jsonb_object_agg(migration_id, checksum) from tenantry.shared_migrations)' : 'null::jsonb'} as pool`,
     [request.slug, request.ownerEmail, domains.length > 0 ? domains.map((domain) => domain.hostname) : [''], schemaName ?? ''],
   );
-  return { tenant: row?.tenant ?? null, userId: row?.user_id ?? null, takenHostname: row?.taken_hostname ?? null, schemaExists: row?.schema_exists === true, pool: row?.pool ?? {} };
+  return {
+    tenant: row?.tenant ?? null,
+    userId: row?.user_id ?? null,
+    takenHostname: row?.taken_hostname ?? null,
+    schemaExists: row?.schema_exists === true,
+    pool: row?.pool ?? {},
+  };
 }
 
 function limitOverrides(request: SettledProvisionRequest): Partial<Limits> {
@@ -125,7 +139,9 @@ function describeSteps(
   request: SettledProvisionRequest,
   plan: Pick<ProvisionPlan, 'limits' | 'features' | 'schemaName' | 'trialEndsAt' | 'domains' | 'owner'>,
 ): ProvisionDescriptions {
-  const enabled = Object.entries(plan.features).filter(([, on]) => on).map(([name]) => name);
+  const enabled = Object.entries(plan.features)
+    .filter(([, on]) => on)
+    .map(([name]) => name);
   const isolation = plan.schemaName ? `schema isolation in ${plan.schemaName}` : 'shared isolation';
   const trial = plan.trialEndsAt ? `, trial until ${plan.trialEndsAt.toISOString().slice(0, 10)}` : '';
   return {

@@ -44,7 +44,13 @@ export interface ProvisionRows {
  * password hash a secret bound when applying), grouped into the plan's steps. They run in the same
  * round trip as the data space (the unit of work would send one INSERT per table).
  */
-export function provisionRows(ctx: ServiceContext, tx: SqlEntityManager, request: SettledProvisionRequest, plan: ProvisionRowsPlan, describe: ProvisionDescriptions): ProvisionRows {
+export function provisionRows(
+  ctx: ServiceContext,
+  tx: SqlEntityManager,
+  request: SettledProvisionRequest,
+  plan: ProvisionRowsPlan,
+  describe: ProvisionDescriptions,
+): ProvisionRows {
   const now = ctx.now();
   const tenant = {
     id: plan.tenantId,
@@ -76,7 +82,15 @@ export function provisionRows(ctx: ServiceContext, tx: SqlEntityManager, request
   const ownerId = plan.owner.existingUserId ?? uuidv7();
   const user = plan.owner.existingUserId
     ? null
-    : { id: ownerId, email: request.ownerEmail, name: request.ownerName ?? null, passwordHash: HASH_MARK, mustChangePassword: true, createdAt: now, updatedAt: now };
+    : {
+        id: ownerId,
+        email: request.ownerEmail,
+        name: request.ownerName ?? null,
+        passwordHash: HASH_MARK,
+        mustChangePassword: true,
+        createdAt: now,
+        updatedAt: now,
+      };
   steps.push(user ? statementStep('create-user', describe.owner, [insert(tx, User, user)]) : { action: 'link-user', description: describe.owner });
   const membershipId = uuidv7();
   steps.push(
@@ -94,9 +108,19 @@ export function provisionRows(ctx: ServiceContext, tx: SqlEntityManager, request
     verifiedAt: domain.kind === 'subdomain' ? now : null,
     createdAt: now,
   }));
-  domains.forEach((domain, index) => steps.push(statementStep('add-domain', describe.domains[index] ?? domain.hostname, [insert(tx, Domain, { ...domain, tenant: tenant.id })])));
+  domains.forEach((domain, index) =>
+    steps.push(statementStep('add-domain', describe.domains[index] ?? domain.hostname, [insert(tx, Domain, { ...domain, tenant: tenant.id })])),
+  );
   const events = auditEntries(request, plan, tenant.id, { id: ownerId, email: request.ownerEmail, name: request.ownerName ?? null }, domains);
-  steps.push(statementStep('audit', 'Record the audit events of this provisioning under one correlation id', [insert(tx, AuditEvent, events.map((entry) => auditEventData(ctx, entry)))]));
+  steps.push(
+    statementStep('audit', 'Record the audit events of this provisioning under one correlation id', [
+      insert(
+        tx,
+        AuditEvent,
+        events.map((entry) => auditEventData(ctx, entry)),
+      ),
+    ]),
+  );
   return { steps, tenant, user: user ? { ...user, passwordHash: null } : null, domains };
 }
 
@@ -122,16 +146,40 @@ function insert<Entity extends object>(tx: SqlEntityManager, entity: new (...arg
  * The events the provisioning script writes: what it did along the way (the executor writes the main
  * one, `tenant.provisioned`, after them).
  */
-function auditEntries(request: SettledProvisionRequest, plan: ProvisionRowsPlan, tenantId: string, owner: { id: string; email: string; name: string | null }, domains: { id: string; hostname: string; kind: string; isPrimary: boolean }[]): AuditEntry[] {
+function auditEntries(
+  request: SettledProvisionRequest,
+  plan: ProvisionRowsPlan,
+  tenantId: string,
+  owner: { id: string; email: string; name: string | null },
+  domains: { id: string; hostname: string; kind: string; isPrimary: boolean }[],
+): AuditEntry[] {
   const scope = { id: tenantId, slug: request.slug };
   const { isolation, schema, migrations, poolPending, seedDemoData } = plan.dataSpace;
   return [
     plan.owner.existingUserId
       ? { action: 'user.linked', tenant: scope, targetType: 'user', targetId: owner.id, after: { email: owner.email } }
-      : { action: 'user.created', tenant: scope, targetType: 'user', targetId: owner.id, after: { email: owner.email, name: owner.name, password: plan.owner.password, mustChangePassword: true } },
+      : {
+          action: 'user.created',
+          tenant: scope,
+          targetType: 'user',
+          targetId: owner.id,
+          after: { email: owner.email, name: owner.name, password: plan.owner.password, mustChangePassword: true },
+        },
     { action: 'membership.created', tenant: scope, targetType: 'user', targetId: owner.id, after: { email: owner.email } },
     { action: 'role.granted', tenant: scope, targetType: 'user', targetId: owner.id, after: { role: 'owner' } },
-    ...domains.map((domain) => ({ action: 'domain.added', tenant: scope, targetType: 'domain', targetId: domain.id, after: { hostname: domain.hostname, kind: domain.kind, isPrimary: domain.isPrimary } })),
-    { action: 'tenant.data_space_created', tenant: scope, targetType: 'data_space', targetId: schema, after: { isolation, schema, migrations, sharedMigrationsApplied: poolPending, demoData: seedDemoData } },
+    ...domains.map((domain) => ({
+      action: 'domain.added',
+      tenant: scope,
+      targetType: 'domain',
+      targetId: domain.id,
+      after: { hostname: domain.hostname, kind: domain.kind, isPrimary: domain.isPrimary },
+    })),
+    {
+      action: 'tenant.data_space_created',
+      tenant: scope,
+      targetType: 'data_space',
+      targetId: schema,
+      after: { isolation, schema, migrations, sharedMigrationsApplied: poolPending, demoData: seedDemoData },
+    },
   ];
 }

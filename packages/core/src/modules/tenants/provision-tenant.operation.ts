@@ -56,16 +56,26 @@ export const provisionTenantOperation = defineOperation({
     return {
       steps: plan.steps,
       basis: { slug: plan.slug, existingUserId: plan.owner.existingUserId, poolPending: plan.dataSpace?.poolPending ?? [] },
-      audit: { tenant: { id: plan.tenantId, slug: plan.slug }, targetType: 'tenant', targetId: plan.tenantId, after: { ...requested, limits: plan.limits, features: plan.features } },
+      audit: {
+        tenant: { id: plan.tenantId, slug: plan.slug },
+        targetType: 'tenant',
+        targetId: plan.tenantId,
+        after: { ...requested, limits: plan.limits, features: plan.features },
+      },
       data: plan,
     };
   },
   async apply(ctx, planned, request): Promise<ProvisionedTenant> {
     const plan = planned.data;
     if (!plan.rows || !plan.dataSpace) throw TenantryError.internal(new Error('a provisioning plan without rows or a data space'));
-    const credentials: { passwordHash: string | null; oneTimePassword?: string } = plan.rows.user && plan.owner.password !== 'none' ? await credentialsFor(request.ownerPassword) : { passwordHash: null };
+    const credentials: { passwordHash: string | null; oneTimePassword?: string } =
+      plan.rows.user && plan.owner.password !== 'none' ? await credentialsFor(request.ownerPassword) : { passwordHash: null };
     const secrets = { [OWNER_PASSWORD_HASH]: credentials.passwordHash };
-    const part = (label: string, steps: PlanStep[]): ScriptPart => ({ label, raw: true, statements: statementsOfSteps(steps).map((statement) => bindSecrets(statement, secrets)) });
+    const part = (label: string, steps: PlanStep[]): ScriptPart => ({
+      label,
+      raw: true,
+      statements: statementsOfSteps(steps).map((statement) => bindSecrets(statement, secrets)),
+    });
     const audit = plan.rows.steps.filter((step) => step.action === 'audit');
     const rows = plan.rows.steps.filter((step) => step.action !== 'audit');
     // In the plan's order, in one script (one round trip on a server): the rows, the data space, the audit events.

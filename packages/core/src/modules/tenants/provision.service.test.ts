@@ -25,7 +25,16 @@ const snapshot = () => snapshotRows((sql) => rows(sql));
 describe('provisionTenant', () => {
   it('creates tenant, owner, owner role, domains and audit events in one go', async () => {
     const ctx = testContext(database, { settings: { baseDomain: 'tenants.example.com' } });
-    const input = tenantInput({ name: 'Acme Corp', slug: undefined, ownerEmail: 'Founder@Acme.Example', plan: 'professional', maxUsers: 75, domain: 'app.acme.example', trialDays: 14, timeZone: 'America/Edmonton' });
+    const input = tenantInput({
+      name: 'Acme Corp',
+      slug: undefined,
+      ownerEmail: 'Founder@Acme.Example',
+      plan: 'professional',
+      maxUsers: 75,
+      domain: 'app.acme.example',
+      trialDays: 14,
+      timeZone: 'America/Edmonton',
+    });
     delete input.slug;
     const outcome = await provisionTenant(ctx, input);
 
@@ -43,20 +52,30 @@ describe('provisionTenant', () => {
     expect(String(user?.password_hash)).toMatch(/^scrypt\$15\$8\$1\$/);
     expect(await verifyPassword(outcome.oneTimePassword ?? '', String(user?.password_hash))).toBe(true);
 
-    const domains = await rows('select hostname, kind, is_primary, verified_at is not null as verified from tenantry.domains where tenant_id = ? order by hostname', [outcome.tenant?.id]);
+    const domains = await rows(
+      'select hostname, kind, is_primary, verified_at is not null as verified from tenantry.domains where tenant_id = ? order by hostname',
+      [outcome.tenant?.id],
+    );
     expect(domains).toEqual([
       // The custom domain is not primary (the login URL) until verified; the platform subdomain is.
       { hostname: 'acme-corp.tenants.example.com', kind: 'subdomain', is_primary: true, verified: true },
       { hostname: 'app.acme.example', kind: 'custom', is_primary: false, verified: false },
     ]);
-    const roles = await rows(
-      `select r.role from tenantry.role_assignments r join tenantry.memberships m on m.id = r.membership_id where m.tenant_id = ?`,
-      [outcome.tenant?.id],
-    );
+    const roles = await rows(`select r.role from tenantry.role_assignments r join tenantry.memberships m on m.id = r.membership_id where m.tenant_id = ?`, [
+      outcome.tenant?.id,
+    ]);
     expect(roles).toEqual([{ role: 'owner' }]);
     const audit = await rows('select action, correlation_id from tenantry.audit_events where tenant_id = ? order by id', [outcome.tenant?.id]);
     // What provisioning did along the way, then the change itself (the executor's main event).
-    expect(audit.map((event) => event.action)).toEqual(['user.created', 'membership.created', 'role.granted', 'domain.added', 'domain.added', 'tenant.data_space_created', 'tenant.provisioned']);
+    expect(audit.map((event) => event.action)).toEqual([
+      'user.created',
+      'membership.created',
+      'role.granted',
+      'domain.added',
+      'domain.added',
+      'tenant.data_space_created',
+      'tenant.provisioned',
+    ]);
     expect(new Set(audit.map((event) => event.correlation_id))).toEqual(new Set([ctx.correlationId]));
   });
 
@@ -81,7 +100,9 @@ describe('provisionTenant', () => {
 
   it('without a base domain, a custom domain waits unverified and the tenant has no primary until it is verified', async () => {
     const outcome = await provisionTenant(testContext(database), tenantInput({ domain: 'portal.nobase.example' }));
-    expect(outcome.domains.map((domain) => [domain.hostname, domain.kind, domain.isPrimary, domain.verifiedAt])).toEqual([['portal.nobase.example', 'custom', false, null]]);
+    expect(outcome.domains.map((domain) => [domain.hostname, domain.kind, domain.isPrimary, domain.verifiedAt])).toEqual([
+      ['portal.nobase.example', 'custom', false, null],
+    ]);
   });
 
   it('keeps a given password only as a hash, and returns no one-time password', async () => {
@@ -100,8 +121,17 @@ describe('provisionTenant', () => {
     const outcome = await provisionTenant(testContext(database), tenantInput({ domain: 'dry.example.org' }), { dryRun: true });
     expect(outcome.result).toBe('planned');
     expect(outcome.plan.steps.map((step) => step.action)).toEqual([
-      'create-tenant', 'create-user', 'create-membership', 'add-domain',
-      'create-schema', 'run-migration', 'run-migration', 'run-migration', 'isolate-schema', 'record-migrations', 'seed-demo-data',
+      'create-tenant',
+      'create-user',
+      'create-membership',
+      'add-domain',
+      'create-schema',
+      'run-migration',
+      'run-migration',
+      'run-migration',
+      'isolate-schema',
+      'record-migrations',
+      'seed-demo-data',
       'audit',
     ]);
     expect(await snapshot()).toEqual(before);
@@ -147,7 +177,9 @@ describe('provisionTenant', () => {
   it('refuses a password for an owner who already exists', async () => {
     const first = tenantInput();
     await provisionTenant(testContext(database), first);
-    const error = await failure(provisionTenant(testContext(database), tenantInput({ ownerEmail: first.ownerEmail, allowExistingUser: true, ownerPassword: 'Another-Pass-123' })));
+    const error = await failure(
+      provisionTenant(testContext(database), tenantInput({ ownerEmail: first.ownerEmail, allowExistingUser: true, ownerPassword: 'Another-Pass-123' })),
+    );
     expect(error.code).toBe('INVALID_INPUT');
     expect(error.details.issues).toEqual([expect.objectContaining({ path: 'ownerPassword' })]);
   });
@@ -162,7 +194,16 @@ describe('provisionTenant', () => {
 
   it('reports every invalid field at once', async () => {
     const error = await failure(
-      provisionTenant(testContext(database), { name: ' ', slug: '9lives', ownerEmail: 'x', plan: 'gold', maxUsers: 0, timeZone: 'Mars/Olympus', domain: 'not a host', ownerPassword: 'short' }),
+      provisionTenant(testContext(database), {
+        name: ' ',
+        slug: '9lives',
+        ownerEmail: 'x',
+        plan: 'gold',
+        maxUsers: 0,
+        timeZone: 'Mars/Olympus',
+        domain: 'not a host',
+        ownerPassword: 'short',
+      }),
     );
     expect(error.code).toBe('INVALID_INPUT');
     const paths = (error.details.issues as { path: string }[]).map((issue) => issue.path).sort();

@@ -20,10 +20,7 @@ export const slugSchema = z.string().superRefine((value, ctx) => {
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-const featureSwitches = z.partialRecord(
-  z.enum(FEATURES, { error: `must be one of: ${FEATURES.join(', ')}` }),
-  z.boolean('must be true or false'),
-);
+const featureSwitches = z.partialRecord(z.enum(FEATURES, { error: `must be one of: ${FEATURES.join(', ')}` }), z.boolean('must be true or false'));
 
 export const provisionTenantInput = z.strictObject({
   name: displayName(TENANT_NAME_MAX_LENGTH),

@@ -62,5 +62,7 @@ const NOT_EXPORTED = new Set(['outbox_messages', 'tenant_migrations', 'audit_eve
  * health notifications), and the role assignments of its memberships.
  */
 export function exportedControlTables(tables: readonly TableInfo[]): TableInfo[] {
-  return tables.filter((table) => ['tenants', 'users', 'role_assignments'].includes(table.name) || (table.foreignKeys.tenant_id === 'tenants' && !NOT_EXPORTED.has(table.name)));
+  return tables.filter(
+    (table) => ['tenants', 'users', 'role_assignments'].includes(table.name) || (table.foreignKeys.tenant_id === 'tenants' && !NOT_EXPORTED.has(table.name)),
+  );
 }

@@ -11,14 +11,25 @@ const text = fc.string({ unit: 'grapheme', maxLength: 20 });
 const table = fc.stringMatching(/^[a-z_][a-z0-9_$]{0,20}$/);
 const section = fc.constantFrom('control' as const, 'data' as const, 'audit' as const);
 /** A row as PostgreSQL writes it: one line of JSON (JSON.stringify never emits a raw newline). */
-const row = fc.record({ section, table, json: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }).map((value) => JSON.stringify(value)) });
+const row = fc.record({
+  section,
+  table,
+  json: fc.dictionary(fc.string({ maxLength: 8 }), fc.jsonValue({ maxDepth: 2 }), { maxKeys: 4 }).map((value) => JSON.stringify(value)),
+});
 
 const documents: fc.Arbitrary<TenantExport> = fc.record({
   header: fc.record({
     format: fc.constant(EXPORT_FORMAT),
     version: fc.constant(EXPORT_VERSION),
     exportedAt: fc.date({ noInvalidDate: true }).map((date) => date.toISOString()),
-    tenant: fc.record({ id: fc.uuid(), slug: text, name: text, isolation: fc.constantFrom('schema' as const, 'shared' as const), schemaName: fc.option(text, { nil: null }), status: text }),
+    tenant: fc.record({
+      id: fc.uuid(),
+      slug: text,
+      name: text,
+      isolation: fc.constantFrom('schema' as const, 'shared' as const),
+      schemaName: fc.option(text, { nil: null }),
+      status: text,
+    }),
     blueprint: fc.record({ name: text, migrations: fc.array(fc.record({ id: text, checksum: fc.stringMatching(/^[0-9a-f]{0,64}$/) }), { maxLength: 3 }) }),
     controlPlaneMigrations: fc.array(text, { maxLength: 4 }),
     tables: fc.array(fc.record({ section, table, rows: fc.nat() }), { maxLength: 4 }),
@@ -50,7 +61,10 @@ function damaged(file: string, edit: { kind: string; at: number; by?: string }):
 
 describe('export documents (properties)', () => {
   it('round trip: parseExport(serializeExport(document, key), key) is the document', () => {
-    fc.assert(fc.property(documents, (document) => void expect(parseExport(serializeExport(document, key), key)).toEqual(document)), RUNS);
+    fc.assert(
+      fc.property(documents, (document) => void expect(parseExport(serializeExport(document, key), key)).toEqual(document)),
+      RUNS,
+    );
   });
 
   it('a damaged file is EXPORT_INVALID, never another error; only an edit that changes nothing read may pass', () => {
@@ -67,10 +81,22 @@ describe('export documents (properties)', () => {
   });
 
   it('a file signed with another key is EXPORT_INVALID', () => {
-    fc.assert(fc.property(documents, (document) => void expect(outcomeCode(() => parseExport(serializeExport(document, otherKey), key))).toBe('EXPORT_INVALID')), RUNS);
+    fc.assert(
+      fc.property(documents, (document) => void expect(outcomeCode(() => parseExport(serializeExport(document, otherKey), key))).toBe('EXPORT_INVALID')),
+      RUNS,
+    );
   });
 
   it('any text at all is EXPORT_INVALID', () => {
-    fc.assert(fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 200 }), fc.array(fc.json(), { maxLength: 4 }).map((lines) => lines.join('\n'))), (input) => void expect(outcomeCode(() => parseExport(input, key))).toBe('EXPORT_INVALID')), RUNS);
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.string({ unit: 'binary', maxLength: 200 }),
+          fc.array(fc.json(), { maxLength: 4 }).map((lines) => lines.join('\n')),
+        ),
+        (input) => void expect(outcomeCode(() => parseExport(input, key))).toBe('EXPORT_INVALID'),
+      ),
+      RUNS,
+    );
   });
 });

@@ -53,12 +53,19 @@ export function parseExport(text: string, key: ExportKey): TenantExport {
   const body = trimmed.slice(0, cut + 1);
   const trailer = safeJson(trimmed.slice(cut + 1)) as { hmac?: unknown; keyId?: unknown; checksum?: unknown } | undefined;
   if (typeof trailer?.checksum === 'string' && trailer.hmac === undefined) {
-    throw exportInvalid('it carries only a plain checksum (export format 1), which anyone can recompute, so it cannot be trusted; export the tenant again with this Tenantry', 'Version 1 exports are refused: run `tenantry tenant export` again on the installation the tenant lives on.');
+    throw exportInvalid(
+      'it carries only a plain checksum (export format 1), which anyone can recompute, so it cannot be trusted; export the tenant again with this Tenantry',
+      'Version 1 exports are refused: run `tenantry tenant export` again on the installation the tenant lives on.',
+    );
   }
   if (typeof trailer?.hmac !== 'string' || typeof trailer.keyId !== 'string') throw exportInvalid('its last line is not the signature trailer (truncated?)');
   if (trailer.keyId !== key.id) {
     const mine = key.source === 'installation' ? `this installation's export key is ${key.id}` : `the key passed is ${key.id}`;
-    throw exportInvalid(`it was signed with export key ${trailer.keyId}, and ${mine}`, 'Pass the key it was exported with (--export-key-file), or export it again here.', { keyId: trailer.keyId, expectedKeyId: key.id });
+    throw exportInvalid(
+      `it was signed with export key ${trailer.keyId}, and ${mine}`,
+      'Pass the key it was exported with (--export-key-file), or export it again here.',
+      { keyId: trailer.keyId, expectedKeyId: key.id },
+    );
   }
   if (!signatureMatches(key, body, trailer.hmac)) throw exportInvalid('its signature does not match its content (damaged or edited)');
   const [first = '', ...rest] = body.slice(0, -1).split('\n');
@@ -81,7 +88,11 @@ export function parseExport(text: string, key: ExportKey): TenantExport {
   return { header: header as ExportHeader, rows };
 }
 
-export function exportInvalid(reason: string, hint = 'Pass the file `tenantry tenant export` wrote, unchanged.', details: Record<string, unknown> = {}): TenantryError {
+export function exportInvalid(
+  reason: string,
+  hint = 'Pass the file `tenantry tenant export` wrote, unchanged.',
+  details: Record<string, unknown> = {},
+): TenantryError {
   return new TenantryError('EXPORT_INVALID', { message: `Not a usable Tenantry tenant export: ${reason}.`, details: { reason, ...details }, hint });
 }
 
@@ -92,7 +103,12 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function hasTenant(header: Partial<ExportHeader>): boolean {
   const tenant: unknown = header.tenant;
   if (!isRecord(tenant)) return false;
-  return ['id', 'slug', 'name', 'isolation'].every((key) => typeof tenant[key] === 'string') && isRecord(header.blueprint) && Array.isArray(header.blueprint.migrations) && Array.isArray(header.tables);
+  return (
+    ['id', 'slug', 'name', 'isolation'].every((key) => typeof tenant[key] === 'string') &&
+    isRecord(header.blueprint) &&
+    Array.isArray(header.blueprint.migrations) &&
+    Array.isArray(header.tables)
+  );
 }
 
 function safeJson(text: string): unknown {

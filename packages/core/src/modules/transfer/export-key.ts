@@ -28,7 +28,9 @@ export async function installationExportKey(em: SqlEntityManager): Promise<Expor
 export function givenExportKey(text: string): ExportKey {
   const trimmed = text.trim();
   if (trimmed.length < EXPORT_KEY_MIN_LENGTH) {
-    throw TenantryError.invalidInput([{ path: 'exportKey', message: `must be at least ${EXPORT_KEY_MIN_LENGTH} characters (such as the output of openssl rand -hex 32)` }]);
+    throw TenantryError.invalidInput([
+      { path: 'exportKey', message: `must be at least ${EXPORT_KEY_MIN_LENGTH} characters (such as the output of openssl rand -hex 32)` },
+    ]);
   }
   return keyOf(Buffer.from(trimmed, 'utf8'), 'given');
 }

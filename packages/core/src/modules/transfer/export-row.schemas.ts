@@ -52,7 +52,10 @@ const userRow = z.looseObject({
   id: uuid,
   email: emailAddress,
   name: displayName(200).nullable(),
-  password_hash: z.string().regex(/^scrypt\$[0-9]+\$[0-9]+\$[0-9]+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/, 'must be a scrypt hash').nullable(),
+  password_hash: z
+    .string()
+    .regex(/^scrypt\$[0-9]+\$[0-9]+\$[0-9]+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/, 'must be a scrypt hash')
+    .nullable(),
   must_change_password: z.boolean('must be true or false'),
 });
 

@@ -58,8 +58,17 @@ export const exportTenantOperation = defineOperation({
     const tables = header.tables.map((table) => `${table.section} ${table.table} ${table.rows}`).join(', ');
     return {
       steps: [
-        { action: 'read-export', description: `Read ${header.tenant.slug} in one snapshot: ${tables || 'no rows'}; sign it with ${request.exportKey === undefined ? "this installation's export key" : 'the export key given'}` },
-        { action: 'write-export', description: request.file === null ? `Return the export (${summary.bytes} bytes) as text` : `Write it to ${request.file} (${summary.bytes} bytes, mode 0600, atomically)` },
+        {
+          action: 'read-export',
+          description: `Read ${header.tenant.slug} in one snapshot: ${tables || 'no rows'}; sign it with ${request.exportKey === undefined ? "this installation's export key" : 'the export key given'}`,
+        },
+        {
+          action: 'write-export',
+          description:
+            request.file === null
+              ? `Return the export (${summary.bytes} bytes) as text`
+              : `Write it to ${request.file} (${summary.bytes} bytes, mode 0600, atomically)`,
+        },
         { action: 'audit', description: 'Record tenant.exported in the audit trail' },
       ],
       basis: header.tables,
@@ -67,7 +76,13 @@ export const exportTenantOperation = defineOperation({
         tenant: { id: header.tenant.id, slug: header.tenant.slug },
         targetType: 'tenant',
         targetId: header.tenant.id,
-        after: { file: request.file, format: header.format, version: header.version, rows: summary.rows, signedWith: request.exportKey === undefined ? 'installation' : 'given' },
+        after: {
+          file: request.file,
+          format: header.format,
+          version: header.version,
+          rows: summary.rows,
+          signedWith: request.exportKey === undefined ? 'installation' : 'given',
+        },
       },
       data: { summary, text },
     };

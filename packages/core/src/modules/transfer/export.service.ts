@@ -30,8 +30,13 @@ export async function readTenantExport(ctx: ServiceContext, tx: SqlEntityManager
   if (tenant.status === 'deleted') throw IsolationErrors.dataSpaceMissing(slug, 'the tenant was purged');
   const control = await controlRows(tx, tenant);
   const data = await withTenantSetting(tx, tenant.id, () => dataRows(tx, tenant));
-  const audit = (await tx.execute<{ json: string }[]>('select to_jsonb(a)::text as json from tenantry.audit_events a where tenant_id = ? order by id', [tenant.id])).map((row) => ({ section: 'audit' as const, table: 'audit_events', json: row.json }));
-  const migrations = await tx.execute<{ migration_id: string; checksum: string }[]>('select migration_id, checksum from tenantry.tenant_migrations where tenant_id = ?', [tenant.id]);
+  const audit = (
+    await tx.execute<{ json: string }[]>('select to_jsonb(a)::text as json from tenantry.audit_events a where tenant_id = ? order by id', [tenant.id])
+  ).map((row) => ({ section: 'audit' as const, table: 'audit_events', json: row.json }));
+  const migrations = await tx.execute<{ migration_id: string; checksum: string }[]>(
+    'select migration_id, checksum from tenantry.tenant_migrations where tenant_id = ?',
+    [tenant.id],
+  );
   const order = blueprintOf(ctx).migrations.map((migration) => migration.id);
   migrations.sort((a, b) => rank(order, a.migration_id) - rank(order, b.migration_id) || a.migration_id.localeCompare(b.migration_id));
   const rows = [...control, ...data, ...audit];
@@ -40,7 +45,14 @@ export async function readTenantExport(ctx: ServiceContext, tx: SqlEntityManager
       format: EXPORT_FORMAT,
       version: EXPORT_VERSION,
       exportedAt: ctx.now().toISOString(),
-      tenant: { id: tenant.id, slug: tenant.slug, name: tenant.name, isolation: tenant.isolation, schemaName: tenant.schemaName ?? null, status: tenant.status },
+      tenant: {
+        id: tenant.id,
+        slug: tenant.slug,
+        name: tenant.name,
+        isolation: tenant.isolation,
+        schemaName: tenant.schemaName ?? null,
+        status: tenant.status,
+      },
       blueprint: { name: blueprintOf(ctx).name, migrations: migrations.map((row) => ({ id: row.migration_id, checksum: row.checksum })) },
       controlPlaneMigrations: CONTROL_PLANE_MIGRATIONS.map((migration) => migration.id),
       tables: countTables(rows),
@@ -53,7 +65,11 @@ export async function readTenantExport(ctx: ServiceContext, tx: SqlEntityManager
  * The export as its file holds it: serialized and signed (HMAC-SHA-256) with this installation's export
  * key, or with `exportKey` when given (to import it on another installation that is given the same key).
  */
-export async function exportTenantText(ctx: ServiceContext, slug: string, options: { exportKey?: string } = {}): Promise<{ document: TenantExport; text: string }> {
+export async function exportTenantText(
+  ctx: ServiceContext,
+  slug: string,
+  options: { exportKey?: string } = {},
+): Promise<{ document: TenantExport; text: string }> {
   requirePlatform(ctx, 'tenant.export');
   const key = await exportKeyFor(ctx.em.fork(), options.exportKey);
   const document = await exportTenant(ctx, slug);
@@ -70,14 +86,18 @@ async function controlRows(tx: SqlEntityManager, tenant: Tenant): Promise<Export
   const scoped = exportedControlTables(tables).filter((table) => table.foreignKeys.tenant_id === 'tenants');
   const rows = new Map<string, string[]>();
   const select = async (table: string, where: string, params: unknown[]) =>
-    (await tx.execute<{ json: string }[]>(`select to_jsonb(t)::text as json from tenantry.${quoteIdent(table)} t where ${where} order by 1`, params)).map((row) => row.json);
+    (await tx.execute<{ json: string }[]>(`select to_jsonb(t)::text as json from tenantry.${quoteIdent(table)} t where ${where} order by 1`, params)).map(
+      (row) => row.json,
+    );
   rows.set('tenants', await select('tenants', 'id = ?', [tenant.id]));
   for (const table of scoped) rows.set(table.name, await select(table.name, 'tenant_id = ?', [tenant.id]));
   rows.set('role_assignments', await select('role_assignments', 'membership_id in (select id from tenantry.memberships where tenant_id = ?)', [tenant.id]));
   // Users: the members, and anyone else a tenant row points at (who accepted an invitation, say).
   const userIds = new Set<string>();
   for (const table of tables) {
-    const userColumns = Object.entries(table.foreignKeys).filter(([, target]) => target === 'users').map(([column]) => column);
+    const userColumns = Object.entries(table.foreignKeys)
+      .filter(([, target]) => target === 'users')
+      .map(([column]) => column);
     for (const json of rows.get(table.name) ?? []) {
       const row = JSON.parse(json) as Record<string, unknown>;
       for (const column of userColumns) if (typeof row[column] === 'string') userIds.add(row[column]);

@@ -19,7 +19,6 @@ async function importTenant(ctx: ServiceContext, text: string, options: { slug?:
   return { result: executed.result, steps: executed.steps, ...executed.data.summary };
 }
 
-
 let testDatabase: TestDatabase;
 let database: Database;
 
@@ -55,10 +54,15 @@ async function editableExport(slug: string, isolation: 'schema' | 'shared' = 'sc
   return { own, document, sign, row, text };
 }
 
-const add = (document: TenantExport, section: 'control' | 'data', table: string, row: object): TenantExport => ({ ...document, rows: [...document.rows, { section, table, json: JSON.stringify(row) }] });
+const add = (document: TenantExport, section: 'control' | 'data', table: string, row: object): TenantExport => ({
+  ...document,
+  rows: [...document.rows, { section, table, json: JSON.stringify(row) }],
+});
 const replace = (document: TenantExport, table: string, edit: (row: Record<string, unknown>) => object): TenantExport => ({
   ...document,
-  rows: document.rows.map((entry) => (entry.table === table ? { ...entry, json: JSON.stringify(edit(JSON.parse(entry.json) as Record<string, unknown>)) } : entry)),
+  rows: document.rows.map((entry) =>
+    entry.table === table ? { ...entry, json: JSON.stringify(edit(JSON.parse(entry.json) as Record<string, unknown>)) } : entry,
+  ),
 });
 
 describe('import of a crafted export', () => {
@@ -69,10 +73,16 @@ describe('import of a crafted export', () => {
     const refused = await failure(importTenant(ctx(), checksum, { slug: 'forged-one' }));
     expect(refused).toMatchObject({ code: 'EXPORT_INVALID', message: expect.stringContaining('plain checksum') });
     const otherKey = serializeExport(parseExport(text, await installationExportKey(database.fork())), givenExportKey('x'.repeat(40)));
-    expect((await failure(importTenant(ctx(), otherKey, { slug: 'forged-two' }))).details).toMatchObject({ keyId: givenExportKey('x'.repeat(40)).id, expectedKeyId: (await installationExportKey(database.fork())).id });
+    expect((await failure(importTenant(ctx(), otherKey, { slug: 'forged-two' }))).details).toMatchObject({
+      keyId: givenExportKey('x'.repeat(40)).id,
+      expectedKeyId: (await installationExportKey(database.fork())).id,
+    });
     const trailer = JSON.parse(text.slice(text.lastIndexOf('{"hmac"'))) as { keyId: string };
     const forgedId = `${body}${JSON.stringify({ hmac: 'ab'.repeat(32), keyId: trailer.keyId })}\n`;
-    expect(await failure(importTenant(ctx(), forgedId, { slug: 'forged-three' }))).toMatchObject({ code: 'EXPORT_INVALID', message: expect.stringContaining('signature does not match') });
+    expect(await failure(importTenant(ctx(), forgedId, { slug: 'forged-three' }))).toMatchObject({
+      code: 'EXPORT_INVALID',
+      message: expect.stringContaining('signature does not match'),
+    });
     expect(await rows(`select slug from tenantry.tenants where slug like 'forged-%'`)).toEqual([]);
   });
 
@@ -80,11 +90,13 @@ describe('import of a crafted export', () => {
     const { document, sign } = await editableExport('mover');
     const moved = sign(document);
     expect((await failure(importTenant(ctx(), moved, { slug: 'moved' }))).code).toBe('EXPORT_INVALID');
-    expect((await failure(importTenant(ctx(), moved, { slug: 'moved', exportKey: 'short' }))).details.issues).toEqual([expect.objectContaining({ path: 'exportKey' })]);
+    expect((await failure(importTenant(ctx(), moved, { slug: 'moved', exportKey: 'short' }))).details.issues).toEqual([
+      expect.objectContaining({ path: 'exportKey' }),
+    ]);
     expect((await importTenant(ctx(), moved, { slug: 'moved', exportKey: FOREIGN_KEY })).result).toBe('applied');
   });
 
-  it("refuses a membership that makes the attacker owner of another tenant, and writes nothing there", async () => {
+  it('refuses a membership that makes the attacker owner of another tenant, and writes nothing there', async () => {
     const victim = await tenant('victim');
     const { document, sign, row } = await editableExport('attacker');
     const membership = { ...row('memberships'), id: '0190a3c4-0000-7000-8000-000000000001', tenant_id: victim.id };
@@ -102,11 +114,34 @@ describe('import of a crafted export', () => {
     const victim = await tenant('victim-two', 'shared');
     const [victimMembership] = await rows('select id from tenantry.memberships where tenant_id = ?', [victim.id]);
     const { document, sign, row } = await editableExport('intruder', 'shared');
-    const key = { id: '0190a3c4-0000-7000-8000-000000000003', tenant_id: victim.id, name: 'ci', prefix: 'abcdefgh', key_hash: 'k', scopes: ['*'], created_by: 'x', created_at: '2026-01-01T00:00:00+00:00' };
-    const domain = { id: '0190a3c4-0000-7000-8000-000000000004', tenant_id: victim.id, hostname: 'evil.example', kind: 'custom', is_primary: false, verification_token: null, verified_at: null, created_at: '2026-01-01T00:00:00+00:00' };
+    const key = {
+      id: '0190a3c4-0000-7000-8000-000000000003',
+      tenant_id: victim.id,
+      name: 'ci',
+      prefix: 'abcdefgh',
+      key_hash: 'k',
+      scopes: ['*'],
+      created_by: 'x',
+      created_at: '2026-01-01T00:00:00+00:00',
+    };
+    const domain = {
+      id: '0190a3c4-0000-7000-8000-000000000004',
+      tenant_id: victim.id,
+      hostname: 'evil.example',
+      kind: 'custom',
+      is_primary: false,
+      verification_token: null,
+      verified_at: null,
+      created_at: '2026-01-01T00:00:00+00:00',
+    };
     const role = { ...row('role_assignments'), id: '0190a3c4-0000-7000-8000-000000000005', membership_id: victimMembership?.id, role: 'owner' };
     const asset = { ...row('assets'), tenant_id: victim.id, id: '0190a3c4-0000-7000-8000-000000000006' };
-    for (const [section, table, crafted] of [['control', 'api_keys', key], ['control', 'domains', domain], ['control', 'role_assignments', role], ['data', 'assets', asset]] as const) {
+    for (const [section, table, crafted] of [
+      ['control', 'api_keys', key],
+      ['control', 'domains', domain],
+      ['control', 'role_assignments', role],
+      ['data', 'assets', asset],
+    ] as const) {
       const refused = await failure(importTenant(ctx(), sign(add(document, section, table, crafted)), { slug: 'intruder-copy', exportKey: FOREIGN_KEY }));
       expect(refused).toMatchObject({ code: 'EXPORT_INVALID', details: { table } });
     }
@@ -118,7 +153,11 @@ describe('import of a crafted export', () => {
     const cases: [string, (row: Record<string, unknown>) => object, string][] = [
       ['tenants', (tenant) => ({ ...tenant, limits: 'not-an-object' }), 'limits'],
       ['tenants', (tenant) => ({ ...tenant, settings: { theme: '<script>alert(1)</script>' } }), 'settings.theme'],
-      ['tenants', (tenant) => ({ ...tenant, security_policy: { ...(tenant.security_policy as object), allowedIpRanges: ['10.0.0.300/8'] } }), 'security_policy.allowedIpRanges.0'],
+      [
+        'tenants',
+        (tenant) => ({ ...tenant, security_policy: { ...(tenant.security_policy as object), allowedIpRanges: ['10.0.0.300/8'] } }),
+        'security_policy.allowedIpRanges.0',
+      ],
       ['users', (user) => ({ ...user, email: 'not an email' }), 'email'],
       ['role_assignments', (role) => ({ ...role, role: 'superuser' }), 'role'],
     ];

@@ -37,7 +37,10 @@ export async function checkExportRows(em: SqlEntityManager, document: TenantExpo
   const tenant = tenants[0];
   if (tenants.length !== 1 || !tenant) throw exportInvalid(`it holds ${tenants.length} tenant rows instead of one`);
   if (tenant.row.id !== tenantId || tenant.row.slug !== header.data.slug || tenant.row.isolation !== header.data.isolation) {
-    throw exportInvalid(`line ${tenant.line} (the tenant row) is not the tenant its header names (${header.data.slug}, ${tenantId})`, undefined, { line: tenant.line, table: 'tenants' });
+    throw exportInvalid(`line ${tenant.line} (the tenant row) is not the tenant its header names (${header.data.slug}, ${tenantId})`, undefined, {
+      line: tenant.line,
+      table: 'tenants',
+    });
   }
   const referencedUsers = new Set<string>();
   for (const { line, table, row } of rows) {
@@ -47,16 +50,28 @@ export async function checkExportRows(em: SqlEntityManager, document: TenantExpo
       const own = target === 'tenants' ? value === tenantId : ids.get(target)?.has(value) === true;
       if (!own) {
         const whose = target === 'tenants' ? `another tenant (${value}), not ${header.data.slug}` : `a ${target} row that is not in the export (${value})`;
-        throw exportInvalid(`line ${line} (${table} ${String(row.id)}) has ${column} pointing at ${whose}`, 'An export may only hold rows of the tenant it exports; this file was made or edited by hand.', { line, table, column });
+        throw exportInvalid(
+          `line ${line} (${table} ${String(row.id)}) has ${column} pointing at ${whose}`,
+          'An export may only hold rows of the tenant it exports; this file was made or edited by hand.',
+          { line, table, column },
+        );
       }
       if (target === 'users') referencedUsers.add(value);
     }
   }
   const stray = rows.find((entry) => entry.table === 'users' && !referencedUsers.has(String(entry.row.id)));
-  if (stray) throw exportInvalid(`line ${stray.line} (users ${String(stray.row.id)}) is a user no row of the tenant points at`, undefined, { line: stray.line, table: 'users' });
+  if (stray)
+    throw exportInvalid(`line ${stray.line} (users ${String(stray.row.id)}) is a user no row of the tenant points at`, undefined, {
+      line: stray.line,
+      table: 'users',
+    });
   if (header.data.isolation === 'shared') {
     const foreign = parseRows(document.rows, 'data').find((entry) => 'tenant_id' in entry.row && entry.row.tenant_id !== tenantId);
-    if (foreign) throw exportInvalid(`line ${foreign.line} (${foreign.table}) has tenant_id ${String(foreign.row.tenant_id)}, not the tenant's ${tenantId}`, undefined, { line: foreign.line, table: foreign.table });
+    if (foreign)
+      throw exportInvalid(`line ${foreign.line} (${foreign.table}) has tenant_id ${String(foreign.row.tenant_id)}, not the tenant's ${tenantId}`, undefined, {
+        line: foreign.line,
+        table: foreign.table,
+      });
   }
 }
 

@@ -45,7 +45,13 @@ export function remap(json: string, ids: ReadonlyMap<string, string>): string {
 }
 
 /** Reads what exists and decides how the export goes in: ids, users to link, domains, migrations. */
-export async function planImport(em: SqlEntityManager, blueprint: Blueprint, document: TenantExport, requestedSlug: string | undefined, baseDomain: string | undefined): Promise<ImportPlan> {
+export async function planImport(
+  em: SqlEntityManager,
+  blueprint: Blueprint,
+  document: TenantExport,
+  requestedSlug: string | undefined,
+  baseDomain: string | undefined,
+): Promise<ImportPlan> {
   const { header } = document;
   const slug = requestedSlug === undefined ? header.tenant.slug : parseInput(slugSchema, requestedSlug);
   const renamed = slug !== header.tenant.slug;
@@ -55,19 +61,31 @@ export async function planImport(em: SqlEntityManager, blueprint: Blueprint, doc
   if (off.length > 0) throw mismatch(`its tenant migrations ${off.join(', ')} are unknown to blueprint ${blueprint.name} or were applied with other SQL`);
   const exported = new Set(header.blueprint.migrations.map((migration) => migration.id));
 
-  const found = await em.execute<{ id: string; slug: string; status: string }[]>('select id, slug, status from tenantry.tenants where slug = ? or id = ?', [slug, header.tenant.id]);
+  const found = await em.execute<{ id: string; slug: string; status: string }[]>('select id, slug, status from tenantry.tenants where slug = ? or id = ?', [
+    slug,
+    header.tenant.id,
+  ]);
   // A copy under a new slug gets new ids: only its slug can be taken.
   const taken = renamed ? found.filter((row) => row.slug === slug) : found;
   // The tombstone a purge left of this very tenant is replaced: restoring its export is not reusing the slug.
   const tombstone = !renamed && taken.length === 1 && taken[0]?.id === header.tenant.id && taken[0].slug === slug && taken[0].status === 'deleted';
   if (taken.length > 0 && !tombstone) {
     if (renamed || taken.some((row) => row.id !== header.tenant.id)) throw TenantryError.slugTaken(slug);
-    throw new TenantryError('CONFLICT', { message: `Tenant ${slug} (id ${header.tenant.id}) still exists here.`, details: { slug }, hint: 'Import a copy under a new slug with --slug, or purge the tenant first.' });
+    throw new TenantryError('CONFLICT', {
+      message: `Tenant ${slug} (id ${header.tenant.id}) still exists here.`,
+      details: { slug },
+      hint: 'Import a copy under a new slug with --slug, or purge the tenant first.',
+    });
   }
   const schemaName = mode === 'schema' ? schemaNameFor(slug) : null;
   if (schemaName) {
     const [schema] = await em.execute<{ present: boolean }[]>('select to_regnamespace(?) is not null as present', [schemaName]);
-    if (schema?.present) throw new TenantryError('CONFLICT', { message: `The schema ${schemaName} already exists here.`, details: { schema: schemaName }, hint: 'Drop it after checking what is in it, or import under another slug.' });
+    if (schema?.present)
+      throw new TenantryError('CONFLICT', {
+        message: `The schema ${schemaName} already exists here.`,
+        details: { schema: schemaName },
+        hint: 'Drop it after checking what is in it, or import under another slug.',
+      });
   }
 
   const ids = new Map<string, string>();
@@ -86,7 +104,13 @@ export async function planImport(em: SqlEntityManager, blueprint: Blueprint, doc
     }
   }
   const users = controlRows.filter((row) => row.table === 'users').map((row) => JSON.parse(row.json) as { id: string; email: string });
-  const existing = users.length === 0 ? [] : await em.execute<{ id: string; email: string }[]>('select id, lower(email) as email from tenantry.users where lower(email) in (?) or id in (?)', [users.map((user) => user.email.toLowerCase()), users.map((user) => user.id)]);
+  const existing =
+    users.length === 0
+      ? []
+      : await em.execute<{ id: string; email: string }[]>('select id, lower(email) as email from tenantry.users where lower(email) in (?) or id in (?)', [
+          users.map((user) => user.email.toLowerCase()),
+          users.map((user) => user.id),
+        ]);
   const byEmail = new Map(existing.map((user) => [user.email, user.id]));
   const takenIds = new Set(existing.map((user) => user.id));
   const linked = new Set<string>();
@@ -112,19 +136,46 @@ export async function planImport(em: SqlEntityManager, blueprint: Blueprint, doc
   const after = blueprint.migrations.filter((migration) => !exported.has(migration.id)).map((migration) => migration.id);
   const dataRows = document.rows.filter((row) => row.section === 'data').length;
   const steps: PlanStep[] = [
-    { action: 'create-tenant', description: `${tombstone ? 'Replace the purge tombstone of' : 'Create'} tenant ${slug}${renamed ? ` (exported as ${header.tenant.slug}; new ids)` : ' with its exported id'}, ${mode} isolation` },
-    { action: 'users', description: `Create ${users.length - linked.size} user(s) with their password hashes; link ${linked.size} existing user(s) by email (their passwords unchanged)` },
+    {
+      action: 'create-tenant',
+      description: `${tombstone ? 'Replace the purge tombstone of' : 'Create'} tenant ${slug}${renamed ? ` (exported as ${header.tenant.slug}; new ids)` : ' with its exported id'}, ${mode} isolation`,
+    },
+    {
+      action: 'users',
+      description: `Create ${users.length - linked.size} user(s) with their password hashes; link ${linked.size} existing user(s) by email (their passwords unchanged)`,
+    },
     {
       action: 'control-plane',
       description:
         `Insert ${control.length} control-plane row(s): memberships, roles, domains, invitations, API keys` +
         (skipped.length ? `; leave out domain(s) ${skipped.map((d) => `${d.hostname} (${d.reason})`).join(', ')}` : '') +
-        (skippedCredentials.length ? `; leave out ${skippedCredentials.map((c) => `${c.rows} ${c.table}`).join(', ')} (credentials stay with the original tenant)` : ''),
+        (skippedCredentials.length
+          ? `; leave out ${skippedCredentials.map((c) => `${c.rows} ${c.table}`).join(', ')} (credentials stay with the original tenant)`
+          : ''),
     },
-    { action: 'data-space', description: `${schemaName ? `Create schema ${schemaName}, run ${before.length} migration(s) the export had` : 'Bring the shared tables up to date'}, load ${dataRows} data row(s)${after.length ? `, then run ${after.join(', ')}` : ''}` },
+    {
+      action: 'data-space',
+      description: `${schemaName ? `Create schema ${schemaName}, run ${before.length} migration(s) the export had` : 'Bring the shared tables up to date'}, load ${dataRows} data row(s)${after.length ? `, then run ${after.join(', ')}` : ''}`,
+    },
     { action: 'audit', description: 'Record the import in the audit trail' },
   ];
-  return { fromSlug: header.tenant.slug, slug, tenantId, renamed, replacesTombstone: tombstone, schemaName, ids, control, usersLinked: [...linked], usersCreated: users.filter((u) => !linked.has(u.id)).map((u) => u.email), skippedDomains: skipped, skippedCredentials, migrationsBefore: before, migrationsAfter: after, steps };
+  return {
+    fromSlug: header.tenant.slug,
+    slug,
+    tenantId,
+    renamed,
+    replacesTombstone: tombstone,
+    schemaName,
+    ids,
+    control,
+    usersLinked: [...linked],
+    usersCreated: users.filter((u) => !linked.has(u.id)).map((u) => u.email),
+    skippedDomains: skipped,
+    skippedCredentials,
+    migrationsBefore: before,
+    migrationsAfter: after,
+    steps,
+  };
 }
 
 /** The tenant comes back active (unless it was suspended), under its new slug and schema. */
@@ -153,15 +204,27 @@ interface DomainRow {
  * domain) and names taken by another tenant are left out, saying why; a subdomain of another base
  * domain comes in as an unverified custom domain; only a verified domain is primary.
  */
-async function rewriteDomains(em: SqlEntityManager, rows: { table: string; json: string }[], names: { fromSlug: string; slug: string; renamed: boolean; baseDomain: string | undefined }) {
+async function rewriteDomains(
+  em: SqlEntityManager,
+  rows: { table: string; json: string }[],
+  names: { fromSlug: string; slug: string; renamed: boolean; baseDomain: string | undefined },
+) {
   const { fromSlug, slug, renamed, baseDomain } = names;
   const domains = rows.filter((row) => row.table === 'domains').map((row) => JSON.parse(row.json) as DomainRow);
-  if (renamed) for (const domain of domains) if (domain.hostname.startsWith(`${fromSlug}.`) && (!baseDomain || domain.hostname === `${fromSlug}.${baseDomain}`)) domain.hostname = `${slug}.${domain.hostname.slice(fromSlug.length + 1)}`;
+  if (renamed)
+    for (const domain of domains)
+      if (domain.hostname.startsWith(`${fromSlug}.`) && (!baseDomain || domain.hostname === `${fromSlug}.${baseDomain}`))
+        domain.hostname = `${slug}.${domain.hostname.slice(fromSlug.length + 1)}`;
   const skipped: { hostname: string; reason: string }[] = [];
   const claimable = domains.filter((domain) => {
     try {
-      const kind = baseDomain ? domainKind(domain.hostname, slug, baseDomain) : domain.kind === 'custom' ? domainKind(domain.hostname, slug, undefined) : 'subdomain';
-      if (kind === 'custom' && domain.kind === 'subdomain') Object.assign(domain, { kind, verified_at: null, verification_token: `tenantry-verify=${randomBytes(16).toString('hex')}` });
+      const kind = baseDomain
+        ? domainKind(domain.hostname, slug, baseDomain)
+        : domain.kind === 'custom'
+          ? domainKind(domain.hostname, slug, undefined)
+          : 'subdomain';
+      if (kind === 'custom' && domain.kind === 'subdomain')
+        Object.assign(domain, { kind, verified_at: null, verification_token: `tenantry-verify=${randomBytes(16).toString('hex')}` });
       return true;
     } catch (error) {
       const issue = error instanceof TenantryError ? (error.details.issues as { message: string }[] | undefined)?.[0]?.message : undefined;
@@ -169,7 +232,10 @@ async function rewriteDomains(em: SqlEntityManager, rows: { table: string; json:
       return false;
     }
   });
-  const takenRows = claimable.length === 0 ? [] : await em.execute<{ hostname: string }[]>('select hostname from tenantry.domains where hostname in (?)', [claimable.map((d) => d.hostname)]);
+  const takenRows =
+    claimable.length === 0
+      ? []
+      : await em.execute<{ hostname: string }[]>('select hostname from tenantry.domains where hostname in (?)', [claimable.map((d) => d.hostname)]);
   const taken = new Set(takenRows.map((row) => row.hostname));
   if (taken.size > 0 && !renamed) throw TenantryError.hostnameTaken([...taken][0] as string);
   const kept = claimable.filter((domain) => !taken.has(domain.hostname));

@@ -36,7 +36,13 @@ export const importTenantOperation = defineOperation({
         tenant: { id: plan.tenantId, slug: plan.slug },
         targetType: 'tenant',
         targetId: plan.tenantId,
-        after: { from: summary.from, renamed: plan.renamed, usersLinked: plan.usersLinked.length, skippedDomains: plan.skippedDomains, migrationsRun: plan.migrationsAfter },
+        after: {
+          from: summary.from,
+          renamed: plan.renamed,
+          usersLinked: plan.usersLinked.length,
+          skippedDomains: plan.skippedDomains,
+          migrationsRun: plan.migrationsAfter,
+        },
       },
       data: { summary, planned },
     };

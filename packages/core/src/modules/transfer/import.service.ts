@@ -36,7 +36,12 @@ export interface PlannedImport {
  * Verifies an export's signature with the export key (this installation's, or the one given), checks its
  * rows are of the one tenant it exports, field by field (EXPORT_INVALID otherwise), and plans the import.
  */
-export async function planTenantImport(ctx: ServiceContext, tx: SqlEntityManager, text: string, options: { slug?: string; exportKey?: string }): Promise<PlannedImport> {
+export async function planTenantImport(
+  ctx: ServiceContext,
+  tx: SqlEntityManager,
+  text: string,
+  options: { slug?: string; exportKey?: string },
+): Promise<PlannedImport> {
   const document = parseExport(text, await exportKeyFor(tx, options.exportKey));
   await checkExportRows(tx, document);
   return { document, plan: await planImport(tx, blueprintOf(ctx), document, options.slug, ctx.settings.baseDomain) };

@@ -9,7 +9,11 @@ const CHUNK = 500;
 /** Unique constraints whose violation on import has a domain meaning. */
 const UNIQUE_MEANINGS: Record<string, (detail: string) => TenantryError> = {
   tenants_slug_key: (value) => TenantryError.slugTaken(value),
-  tenants_pkey: () => new TenantryError('CONFLICT', { message: 'A tenant with the exported id already exists here.', hint: 'Import under a new slug (--slug) to give it new ids.' }),
+  tenants_pkey: () =>
+    new TenantryError('CONFLICT', {
+      message: 'A tenant with the exported id already exists here.',
+      hint: 'Import under a new slug (--slug) to give it new ids.',
+    }),
   users_email_key: (value) => TenantryError.emailTaken(value),
   domains_hostname_key: (value) => TenantryError.hostnameTaken(value),
 };
@@ -32,7 +36,10 @@ export async function loadRows(tx: SqlEntityManager, schema: string, table: stri
   const byName = new Map(columns.map((column) => [column.name, column]));
   const lost = keys.filter((key) => !byName.has(key));
   if (lost.length > 0) throw mismatch(`${schema}.${table} has no column ${lost.join(', ')} any more`);
-  const used = keys.filter((key) => !byName.get(key)?.generated).map(quoteIdent).join(', ');
+  const used = keys
+    .filter((key) => !byName.get(key)?.generated)
+    .map(quoteIdent)
+    .join(', ');
   const overriding = columns.some((column) => column.identity) ? 'overriding system value' : '';
   const target = `${quoteIdent(schema)}.${quoteIdent(table)}`;
   for (let start = 0; start < rows.length; start += CHUNK) {
@@ -56,7 +63,11 @@ async function resetSequences(tx: SqlEntityManager, target: string): Promise<voi
     [target],
   );
   for (const { column, sequence } of sequences) {
-    await nativeQuery(tx, `select setval($1, greatest((select coalesce(max(${quoteIdent(column)}), 0) from ${target}), (select last_value from ${sequence})))`, [sequence]);
+    await nativeQuery(
+      tx,
+      `select setval($1, greatest((select coalesce(max(${quoteIdent(column)}), 0) from ${target}), (select last_value from ${sequence})))`,
+      [sequence],
+    );
   }
 }
 

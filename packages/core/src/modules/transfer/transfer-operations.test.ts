@@ -46,7 +46,9 @@ describe('the tenant.export operation', () => {
     expect(applied).toMatchObject({ result: 'applied', steps: planned.steps, data: { summary: { file, tables: planned.data.summary.tables } } });
     expect(readFileSync(file, 'utf8')).toBe(applied.data.text);
     expect(statSync(file).mode & 0o777).toBe(0o600);
-    const events = await database.fork().execute<{ after: { file: string } }[]>(`select after from tenantry.audit_events where action = 'tenant.exported' and tenant_id = ?`, [tenant.id]);
+    const events = await database
+      .fork()
+      .execute<{ after: { file: string } }[]>(`select after from tenantry.audit_events where action = 'tenant.exported' and tenant_id = ?`, [tenant.id]);
     expect(events).toEqual([expect.objectContaining({ after: expect.objectContaining({ file }) as unknown })]);
   });
 
@@ -55,7 +57,9 @@ describe('the tenant.export operation', () => {
     const file = join(directory, `${tenant.slug}-stale.tenant.jsonl`);
     const planned = await executeOperation(ctx(), exportTenantOperation, { slug: tenant.slug, file }, { dryRun: true });
     await addTestMember(database, tenant.slug, ['admin']);
-    expect((await failure(executeOperation(ctx(), exportTenantOperation, { slug: tenant.slug, file }, { expectFingerprint: planned.fingerprint }))).code).toBe('PLAN_STALE');
+    expect((await failure(executeOperation(ctx(), exportTenantOperation, { slug: tenant.slug, file }, { expectFingerprint: planned.fingerprint }))).code).toBe(
+      'PLAN_STALE',
+    );
     expect(existsSync(file)).toBe(false);
   });
 
@@ -79,8 +83,16 @@ describe('the tenant.import operation', () => {
     expect(planned.steps.map((step) => step.action)).toEqual(['create-tenant', 'users', 'control-plane', 'data-space', 'audit']);
     expect(await snapshot()).toEqual(before);
     const applied = await executeOperation(ctx(), importTenantOperation, { text, slug: `${tenant.slug}-copy` }, { expectFingerprint: planned.fingerprint });
-    expect(applied).toMatchObject({ result: 'applied', steps: planned.steps, value: { tenant: { slug: `${tenant.slug}-copy` }, users: planned.data.summary.users } });
-    const [event] = await database.fork().execute<{ target_id: string }[]>(`select target_id from tenantry.audit_events where action = 'tenant.imported' and target_id = ?`, [applied.value?.tenant.id]);
+    expect(applied).toMatchObject({
+      result: 'applied',
+      steps: planned.steps,
+      value: { tenant: { slug: `${tenant.slug}-copy` }, users: planned.data.summary.users },
+    });
+    const [event] = await database
+      .fork()
+      .execute<{ target_id: string }[]>(`select target_id from tenantry.audit_events where action = 'tenant.imported' and target_id = ?`, [
+        applied.value?.tenant.id,
+      ]);
     expect(event).toBeDefined();
   });
 
@@ -97,7 +109,9 @@ describe('the tenant.import operation', () => {
     const other = await provisionTestTenant(database);
     await addTestMember(database, other.slug, ['admin'], member.email);
     const before = await snapshot();
-    expect((await failure(executeOperation(ctx(), importTenantOperation, { text, slug: `${tenant.slug}-later` }, { expectFingerprint: planned.fingerprint }))).code).toBe('PLAN_STALE');
+    expect(
+      (await failure(executeOperation(ctx(), importTenantOperation, { text, slug: `${tenant.slug}-later` }, { expectFingerprint: planned.fingerprint }))).code,
+    ).toBe('PLAN_STALE');
     expect(await snapshot()).toEqual(before);
   });
 

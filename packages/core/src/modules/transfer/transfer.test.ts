@@ -20,7 +20,6 @@ async function importTenant(ctx: ServiceContext, text: string, options: { slug?:
   return { result: executed.result, steps: executed.steps, ...executed.data.summary };
 }
 
-
 let testDatabase: TestDatabase;
 let database: Database;
 
@@ -39,18 +38,39 @@ const rows = (sql: string, params: unknown[] = []) => database.fork().execute<Ro
 
 /** A tenant with more than provisioning gives: a second member with a role, an invitation, an API key, odd data. */
 async function richTenant(isolation: 'schema' | 'shared', slug: string) {
-  const outcome = await provisionTenant(testContext(database, { settings: { baseDomain: 'tenants.test' } }), tenantInput({ slug, isolation, domain: `www.${slug}.example` }));
+  const outcome = await provisionTenant(
+    testContext(database, { settings: { baseDomain: 'tenants.test' } }),
+    tenantInput({ slug, isolation, domain: `www.${slug}.example` }),
+  );
   const id = String(outcome.tenant?.id);
   const now = new Date().toISOString();
-  await rows(`insert into tenantry.users (id, email, name, password_hash, must_change_password, created_at, updated_at) values (gen_random_uuid(), ?, 'Analyst', 'scrypt$15$8$1$c2FsdA$a2V5', false, ?, ?)`, [`analyst@${slug}.example`, now, now]);
-  await rows(`insert into tenantry.memberships (id, tenant_id, user_id, created_at) select gen_random_uuid(), ?, id, ? from tenantry.users where email = ?`, [id, now, `analyst@${slug}.example`]);
-  await rows(`insert into tenantry.role_assignments (id, membership_id, role, created_at) select gen_random_uuid(), m.id, 'analyst', ? from tenantry.memberships m join tenantry.users u on u.id = m.user_id where u.email = ?`, [now, `analyst@${slug}.example`]);
-  await rows(`insert into tenantry.invitations (id, tenant_id, email, role, token_hash, state, expires_at, invited_by, last_sent_at, created_at, updated_at) values (gen_random_uuid(), ?, ?, 'viewer', ?, 'pending', ?, 'test', ?, ?, ?)`, [id, `viewer@${slug}.example`, `hash-${slug}`, now, now, now, now]);
-  await rows(`insert into tenantry.api_keys (id, tenant_id, name, prefix, key_hash, scopes, created_by, created_at) values (gen_random_uuid(), ?, 'ci', ?, 'khash', '["assets.*"]', 'test', ?)`, [id, slug.replaceAll('-', '').padEnd(8, 'x').slice(0, 8), now]);
+  await rows(
+    `insert into tenantry.users (id, email, name, password_hash, must_change_password, created_at, updated_at) values (gen_random_uuid(), ?, 'Analyst', 'scrypt$15$8$1$c2FsdA$a2V5', false, ?, ?)`,
+    [`analyst@${slug}.example`, now, now],
+  );
+  await rows(`insert into tenantry.memberships (id, tenant_id, user_id, created_at) select gen_random_uuid(), ?, id, ? from tenantry.users where email = ?`, [
+    id,
+    now,
+    `analyst@${slug}.example`,
+  ]);
+  await rows(
+    `insert into tenantry.role_assignments (id, membership_id, role, created_at) select gen_random_uuid(), m.id, 'analyst', ? from tenantry.memberships m join tenantry.users u on u.id = m.user_id where u.email = ?`,
+    [now, `analyst@${slug}.example`],
+  );
+  await rows(
+    `insert into tenantry.invitations (id, tenant_id, email, role, token_hash, state, expires_at, invited_by, last_sent_at, created_at, updated_at) values (gen_random_uuid(), ?, ?, 'viewer', ?, 'pending', ?, 'test', ?, ?, ?)`,
+    [id, `viewer@${slug}.example`, `hash-${slug}`, now, now, now, now],
+  );
+  await rows(
+    `insert into tenantry.api_keys (id, tenant_id, name, prefix, key_hash, scopes, created_by, created_at) values (gen_random_uuid(), ?, 'ci', ?, 'khash', '["assets.*"]', 'test', ?)`,
+    [id, slug.replaceAll('-', '').padEnd(8, 'x').slice(0, 8), now],
+  );
   const table = isolation === 'schema' ? `"${String(outcome.tenant?.schemaName)}".assets` : 'tenantry_shared.assets';
   await database.fork().transactional(async (tx) => {
     await tx.execute("select set_config('app.current_tenant_id', ?, true)", [id]);
-    await tx.execute(`insert into ${table} (name, uri, mimetype, size_bytes, metadata, starts_at) values ('Huge', 'h.bin', 'application/octet-stream', 9007199254740993, '{"note": "quote \\" and ? and ; and 1.10"}', '2026-01-02T03:04:05.123456Z')`);
+    await tx.execute(
+      `insert into ${table} (name, uri, mimetype, size_bytes, metadata, starts_at) values ('Huge', 'h.bin', 'application/octet-stream', 9007199254740993, '{"note": "quote \\" and ? and ; and 1.10"}', '2026-01-02T03:04:05.123456Z')`,
+    );
   });
   return { id, slug, schema: outcome.tenant?.schemaName ?? null };
 }
@@ -61,7 +81,9 @@ async function everything(tenant: { id: string; schema: string | null }) {
   const control = {
     tenants: await q(`select to_jsonb(t) as j from tenantry.tenants t where id = ?`),
     memberships: await q(`select to_jsonb(t) as j from tenantry.memberships t where tenant_id = ? order by 1`),
-    role_assignments: await q(`select to_jsonb(t) as j from tenantry.role_assignments t where membership_id in (select id from tenantry.memberships where tenant_id = ?) order by 1`),
+    role_assignments: await q(
+      `select to_jsonb(t) as j from tenantry.role_assignments t where membership_id in (select id from tenantry.memberships where tenant_id = ?) order by 1`,
+    ),
     users: await q(`select to_jsonb(t) as j from tenantry.users t where id in (select user_id from tenantry.memberships where tenant_id = ?) order by 1`),
     domains: await q(`select to_jsonb(t) as j from tenantry.domains t where tenant_id = ? order by 1`),
     invitations: await q(`select to_jsonb(t) as j from tenantry.invitations t where tenant_id = ? order by 1`),
@@ -106,20 +128,32 @@ describe.each(['schema', 'shared'] as const)('export and import, %s isolation', 
     expect(outcome.tenant.id).not.toBe(tenant.id);
     expect(outcome.users.linked).toBe(2);
     expect(outcome.skippedDomains).toEqual([{ hostname: `www.orig-${isolation}.example`, reason: 'taken by another tenant here' }]);
-    expect(outcome.skippedCredentials).toEqual([{ table: 'api_keys', rows: 1 }, { table: 'invitations', rows: 1 }]);
+    expect(outcome.skippedCredentials).toEqual([
+      { table: 'api_keys', rows: 1 },
+      { table: 'invitations', rows: 1 },
+    ]);
     const copy = { id: outcome.tenant.id, schema: outcome.tenant.schemaName };
     const [original, copied] = [await everything(tenant), await everything(copy)];
     const strip = (list: unknown[], keys: string[]) =>
-      list.map((row) => Object.fromEntries(Object.entries(row as object).filter(([key]) => !keys.includes(key)))).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      list
+        .map((row) => Object.fromEntries(Object.entries(row as object).filter(([key]) => !keys.includes(key))))
+        .sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     const ids = ['id', 'tenant_id', 'membership_id'];
     expect(strip(copied.control.tenants, [...ids, 'slug', 'schema_name'])).toEqual(strip(original.control.tenants, [...ids, 'slug', 'schema_name']));
     expect([copied.control.api_keys, copied.control.invitations]).toEqual([[], []]);
     for (const table of ['memberships', 'role_assignments', 'users'] as const) {
       expect(strip(copied.control[table], ids)).toEqual(strip(original.control[table], ids));
     }
-    expect(copied.control.domains.map((d) => [(d as { hostname: string }).hostname, (d as { is_primary: boolean }).is_primary])).toEqual([[`copy-${isolation}.tenants.test`, true]]);
+    expect(copied.control.domains.map((d) => [(d as { hostname: string }).hostname, (d as { is_primary: boolean }).is_primary])).toEqual([
+      [`copy-${isolation}.tenants.test`, true],
+    ]);
     const dataOf = (side: typeof original) =>
-      Object.fromEntries(Object.entries(side.data).map(([table, list]) => [table, list.map((json) => String(json).replaceAll(tenant.id, '<t>').replaceAll(copy.id, '<t>')).sort()]));
+      Object.fromEntries(
+        Object.entries(side.data).map(([table, list]) => [
+          table,
+          list.map((json) => String(json).replaceAll(tenant.id, '<t>').replaceAll(copy.id, '<t>')).sort(),
+        ]),
+      );
     expect(dataOf(copied)).toEqual(dataOf(original));
   });
 });
@@ -135,7 +169,9 @@ describe('import refusals', () => {
     expect((await failure(importTenant(testContext(database), serializeExport(newer, await key())))).code).toBe('EXPORT_VERSION_UNSUPPORTED');
     const foreign = parseExport(text, await key());
     foreign.header.blueprint.migrations[0] = { id: '0001_assets', checksum: 'other' };
-    expect((await failure(importTenant(testContext(database), serializeExport(foreign, await key()), { slug: 'refusals-two' }))).code).toBe('BLUEPRINT_MISMATCH');
+    expect((await failure(importTenant(testContext(database), serializeExport(foreign, await key()), { slug: 'refusals-two' }))).code).toBe(
+      'BLUEPRINT_MISMATCH',
+    );
     expect((await failure(importTenant(testContext(database), text))).code).toBe('CONFLICT');
     expect((await failure(importTenant(testContext(database), text, { slug: 'trip-schema' }))).code).toBe('SLUG_TAKEN');
     const [before] = await rows('select count(*)::int as n from tenantry.tenants');
@@ -151,7 +187,9 @@ describe('import refusals', () => {
     expect(outcome.migrationsRun).toEqual(['0004_device_tags']);
     const devices = await database.fork().transactional(async (tx) => {
       await tx.execute("select set_config('app.current_tenant_id', ?, true)", [outcome.tenant.id]);
-      return tx.execute<{ n: number; tags: string }[]>(`select count(*)::int as n, min(array_length(tags, 1)) as tags from "${outcome.tenant.schemaName}".devices`);
+      return tx.execute<{ n: number; tags: string }[]>(
+        `select count(*)::int as n, min(array_length(tags, 1)) as tags from "${outcome.tenant.schemaName}".devices`,
+      );
     });
     expect(devices).toEqual([{ n: 2, tags: null }]);
     expect((await rows('select count(*)::int as n from tenantry.tenant_migrations where tenant_id = ?', [outcome.tenant.id]))[0]?.n).toBe(4);

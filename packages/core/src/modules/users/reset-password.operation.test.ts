@@ -24,7 +24,13 @@ afterAll(async () => {
 const ctx = () => testContext(database);
 const snapshot = () => snapshotRows((sql) => database.fork().execute<Record<string, unknown>[]>(sql));
 const userRow = async (email: string) =>
-  (await database.fork().execute<{ password_hash: string; must_change_password: boolean }[]>('select password_hash, must_change_password from tenantry.users where email = ?', [email]))[0];
+  (
+    await database
+      .fork()
+      .execute<{ password_hash: string; must_change_password: boolean }[]>('select password_hash, must_change_password from tenantry.users where email = ?', [
+        email,
+      ])
+  )[0];
 
 describe('the user.reset_password operation', () => {
   it('issues a new one-time password once: the stored hash is replaced, it must be changed, the audit has no password', async () => {
@@ -61,7 +67,9 @@ describe('the user.reset_password operation', () => {
     const planned = await executeOperation(ctx(), resetPassword, { email: tenant.ownerEmail }, { dryRun: true });
     await executeOperation(ctx(), resetPassword, { email: tenant.ownerEmail });
     const before = await snapshot();
-    expect((await failure(executeOperation(ctx(), resetPassword, { email: tenant.ownerEmail }, { expectFingerprint: planned.fingerprint }))).code).toBe('PLAN_STALE');
+    expect((await failure(executeOperation(ctx(), resetPassword, { email: tenant.ownerEmail }, { expectFingerprint: planned.fingerprint }))).code).toBe(
+      'PLAN_STALE',
+    );
     expect(await snapshot()).toEqual(before);
   });
 

@@ -39,7 +39,10 @@ export const resetPassword = defineOperation({
     const user = { id: found.id, email: found.email };
     return {
       steps: [
-        { action: 'reset-password', description: `Replace the password of ${email} with a new one-time password, shown once; it must be changed at first sign-in` },
+        {
+          action: 'reset-password',
+          description: `Replace the password of ${email} with a new one-time password, shown once; it must be changed at first sign-in`,
+        },
         { action: 'audit', description: 'Record user.password_reset in the audit trail (without the password)' },
       ],
       changes: [{ field: 'mustChangePassword', from: found.mustChangePassword, to: true }],

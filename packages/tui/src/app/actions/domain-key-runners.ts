@@ -3,10 +3,13 @@ import { changeRunner, selectedLabel, targetSlug, wholeNumber } from './change-r
 
 export const addDomain: ActionRunner = changeRunner(
   (request) => `Add ${request.values.hostname ?? ''} to ${targetSlug(request)}`,
-  (client, request, options) => client.domains.add({ slug: targetSlug(request), hostname: request.values.hostname ?? '', primary: request.values.primary === 'yes' }, options),
+  (client, request, options) =>
+    client.domains.add({ slug: targetSlug(request), hostname: request.values.hostname ?? '', primary: request.values.primary === 'yes' }, options),
   (result) => ({
     message: `Added ${result.domain.displayHostname}${result.domain.isPrimary ? ' (primary)' : ''}`,
-    ...(result.domain.verification ? { lines: [`Publish TXT ${result.domain.verification.recordName} = ${result.domain.verification.recordValue}, then verify.`] } : {}),
+    ...(result.domain.verification
+      ? { lines: [`Publish TXT ${result.domain.verification.recordName} = ${result.domain.verification.recordValue}, then verify.`] }
+      : {}),
   }),
 );
 

@@ -40,10 +40,16 @@ export function openAction(action: ActionId, view: ViewInfo): ActionOpening | un
       return member ? { action: 'grantRole', title: `Grant a role to ${member.label}`, fields: [field('role', 'Role', 'analyst', ROLES)] } : undefined;
     case 'revokeRole': {
       const held = (member?.facts?.roles as string[] | undefined) ?? [];
-      return member && held.length > 0 ? { action: 'revokeRole', title: `Revoke a role from ${member.label}`, fields: [field('role', 'Role', held[0], held)] } : undefined;
+      return member && held.length > 0
+        ? { action: 'revokeRole', title: `Revoke a role from ${member.label}`, fields: [field('role', 'Role', held[0], held)] }
+        : undefined;
     }
     case 'addDomain':
-      return { action: 'addDomain', title: `Add a domain to ${tenant.slug}`, fields: [field('hostname', 'Hostname'), field('primary', 'Make it primary', 'no', ['no', 'yes'])] };
+      return {
+        action: 'addDomain',
+        title: `Add a domain to ${tenant.slug}`,
+        fields: [field('hostname', 'Hostname'), field('primary', 'Make it primary', 'no', ['no', 'yes'])],
+      };
     case 'makePrimary':
       return domain ? { action: 'makePrimary', title: `Make ${domain.label} primary`, fields: [] } : undefined;
     case 'createKey':

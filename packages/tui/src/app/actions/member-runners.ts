@@ -11,7 +11,9 @@ export const invite: ActionRunner = changeRunner(
   },
   (result) => ({
     message: `Invited ${result.invitation.email} (${result.action})`,
-    lines: [`Expires ${result.invitation.expiresAt.slice(0, 10)}; delivery: ${result.delivery?.status === 'logged' ? `not sent, written to the ${result.delivery.detail}` : (result.delivery?.status ?? 'queued')}`],
+    lines: [
+      `Expires ${result.invitation.expiresAt.slice(0, 10)}; delivery: ${result.delivery?.status === 'logged' ? `not sent, written to the ${result.delivery.detail}` : (result.delivery?.status ?? 'queued')}`,
+    ],
     ...(result.invitation.token ? { secret: { label: 'Invitation token', value: result.invitation.token } } : {}),
   }),
 );
@@ -24,12 +26,14 @@ export const revokeInvitation: ActionRunner = changeRunner(
 
 export const grantRole: ActionRunner = changeRunner(
   (request) => `Grant ${request.values.role ?? ''} to ${selectedLabel(request, 'member')}`,
-  (client, request, options) => client.roles.grant({ slug: targetSlug(request), email: selectedLabel(request, 'member'), role: request.values.role as Role }, options),
+  (client, request, options) =>
+    client.roles.grant({ slug: targetSlug(request), email: selectedLabel(request, 'member'), role: request.values.role as Role }, options),
   (result) => ({ message: `${result.member.email} now has: ${result.member.roles.join(', ') || 'no role'}` }),
 );
 
 export const revokeRole: ActionRunner = changeRunner(
   (request) => `Revoke ${request.values.role ?? ''} from ${selectedLabel(request, 'member')}`,
-  (client, request, options) => client.roles.revoke({ slug: targetSlug(request), email: selectedLabel(request, 'member'), role: request.values.role as Role }, options),
+  (client, request, options) =>
+    client.roles.revoke({ slug: targetSlug(request), email: selectedLabel(request, 'member'), role: request.values.role as Role }, options),
   (result) => ({ message: `${result.member.email} now has: ${result.member.roles.join(', ') || 'no role'}` }),
 );

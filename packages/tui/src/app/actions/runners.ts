@@ -12,11 +12,19 @@ export type { ActionRunner, AppliedView, PlanView, RunnerContext } from './actio
 const provision: ActionRunner = {
   async plan({ client, wizard }) {
     const plan = await client.tenants.provision(wizardInput(wizard) as Parameters<TenantryClient['tenants']['provision']>[0], { dryRun: true });
-    if (plan.result === 'unchanged') return { title: `${plan.tenant.slug} already exists as requested`, steps: [{ description: 'Nothing to do: the identical tenant exists.' }], confirmName: null };
+    if (plan.result === 'unchanged')
+      return {
+        title: `${plan.tenant.slug} already exists as requested`,
+        steps: [{ description: 'Nothing to do: the identical tenant exists.' }],
+        confirmName: null,
+      };
     return { title: `Provision ${plan.tenant.name} (${plan.tenant.slug})`, steps: plan.steps, confirmName: null, fingerprint: plan.fingerprint };
   },
   async apply({ client, wizard, request }) {
-    const result = await client.tenants.provision(wizardInput(wizard) as Parameters<TenantryClient['tenants']['provision']>[0], request.fingerprint ? { expectFingerprint: request.fingerprint } : {});
+    const result = await client.tenants.provision(
+      wizardInput(wizard) as Parameters<TenantryClient['tenants']['provision']>[0],
+      request.fingerprint ? { expectFingerprint: request.fingerprint } : {},
+    );
     return provisionApplied(result);
   },
 };
@@ -44,9 +52,17 @@ const repair: ActionRunner = {
   async plan({ client, request }) {
     const finding = selectedFinding(request);
     if (!finding.repairable) throw new TenantryError('PRECONDITION_FAILED', { message: `${finding.code} has no automatic repair.`, hint: finding.remediation });
-    const planned = (await client.health.plan({ code: finding.code, ...(finding.tenant ? { slug: finding.tenant.slug } : {}) })).find((item) => item.finding.fingerprint === finding.fingerprint);
-    if (!planned) throw new TenantryError('PRECONDITION_FAILED', { message: `${finding.code} is no longer reported: nothing to repair.`, hint: 'Refresh with R.' });
-    return { title: `Repair ${finding.code}${finding.tenant ? ` (${finding.tenant.slug})` : ''}`, steps: planned.steps, confirmName: planned.destructive ? planned.confirmText : null, fingerprint: planned.fingerprint };
+    const planned = (await client.health.plan({ code: finding.code, ...(finding.tenant ? { slug: finding.tenant.slug } : {}) })).find(
+      (item) => item.finding.fingerprint === finding.fingerprint,
+    );
+    if (!planned)
+      throw new TenantryError('PRECONDITION_FAILED', { message: `${finding.code} is no longer reported: nothing to repair.`, hint: 'Refresh with R.' });
+    return {
+      title: `Repair ${finding.code}${finding.tenant ? ` (${finding.tenant.slug})` : ''}`,
+      steps: planned.steps,
+      confirmName: planned.destructive ? planned.confirmText : null,
+      fingerprint: planned.fingerprint,
+    };
   },
   async apply({ client, request }) {
     const finding = selectedFinding(request);

@@ -13,9 +13,17 @@ export function diffLines(changes: readonly FieldChangeDto[]): { description: st
 export const changePlan: ActionRunner = {
   async plan({ client, request }) {
     const planned = await client.plans.change({ slug: targetSlug(request), plan: request.values.plan as PlanCode }, { dryRun: true });
-    const steps = planned.result === 'unchanged' ? [{ description: `Nothing to change: ${targetSlug(request)} is on ${request.values.plan ?? ''} already.` }] : [...planned.steps, ...diffLines(planned.changes)];
+    const steps =
+      planned.result === 'unchanged'
+        ? [{ description: `Nothing to change: ${targetSlug(request)} is on ${request.values.plan ?? ''} already.` }]
+        : [...planned.steps, ...diffLines(planned.changes)];
     const verb = planned.direction === 'downgrade' ? 'Downgrade' : planned.direction === 'upgrade' ? 'Upgrade' : 'Change';
-    return { title: `${verb} ${targetSlug(request)} to ${request.values.plan ?? ''}`, steps, confirmName: null, ...(planned.fingerprint ? { fingerprint: planned.fingerprint } : {}) };
+    return {
+      title: `${verb} ${targetSlug(request)} to ${request.values.plan ?? ''}`,
+      steps,
+      confirmName: null,
+      ...(planned.fingerprint ? { fingerprint: planned.fingerprint } : {}),
+    };
   },
   async apply({ client, request }) {
     const applied = await client.plans.change({ slug: targetSlug(request), plan: request.values.plan as PlanCode }, applyOptions(request));
@@ -25,7 +33,8 @@ export const changePlan: ActionRunner = {
 
 export const suspend: ActionRunner = changeRunner(
   (request) => `Suspend ${targetSlug(request)}`,
-  (client, request, options) => client.tenants.suspend({ slug: targetSlug(request), ...(request.values.reason?.trim() ? { reason: request.values.reason.trim() } : {}) }, options),
+  (client, request, options) =>
+    client.tenants.suspend({ slug: targetSlug(request), ...(request.values.reason?.trim() ? { reason: request.values.reason.trim() } : {}) }, options),
   (_result, request) => ({ message: `${targetSlug(request)} is suspended: its users and keys cannot act until it is resumed` }),
 );
 
@@ -39,13 +48,26 @@ export const resume: ActionRunner = changeRunner(
 export const deleteTenant: ActionRunner = {
   async plan({ client, request }) {
     const planned = await client.tenants.delete({ slug: targetSlug(request) }, { dryRun: true });
-    if (planned.result === 'unchanged') return { title: `${targetSlug(request)} is pending deletion already`, steps: [{ description: 'Nothing to change: it is already so.' }], confirmName: null };
+    if (planned.result === 'unchanged')
+      return {
+        title: `${targetSlug(request)} is pending deletion already`,
+        steps: [{ description: 'Nothing to change: it is already so.' }],
+        confirmName: null,
+      };
     const name = planned.confirmText ?? '';
     const steps = [...planned.steps, ...diffLines(planned.changes)];
-    return { title: `Delete ${name} (${targetSlug(request)})`, steps, confirmName: planned.confirmText, ...(planned.fingerprint ? { fingerprint: planned.fingerprint } : {}) };
+    return {
+      title: `Delete ${name} (${targetSlug(request)})`,
+      steps,
+      confirmName: planned.confirmText,
+      ...(planned.fingerprint ? { fingerprint: planned.fingerprint } : {}),
+    };
   },
   async apply({ client, request }) {
     const deleted = await client.tenants.delete({ slug: targetSlug(request), confirm: request.values.confirm ?? '' }, applyOptions(request));
-    return { message: `${targetSlug(request)} is pending deletion until ${deleted.deletionScheduledAt?.slice(0, 10) ?? '?'} (restore with tenantry tenant restore)`, closeTenant: true };
+    return {
+      message: `${targetSlug(request)} is pending deletion until ${deleted.deletionScheduledAt?.slice(0, 10) ?? '?'} (restore with tenantry tenant restore)`,
+      closeTenant: true,
+    };
   },
 };

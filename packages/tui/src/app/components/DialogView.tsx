@@ -62,7 +62,10 @@ function DialogBody({ dialog }: { dialog: Dialog }) {
           ))}
           {dialog.secret ? (
             <Text wrap="truncate">
-              {dialog.secret.label}: <Text bold color="yellow">{dialog.secret.value}</Text>
+              {dialog.secret.label}:{' '}
+              <Text bold color="yellow">
+                {dialog.secret.value}
+              </Text>
               <Text color="yellow"> (shown once: store it now)</Text>
             </Text>
           ) : null}

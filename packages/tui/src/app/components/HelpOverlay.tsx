@@ -11,7 +11,12 @@ interface Props {
 export function HelpOverlay({ scopes, offset, height }: Props) {
   const lines = scopes.flatMap((scope) => [
     { key: scope, heading: SCOPE_TITLES[scope], keys: '', description: '' },
-    ...bindingsFor([scope]).map((binding) => ({ key: `${scope}-${binding.action}`, heading: '', keys: binding.keys.map(keyLabel).join(', '), description: binding.description })),
+    ...bindingsFor([scope]).map((binding) => ({
+      key: `${scope}-${binding.action}`,
+      heading: '',
+      keys: binding.keys.map(keyLabel).join(', '),
+      description: binding.description,
+    })),
   ]);
   const visible = Math.max(1, height - 4);
   const start = Math.min(offset, Math.max(0, lines.length - visible));

@@ -29,7 +29,8 @@ export function DoctorScreen({ report, rows, loading, cursor, height, width }: P
         <Text bold>Doctor</Text>
         <Text dimColor>
           {' '}
-          {plural(report.summary.error, 'error')} · {plural(report.summary.warn, 'warning')} · {report.summary.info} info · checked {report.checkedAt.slice(11, 19)}
+          {plural(report.summary.error, 'error')} · {plural(report.summary.warn, 'warning')} · {report.summary.info} info · checked{' '}
+          {report.checkedAt.slice(11, 19)}
         </Text>
       </Box>
       {rows.slice(start, end).map((row, offset) => {
@@ -41,7 +42,10 @@ export function DoctorScreen({ report, rows, loading, cursor, height, width }: P
           <Box key={row.id} flexDirection="column" flexShrink={0}>
             {heading ? <Text color={COLORS[finding.severity]}>{HEADINGS[finding.severity]}</Text> : null}
             <Text inverse={index === cursor} wrap="truncate">
-              {'  ' + cell(finding.code, codeWidth) + cell(finding.tenant?.slug ?? finding.subject ?? 'database', 22) + cell(finding.repairable ? 'repair' : 'manual', 8)}
+              {'  ' +
+                cell(finding.code, codeWidth) +
+                cell(finding.tenant?.slug ?? finding.subject ?? 'database', 22) +
+                cell(finding.repairable ? 'repair' : 'manual', 8)}
               {finding.message}
             </Text>
           </Box>

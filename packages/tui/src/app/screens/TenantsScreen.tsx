@@ -24,7 +24,7 @@ export function TenantsScreen({ view, rows, health, loading, height, width }: Pr
           sorted by {view.sort}
           {view.descending ? ' (descending)' : ''} · {rows.length} shown
         </Text>
-        {filterLine ? <Text color="yellow">  {filterLine}</Text> : null}
+        {filterLine ? <Text color="yellow"> {filterLine}</Text> : null}
       </Box>
       {rows.length === 0 && !loading ? (
         <Text dimColor>{view.filter ? 'No tenant matches the filter.' : 'No tenants yet: press n to provision one.'}</Text>

@@ -6,7 +6,12 @@ type FormDialog = Extract<Dialog, { kind: 'form' }>;
 type PlanDialog = Extract<Dialog, { kind: 'plan' }>;
 
 /** Keys while a dialog is open. Returns the new state; requests are created by the caller's helpers. */
-export function reduceDialogKey(state: ConsoleState, dialog: Dialog, key: string, request: (phase: 'plan' | 'apply', values: Record<string, string>) => ConsoleState): ConsoleState {
+export function reduceDialogKey(
+  state: ConsoleState,
+  dialog: Dialog,
+  key: string,
+  request: (phase: 'plan' | 'apply', values: Record<string, string>) => ConsoleState,
+): ConsoleState {
   switch (dialog.kind) {
     case 'busy':
       return state;
@@ -19,7 +24,12 @@ export function reduceDialogKey(state: ConsoleState, dialog: Dialog, key: string
   }
 }
 
-function reduceForm(state: ConsoleState, dialog: FormDialog, key: string, request: (phase: 'plan', values: Record<string, string>) => ConsoleState): ConsoleState {
+function reduceForm(
+  state: ConsoleState,
+  dialog: FormDialog,
+  key: string,
+  request: (phase: 'plan', values: Record<string, string>) => ConsoleState,
+): ConsoleState {
   if (key === 'escape') return { ...state, dialog: null, dialogTarget: null };
   if (key === 'enter') return request('plan', Object.fromEntries(dialog.fields.map((field) => [field.name, field.value])));
   if (key === 'tab' || key === 'down') return { ...state, dialog: { ...dialog, focus: (dialog.focus + 1) % dialog.fields.length } };
@@ -39,7 +49,12 @@ function reduceForm(state: ConsoleState, dialog: FormDialog, key: string, reques
   return { ...state, dialog: { ...dialog, fields } };
 }
 
-function reducePlan(state: ConsoleState, dialog: PlanDialog, key: string, request: (phase: 'apply', values: Record<string, string>) => ConsoleState): ConsoleState {
+function reducePlan(
+  state: ConsoleState,
+  dialog: PlanDialog,
+  key: string,
+  request: (phase: 'apply', values: Record<string, string>) => ConsoleState,
+): ConsoleState {
   if (key === 'escape') return { ...state, dialog: null, dialogTarget: null };
   if (dialog.confirmName !== null) {
     if (key === 'enter') return dialog.typed === dialog.confirmName ? request('apply', { ...dialog.values, confirm: dialog.typed }) : state;

@@ -11,7 +11,15 @@ import { reduceWizardKey } from './wizard.ts';
 export type ConsoleEvent =
   | { type: 'key'; key: string; screen: ScreenInfo }
   | { type: 'planned'; requestId: number; title: string; steps: PlanLine[]; confirmName: string | null; fingerprint?: string; stale?: boolean }
-  | { type: 'applied'; requestId: number; message: string; secret?: { label: string; value: string }; lines?: string[]; openSlug?: string; closeTenant?: boolean }
+  | {
+      type: 'applied';
+      requestId: number;
+      message: string;
+      secret?: { label: string; value: string };
+      lines?: string[];
+      openSlug?: string;
+      closeTenant?: boolean;
+    }
   | { type: 'failed'; requestId: number; notice: Notice };
 
 /** All console state changes in one reducer: keys arriving together in a chunk see each other's effects. */
@@ -33,7 +41,12 @@ export function reduceConsole(state: ConsoleState, event: ConsoleEvent): Console
   if (state.help) return reduceHelp(state, key, view);
   if (state.route.screen === 'wizard') return reduceWizard(state, key);
   if (state.route.screen === 'tenants' && state.tenants.filtering) return reduceFilter(state, key);
-  const scopes = state.route.screen === 'tenants' ? (['tenants', 'list', 'global'] as const) : state.route.screen === 'tenant' ? (['tenant', 'list', 'global'] as const) : (['doctor', 'list', 'global'] as const);
+  const scopes =
+    state.route.screen === 'tenants'
+      ? (['tenants', 'list', 'global'] as const)
+      : state.route.screen === 'tenant'
+        ? (['tenant', 'list', 'global'] as const)
+        : (['doctor', 'list', 'global'] as const);
   const action = actionFor(scopes, key);
   if (action === 'selectTab') return numberedTab(state, key);
   if (action === undefined) return state;
@@ -87,13 +100,23 @@ const KEY_MUTATES = (action: ActionId) => bindingOf(action)?.mutates === true;
 
 /** The one answer of a read-only console to anything that would change state, whichever path asked. */
 function refusedReadonly(state: ConsoleState): ConsoleState {
-  return { ...state, dialog: null, dialogTarget: null, notice: { kind: 'error', text: 'The console is read-only (--readonly): nothing can be changed.', code: 'FORBIDDEN' } };
+  return {
+    ...state,
+    dialog: null,
+    dialogTarget: null,
+    notice: { kind: 'error', text: 'The console is read-only (--readonly): nothing can be changed.', code: 'FORBIDDEN' },
+  };
 }
 
-function openDialog(state: ConsoleState, opening: { action: ConsoleActionId; title: string; fields: { name: string; label: string; value: string; choices?: readonly string[] }[] }, view: ViewInfo): ConsoleState {
+function openDialog(
+  state: ConsoleState,
+  opening: { action: ConsoleActionId; title: string; fields: { name: string; label: string; value: string; choices?: readonly string[] }[] },
+  view: ViewInfo,
+): ConsoleState {
   const target = { slug: view.tenant?.slug ?? null, ...(view.tenant ? { tenantName: view.tenant.name } : {}), selection: view.selection };
   const withTarget = { ...state, dialogTarget: target };
-  if (opening.fields.length > 0) return { ...withTarget, dialog: { kind: 'form', action: opening.action, title: opening.title, fields: opening.fields, focus: 0 } };
+  if (opening.fields.length > 0)
+    return { ...withTarget, dialog: { kind: 'form', action: opening.action, title: opening.title, fields: opening.fields, focus: 0 } };
   return requestEffect(withTarget, opening.action, opening.title, 'plan', {});
 }
 
@@ -109,7 +132,12 @@ function requestEffect(
   if (state.readonly) return refusedReadonly(state);
   const target = state.dialogTarget ?? { slug: null, selection: null };
   const request: EffectRequest = { id: state.nextRequestId, phase, action, values, target, ...(fingerprint ? { fingerprint } : {}) };
-  return { ...state, request, nextRequestId: state.nextRequestId + 1, dialog: { kind: 'busy', title: `${title}: ${phase === 'plan' ? 'planning' : 'applying'}…` } };
+  return {
+    ...state,
+    request,
+    nextRequestId: state.nextRequestId + 1,
+    dialog: { kind: 'busy', title: `${title}: ${phase === 'plan' ? 'planning' : 'applying'}…` },
+  };
 }
 
 function settle(state: ConsoleState, event: Exclude<ConsoleEvent, { type: 'key' }>): ConsoleState {
@@ -119,12 +147,22 @@ function settle(state: ConsoleState, event: Exclude<ConsoleEvent, { type: 'key' 
   if (event.type === 'failed') return { ...cleared, dialog: null, dialogTarget: null, notice: event.notice };
   if (event.type === 'planned') {
     const fingerprint = event.fingerprint ?? null;
-    const dialog = { kind: 'plan' as const, action: request.action, title: event.title, steps: event.steps, values: request.values, confirmName: event.confirmName, typed: '', fingerprint };
+    const dialog = {
+      kind: 'plan' as const,
+      action: request.action,
+      title: event.title,
+      steps: event.steps,
+      values: request.values,
+      confirmName: event.confirmName,
+      typed: '',
+      fingerprint,
+    };
     return { ...cleared, dialog, ...(event.stale ? { notice: STALE_NOTICE } : {}) };
   }
   let next: ConsoleState = { ...cleared, dialogTarget: null, refreshes: state.refreshes + 1, notice: { kind: 'success', text: event.message } };
   // A new tenant opens as if picked from the table: esc goes back to the tenants, not to the wizard.
-  if (event.openSlug) next = { ...navigate({ ...next, route: { screen: 'tenants' }, history: [] }, { screen: 'tenant', slug: event.openSlug }), notice: next.notice };
+  if (event.openSlug)
+    next = { ...navigate({ ...next, route: { screen: 'tenants' }, history: [] }, { screen: 'tenant', slug: event.openSlug }), notice: next.notice };
   if (event.closeTenant) next = { ...next, route: { screen: 'tenants' }, history: [] };
   const showResult = event.secret !== undefined || (event.lines?.length ?? 0) > 0;
   return { ...next, dialog: showResult ? { kind: 'result', title: event.message, lines: event.lines ?? [], secret: event.secret ?? null } : null };

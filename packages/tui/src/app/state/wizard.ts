@@ -1,4 +1,13 @@
-import { FEATURES, ISOLATION_MODES, PLAN_CATALOG, PLAN_CODES, provisionInputIssues, type Feature, type PlanCode, type ProvisionTenantInput } from '@tenantry/sdk';
+import {
+  FEATURES,
+  ISOLATION_MODES,
+  PLAN_CATALOG,
+  PLAN_CODES,
+  provisionInputIssues,
+  type Feature,
+  type PlanCode,
+  type ProvisionTenantInput,
+} from '@tenantry/sdk';
 import { actionFor } from '../keymap.ts';
 import { editText } from './text.ts';
 

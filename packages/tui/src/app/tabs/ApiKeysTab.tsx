@@ -15,7 +15,11 @@ export function ApiKeysTab({ data, cursor, height, width }: TabProps) {
       {keys.slice(start, end).map((key, offset) => (
         <Box key={key.id} flexShrink={0}>
           <Text inverse={start + offset === cursor} wrap="truncate">
-            {cell(key.prefix, 14) + cell(key.name, nameWidth) + cell(key.status, 10) + cell(key.expiresAt?.slice(0, 10) ?? 'never', 12) + cell(key.lastUsedAt?.slice(0, 10) ?? '-', 12)}
+            {cell(key.prefix, 14) +
+              cell(key.name, nameWidth) +
+              cell(key.status, 10) +
+              cell(key.expiresAt?.slice(0, 10) ?? 'never', 12) +
+              cell(key.lastUsedAt?.slice(0, 10) ?? '-', 12)}
             {key.scopes.join(' ')}
           </Text>
         </Box>

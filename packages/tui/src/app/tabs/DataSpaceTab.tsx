@@ -25,7 +25,10 @@ export function DataSpaceTab({ data, width }: TabProps) {
         <Box key={migration.id} flexShrink={0} width={width}>
           <Text wrap="truncate">
             {cell(migration.id, 22) +
-              cell(migration.appliedAt ? `${migration.appliedAt.slice(0, 16).replace('T', ' ')}${migration.checksumMatches === false ? ' ✗' : ''}` : '○ pending', 20) +
+              cell(
+                migration.appliedAt ? `${migration.appliedAt.slice(0, 16).replace('T', ' ')}${migration.checksumMatches === false ? ' ✗' : ''}` : '○ pending',
+                20,
+              ) +
               migration.description}
           </Text>
         </Box>

@@ -17,7 +17,10 @@ export function InvitationsTab({ data, cursor, height, width }: TabProps) {
       {invitations.slice(start, end).map((invitation, offset) => (
         <Box key={invitation.id} flexShrink={0}>
           <Text inverse={start + offset === cursor} wrap="truncate">
-            {cell(invitation.email, emailWidth) + cell(invitation.role ?? '-', 10) + cell(STATE_MARKS[invitation.state], 12) + cell(invitation.expiresAt.slice(0, 10), 12)}
+            {cell(invitation.email, emailWidth) +
+              cell(invitation.role ?? '-', 10) +
+              cell(STATE_MARKS[invitation.state], 12) +
+              cell(invitation.expiresAt.slice(0, 10), 12)}
             {`${invitation.sendCount}× by ${invitation.invitedBy}`}
           </Text>
         </Box>

@@ -5,7 +5,9 @@ import type { TabProps } from './tab-props.ts';
 /** Plan, limits and usage as bars, trial, contacts and the security policy. */
 export function OverviewTab({ tenant, data }: TabProps) {
   const usage = data.dataSpace?.usage;
-  const enabled = Object.entries(tenant.features).filter(([, on]) => on).map(([name]) => name);
+  const enabled = Object.entries(tenant.features)
+    .filter(([, on]) => on)
+    .map(([name]) => name);
   const policy = tenant.securityPolicy;
   const rows: [string, string][] = [
     ['Status', statusText(tenant.status)],
@@ -13,7 +15,12 @@ export function OverviewTab({ tenant, data }: TabProps) {
     ['Users', usageBar(usage?.users ?? tenant.usersUsed, tenant.limits.maxUsers)],
     ['Assets', usage?.assets == null ? `limit ${tenant.limits.maxAssets}` : usageBar(usage.assets, tenant.limits.maxAssets)],
     ['Devices', usage?.devices == null ? `limit ${tenant.limits.maxDevices}` : usageBar(usage.devices, tenant.limits.maxDevices)],
-    ['Storage', usage?.storageGb == null ? `quota ${tenant.limits.storageQuotaGb} GB` : `${usageBar(Math.round(usage.storageGb * 100) / 100, tenant.limits.storageQuotaGb)} GB`],
+    [
+      'Storage',
+      usage?.storageGb == null
+        ? `quota ${tenant.limits.storageQuotaGb} GB`
+        : `${usageBar(Math.round(usage.storageGb * 100) / 100, tenant.limits.storageQuotaGb)} GB`,
+    ],
     ['Limits', `${tenant.limits.maxApiKeys} API keys · ${tenant.limits.maxDomains} domains`],
     ['Features', enabled.join(', ') || 'none'],
     ['Trial', tenant.trialDaysLeft === null ? 'none' : `${tenant.trialDaysLeft} days left (ends ${tenant.trialEndsAt?.slice(0, 10) ?? ''})`],
@@ -21,7 +28,10 @@ export function OverviewTab({ tenant, data }: TabProps) {
     ['Owner', tenant.owners.map((owner) => owner.email).join(', ') || '✗ none'],
     ['Time zone', tenant.timeZone],
     ['Support', [tenant.supportEmail, tenant.supportPhone].filter(Boolean).join(' · ') || '-'],
-    ['Policy', `2FA ${policy.require2fa ? 'required' : 'optional'} · session ${policy.sessionTimeoutMinutes} min · passwords ${policy.password.minLength}+ chars · IPs ${policy.allowedIpRanges.join(', ') || 'any'}`],
+    [
+      'Policy',
+      `2FA ${policy.require2fa ? 'required' : 'optional'} · session ${policy.sessionTimeoutMinutes} min · passwords ${policy.password.minLength}+ chars · IPs ${policy.allowedIpRanges.join(', ') || 'any'}`,
+    ],
   ];
   return (
     <Box flexDirection="column">

@@ -22,7 +22,12 @@ export function tabSelections(tab: TabId, tenant: TenantDetailsDto, data: TabDat
     case 'keys':
       return (data.apiKeys ?? []).map((key) => ({ kind: 'key', id: key.id, label: key.prefix, facts: { status: key.status } }));
     case 'invitations':
-      return (data.invitations ?? []).map((invitation) => ({ kind: 'invitation', id: invitation.id, label: invitation.email, facts: { state: invitation.state } }));
+      return (data.invitations ?? []).map((invitation) => ({
+        kind: 'invitation',
+        id: invitation.id,
+        label: invitation.email,
+        facts: { state: invitation.state },
+      }));
     case 'audit':
       return (data.audit ?? []).map((event) => ({ kind: 'audit', id: event.id, label: event.action }));
     default:

@@ -18,6 +18,11 @@ export const consoleCommand = defineCommand({
     }
     // The first frame does not wait for the database: the console opens it once it has drawn.
     const { runConsole } = await import('../../app/run-console.tsx');
-    await runConsole({ openClient: () => ctx.client(), readonly: flags.readonly === true, io: ctx.io, ...(ctx.consoleScreen ? { screen: ctx.consoleScreen } : {}) });
+    await runConsole({
+      openClient: () => ctx.client(),
+      readonly: flags.readonly === true,
+      io: ctx.io,
+      ...(ctx.consoleScreen ? { screen: ctx.consoleScreen } : {}),
+    });
   },
 });

@@ -19,7 +19,9 @@ export function activeProfile(config: ConfigFile, env: Env, flag: unknown): Acti
   const known = Object.keys(config.profiles);
   throw new TenantryError('INVALID_INPUT', {
     message: `No profile "${name}" in ${config.path}.`,
-    details: { issues: [{ path: asked === undefined ? 'default-profile' : '--profile', message: `no profile "${name}"; profiles: ${known.join(', ') || 'none'}` }] },
+    details: {
+      issues: [{ path: asked === undefined ? 'default-profile' : '--profile', message: `no profile "${name}"; profiles: ${known.join(', ') || 'none'}` }],
+    },
     hint: `Create it with \`tenantry config set database-url URL --profile ${name}\`, or list profiles with \`tenantry config list\`.`,
   });
 }

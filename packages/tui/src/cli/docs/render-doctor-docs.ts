@@ -28,7 +28,10 @@ export function renderDoctorDocs(): string {
     '',
     '| code | severity | scope | repair | title |',
     '| --- | --- | --- | --- | --- |',
-    ...catalog.map((check) => `| [\`${check.code}\`](#${check.code.toLowerCase()}) | ${check.severity} | ${check.scope} | ${check.repairable ? 'yes' : 'no'} | ${check.title} |`),
+    ...catalog.map(
+      (check) =>
+        `| [\`${check.code}\`](#${check.code.toLowerCase()}) | ${check.severity} | ${check.scope} | ${check.repairable ? 'yes' : 'no'} | ${check.title} |`,
+    ),
     '',
     ...sections,
   ].join('\n');

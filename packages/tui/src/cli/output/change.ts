@@ -41,9 +41,7 @@ export function renderDiff(changes: readonly FieldChangeDto[], ctx: Pick<Command
   const terminal = Boolean(ctx.io.stdout.isTTY);
   const width = Math.max(...changes.map((change) => change.field.length));
   const show = (value: unknown) => shown(value, terminal);
-  return changes
-    .map((change) => `  ${change.field.padEnd(width)}  ${ctx.style.red(show(change.from))} → ${ctx.style.green(show(change.to))}`)
-    .join('\n');
+  return changes.map((change) => `  ${change.field.padEnd(width)}  ${ctx.style.red(show(change.from))} → ${ctx.style.green(show(change.to))}`).join('\n');
 }
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;

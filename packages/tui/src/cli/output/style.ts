@@ -8,8 +8,7 @@ export interface Style {
   cyan(text: string): string;
 }
 
-const wrap = (enabled: boolean, open: number, close: number) => (text: string) =>
-  enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text;
+const wrap = (enabled: boolean, open: number, close: number) => (text: string) => (enabled ? `\u001b[${open}m${text}\u001b[${close}m` : text);
 
 export function createStyle(enabled: boolean): Style {
   return {

@@ -12,12 +12,25 @@ export const auditList = defineCommand({
   path: ['audit'],
   aliases: [['audit', 'list']],
   summary: 'Shows the audit trail, newest first: who changed what, in which tenant, before and after.',
-  description: 'Every change writes audit events in its own transaction; one command shares one correlation id. Secrets are redacted.\n' +
+  description:
+    'Every change writes audit events in its own transaction; one command shares one correlation id. Secrets are redacted.\n' +
     'The via column is the face that acted (cli, console, sdk, http). `tenantry audit verify` checks the trail was not tampered with.',
   flags: [
-    { name: 'tenant', type: 'string', placeholder: 'SLUG', field: 'tenant', description: "Only this tenant's events (a purged tenant's trail stays readable)." },
+    {
+      name: 'tenant',
+      type: 'string',
+      placeholder: 'SLUG',
+      field: 'tenant',
+      description: "Only this tenant's events (a purged tenant's trail stays readable).",
+    },
     { name: 'action', type: 'string', placeholder: 'ACTION', field: 'action', description: 'Only this action (invitation.sent), or a prefix (invitation.*).' },
-    { name: 'since', type: 'string', placeholder: 'TIME', field: 'since', description: 'Only events at or after TIME: ISO 8601 (2026-11-01, 2026-11-01T12:00Z) or a duration ago (30m, 24h, 7d).' },
+    {
+      name: 'since',
+      type: 'string',
+      placeholder: 'TIME',
+      field: 'since',
+      description: 'Only events at or after TIME: ISO 8601 (2026-11-01, 2026-11-01T12:00Z) or a duration ago (30m, 24h, 7d).',
+    },
     { name: 'until', type: 'string', placeholder: 'TIME', field: 'until', description: 'Only events before TIME (same forms as --since).' },
     { name: 'correlation-id', type: 'string', placeholder: 'UUID', field: 'correlationId', description: 'Only the events of one command.' },
     { name: 'limit', type: 'integer', field: 'limit', description: 'At most N events (default 50, up to 10000).' },
@@ -41,7 +54,9 @@ export const auditList = defineCommand({
     const read = await (await ctx.client()).audit.list(filter);
     const events = read.slice(0, limit);
     if (read.length > events.length) {
-      ctx.info(`Showing the newest ${plural(events.length, 'event')}; more match: narrow with --since, --until or --tenant, or raise --limit (up to ${MAX_LIMIT.toLocaleString('en-US')}).`);
+      ctx.info(
+        `Showing the newest ${plural(events.length, 'event')}; more match: narrow with --since, --until or --tenant, or raise --limit (up to ${MAX_LIMIT.toLocaleString('en-US')}).`,
+      );
     }
     if (ctx.json) return ctx.outJson(listEnvelope(events));
     const terminal = Boolean(ctx.io.stdout.isTTY);
@@ -65,7 +80,9 @@ function describeChange(event: AuditEventDto): string {
   const before = event.before ?? {};
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   return keys
-    .map((key) => (key in before && key in after ? `${key}: ${short(before[key])} → ${short(after[key])}` : `${key}: ${short(key in after ? after[key] : before[key])}`))
+    .map((key) =>
+      key in before && key in after ? `${key}: ${short(before[key])} → ${short(after[key])}` : `${key}: ${short(key in after ? after[key] : before[key])}`,
+    )
     .join('; ');
 }
 

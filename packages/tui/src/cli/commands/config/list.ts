@@ -8,7 +8,7 @@ export const configList = defineCommand({
   aliases: [['config', 'ls']],
   summary: 'Lists the settings profiles of the config file, marking the one in use.',
   description:
-    'Profiles hold settings an operator would otherwise export as environment variables. The profile in use is --profile, else TENANTRY_PROFILE, else the file\'s default-profile. A variable that is set wins over the profile, and a flag over both. Passwords in URLs are shown as ***.',
+    "Profiles hold settings an operator would otherwise export as environment variables. The profile in use is --profile, else TENANTRY_PROFILE, else the file's default-profile. A variable that is set wins over the profile, and a flag over both. Passwords in URLs are shown as ***.",
   json: true,
   examples: [
     { description: 'Every profile and its settings', command: 'tenantry config list' },
@@ -18,7 +18,10 @@ export const configList = defineCommand({
     const config = readConfig(configPath(ctx.io.env));
     const active = activeProfile(config, ctx.io.env, flags.profile);
     const profiles = Object.fromEntries(
-      Object.entries(config.profiles).map(([name, profile]) => [name, Object.fromEntries(CONFIG_KEYS.flatMap((key) => (profile[key] === undefined ? [] : [[key, masked(key, profile[key])]])))]),
+      Object.entries(config.profiles).map(([name, profile]) => [
+        name,
+        Object.fromEntries(CONFIG_KEYS.flatMap((key) => (profile[key] === undefined ? [] : [[key, masked(key, profile[key])]]))),
+      ]),
     );
     if (ctx.json) return ctx.outJson({ file: config.path, defaultProfile: config.defaultProfile ?? null, active: active?.name ?? null, profiles });
     ctx.out(`# ${config.path}${Object.keys(profiles).length === 0 ? ' (no profiles yet: tenantry config set KEY VALUE --profile NAME)' : ''}`);

@@ -24,12 +24,14 @@ export const configSet = defineCommand({
     const config = readConfig(configPath(ctx.io.env));
     let change: string;
     if (key === DEFAULT_PROFILE_KEY) {
-      if (value && !config.profiles[value]) throw TenantryError.invalidInput([{ path: 'value', message: `no profile "${value}"; profiles: ${Object.keys(config.profiles).join(', ') || 'none'}` }]);
+      if (value && !config.profiles[value])
+        throw TenantryError.invalidInput([{ path: 'value', message: `no profile "${value}"; profiles: ${Object.keys(config.profiles).join(', ') || 'none'}` }]);
       if (value) config.defaultProfile = value;
       else delete config.defaultProfile;
       change = value ? `${DEFAULT_PROFILE_KEY} = ${value}` : `${DEFAULT_PROFILE_KEY} removed`;
     } else {
-      if (!isSettingKey(key)) throw TenantryError.invalidInput([{ path: 'key', message: `must be one of: ${[...CONFIG_KEYS, DEFAULT_PROFILE_KEY].join(', ')}` }]);
+      if (!isSettingKey(key))
+        throw TenantryError.invalidInput([{ path: 'key', message: `must be one of: ${[...CONFIG_KEYS, DEFAULT_PROFILE_KEY].join(', ')}` }]);
       const name = typeof input.flags.profile === 'string' ? input.flags.profile : ctx.io.env.TENANTRY_PROFILE || config.defaultProfile || 'default';
       const profile = { ...config.profiles[name] };
       if (value) profile[key] = value;

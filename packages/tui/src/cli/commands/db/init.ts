@@ -10,7 +10,10 @@ export const dbInit = defineCommand({
   json: true,
   leavesMigrationsPending: true,
   examples: [
-    { description: 'Create and migrate a new database on a server', command: 'tenantry db init --create --database-url postgresql://postgres@db:5432/tenantry' },
+    {
+      description: 'Create and migrate a new database on a server',
+      command: 'tenantry db init --create --database-url postgresql://postgres@db:5432/tenantry',
+    },
     { description: 'See what it would do', command: 'tenantry db init --create --dry-run --database-url postgresql://postgres@db:5432/tenantry' },
   ],
   async run(ctx, { flags }) {

@@ -7,8 +7,10 @@ type Style = { green(text: string): string; yellow(text: string): string; red(te
 /** Which role withTenant logs in as, marked when RESET ROLE in a callback could escape row-level security. */
 function dataPathLine(role: MigrationStatusDto['dataPath'], problem: string | undefined, style: Style): string {
   if (!role) return `Data path: ${style.red('✗')} withTenant cannot log in: ${problem ?? 'unknown reason'}`;
-  if (role.mode === 'set-role') return `Data path: ${style.yellow('!')} SET LOCAL ROLE tenantry_app from ${role.sessionRole} (embedded, one user: RESET ROLE undoes it)`;
-  if (role.superuser || role.bypassRls) return `Data path: ${style.red('✗')} logs in as ${role.sessionRole}, which ${role.superuser ? 'is a superuser' : 'bypasses row-level security'}`;
+  if (role.mode === 'set-role')
+    return `Data path: ${style.yellow('!')} SET LOCAL ROLE tenantry_app from ${role.sessionRole} (embedded, one user: RESET ROLE undoes it)`;
+  if (role.superuser || role.bypassRls)
+    return `Data path: ${style.red('✗')} logs in as ${role.sessionRole}, which ${role.superuser ? 'is a superuser' : 'bypasses row-level security'}`;
   return `Data path: ${style.green('✓')} logs in as ${role.sessionRole} (not a superuser)`;
 }
 

@@ -17,14 +17,16 @@ export const domainAdd = defineCommand({
   json: true,
   examples: [
     { description: 'Add a custom domain', command: 'tenantry domain add acme-corp dashboard.client.com' },
-    { description: 'Make it primary once verified', command: 'tenantry domain verify acme-corp dashboard.client.com && tenantry domain add acme-corp dashboard.client.com --primary --json' },
+    {
+      description: 'Make it primary once verified',
+      command: 'tenantry domain verify acme-corp dashboard.client.com && tenantry domain add acme-corp dashboard.client.com --primary --json',
+    },
   ],
   async run(ctx, input) {
     const slug = requiredArg(input, 'slug');
-    const result = await (await ctx.client()).domains.add(
-      { slug, hostname: requiredArg(input, 'hostname'), primary: input.flags.primary === true },
-      changeOptions(input.flags),
-    );
+    const result = await (
+      await ctx.client()
+    ).domains.add({ slug, hostname: requiredArg(input, 'hostname'), primary: input.flags.primary === true }, changeOptions(input.flags));
     if (ctx.json) return ctx.outJson(result);
     const { domain } = result;
     renderChange(ctx, result, {
@@ -32,7 +34,9 @@ export const domainAdd = defineCommand({
       unchanged: `${slug} already has ${domain.displayHostname}; nothing changed.`,
     });
     if (result.result === 'applied' && domain.verification) {
-      ctx.out(`  Publish TXT ${domain.verification.recordName} = "${domain.verification.recordValue}", then run \`tenantry domain verify ${slug} ${domain.hostname}\`.`);
+      ctx.out(
+        `  Publish TXT ${domain.verification.recordName} = "${domain.verification.recordValue}", then run \`tenantry domain verify ${slug} ${domain.hostname}\`.`,
+      );
     }
   },
 });

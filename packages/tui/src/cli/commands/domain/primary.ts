@@ -14,7 +14,10 @@ export const domainPrimary = defineCommand({
   flags: [...CHANGE_FLAGS],
   json: true,
   examples: [
-    { description: 'Fix a tenant with no or the wrong domain', command: 'TENANTRY_BASE_DOMAIN=newconcierge.app tenantry domain primary theo theo.newconcierge.app' },
+    {
+      description: 'Fix a tenant with no or the wrong domain',
+      command: 'TENANTRY_BASE_DOMAIN=newconcierge.app tenantry domain primary theo theo.newconcierge.app',
+    },
     { description: 'Move the primary to a verified custom domain, plan first', command: 'tenantry domain primary theo portal.theo.com --dry-run' },
   ],
   async run(ctx, input) {

@@ -23,6 +23,9 @@ export const domainVerify = defineCommand({
     const slug = requiredArg(input, 'slug');
     const result = await (await ctx.client()).domains.verify({ slug, hostname: requiredArg(input, 'hostname') }, changeOptions(input.flags));
     if (ctx.json) return ctx.outJson(result);
-    renderChange(ctx, result, { applied: `Verified ${result.domain.displayHostname} for ${slug}`, unchanged: `${result.domain.displayHostname} is already verified; nothing changed.` });
+    renderChange(ctx, result, {
+      applied: `Verified ${result.domain.displayHostname} for ${slug}`,
+      unchanged: `${result.domain.displayHostname} is already verified; nothing changed.`,
+    });
   },
 });

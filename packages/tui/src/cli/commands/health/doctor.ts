@@ -27,7 +27,10 @@ export const doctor = defineCommand({
   examples: [
     { description: 'Every tenant', command: 'tenantry doctor' },
     { description: 'One tenant, errors only, as JSON', command: 'tenantry doctor acme-corp --min-severity error --json' },
-    { description: 'From cron: alert a webhook about new findings', command: 'tenantry doctor --notify https://hooks.example.com/tenantry --min-severity warn' },
+    {
+      description: 'From cron: alert a webhook about new findings',
+      command: 'tenantry doctor --notify https://hooks.example.com/tenantry --min-severity warn',
+    },
     { description: 'See what would be posted, posting nothing', command: 'tenantry doctor --notify https://hooks.example.com/tenantry --dry-run' },
   ],
   async run(ctx, { args, flags }) {
@@ -102,9 +105,15 @@ function renderReport(ctx: CommandContext, report: DoctorReportDto): string {
     const symbol = SYMBOLS[finding.severity];
     const colored = finding.severity === 'error' ? style.red(symbol) : finding.severity === 'warn' ? style.yellow(symbol) : style.dim(symbol);
     const repair = finding.repairable ? style.dim(`  repair: tenantry repair ${finding.code}${finding.tenant ? ` ${finding.tenant.slug}` : ''}`) : '';
-    return [`${colored}  ${style.bold(finding.code)}  ${finding.message}`, `         → ${finding.remediation}`, ...(repair ? [`       ${repair}`] : [])].join('\n');
+    return [`${colored}  ${style.bold(finding.code)}  ${finding.message}`, `         → ${finding.remediation}`, ...(repair ? [`       ${repair}`] : [])].join(
+      '\n',
+    );
   });
   const { error, warn, info } = report.summary;
   const verdict = error > 0 ? style.red('✗ failing') : style.yellow('! warnings');
-  return [...lines, '', `${verdict}: ${plural(error, 'error')}, ${plural(warn, 'warning')}, ${info} info across ${plural(report.checks, 'check')} (${scope}).`].join('\n');
+  return [
+    ...lines,
+    '',
+    `${verdict}: ${plural(error, 'error')}, ${plural(warn, 'warning')}, ${info} info across ${plural(report.checks, 'check')} (${scope}).`,
+  ].join('\n');
 }

@@ -4,7 +4,8 @@ import { defineCommand } from '../../command.ts';
 export const preflight = defineCommand({
   path: ['preflight'],
   summary: 'Checks that the database and the environment are ready before a deploy or a provisioning run.',
-  description: 'Database reachable and its version, privilege to create schemas, control-plane migrations applied, the role withTenant logs in as (failing when it is a superuser; marked ! on the embedded store, which has one user), and for the embedded store its lock, permissions and free disk must pass; an optional setting left unset (the base domain) is a warning (!). Exits 0 when every check passes, warnings or not (7 otherwise).',
+  description:
+    'Database reachable and its version, privilege to create schemas, control-plane migrations applied, the role withTenant logs in as (failing when it is a superuser; marked ! on the embedded store, which has one user), and for the embedded store its lock, permissions and free disk must pass; an optional setting left unset (the base domain) is a warning (!). Exits 0 when every check passes, warnings or not (7 otherwise).',
   json: true,
   leavesMigrationsPending: true,
   examples: [
@@ -23,7 +24,11 @@ export const preflight = defineCommand({
       }
       const warnings = results.filter((result) => result.warning).length;
       const failed = results.filter((result) => !result.ok).length;
-      ctx.out(ok ? ctx.style.green(warnings > 0 ? `Ready, with ${plural(warnings, 'warning')}.` : 'Ready.') : ctx.style.red(`Not ready: ${plural(failed, 'check')} failed.`));
+      ctx.out(
+        ok
+          ? ctx.style.green(warnings > 0 ? `Ready, with ${plural(warnings, 'warning')}.` : 'Ready.')
+          : ctx.style.red(`Not ready: ${plural(failed, 'check')} failed.`),
+      );
     }
     return ok ? undefined : { exitKind: 'precondition_failed' };
   },

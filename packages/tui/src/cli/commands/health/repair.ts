@@ -40,10 +40,13 @@ export const repair = defineCommand({
     const { dryRun, expectFingerprint } = changeOptions(flags);
     if (dryRun || planned.length === 0) return report(ctx, planned, []);
     if (expectFingerprint !== undefined && planned.length !== 1) {
-      throw TenantryError.invalidInput([{ path: '--expect-plan', message: `names the plan of one repair, but ${planned.length} match: give the check code and the tenant of one finding` }]);
+      throw TenantryError.invalidInput([
+        { path: '--expect-plan', message: `names the plan of one repair, but ${planned.length} match: give the check code and the tenant of one finding` },
+      ]);
     }
     if (flags.yes !== true) {
-      if (!ctx.interactive) throw TenantryError.invalidInput([{ path: '--yes', message: 'is required to apply repairs without a terminal (or use --dry-run)' }]);
+      if (!ctx.interactive)
+        throw TenantryError.invalidInput([{ path: '--yes', message: 'is required to apply repairs without a terminal (or use --dry-run)' }]);
       const { confirmRepairs } = await import('../../../flows/repair.ts');
       return report(ctx, planned, await confirmRepairs({ client, io: ctx.io, planned }));
     }
@@ -73,7 +76,10 @@ function report(ctx: CommandContext, planned: PlannedRepairDto[], outcomes: Repa
   } else if (planned.length === 0) {
     ctx.out(`${ctx.style.green('✓')} Nothing to repair.`);
   } else if (dryRun) {
-    for (const item of planned) ctx.out(`${renderRepairPlan(item, ctx.style)}\n${ctx.style.dim(`  Plan ${item.fingerprint}: add --expect-plan ${item.fingerprint} to apply exactly this plan.`)}`);
+    for (const item of planned)
+      ctx.out(
+        `${renderRepairPlan(item, ctx.style)}\n${ctx.style.dim(`  Plan ${item.fingerprint}: add --expect-plan ${item.fingerprint} to apply exactly this plan.`)}`,
+      );
     ctx.out(ctx.style.dim('Dry run: nothing was written. Apply with --yes (and --confirm for destructive repairs).'));
   } else {
     for (const outcome of outcomes) ctx.out(renderOutcome(outcome, ctx.style));

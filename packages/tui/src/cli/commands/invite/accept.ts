@@ -19,7 +19,10 @@ export const inviteAccept = defineCommand({
   examples: [
     { description: 'Accept, typing the password when asked', command: 'tenantry invite accept inv_3kT9...' },
     { description: 'From a script', command: 'printf %s "$PASSWORD" | tenantry invite accept "$TOKEN" --password-stdin --name "Ana Lima" --json' },
-    { description: 'Check the token and the password without accepting', command: 'printf %s "$PASSWORD" | tenantry invite accept "$TOKEN" --password-stdin --dry-run' },
+    {
+      description: 'Check the token and the password without accepting',
+      command: 'printf %s "$PASSWORD" | tenantry invite accept "$TOKEN" --password-stdin --dry-run',
+    },
   ],
   async run(ctx, input) {
     const password = await passwordFrom(ctx, input.flags);
@@ -30,7 +33,8 @@ export const inviteAccept = defineCommand({
     if (accepted.result === 'planned') return renderChange(ctx, accepted, { applied: '', unchanged: '' });
     const as = accepted.role ? `as ${accepted.role}` : 'with no role';
     ctx.out(`${ctx.style.green('✓')} ${accepted.email} joined ${accepted.tenantSlug} ${as} (${accepted.existingUser ? 'existing account' : 'new account'})`);
-    if (accepted.mustChangePassword) ctx.info(`${ctx.style.yellow('!')} The password does not meet ${accepted.tenantSlug}'s policy: it must be changed at the next sign-in.`);
+    if (accepted.mustChangePassword)
+      ctx.info(`${ctx.style.yellow('!')} The password does not meet ${accepted.tenantSlug}'s policy: it must be changed at the next sign-in.`);
   },
 });
 

@@ -9,7 +9,16 @@ export const inviteList = defineCommand({
   aliases: [['invite', 'ls']],
   summary: 'Lists the invitations of a tenant, newest first, with state and expiry.',
   args: [{ name: 'slug', description: "The tenant's slug.", field: 'slug' }],
-  flags: [{ name: 'state', type: 'string', placeholder: 'STATE', field: 'state', choices: INVITATION_STATES, description: 'Only invitations in this state (a pending one past its expiry is expired).' }],
+  flags: [
+    {
+      name: 'state',
+      type: 'string',
+      placeholder: 'STATE',
+      field: 'state',
+      choices: INVITATION_STATES,
+      description: 'Only invitations in this state (a pending one past its expiry is expired).',
+    },
+  ],
   json: true,
   examples: [
     { description: 'All invitations', command: 'tenantry invite list acme-corp' },
@@ -17,7 +26,9 @@ export const inviteList = defineCommand({
   ],
   async run(ctx, input) {
     const state = input.flags.state;
-    const invitations = await (await ctx.client()).invitations.list({ slug: requiredArg(input, 'slug'), ...(typeof state === 'string' ? { state: state as InvitationState } : {}) });
+    const invitations = await (
+      await ctx.client()
+    ).invitations.list({ slug: requiredArg(input, 'slug'), ...(typeof state === 'string' ? { state: state as InvitationState } : {}) });
     if (ctx.json) return ctx.outJson(listEnvelope(invitations));
     const terminal = Boolean(ctx.io.stdout.isTTY);
     const columns: Column<InvitationDto>[] = [

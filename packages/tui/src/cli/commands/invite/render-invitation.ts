@@ -9,7 +9,10 @@ export function renderInvitationResult(ctx: CommandContext, result: InvitationRe
   const as = invitation.role ? `as ${invitation.role}` : 'with no role';
   const until = formatMoment(invitation.expiresAt);
   const verb = result.action === 'created' ? 'Invited' : 'Sent a new token to';
-  renderChange(ctx, result, { applied: `${verb} ${invitation.email} to ${invitation.tenantSlug} ${as}, valid until ${until}`, unchanged: 'Nothing to change.' });
+  renderChange(ctx, result, {
+    applied: `${verb} ${invitation.email} to ${invitation.tenantSlug} ${as}, valid until ${until}`,
+    unchanged: 'Nothing to change.',
+  });
   if (result.result !== 'applied' || !invitation.token) return;
   const rows: [string, string][] = [['Token', `${ctx.style.bold(invitation.token)}  ${ctx.style.yellow(`(shown once: only its hash is stored)`)}`]];
   if (delivery?.status === 'sent') rows.push(['Mail', `sent to ${delivery.recipient} via ${delivery.detail}`]);
@@ -18,6 +21,8 @@ export function renderInvitationResult(ctx: CommandContext, result: InvitationRe
   if (delivery?.status === 'logged') {
     ctx.info(`${ctx.style.yellow('!')} No email went to ${delivery.recipient}: set TENANTRY_SMTP_URL to deliver mail. Hand the token over yourself.`);
   } else if (delivery && delivery.status !== 'sent') {
-    ctx.info(`${ctx.style.yellow('!')} The invitation email was not delivered (${delivery.detail}). Hand the token over yourself, or run \`tenantry invite resend ${invitation.tenantSlug} ${invitation.email}\` later.`);
+    ctx.info(
+      `${ctx.style.yellow('!')} The invitation email was not delivered (${delivery.detail}). Hand the token over yourself, or run \`tenantry invite resend ${invitation.tenantSlug} ${invitation.email}\` later.`,
+    );
   }
 }

@@ -17,7 +17,9 @@ export const inviteResend = defineCommand({
   ],
   async run(ctx, input) {
     const days = input.flags['expires-days'];
-    const result = await (await ctx.client()).invitations.resend(
+    const result = await (
+      await ctx.client()
+    ).invitations.resend(
       { slug: requiredArg(input, 'slug'), email: requiredArg(input, 'email'), ...(typeof days === 'number' ? { expiresDays: days } : {}) },
       changeOptions(input.flags),
     );

@@ -14,19 +14,28 @@ export const inviteSend = defineCommand({
     { name: 'email', description: "The invitee's email.", field: 'email' },
   ],
   flags: [
-    { name: 'role', type: 'string', placeholder: 'ROLE', field: 'role', choices: ROLES, description: 'The role the invitee gets. Default: none (a member without a role); sending again keeps the role unless given.' },
+    {
+      name: 'role',
+      type: 'string',
+      placeholder: 'ROLE',
+      field: 'role',
+      choices: ROLES,
+      description: 'The role the invitee gets. Default: none (a member without a role); sending again keeps the role unless given.',
+    },
     { name: 'expires-days', type: 'integer', field: 'expiresDays', description: 'Days until the invitation expires, 1-30. Default: 7.' },
     ...CHANGE_FLAGS,
   ],
   json: true,
   examples: [
     { description: 'Invite an analyst', command: 'tenantry invite send acme-corp ana@acme.com --role analyst' },
-    { description: 'The token for a script', command: "tenantry invite send acme-corp ana@acme.com --json | jq -r .invitation.token" },
+    { description: 'The token for a script', command: 'tenantry invite send acme-corp ana@acme.com --json | jq -r .invitation.token' },
     { description: 'See what would happen', command: 'tenantry invite send acme-corp bo@acme.com --role admin --expires-days 14 --dry-run' },
   ],
   async run(ctx, input) {
     const { flags } = input;
-    const result = await (await ctx.client()).invitations.send(
+    const result = await (
+      await ctx.client()
+    ).invitations.send(
       {
         slug: requiredArg(input, 'slug'),
         email: requiredArg(input, 'email'),

@@ -18,10 +18,16 @@ export function renderNewKey(ctx: CommandContext, result: ApiKeyResultDto): void
 export function expiryFromFlags(flags: ParsedArguments['flags']): { expiresDays?: number | null } {
   const days = flags['expires-days'];
   if (flags['never-expires'] === true) {
-    if (typeof days === 'number') throw TenantryError.invalidInput([{ path: 'expiresDays', message: 'pass either --expires-days or --never-expires, not both' }]);
+    if (typeof days === 'number')
+      throw TenantryError.invalidInput([{ path: 'expiresDays', message: 'pass either --expires-days or --never-expires, not both' }]);
     return { expiresDays: null };
   }
   return typeof days === 'number' ? { expiresDays: days } : {};
 }
 
-export const NEVER_EXPIRES_FLAG: FlagSpec = { name: 'never-expires', type: 'boolean', field: 'expiresDays', description: 'The key never expires (not recommended).' };
+export const NEVER_EXPIRES_FLAG: FlagSpec = {
+  name: 'never-expires',
+  type: 'boolean',
+  field: 'expiresDays',
+  description: 'The key never expires (not recommended).',
+};

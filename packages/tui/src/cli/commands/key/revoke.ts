@@ -15,6 +15,9 @@ export const keyRevoke = defineCommand({
     const slug = requiredArg(input, 'slug');
     const result = await (await ctx.client()).apiKeys.revoke({ slug, prefix: requiredArg(input, 'prefix') }, changeOptions(input.flags));
     if (ctx.json) return ctx.outJson(result);
-    renderChange(ctx, result, { applied: `Revoked API key ${result.apiKey.prefix} of ${slug}`, unchanged: `API key ${result.apiKey.prefix} was already revoked; nothing changed.` });
+    renderChange(ctx, result, {
+      applied: `Revoked API key ${result.apiKey.prefix} of ${slug}`,
+      unchanged: `API key ${result.apiKey.prefix} was already revoked; nothing changed.`,
+    });
   },
 });

@@ -24,13 +24,23 @@ export const keyRotate = defineCommand({
   async run(ctx, input) {
     const { flags } = input;
     const overlap = flags['overlap-hours'];
-    const result = await (await ctx.client()).apiKeys.rotate(
-      { slug: requiredArg(input, 'slug'), prefix: requiredArg(input, 'prefix'), ...(typeof overlap === 'number' ? { overlapHours: overlap } : {}), ...expiryFromFlags(flags) },
+    const result = await (
+      await ctx.client()
+    ).apiKeys.rotate(
+      {
+        slug: requiredArg(input, 'slug'),
+        prefix: requiredArg(input, 'prefix'),
+        ...(typeof overlap === 'number' ? { overlapHours: overlap } : {}),
+        ...expiryFromFlags(flags),
+      },
       changeOptions(flags),
     );
     if (ctx.json) return ctx.outJson(result);
     const until = result.previous.expiresAt ?? 'now';
-    renderChange(ctx, result, { applied: `Rotated ${result.previous.prefix}: new key ${result.apiKey.prefix}; the old one works until ${until}`, unchanged: 'Nothing to change.' });
+    renderChange(ctx, result, {
+      applied: `Rotated ${result.previous.prefix}: new key ${result.apiKey.prefix}; the old one works until ${until}`,
+      unchanged: 'Nothing to change.',
+    });
     renderNewKey(ctx, result);
   },
 });

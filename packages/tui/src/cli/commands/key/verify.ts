@@ -5,7 +5,8 @@ import { fields } from '../../output/format.ts';
 export const keyVerify = defineCommand({
   path: ['key', 'verify'],
   summary: 'Tells whether an API key is valid, for which tenant and scopes, or why not; records its last use.',
-  description: 'Exits 0 when the key is valid (and grants --scope), 4 when it is not, with the reason: malformed, unknown, revoked, expired, tenant_suspended, tenant_inactive or scope_not_granted.',
+  description:
+    'Exits 0 when the key is valid (and grants --scope), 4 when it is not, with the reason: malformed, unknown, revoked, expired, tenant_suspended, tenant_inactive or scope_not_granted.',
   args: [{ name: 'key', description: 'The key (tnt_...). Prefer --key-stdin: an argument lands in shell history.', field: 'key', optional: true }],
   flags: [
     { name: 'key-stdin', type: 'boolean', field: 'key', description: 'Read the key from the first line of stdin.' },
@@ -26,7 +27,9 @@ export const keyVerify = defineCommand({
     }
     if (key === undefined) throw TenantryError.invalidInput([{ path: 'key', message: 'is required: pass <key> or --key-stdin' }]);
     const scope = input.flags.scope;
-    const verdict = await (await ctx.client()).apiKeys.verify({ key, ...(typeof scope === 'string' ? { scope } : {}) }, { dryRun: input.flags['dry-run'] === true });
+    const verdict = await (
+      await ctx.client()
+    ).apiKeys.verify({ key, ...(typeof scope === 'string' ? { scope } : {}) }, { dryRun: input.flags['dry-run'] === true });
     if (ctx.json) ctx.outJson(verdict);
     else if (verdict.valid) {
       ctx.out(`${ctx.style.green('✓')} valid key ${verdict.key.prefix} ("${verdict.key.name}")`);

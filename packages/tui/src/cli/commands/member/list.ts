@@ -12,7 +12,7 @@ export const memberList = defineCommand({
   json: true,
   examples: [
     { description: 'Members of a tenant', command: 'tenantry member list acme-corp' },
-    { description: 'Owners only, from JSON', command: "tenantry member list acme-corp --json | jq -r '.items[] | select(.roles | index(\"owner\")) | .email'" },
+    { description: 'Owners only, from JSON', command: 'tenantry member list acme-corp --json | jq -r \'.items[] | select(.roles | index("owner")) | .email\'' },
   ],
   async run(ctx, input) {
     const members = await (await ctx.client()).members.list(requiredArg(input, 'slug'));

@@ -17,9 +17,21 @@ export const migrateApply = defineCommand({
     { name: 'all', type: 'boolean', field: 'all', description: 'Every tenant that is behind.' },
     { name: 'tenant', type: 'list', placeholder: 'SLUG', field: 'tenants', description: 'Only this tenant (repeatable).' },
     { name: 'concurrency', type: 'integer', field: 'concurrency', description: 'Tenants migrated at once (1-64). Default: 4 on a server, 1 embedded.' },
-    { name: 'canary', type: 'integer', placeholder: 'K', field: 'canary', description: 'Migrate the first K tenants (by slug) first, one at a time; stop if one fails. Default 0.' },
+    {
+      name: 'canary',
+      type: 'integer',
+      placeholder: 'K',
+      field: 'canary',
+      description: 'Migrate the first K tenants (by slug) first, one at a time; stop if one fails. Default 0.',
+    },
     { name: 'continue-on-error', type: 'boolean', field: 'continueOnError', description: 'Go on with the other tenants after a failure.' },
-    { name: 'lock-timeout', type: 'integer', placeholder: 'MS', field: 'lockTimeoutMs', description: 'Give up on a tenant whose locks are not granted within MS milliseconds (default 5000).' },
+    {
+      name: 'lock-timeout',
+      type: 'integer',
+      placeholder: 'MS',
+      field: 'lockTimeoutMs',
+      description: 'Give up on a tenant whose locks are not granted within MS milliseconds (default 5000).',
+    },
     ...CHANGE_FLAGS,
     QUIET_FLAG,
   ],
@@ -57,7 +69,9 @@ export const migrateApply = defineCommand({
       else {
         ctx.out(renderRun(run, ctx.style));
         ctx.info(`${ctx.style.red('✗')} ${error.message}`);
-        ctx.info(`  The run stopped at the first outage after ${done} of ${total} unit(s); run it again once the database is back: it applies exactly what is left.`);
+        ctx.info(
+          `  The run stopped at the first outage after ${done} of ${total} unit(s); run it again once the database is back: it applies exactly what is left.`,
+        );
         ctx.info(`  ${ctx.style.dim('code:')} ${error.code}`);
       }
       return { exitKind: 'unavailable' };

@@ -18,21 +18,26 @@ export function renderRun(run: TenantMigrationRunDto, style: Style): string {
   const lines: string[] = [];
   const { summary } = run;
   if (run.dryRun) {
-    lines.push(`${style.bold(`Plan${run.fingerprint ? ` ${run.fingerprint}` : ''}`)} ${style.dim('(dry run: nothing was written)')}: ${plural(summary.units, 'unit')}, each its own transaction, in this order:`);
+    lines.push(
+      `${style.bold(`Plan${run.fingerprint ? ` ${run.fingerprint}` : ''}`)} ${style.dim('(dry run: nothing was written)')}: ${plural(summary.units, 'unit')}, each its own transaction, in this order:`,
+    );
     for (const unit of run.units) lines.push(`  ${unitLabel(unit)}${unit.canary ? ' (canary)' : ''}: ${unit.migrations.join(', ')}`);
     lines.push('');
     run.steps.forEach((step, index) => {
       lines.push(`  ${index + 1}. ${step.description}`);
       for (const sql of step.sql ?? []) lines.push(style.dim(sqlBlock(sql, '       ')));
     });
-    if (run.fingerprint && summary.units > 0) lines.push('', `Add --expect-plan ${run.fingerprint} to apply exactly this plan (refused if anything changed since).`);
+    if (run.fingerprint && summary.units > 0)
+      lines.push('', `Add --expect-plan ${run.fingerprint} to apply exactly this plan (refused if anything changed since).`);
     return lines.join('\n');
   }
   if (summary.units === 0) {
     lines.push(`${style.green('✓')} Every tenant is up to date with blueprint ${style.bold(run.blueprint)}; nothing to apply.`);
   } else {
     const mark = summary.failed > 0 ? style.red('✗') : style.green('✓');
-    lines.push(`${mark} ${summary.migrated} migrated, ${summary.unchanged} already done, ${summary.failed} failed, ${summary.skipped} skipped (${(run.elapsedMs / 1000).toFixed(1)} s).`);
+    lines.push(
+      `${mark} ${summary.migrated} migrated, ${summary.unchanged} already done, ${summary.failed} failed, ${summary.skipped} skipped (${(run.elapsedMs / 1000).toFixed(1)} s).`,
+    );
   }
   for (const unit of run.units.filter((u) => u.outcome === 'failed')) {
     lines.push(`  ${style.red('✗')} ${unitLabel(unit)}: ${unit.error?.code} ${unit.error?.message}`);
@@ -49,4 +54,3 @@ export function renderRun(run: TenantMigrationRunDto, style: Style): string {
 export function unitLabel(unit: TenantMigrationRunDto['units'][number]): string {
   return unit.target === 'shared' ? 'shared tables' : String(unit.slug);
 }
-

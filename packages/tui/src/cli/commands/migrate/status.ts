@@ -10,7 +10,7 @@ export const migrateStatus = defineCommand({
   summary: "Shows which tenants are behind the blueprint's tenant migrations, and which applied ones changed since.",
   description:
     'Reads tenantry.tenant_migrations with a few set-based queries (no walk over tenant schemas), so it stays fast with\n' +
-    'thousands of tenants. The blueprint is the program\'s ($TENANTRY_BLUEPRINT names a module), else the sample one.',
+    "thousands of tenants. The blueprint is the program's ($TENANTRY_BLUEPRINT names a module), else the sample one.",
   json: true,
   examples: [
     { description: 'What is behind, per migration and per tenant', command: 'tenantry migrate status' },
@@ -24,11 +24,15 @@ export const migrateStatus = defineCommand({
     ctx.info(renderStatus(status, ctx.style));
     if (status.behind.length > 0) {
       ctx.io.stdout.write(
-        renderTable(ctx.io, [
-          { header: 'slug', value: (row: TenantMigrationStatusDto['behind'][number]) => row.slug },
-          { header: 'isolation', value: (row) => row.isolation },
-          { header: 'missing', value: (row) => row.missing.join(', '), shrink: true },
-        ], status.behind),
+        renderTable(
+          ctx.io,
+          [
+            { header: 'slug', value: (row: TenantMigrationStatusDto['behind'][number]) => row.slug },
+            { header: 'isolation', value: (row) => row.isolation },
+            { header: 'missing', value: (row) => row.missing.join(', '), shrink: true },
+          ],
+          status.behind,
+        ),
       );
     }
     for (const line of driftLines(status.drifted, ctx.style)) ctx.info(line);
@@ -49,7 +53,10 @@ function renderStatus(status: TenantMigrationStatusDto, style: Style): string {
   }
   const shared = status.shared;
   if (shared.applied.length > 0) {
-    lines.push('', `Shared tables: ${shared.pending.length === 0 ? 'up to date' : `pending ${shared.pending.join(', ')}`}${shared.drifted.length > 0 ? `; changed since applied: ${shared.drifted.join(', ')}` : ''}`);
+    lines.push(
+      '',
+      `Shared tables: ${shared.pending.length === 0 ? 'up to date' : `pending ${shared.pending.join(', ')}`}${shared.drifted.length > 0 ? `; changed since applied: ${shared.drifted.join(', ')}` : ''}`,
+    );
   }
   if (status.behind.length > 0) lines.push('', 'Behind (apply with `tenantry migrate apply --all`):');
   return lines.join('\n');

@@ -20,7 +20,10 @@ export const roleList = defineCommand({
       if (ctx.json) return ctx.outJson(listEnvelope(table));
       const columns: Column<PermissionRow>[] = [
         { header: 'operation', value: (row) => row.operation },
-        ...ROLES.map((role) => ({ header: role, value: (row: PermissionRow, terminal: boolean) => (row.roles.includes(role) ? (terminal ? '✓' : 'yes') : '-') })),
+        ...ROLES.map((role) => ({
+          header: role,
+          value: (row: PermissionRow, terminal: boolean) => (row.roles.includes(role) ? (terminal ? '✓' : 'yes') : '-'),
+        })),
         { header: 'platform', value: (_row: PermissionRow, terminal: boolean) => (terminal ? '✓' : 'yes') },
       ];
       return void ctx.io.stdout.write(renderTable(ctx.io, columns, table));

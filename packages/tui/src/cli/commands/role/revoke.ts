@@ -4,7 +4,7 @@ import { renderChange } from '../../output/change.ts';
 
 export const roleRevoke = defineCommand({
   path: ['role', 'revoke'],
-  summary: 'Revokes a role from a member of a tenant; never the last owner\'s owner role.',
+  summary: "Revokes a role from a member of a tenant; never the last owner's owner role.",
   description: 'Only an owner (or the platform operator) revokes owner. Revoking a role the member does not hold changes nothing.',
   args: [
     { name: 'slug', description: "The tenant's slug.", field: 'slug' },

@@ -18,7 +18,9 @@ export const storeStatusCommand = defineCommand({
       case 'stopped':
         return ctx.out(`○ stopped: nothing serves the store at ${status.home}; the next command starts it.`);
       case 'exclusive':
-        return ctx.out(`${ctx.style.yellow('●')} exclusive: ${status.holder} opened ${status.home} for itself; other processes get STORE_LOCKED until it ends.`);
+        return ctx.out(
+          `${ctx.style.yellow('●')} exclusive: ${status.holder} opened ${status.home} for itself; other processes get STORE_LOCKED until it ends.`,
+        );
       case 'serving': {
         const answer = status.responding ? `${ctx.style.green('✓')} serving` : `${ctx.style.yellow('…')} starting`;
         ctx.out(`${answer}: process ${status.pid} since ${status.since}`);

@@ -7,9 +7,7 @@ export const storeStopCommand = defineCommand({
   description:
     'Committed work is kept; a client in the middle of a transaction sees its connection closed and the transaction rolled back. The next command starts the process again.',
   json: true,
-  examples: [
-    { description: 'Stop it (before copying or backing up TENANTRY_HOME, say)', command: 'tenantry store stop' },
-  ],
+  examples: [{ description: 'Stop it (before copying or backing up TENANTRY_HOME, say)', command: 'tenantry store stop' }],
   async run(ctx) {
     const result = await stopStore({ env: ctx.io.env });
     if (ctx.json) return ctx.outJson(result);

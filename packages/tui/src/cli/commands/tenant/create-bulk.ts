@@ -17,28 +17,54 @@ export const tenantCreateBulk = defineCommand({
     'Every row is checked before anything is written; then each tenant is its own transaction, so a bad row never blocks\n' +
     'the others. Rows already provisioned identically are "unchanged": re-running the file after a crash creates exactly\n' +
     'what is missing. New owners get one-time passwords, shown once in the report (or none with --owner-passwords none).\n' +
-    'With --report FILE each row\'s result (one-time password included) is written to FILE as it happens, one JSON line\n' +
+    "With --report FILE each row's result (one-time password included) is written to FILE as it happens, one JSON line\n" +
     'per row, flushed to disk, mode 0600: a run that is killed or loses its database loses no password. The first outage\n' +
     'stops the run (exit 10, saying how far it got); rows not started are done by running the file again. An owner\n' +
     'reported unchanged with awaitingFirstSignIn never replaced a one-time password: if it was lost, issue a new one with\n' +
     '`tenantry user reset-password EMAIL`.\n' +
-    'Exit 8 when some rows failed (the others were created); when no row succeeded, the failures\' exit code (3 for invalid rows).',
+    "Exit 8 when some rows failed (the others were created); when no row succeeded, the failures' exit code (3 for invalid rows).",
   args: [{ name: 'file', description: 'The CSV or JSON file; - reads stdin.', field: 'file' }],
   flags: [
     { name: 'concurrency', type: 'integer', field: 'concurrency', description: 'Tenants provisioned at once (1-64). Default: 8 on a server, 1 embedded.' },
-    { name: 'owner-passwords', type: 'string', placeholder: 'MODE', field: 'ownerPasswords', choices: ['generate', 'none'], description: 'New owners: a one-time password each (generate, default), or none (they sign in through SSO or a password reset).' },
+    {
+      name: 'owner-passwords',
+      type: 'string',
+      placeholder: 'MODE',
+      field: 'ownerPasswords',
+      choices: ['generate', 'none'],
+      description: 'New owners: a one-time password each (generate, default), or none (they sign in through SSO or a password reset).',
+    },
     { name: 'strict', type: 'boolean', field: 'strict', description: 'Write nothing at all if any row is invalid.' },
-    { name: 'format', type: 'string', placeholder: 'FORMAT', field: 'format', choices: ['csv', 'json'], description: 'The file format. Default: from the file name, else the first character.' },
-    { name: 'report', type: 'string', placeholder: 'FILE', field: 'report', description: 'Also write each row\'s result to FILE as it happens (JSON Lines, mode 0600; refuses an existing file).' },
+    {
+      name: 'format',
+      type: 'string',
+      placeholder: 'FORMAT',
+      field: 'format',
+      choices: ['csv', 'json'],
+      description: 'The file format. Default: from the file name, else the first character.',
+    },
+    {
+      name: 'report',
+      type: 'string',
+      placeholder: 'FILE',
+      field: 'report',
+      description: "Also write each row's result to FILE as it happens (JSON Lines, mode 0600; refuses an existing file).",
+    },
     DRY_RUN_FLAG,
     QUIET_FLAG,
   ],
   json: true,
   examples: [
     { description: 'Check a file: every row’s plan or errors, nothing written', command: 'tenantry tenant create-bulk tenants.csv --dry-run' },
-    { description: 'Provision it, 8 at a time, each row\'s result (and one-time password) kept as it happens', command: 'tenantry tenant create-bulk tenants.csv --concurrency 8 --report tenants.report.jsonl' },
+    {
+      description: "Provision it, 8 at a time, each row's result (and one-time password) kept as it happens",
+      command: 'tenantry tenant create-bulk tenants.csv --concurrency 8 --report tenants.report.jsonl',
+    },
     { description: 'The report as JSON (it holds the one-time passwords)', command: 'tenantry tenant create-bulk tenants.csv --json > report.json' },
-    { description: 'The runbook JSON format, owners invited to set their own password later', command: 'tenantry tenant create-bulk tenant_configs.json --owner-passwords none' },
+    {
+      description: 'The runbook JSON format, owners invited to set their own password later',
+      command: 'tenantry tenant create-bulk tenant_configs.json --owner-passwords none',
+    },
   ],
   async run(ctx, input) {
     const file = requiredArg(input, 'file');
@@ -52,7 +78,12 @@ export const tenantCreateBulk = defineCommand({
   },
 });
 
-async function provision(ctx: CommandContext, file: string, flags: ParsedArguments['flags'], reportFile: JsonLinesFile | undefined): Promise<CommandVerdict | undefined> {
+async function provision(
+  ctx: CommandContext,
+  file: string,
+  flags: ParsedArguments['flags'],
+  reportFile: JsonLinesFile | undefined,
+): Promise<CommandVerdict | undefined> {
   const client = await ctx.client();
   let progress: Progress | undefined;
   const report = await client.tenants.provisionBulk(file === '-' ? { text: await readAll(ctx.io.stdin) } : { file }, {
@@ -110,7 +141,7 @@ function render(ctx: CommandContext, report: BulkReportDto): void {
   const columns = [
     { header: 'row', value: (row: BulkRowReportDto) => String(row.row), align: 'right' as const },
     { header: 'slug', value: (row: BulkRowReportDto) => row.slug ?? '' },
-    { header: 'outcome', value: (row: BulkRowReportDto, terminal: boolean) => (terminal ? OUTCOME_MARKS[row.outcome] ?? '' : '') + row.outcome },
+    { header: 'outcome', value: (row: BulkRowReportDto, terminal: boolean) => (terminal ? (OUTCOME_MARKS[row.outcome] ?? '') : '') + row.outcome },
     { header: 'owner', value: (row: BulkRowReportDto) => row.owner?.email ?? '' },
     { header: 'password', value: (row: BulkRowReportDto) => row.owner?.oneTimePassword ?? '' },
     { header: 'detail', value: (row: BulkRowReportDto) => (row.error ? `${row.error.code}: ${row.error.message}` : invitations(row)), shrink: true },
@@ -119,11 +150,16 @@ function render(ctx: CommandContext, report: BulkReportDto): void {
   const verb = report.dryRun ? `${summary.planned} planned` : `${summary.created} created`;
   const mark = summary.failed > 0 ? ctx.style.red('✗') : ctx.style.green('✓');
   // The table is the data on stdout; the summary and notes are prose, on stderr.
-  ctx.info(`${mark} ${plural(summary.rows, 'row')}: ${verb}, ${summary.unchanged} unchanged, ${summary.failed} failed${summary.skipped ? `, ${summary.skipped} skipped (--strict)` : ''}, ${plural(summary.invitationsSent, 'invitation')} sent (${(report.elapsedMs / 1000).toFixed(1)} s).`);
-  if (report.rows.some((row) => row.owner?.oneTimePassword)) ctx.info(ctx.style.yellow('One-time passwords are shown once: store them now; owners must change them at first login.'));
+  ctx.info(
+    `${mark} ${plural(summary.rows, 'row')}: ${verb}, ${summary.unchanged} unchanged, ${summary.failed} failed${summary.skipped ? `, ${summary.skipped} skipped (--strict)` : ''}, ${plural(summary.invitationsSent, 'invitation')} sent (${(report.elapsedMs / 1000).toFixed(1)} s).`,
+  );
+  if (report.rows.some((row) => row.owner?.oneTimePassword))
+    ctx.info(ctx.style.yellow('One-time passwords are shown once: store them now; owners must change them at first login.'));
   const awaiting = report.rows.filter((row) => row.outcome === 'unchanged' && row.owner?.awaitingFirstSignIn).map((row) => row.owner?.email);
   if (awaiting.length > 0) {
-    ctx.info(`${plural(awaiting.length, 'owner')} of unchanged tenants have not replaced their one-time password yet (${awaiting.slice(0, 5).join(', ')}${awaiting.length > 5 ? ', …' : ''}).`);
+    ctx.info(
+      `${plural(awaiting.length, 'owner')} of unchanged tenants have not replaced their one-time password yet (${awaiting.slice(0, 5).join(', ')}${awaiting.length > 5 ? ', …' : ''}).`,
+    );
     ctx.info(ctx.style.dim('If an interrupted run never showed it, issue a new one: tenantry user reset-password EMAIL'));
   }
   if (report.dryRun) ctx.info(ctx.style.dim('Dry run: nothing was written. Run again without --dry-run to apply.'));

@@ -14,10 +14,23 @@ export const tenantCreate = defineCommand({
   flags: CREATE_TENANT_FLAGS,
   json: true,
   examples: [
-    { description: 'Create a tenant; the owner gets a generated one-time password', command: 'tenantry tenant create --name "Acme Corp" --owner-email owner@acme.com' },
-    { description: 'Professional plan with custom limits, a custom domain and a trial', command: 'tenantry tenant create --name "Enterprise Client" --owner-email it@client.com --plan professional --max-users 80 --domain app.client.com --trial-days 14' },
-    { description: 'Show the plan without writing anything', command: 'tenantry provision --name "Pilot" --slug pilot --owner-email owner@pilot.example.com --dry-run' },
-    { description: 'Make an existing user the owner of a second tenant, as JSON', command: 'tenantry tenant create --name "Acme EU" --owner-email owner@acme.com --allow-existing-user --json' },
+    {
+      description: 'Create a tenant; the owner gets a generated one-time password',
+      command: 'tenantry tenant create --name "Acme Corp" --owner-email owner@acme.com',
+    },
+    {
+      description: 'Professional plan with custom limits, a custom domain and a trial',
+      command:
+        'tenantry tenant create --name "Enterprise Client" --owner-email it@client.com --plan professional --max-users 80 --domain app.client.com --trial-days 14',
+    },
+    {
+      description: 'Show the plan without writing anything',
+      command: 'tenantry provision --name "Pilot" --slug pilot --owner-email owner@pilot.example.com --dry-run',
+    },
+    {
+      description: 'Make an existing user the owner of a second tenant, as JSON',
+      command: 'tenantry tenant create --name "Acme EU" --owner-email owner@acme.com --allow-existing-user --json',
+    },
   ],
   reportsFlagIssues: true,
   async run(ctx, { flags, issues }) {
@@ -41,4 +54,3 @@ export const tenantCreate = defineCommand({
     else ctx.out(renderProvisionSummary(result, ctx.style));
   },
 });
-

@@ -31,9 +31,14 @@ export const tenantDelete = defineCommand({
       ...(typeof flags['grace-days'] === 'number' ? { graceDays: flags['grace-days'] } : {}),
       ...(typeof flags.reason === 'string' ? { reason: flags.reason } : {}),
     };
-    const confirmed = await confirmation(ctx, client, { slug, confirm: flags.confirm, dryRun, title: `Delete tenant ${slug}` }, () => client.tenants.delete(request, { dryRun: true }));
+    const confirmed = await confirmation(ctx, client, { slug, confirm: flags.confirm, dryRun, title: `Delete tenant ${slug}` }, () =>
+      client.tenants.delete(request, { dryRun: true }),
+    );
     const { confirm, expectFingerprint } = confirmed;
-    const result = await client.tenants.delete({ ...request, ...(confirm === undefined ? {} : { confirm }) }, { ...options, ...(expectFingerprint ? { expectFingerprint } : {}) });
+    const result = await client.tenants.delete(
+      { ...request, ...(confirm === undefined ? {} : { confirm }) },
+      { ...options, ...(expectFingerprint ? { expectFingerprint } : {}) },
+    );
     if (ctx.json) return ctx.outJson(result);
     renderChange(ctx, result, {
       applied: `${slug} is pending deletion; restorable until ${result.deletionScheduledAt ?? '?'} with \`tenantry tenant restore ${slug}\``,

@@ -18,7 +18,12 @@ export async function exportKeyOption(flags: Record<string, unknown>): Promise<{
     return { exportKey: await readFile(file, 'utf8') };
   } catch (error) {
     const code = (error as { code?: unknown }).code;
-    if (code === 'ENOENT') throw new TenantryError('NOT_FOUND', { message: `The export key file ${file} (--export-key-file) does not exist.`, details: { flag: '--export-key-file', file }, hint: 'Pass the file holding the key the export was signed with.' });
+    if (code === 'ENOENT')
+      throw new TenantryError('NOT_FOUND', {
+        message: `The export key file ${file} (--export-key-file) does not exist.`,
+        details: { flag: '--export-key-file', file },
+        hint: 'Pass the file holding the key the export was signed with.',
+      });
     throw TenantryError.invalidInput([{ path: 'exportKey', message: `cannot read ${file}: ${error instanceof Error ? error.message : String(error)}` }]);
   }
 }

@@ -26,6 +26,9 @@ export const tenantFeature = defineCommand({
     const feature = requiredArg(input, 'feature') as Feature;
     const result = await (await ctx.client()).plans.setFeature({ slug, feature, enabled }, changeOptions(input.flags));
     if (ctx.json) return ctx.outJson(result);
-    renderChange(ctx, result, { applied: `Turned ${feature} ${enabled ? 'on' : 'off'} for ${slug}`, unchanged: `${feature} is already ${enabled ? 'on' : 'off'} for ${slug}; nothing changed.` });
+    renderChange(ctx, result, {
+      applied: `Turned ${feature} ${enabled ? 'on' : 'off'} for ${slug}`,
+      unchanged: `${feature} is already ${enabled ? 'on' : 'off'} for ${slug}; nothing changed.`,
+    });
   },
 });

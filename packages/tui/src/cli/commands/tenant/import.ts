@@ -9,7 +9,7 @@ export const tenantImport = defineCommand({
   path: ['tenant', 'import'],
   summary: 'Restores a tenant from an export file, or imports a copy of it under a new slug.',
   description:
-    'The file must carry a valid signature of this installation\'s export key (or of the key --export-key-file gives), and\n' +
+    "The file must carry a valid signature of this installation's export key (or of the key --export-key-file gives), and\n" +
     'every row must be of the one tenant it exports, each field as the commands would accept it; otherwise it is refused\n' +
     '(EXPORT_INVALID, naming the line). Exports of format 1 (a plain checksum) are refused: export the tenant again.\n' +
     'All in one transaction: the tenant and its control-plane rows, its data space made with the blueprint migrations the\n' +
@@ -18,7 +18,17 @@ export const tenantImport = defineCommand({
     'taken here (or that it may not claim here) are left out, a custom domain is primary only once verified, and API keys\n' +
     'and invitations stay with the original. A purged tenant comes back active.',
   args: [{ name: 'file', description: 'The export file; - reads it from stdin.', field: 'file' }],
-  flags: [{ name: 'slug', type: 'string', placeholder: 'SLUG', field: 'slug', description: 'Import under this slug instead of the exported one (a copy with new ids).' }, EXPORT_KEY_FILE_FLAG, ...CHANGE_FLAGS],
+  flags: [
+    {
+      name: 'slug',
+      type: 'string',
+      placeholder: 'SLUG',
+      field: 'slug',
+      description: 'Import under this slug instead of the exported one (a copy with new ids).',
+    },
+    EXPORT_KEY_FILE_FLAG,
+    ...CHANGE_FLAGS,
+  ],
   json: true,
   examples: [
     { description: 'Restore a purged tenant from its export', command: 'tenantry tenant import acme-corp.tenant.jsonl' },

@@ -18,12 +18,25 @@ export const tenantList = defineCommand({
   aliases: [['tenant', 'ls']],
   summary: 'Lists tenants with status, plan, users used of the limit and trial days left.',
   flags: [
-    { name: 'status', type: 'string', placeholder: 'STATUS', field: 'status', choices: TENANT_STATUSES, description: 'Only tenants in this status (purged tenants, `deleted`, are listed only this way).' },
+    {
+      name: 'status',
+      type: 'string',
+      placeholder: 'STATUS',
+      field: 'status',
+      choices: TENANT_STATUSES,
+      description: 'Only tenants in this status (purged tenants, `deleted`, are listed only this way).',
+    },
     { name: 'plan', type: 'string', placeholder: 'PLAN', field: 'plan', choices: PLAN_CODES, description: 'Only tenants on this plan.' },
     { name: 'search', type: 'string', placeholder: 'TEXT', field: 'search', description: 'Only tenants whose slug or name contains TEXT.' },
     { name: 'limit', type: 'integer', field: 'limit', description: 'At most N tenants (default 100, up to 10000); stderr says when more match.' },
     { name: 'all', type: 'boolean', description: 'Every matching tenant, read page by page (no --limit).' },
-    { name: 'cursor', type: 'string', placeholder: 'CURSOR', field: 'cursor', description: 'The page after this one: the `nextCursor` of a previous --json page.' },
+    {
+      name: 'cursor',
+      type: 'string',
+      placeholder: 'CURSOR',
+      field: 'cursor',
+      description: 'The page after this one: the `nextCursor` of a previous --json page.',
+    },
     { name: 'offset', type: 'integer', field: 'offset', description: 'Skip the first N tenants.' },
   ],
   json: true,
@@ -48,7 +61,9 @@ export const tenantList = defineCommand({
     };
     const page = flags.all === true ? await readEveryPage(client, filter) : await client.tenants.list(filter);
     if (page.nextCursor !== null) {
-      ctx.info(`Showing ${page.items.length.toLocaleString('en-US')} of ${plural(page.total, 'tenant')}: pass --all for every one, or --cursor ${page.nextCursor} for the next page.`);
+      ctx.info(
+        `Showing ${page.items.length.toLocaleString('en-US')} of ${plural(page.total, 'tenant')}: pass --all for every one, or --cursor ${page.nextCursor} for the next page.`,
+      );
     }
     if (ctx.json) return ctx.outJson(listEnvelope(page.items, page));
     const terminal = Boolean(ctx.io.stdout.isTTY);

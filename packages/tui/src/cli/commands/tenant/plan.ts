@@ -22,8 +22,19 @@ export const tenantPlan = defineCommand({
     { name: 'plan', description: `One of ${PLAN_CODES.join(', ')}.`, field: 'plan', choices: PLAN_CODES },
   ],
   flags: [
-    ...LIMIT_FLAGS.map(([name, field, what]) => ({ name, type: 'integer' as const, field: `limits.${field}`, description: `Override the plan's limit of ${what}.` })),
-    { name: 'feature', type: 'list', placeholder: 'FEATURE', field: 'features', description: `Turn a feature on against the plan (repeatable): ${FEATURES.join(', ')}.` },
+    ...LIMIT_FLAGS.map(([name, field, what]) => ({
+      name,
+      type: 'integer' as const,
+      field: `limits.${field}`,
+      description: `Override the plan's limit of ${what}.`,
+    })),
+    {
+      name: 'feature',
+      type: 'list',
+      placeholder: 'FEATURE',
+      field: 'features',
+      description: `Turn a feature on against the plan (repeatable): ${FEATURES.join(', ')}.`,
+    },
     { name: 'no-feature', type: 'list', placeholder: 'FEATURE', field: 'features', description: 'Turn a feature off against the plan (repeatable).' },
     ...CHANGE_FLAGS,
   ],
@@ -49,7 +60,8 @@ function overrides(flags: ParsedArguments['flags']): Pick<ChangePlanInput, 'limi
   const on = (flags.feature as string[] | undefined) ?? [];
   const off = (flags['no-feature'] as string[] | undefined) ?? [];
   const both = on.filter((feature) => off.includes(feature));
-  if (both.length > 0) throw TenantryError.invalidInput([{ path: 'features', message: `${both.join(', ')} cannot be both on (--feature) and off (--no-feature)` }]);
+  if (both.length > 0)
+    throw TenantryError.invalidInput([{ path: 'features', message: `${both.join(', ')} cannot be both on (--feature) and off (--no-feature)` }]);
   const features = Object.fromEntries([...on.map((f) => [f, true]), ...off.map((f) => [f, false])]) as Partial<Record<Feature, boolean>>;
   return { ...(Object.keys(limits).length > 0 ? { limits } : {}), ...(on.length + off.length > 0 ? { features } : {}) };
 }

@@ -14,23 +14,40 @@ const SWITCHES = [
 export const tenantPolicy = defineCommand({
   path: ['tenant', 'policy'],
   summary: 'Shows or changes the security policy of a tenant: 2FA, session timeout, password rules, allowed IP ranges.',
-  description: 'Without change flags it shows the policy. Each rule has --X and --no-X. --allow-ip replaces the list of CIDR ranges allowed to sign in (validated: 10.0.0.0/8, 2001:db8::/32); --allow-any-ip empties it.',
+  description:
+    'Without change flags it shows the policy. Each rule has --X and --no-X. --allow-ip replaces the list of CIDR ranges allowed to sign in (validated: 10.0.0.0/8, 2001:db8::/32); --allow-any-ip empties it.',
   args: [{ name: 'slug', description: "The tenant's slug.", field: 'slug' }],
   flags: [
     ...SWITCHES.flatMap(([name, field, description]): FlagSpec[] => [
       { name, type: 'boolean', field, description },
       { name: `no-${name}`, type: 'boolean', field, description: `Turn --${name} off.` },
     ]),
-    { name: 'session-timeout', type: 'integer', placeholder: 'MINUTES', field: 'sessionTimeoutMinutes', description: 'Sign users out after MINUTES of inactivity (5-10080).' },
+    {
+      name: 'session-timeout',
+      type: 'integer',
+      placeholder: 'MINUTES',
+      field: 'sessionTimeoutMinutes',
+      description: 'Sign users out after MINUTES of inactivity (5-10080).',
+    },
     { name: 'password-min-length', type: 'integer', field: 'password.minLength', description: 'Minimum password length (8-128).' },
-    { name: 'allow-ip', type: 'list', placeholder: 'CIDR', field: 'allowedIpRanges', description: 'A CIDR range allowed to sign in (repeatable; replaces the list).' },
+    {
+      name: 'allow-ip',
+      type: 'list',
+      placeholder: 'CIDR',
+      field: 'allowedIpRanges',
+      description: 'A CIDR range allowed to sign in (repeatable; replaces the list).',
+    },
     { name: 'allow-any-ip', type: 'boolean', field: 'allowedIpRanges', description: 'Allow sign-in from any address (empties the list).' },
     ...CHANGE_FLAGS,
   ],
   json: true,
   examples: [
     { description: 'Show the policy', command: 'tenantry tenant policy acme-corp' },
-    { description: 'The runbook policy', command: 'tenantry tenant policy acme-corp --require-2fa --session-timeout 240 --password-min-length 12 --require-symbols --allow-ip 192.168.1.0/24 --allow-ip 10.0.0.0/8' },
+    {
+      description: 'The runbook policy',
+      command:
+        'tenantry tenant policy acme-corp --require-2fa --session-timeout 240 --password-min-length 12 --require-symbols --allow-ip 192.168.1.0/24 --allow-ip 10.0.0.0/8',
+    },
   ],
   async run(ctx, input) {
     const slug = requiredArg(input, 'slug');
@@ -39,17 +56,24 @@ export const tenantPolicy = defineCommand({
     if (Object.keys(change).length === 0) {
       const { securityPolicy: policy } = await client.tenants.get(slug);
       if (ctx.json) return ctx.outJson(policy);
-      const rules = Object.entries(policy.password).filter(([key, on]) => key !== 'minLength' && on === true).map(([key]) => key.replace('require', '').toLowerCase());
-      return ctx.out(fields([
-        ['2FA', policy.require2fa ? 'required' : 'optional'],
-        ['Session timeout', `${policy.sessionTimeoutMinutes} minutes`],
-        ['Passwords', `at least ${policy.password.minLength} characters${rules.length > 0 ? `; ${rules.join(', ')}` : ''}`],
-        ['Allowed IPs', policy.allowedIpRanges.length > 0 ? policy.allowedIpRanges.join(', ') : 'any'],
-      ]));
+      const rules = Object.entries(policy.password)
+        .filter(([key, on]) => key !== 'minLength' && on === true)
+        .map(([key]) => key.replace('require', '').toLowerCase());
+      return ctx.out(
+        fields([
+          ['2FA', policy.require2fa ? 'required' : 'optional'],
+          ['Session timeout', `${policy.sessionTimeoutMinutes} minutes`],
+          ['Passwords', `at least ${policy.password.minLength} characters${rules.length > 0 ? `; ${rules.join(', ')}` : ''}`],
+          ['Allowed IPs', policy.allowedIpRanges.length > 0 ? policy.allowedIpRanges.join(', ') : 'any'],
+        ]),
+      );
     }
     const result = await client.tenants.updatePolicy({ slug, ...change }, changeOptions(input.flags));
     if (ctx.json) return ctx.outJson(result);
-    renderChange(ctx, result, { applied: `Changed the security policy of ${slug}`, unchanged: `The security policy of ${slug} already is so; nothing changed.` });
+    renderChange(ctx, result, {
+      applied: `Changed the security policy of ${slug}`,
+      unchanged: `The security policy of ${slug} already is so; nothing changed.`,
+    });
   },
 });
 

@@ -6,7 +6,9 @@ import { sqlBlock } from '../../output/sql-block.ts';
 /** Without a primary domain there is no login URL yet: a custom domain waits for its verification. */
 function noLogin(result: ProvisionResultDto): string {
   const waiting = result.domains.find((domain) => domain.kind === 'custom');
-  return waiting ? `(none until ${waiting.hostname} is verified: tenantry domain verify ${result.tenant.slug} ${waiting.hostname})` : '(no domain yet: tenantry domain add)';
+  return waiting
+    ? `(none until ${waiting.hostname} is verified: tenantry domain verify ${result.tenant.slug} ${waiting.hostname})`
+    : '(no domain yet: tenantry domain add)';
 }
 
 /** The operator's summary, in the runbooks' format: organization, login, username, password. */
@@ -51,6 +53,10 @@ function renderPlan(result: ProvisionResultDto, style: Style): string {
     lines.push(`  ${index + 1}. ${step.description}`);
     for (const sql of step.sql ?? []) lines.push(style.dim(sqlBlock(sql, '       ')));
   });
-  lines.push('', `Run again without --dry-run to apply it; add --expect-plan ${result.fingerprint} to apply exactly this plan (refused if anything changed since).`, '');
+  lines.push(
+    '',
+    `Run again without --dry-run to apply it; add --expect-plan ${result.fingerprint} to apply exactly this plan (refused if anything changed since).`,
+    '',
+  );
   return lines.join('\n');
 }

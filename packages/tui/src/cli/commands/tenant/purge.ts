@@ -18,7 +18,12 @@ export const tenantPurge = defineCommand({
   flags: [
     CONFIRM_FLAG,
     { name: 'force', type: 'boolean', field: 'force', description: 'Purge before the grace period ends.' },
-    { name: 'export-file', type: 'string', placeholder: 'FILE', description: 'Where the export written before purging goes. Default: <TENANTRY_HOME>/exports/<slug>-<time>.tenant.jsonl.' },
+    {
+      name: 'export-file',
+      type: 'string',
+      placeholder: 'FILE',
+      description: 'Where the export written before purging goes. Default: <TENANTRY_HOME>/exports/<slug>-<time>.tenant.jsonl.',
+    },
     { name: 'no-export', type: 'boolean', description: 'Purge without writing an export first.' },
     ...CHANGE_FLAGS,
   ],
@@ -34,11 +39,17 @@ export const tenantPurge = defineCommand({
     const dryRun = options.dryRun;
     const force = flags.force === true;
     const client = await ctx.client();
-    const { confirm, expectFingerprint } = await confirmation(ctx, client, { slug, confirm: flags.confirm, dryRun, title: `Purge tenant ${slug} for good` }, () =>
-      client.tenants.purge({ slug, force }, { dryRun: true }),
+    const { confirm, expectFingerprint } = await confirmation(
+      ctx,
+      client,
+      { slug, confirm: flags.confirm, dryRun, title: `Purge tenant ${slug} for good` },
+      () => client.tenants.purge({ slug, force }, { dryRun: true }),
     );
     // The export comes first, and only once the purge is known to be allowed (state, grace period).
-    const exportFile = typeof flags['export-file'] === 'string' ? flags['export-file'] : join(defaultHome(ctx.io.env), 'exports', `${slug}-${new Date().toISOString().replace(/[:.]/g, '-')}.tenant.jsonl`);
+    const exportFile =
+      typeof flags['export-file'] === 'string'
+        ? flags['export-file']
+        : join(defaultHome(ctx.io.env), 'exports', `${slug}-${new Date().toISOString().replace(/[:.]/g, '-')}.tenant.jsonl`);
     const wanted = flags['no-export'] !== true && !dryRun && (await client.tenants.purge({ slug, force }, { dryRun: true })).result === 'planned';
     let exported: { file: string; bytes: number; rows: { control: number; data: number; audit: number } } | null = null;
     if (wanted) {
@@ -48,10 +59,18 @@ export const tenantPurge = defineCommand({
       if (!ctx.json) ctx.info(`Exported ${slug} to ${exportFile} (restore with \`tenantry tenant import ${exportFile}\`).`);
     }
     if (dryRun && flags['no-export'] !== true && !ctx.json) ctx.info(`Purging would first export ${slug} to ${exportFile}.`);
-    const result = await client.tenants.purge({ slug, force, ...(confirm === undefined ? {} : { confirm }) }, { ...options, ...(expectFingerprint ? { expectFingerprint } : {}) });
+    const result = await client.tenants.purge(
+      { slug, force, ...(confirm === undefined ? {} : { confirm }) },
+      { ...options, ...(expectFingerprint ? { expectFingerprint } : {}) },
+    );
     if (ctx.json) return ctx.outJson({ ...result, export: exported });
     const counts = result.counts;
-    const removed = counts ? ` (${counts.members} members, ${counts.usersDeleted} accounts, ${counts.domains} domains, ${counts.apiKeys} API keys, ${counts.invitations} invitations)` : '';
-    renderChange(ctx, result, { applied: `Purged ${slug}${removed}; its tombstone and audit trail remain`, unchanged: `${slug} was already purged; nothing changed.` });
+    const removed = counts
+      ? ` (${counts.members} members, ${counts.usersDeleted} accounts, ${counts.domains} domains, ${counts.apiKeys} API keys, ${counts.invitations} invitations)`
+      : '';
+    renderChange(ctx, result, {
+      applied: `Purged ${slug}${removed}; its tombstone and audit trail remain`,
+      unchanged: `${slug} was already purged; nothing changed.`,
+    });
   },
 });

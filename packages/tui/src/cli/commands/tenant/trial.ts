@@ -32,6 +32,9 @@ export const tenantTrial = defineCommand({
     }
     const result = await client.tenants.extendTrial({ slug, extendDays: days as number }, changeOptions(input.flags));
     if (ctx.json) return ctx.outJson(result);
-    renderChange(ctx, result, { applied: `The trial of ${slug} now ends ${result.trialEndsAt ? formatMoment(result.trialEndsAt) : 'never'}`, unchanged: 'Nothing to change.' });
+    renderChange(ctx, result, {
+      applied: `The trial of ${slug} now ends ${result.trialEndsAt ? formatMoment(result.trialEndsAt) : 'never'}`,
+      unchanged: 'Nothing to change.',
+    });
   },
 });

@@ -6,7 +6,7 @@ export const tenantView = defineCommand({
   path: ['tenant', 'view'],
   summary: 'Shows a tenant: status, plan, what it uses of every limit, health findings, trial, owner and domains.',
   description:
-    'Usage counts what the limits count: users are members plus pending invitations; assets, devices and storage are counted in the data space where its blueprint has those tables. The findings are those `tenantry doctor --tenant SLUG` reports. `--json` prints the SDK\'s `tenants.get` answer with the findings added as `findings`.',
+    "Usage counts what the limits count: users are members plus pending invitations; assets, devices and storage are counted in the data space where its blueprint has those tables. The findings are those `tenantry doctor --tenant SLUG` reports. `--json` prints the SDK's `tenants.get` answer with the findings added as `findings`.",
   args: [{ name: 'slug', description: "The tenant's slug.", field: 'slug' }],
   json: true,
   examples: [
@@ -24,7 +24,9 @@ export const tenantView = defineCommand({
 
 function renderTenant(ctx: CommandContext, tenant: TenantDetailsDto, findings: readonly FindingDto[]): string {
   const terminal = Boolean(ctx.io.stdout.isTTY);
-  const enabled = Object.entries(tenant.features).filter(([, on]) => on).map(([name]) => name);
+  const enabled = Object.entries(tenant.features)
+    .filter(([, on]) => on)
+    .map(([name]) => name);
   const owners = tenant.owners.map((owner) => (owner.name ? `${owner.email} (${owner.name})` : owner.email));
   const rows: [string, string][] = [
     ['Status', formatStatus(tenant.status, ctx.style)],
@@ -38,11 +40,15 @@ function renderTenant(ctx: CommandContext, tenant: TenantDetailsDto, findings: r
     ['Support', [tenant.supportEmail, tenant.supportPhone].filter(Boolean).join(', ') || '-'],
     ['Created', formatTimestamp(tenant.createdAt, terminal)],
   ];
-  if (tenant.suspendedAt) rows.splice(1, 0, ['Suspended', `since ${formatTimestamp(tenant.suspendedAt, terminal)}${tenant.suspensionReason ? ` (${tenant.suspensionReason})` : ''}`]);
-  if (tenant.status === 'pending_deletion' && tenant.deletionScheduledAt) rows.splice(1, 0, ['Deletion', `restorable until ${formatTimestamp(tenant.deletionScheduledAt, terminal)}, then purged`]);
+  if (tenant.suspendedAt)
+    rows.splice(1, 0, ['Suspended', `since ${formatTimestamp(tenant.suspendedAt, terminal)}${tenant.suspensionReason ? ` (${tenant.suspensionReason})` : ''}`]);
+  if (tenant.status === 'pending_deletion' && tenant.deletionScheduledAt)
+    rows.splice(1, 0, ['Deletion', `restorable until ${formatTimestamp(tenant.deletionScheduledAt, terminal)}, then purged`]);
   if (tenant.purgedAt) rows.splice(1, 0, ['Purged', `${formatTimestamp(tenant.purgedAt, terminal)}: tombstone only`]);
   const domains = tenant.domains.map((domain) => {
-    const verification = domain.verified ? '✓ verified' : `✗ unverified (TXT ${domain.verification?.recordName ?? ''} = ${domain.verification?.recordValue ?? ''})`;
+    const verification = domain.verified
+      ? '✓ verified'
+      : `✗ unverified (TXT ${domain.verification?.recordName ?? ''} = ${domain.verification?.recordValue ?? ''})`;
     return `    ${domain.isPrimary ? '★' : ' '} ${domain.hostname}  ${domain.kind}  ${verification}`;
   });
   return [
@@ -51,7 +57,10 @@ function renderTenant(ctx: CommandContext, tenant: TenantDetailsDto, findings: r
     '  Usage:',
     fields(usageRows(tenant.usage), '    '),
     `  Health:${findings.length === 0 ? ` ${ctx.style.green('✓ no findings')}` : ''}`,
-    ...findings.map((finding) => `    ${finding.severity === 'error' ? ctx.style.red('✗ error') : finding.severity === 'warn' ? ctx.style.yellow('! warn') : 'i info'}  ${finding.code}  ${finding.message}`),
+    ...findings.map(
+      (finding) =>
+        `    ${finding.severity === 'error' ? ctx.style.red('✗ error') : finding.severity === 'warn' ? ctx.style.yellow('! warn') : 'i info'}  ${finding.code}  ${finding.message}`,
+    ),
     `  Domains:${domains.length === 0 ? ' none' : ''}`,
     ...domains,
   ].join('\n');
@@ -59,7 +68,8 @@ function renderTenant(ctx: CommandContext, tenant: TenantDetailsDto, findings: r
 
 /** "3 of 10 (2 members + 1 pending invitation)", "0.42 of 10 GB", "- of 5 (not counted: the blueprint has no such table)". */
 function usageRows(usage: UsageReport): [string, string][] {
-  const of = (item: LimitUsage, unit = '') => `${item.used ?? '-'} of ${item.limit}${unit}${item.used === null ? ' (not counted: the blueprint has no such table)' : ''}`;
+  const of = (item: LimitUsage, unit = '') =>
+    `${item.used ?? '-'} of ${item.limit}${unit}${item.used === null ? ' (not counted: the blueprint has no such table)' : ''}`;
   const invitations = `${usage.pendingInvitations} pending invitation${usage.pendingInvitations === 1 ? '' : 's'}`;
   return [
     ['Users', `${of(usage.maxUsers)} (${usage.members} member${usage.members === 1 ? '' : 's'} + ${invitations})`],

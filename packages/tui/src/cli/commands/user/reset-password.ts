@@ -22,6 +22,11 @@ export const userResetPassword = defineCommand({
     if (ctx.json) return ctx.outJson(result);
     if (result.result === 'planned') return renderChange(ctx, result, { applied: '', unchanged: '' });
     ctx.out(`${ctx.style.green('✓')} Issued a new one-time password for ${result.user.email}`);
-    ctx.out(fields([['Username', result.user.email], ['Password', `${result.oneTimePassword ?? ''}  (shown once: store it now; it must be changed at first login)`]]));
+    ctx.out(
+      fields([
+        ['Username', result.user.email],
+        ['Password', `${result.oneTimePassword ?? ''}  (shown once: store it now; it must be changed at first login)`],
+      ]),
+    );
   },
 });
