@@ -37,9 +37,11 @@ function runAndKill(args: string[], rows: number, signal: NodeJS.Signals): Promi
   } as Record<string, string>;
   const child = spawn(process.execPath, [BIN_PATH, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let progress = '';
+  let sent = false;
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
     progress += chunk;
-    if ((progress.match(/ created row /g) ?? []).length >= rows) child.kill(signal);
+    // One signal, once: a second SIGTERM while the first closes the database ends any process by default.
+    if (!sent && (progress.match(/ created row /g) ?? []).length >= rows) sent = child.kill(signal);
   });
   return new Promise((resolve) => child.on('close', (code, killedBy) => resolve(killedBy ?? code)));
 }

@@ -120,7 +120,7 @@ function errorCode(error: unknown): string | undefined {
 
 function connectionMessage(error: unknown): string | undefined {
   if (!(error instanceof Error) || error instanceof DriverException) return undefined;
-  if (/Connection terminated|timeout expired/i.test(error.message)) return error.message;
+  if (/Connection terminated|timeout expired|driver has already been destroyed/i.test(error.message)) return error.message;
   return undefined;
 }
 

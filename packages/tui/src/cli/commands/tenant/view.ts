@@ -16,7 +16,9 @@ export const tenantView = defineCommand({
   async run(ctx, input) {
     const client = await ctx.client();
     const slug = requiredArg(input, 'slug');
-    const [tenant, report] = await Promise.all([client.tenants.get(slug), client.health.check({ slug })]);
+    // The tenant first: an unknown slug fails at once, with no doctor run left in flight.
+    const tenant = await client.tenants.get(slug);
+    const report = await client.health.check({ slug });
     if (ctx.json) return ctx.outJson({ ...tenant, findings: report.findings });
     ctx.out(renderTenant(ctx, tenant, report.findings));
   },
