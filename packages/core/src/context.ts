@@ -9,6 +9,8 @@ export interface Actor {
   type: ActorType;
   id?: string;
   label: string;
+  /** An API key acting (type `api_key`): the one tenant it belongs to and the scopes it grants. */
+  apiKey?: { tenantId: string; scopes: readonly string[] };
 }
 
 export interface TenantrySettings {

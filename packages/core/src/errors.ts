@@ -2,13 +2,16 @@ export const ERROR_KINDS = [
   'internal',
   'cancelled',
   'invalid_input',
+  'unauthenticated',
   'forbidden',
   'not_found',
   'conflict',
   'precondition_failed',
+  'plan_stale',
   'partial_failure',
   'unhealthy',
   'unavailable',
+  'rate_limited',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];
 
@@ -22,6 +25,10 @@ export const ERROR_CODES = {
   INTERNAL: { kind: 'internal', description: 'An unexpected failure; the cause is kept for --verbose.' },
   CANCELLED: { kind: 'cancelled', description: 'The operator cancelled or declined a confirmation.' },
   INVALID_INPUT: { kind: 'invalid_input', description: 'One or more fields are invalid; details.issues lists each field.' },
+  UNAUTHENTICATED: {
+    kind: 'unauthenticated',
+    description: 'The HTTP call carries no credential, or one that is unknown, revoked or expired (Authorization: Bearer <token or API key>).',
+  },
   FORBIDDEN: { kind: 'forbidden', description: 'The actor lacks the permission for this operation.' },
   NOT_FOUND: { kind: 'not_found', description: 'The requested record does not exist.' },
   TENANT_NOT_FOUND: { kind: 'not_found', description: 'No tenant has this slug.' },
@@ -61,7 +68,7 @@ export const ERROR_CODES = {
   INVALID_STATUS_TRANSITION: { kind: 'precondition_failed', description: "The tenant's status does not allow this lifecycle step." },
   GRACE_PERIOD_ACTIVE: { kind: 'precondition_failed', description: 'The deletion grace period has not ended; pass force to purge now.' },
   PLAN_STALE: {
-    kind: 'precondition_failed',
+    kind: 'plan_stale',
     description: 'The state changed since the plan was shown (its fingerprint no longer matches); nothing was written. details.plan is the new plan.',
   },
   CONFIRMATION_REQUIRED: { kind: 'invalid_input', description: 'The operation destroys data: confirm it with the exact name it asks for.' },
@@ -107,6 +114,16 @@ export const ERROR_CODES = {
     description: 'The database named in the URL does not exist on the server; Tenantry never creates one implicitly (tenantry db init --create).',
   },
   STORE_LOCKED: { kind: 'unavailable', description: 'Another process holds the embedded store.' },
+  RATE_LIMITED: { kind: 'rate_limited', description: 'Too many calls from this client in the window; details.retryAfterSeconds says when to try again.' },
+  IDEMPOTENCY_KEY_REUSED: {
+    kind: 'precondition_failed',
+    description: 'The Idempotency-Key was already used with another request body (or another route) in the last 24 hours.',
+  },
+  IDEMPOTENCY_KEY_IN_PROGRESS: {
+    kind: 'conflict',
+    description: 'A request with this Idempotency-Key is still being processed; retry after it finishes.',
+  },
+  SIGNUP_DISABLED: { kind: 'forbidden', description: 'Self-service sign-up is off on this server (tenantry serve --allow-signup turns it on).' },
 } as const satisfies Record<string, ErrorCodeInfo>;
 export type ErrorCode = keyof typeof ERROR_CODES;
 

@@ -248,3 +248,6 @@ export type { Executed, Operation, OperationContext, OperationInput, Planned, Ru
 export { OPERATION_REGISTRY } from './operations/registry.ts';
 export { describeDataSpace } from './modules/data-spaces/describe-data-space.ts';
 export type { DataSpaceView } from './modules/data-spaces/describe-data-space.ts';
+export { IDEMPOTENCY_WINDOW_HOURS, claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from './modules/idempotency/idempotency-keys.ts';
+export type { IdempotencyClaim, IdempotentCall } from './modules/idempotency/idempotency-keys.ts';
+export { parseInput } from './validation/parse-input.ts';

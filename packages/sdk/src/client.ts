@@ -7,13 +7,14 @@ import { DatabaseResource } from './resources/database.ts';
 import { Migrations } from './resources/migrations.ts';
 import { Domains } from './resources/domains.ts';
 import { Health } from './resources/health.ts';
+import { Idempotency } from './resources/idempotency.ts';
 import { Invitations } from './resources/invitations.ts';
 import { Members } from './resources/members.ts';
 import { Plans } from './resources/plans.ts';
 import { Roles } from './resources/roles.ts';
 import { Tenants } from './resources/tenants.ts';
 import { Users } from './resources/users.ts';
-import { ClientRuntime } from './runtime.ts';
+import { ClientRuntime, type CallScope } from './runtime.ts';
 import { withTenant, type TenantRef } from './with-tenant.ts';
 
 /**
@@ -46,6 +47,8 @@ export class TenantryClient implements AsyncDisposable {
   readonly health: Health;
   /** Users across tenants: a new one-time password. */
   readonly users: Users;
+  /** Idempotency keys for a server in front of Tenantry. */
+  readonly idempotency: Idempotency;
   readonly #runtime: ClientRuntime;
 
   constructor(runtime: ClientRuntime) {
@@ -62,6 +65,7 @@ export class TenantryClient implements AsyncDisposable {
     this.roles = new Roles(runtime);
     this.health = new Health(runtime);
     this.users = new Users(runtime);
+    this.idempotency = new Idempotency(runtime);
   }
 
   /**
@@ -84,6 +88,16 @@ export class TenantryClient implements AsyncDisposable {
    */
   withTenant<T>(tenant: TenantRef, work: (session: TenantSession) => Promise<T>): Promise<T> {
     return withTenant(this.#runtime, tenant, work);
+  }
+
+  /**
+   * The same API with every call made by another actor or under one correlation id: how a server in
+   * front of Tenantry passes on who called (a service token's holder, a tenant's API key, see
+   * `Actor.apiKey`) and its request id, which every audit event of the call then carries. Trusted like
+   * the client itself: whoever holds the client may name any actor. Shares this client's database.
+   */
+  withCall(scope: Pick<CallScope, 'actor' | 'correlationId'>): TenantryClient {
+    return new TenantryClient(this.#runtime.withScope(scope));
   }
 
   /** Where this client's data lives: the embedded store's directory or the server's host:port/database. */

@@ -23,6 +23,10 @@ export type { PasswordResetDto, Users } from './resources/users.ts';
 export type { Invitations } from './resources/invitations.ts';
 export type { ApiKeys } from './resources/api-keys.ts';
 export type { Domains } from './resources/domains.ts';
+export type { Idempotency } from './resources/idempotency.ts';
+export type { CallScope } from './runtime.ts';
+export { describeOperation, operationIds } from './operation-catalog.ts';
+export type { OperationDescription } from './operation-catalog.ts';
 export type { PlanChangeDto, Plans } from './resources/plans.ts';
 export type { PolicyChangeDto } from './resources/tenant-changes.ts';
 export type { DeletionResultDto, PurgeResultDto, TrialResultDto } from './resources/tenant-lifecycle.ts';
@@ -64,10 +68,16 @@ export {
   SAMPLE_BLUEPRINT,
   isTenantryError,
   provisionInputIssues,
+  parseInput,
+  listTenantsInput,
+  provisionTenantInput,
+  IDEMPOTENCY_WINDOW_HOURS,
   slugFromName,
   slugProblem,
 } from '@tenantry/core';
 export type {
+  IdempotencyClaim,
+  IdempotentCall,
   ActingUser,
   ActorType,
   ApplyTenantMigrationsInput,

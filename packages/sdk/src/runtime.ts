@@ -6,6 +6,7 @@ import {
   translateDatabaseError,
   uuidv7,
   type ActingUser,
+  type Actor,
   type Database,
   type DataPath,
   type Executed,
@@ -16,30 +17,45 @@ import {
 import type { OperationOptions } from './operation-options.ts';
 import type { ResolvedOptions } from './options.ts';
 
+/** Who a derived runtime's calls are made by, and under which correlation id (a server's request id). */
+export interface CallScope {
+  /** Every call acts as this tenant user, held to that user's roles. */
+  actingAs?: ActingUser;
+  /** Every call acts as this actor (a service token's holder, an API key) instead of the client's. */
+  actor?: Actor;
+  /** Every call's audit events carry this correlation id instead of a new one per call. */
+  correlationId?: string;
+}
+
 /** The open database and the defaults every operation runs with. */
 export class ClientRuntime {
   readonly #database: Database;
   readonly #options: ResolvedOptions;
   /** Shared with the runtimes `as()` derives, so closing the root closes them all. */
   readonly #state: { closed: boolean; dataPath: DataPath };
-  /** Set on a runtime derived by `as()`: every call acts as this tenant user. */
-  readonly #actingAs: ActingUser | undefined;
+  /** Set on a runtime derived by `as()` or `withCall()`. */
+  readonly #scope: CallScope | undefined;
 
-  constructor(database: Database, options: ResolvedOptions, state?: { closed: boolean; dataPath: DataPath }, actingAs?: ActingUser) {
+  constructor(database: Database, options: ResolvedOptions, state?: { closed: boolean; dataPath: DataPath }, scope?: CallScope) {
     this.#database = database;
     this.#options = options;
     this.#state = state ?? { closed: false, dataPath: openDataPath(database, options.database, options.dataPath) };
-    this.#actingAs = actingAs;
+    this.#scope = scope;
   }
 
   /** A runtime on the same database whose calls act as a tenant user, held to that user's roles. */
   withActor(who: ActingUser): ClientRuntime {
-    return new ClientRuntime(this.#database, this.#options, this.#state, who);
+    return this.withScope({ actingAs: who });
+  }
+
+  /** A runtime on the same database with this scope laid over this one's. */
+  withScope(scope: CallScope): ClientRuntime {
+    return new ClientRuntime(this.#database, this.#options, this.#state, { ...this.#scope, ...scope });
   }
 
   /** Derived runtimes do not own the database; closing one is a no-op. */
   get ownsDatabase(): boolean {
-    return this.#actingAs === undefined;
+    return this.#scope === undefined;
   }
 
   get database(): Database {
@@ -61,9 +77,9 @@ export class ClientRuntime {
       throw new TenantryError('PRECONDITION_FAILED', { message: 'This Tenantry client is closed.', hint: 'Create a new client.' });
     }
     const em = this.#database.fork();
-    let actor = this.#options.actor;
+    let actor = this.#scope?.actor ?? this.#options.actor;
     try {
-      if (this.#actingAs) actor = await resolveUserActor(this.#database.fork(), this.#actingAs);
+      if (this.#scope?.actingAs) actor = await resolveUserActor(this.#database.fork(), this.#scope.actingAs);
     } catch (error) {
       throw translateDatabaseError(error, this.#database.target);
     }
@@ -71,7 +87,7 @@ export class ClientRuntime {
       em,
       actor,
       now: this.#options.now,
-      correlationId: uuidv7(),
+      correlationId: this.#scope?.correlationId ?? uuidv7(),
       settings: { ...(this.#options.baseDomain ? { baseDomain: this.#options.baseDomain } : {}), exportDir: this.#options.exportDir },
       blueprint: this.#options.blueprint,
       mailer: this.#options.mailer,

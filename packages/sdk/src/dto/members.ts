@@ -10,6 +10,8 @@ export interface MemberDto {
 }
 
 export interface RoleAssignmentDto {
+  /** `<userId>:<role>`: names the assignment. */
+  id: string;
   userId: string;
   email: string;
   role: Role;

@@ -22,12 +22,12 @@ export class Roles {
   }
 
   /**
-   * Every role assignment in a tenant.
+   * Every role assignment in a tenant; `id` (`<userId>:<role>`) names one (the HTTP API's DELETE …/roles/{id}).
    *
    * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`; and, like every method, a database code (see `TenantryClient`)
    */
   async list(slug: string): Promise<RoleAssignmentDto[]> {
-    return this.#runtime.run((ctx) => listRoleAssignments(ctx, slug));
+    return this.#runtime.run(async (ctx) => (await listRoleAssignments(ctx, slug)).map((row) => ({ id: `${row.userId}:${row.role}`, ...row })));
   }
 
   /**

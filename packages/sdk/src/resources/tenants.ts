@@ -67,16 +67,17 @@ export class Tenants {
   /**
    * Provisions a tenant with its owner, role, domains, data space and audit trail, in one transaction.
    * `ownerPassword: 'none'` creates a new owner without a password (sign-in through SSO or a reset)
-   * instead of a generated one-time password. A dry run returns the plan (every statement it runs, with
+   * instead of a generated one-time password; `'chosen'` keeps the given `ownerPassword` as the owner's
+   * own (self-service sign-up), with no change forced at first login. A dry run returns the plan (every statement it runs, with
    * its `fingerprint`); `expectFingerprint` applies exactly that plan or fails with `PLAN_STALE`.
    *
    * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `SLUG_TAKEN`, `EMAIL_TAKEN`, `HOSTNAME_TAKEN`, `INVALID_CREDENTIALS`, `BLUEPRINT_INVALID`, `PLAN_STALE`; and, like every method, a database code (see `TenantryClient`)
    */
-  async provision(input: ProvisionTenantInput, options: OperationOptions & { ownerPassword?: 'generate' | 'none' } = {}): Promise<ProvisionResultDto> {
+  async provision(input: ProvisionTenantInput, options: OperationOptions & { ownerPassword?: 'generate' | 'none' | 'chosen' } = {}): Promise<ProvisionResultDto> {
     const { ownerPassword, ...run } = options;
     const executed = await this.#runtime.execute(
       provisionTenantOperation,
-      { ...input, ...(ownerPassword ? { ownerPasswordMode: ownerPassword === 'none' ? 'none' : 'generated' } : {}) },
+      { ...input, ...(ownerPassword ? { ownerPasswordMode: ownerPassword === 'generate' ? 'generated' : ownerPassword } : {}) },
       run,
     );
     return toProvisionResult(provisionOutcome(executed), this.#runtime.options.now());
@@ -286,7 +287,7 @@ function toProvisionResult(outcome: ProvisionOutcome, now: Date): ProvisionResul
       email: owner?.email ?? plan.owner.email,
       userId: owner?.id ?? plan.owner.existingUserId,
       existingUser: plan.owner.existingUserId !== null,
-      mustChangePassword: owner ? owner.mustChangePassword : plan.owner.password !== 'unchanged',
+      mustChangePassword: owner ? owner.mustChangePassword : plan.owner.password !== 'unchanged' && plan.owner.password !== 'chosen',
       ...(outcome.oneTimePassword ? { oneTimePassword: outcome.oneTimePassword } : {}),
     },
     domains: (outcome.domains.length > 0 ? outcome.domains : plan.domains).map((domain) => ({

@@ -57,6 +57,11 @@ export interface CommandContext {
   commands: readonly CommandSpec[];
   /** Opens (once) the SDK client on the configured database; `createDatabase` for `db init --create` only. */
   client(options?: { createDatabase?: boolean }): Promise<TenantryClient>;
+  /**
+   * Work to finish before the database closes, on a signal or at the end of the command: a server stops
+   * accepting calls and finishes those in flight. Runs first, then the client closes.
+   */
+  onShutdown(close: () => Promise<void>): void;
   /** Writes a result line on stdout. */
   out(text?: string): void;
   /** Writes progress or diagnostics on stderr. */

@@ -65,6 +65,7 @@ async function runCommand(
   exitOnSignal: ExecuteOptions['exitOnSignal'],
 ): Promise<number> {
   let client: Promise<TenantryClient> | undefined;
+  const closers: (() => Promise<void>)[] = [];
   const ctx: CommandContext = {
     io,
     ...mode,
@@ -78,11 +79,15 @@ async function runCommand(
         ...(typeof parsed.flags['database-url'] === 'string' ? { databaseUrl: parsed.flags['database-url'] } : {}),
         migrations: command.leavesMigrationsPending ? 'ignore' : 'apply',
       })),
+    onShutdown: (close) => void closers.push(close),
     out: (text = '') => void io.stdout.write(`${text}\n`),
     info: (text = '') => void io.stderr.write(`${text}\n`),
     outJson: (value) => void io.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
   };
-  const release = () => client?.then((opened) => opened.close()).catch(() => undefined);
+  const release = async () => {
+    for (const close of closers.splice(0)) await close().catch(() => undefined);
+    await client?.then((opened) => opened.close()).catch(() => undefined);
+  };
   // Ctrl-C is "cancelled"; SIGTERM and a closed terminal exit as the shell expects. Either way the
   // database is closed first, so the embedded store's lock is released and nothing is half-written.
   // A close that never finishes (a server pool still waiting on a connection) must not keep a
@@ -91,7 +96,7 @@ async function runCommand(
   const onSignal = (signal: (typeof HANDLED_SIGNALS)[number]) => {
     const exit = () => exitOnSignal(signal === 'SIGINT' ? EXIT_CODES.cancelled : SIGNAL_EXIT_CODES[signal]);
     const deadline = setTimeout(exit, SIGNAL_CLOSE_TIMEOUT_MS);
-    void Promise.resolve(release()).finally(() => {
+    void release().finally(() => {
       clearTimeout(deadline);
       exit();
     });

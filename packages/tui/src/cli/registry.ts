@@ -7,6 +7,7 @@ import { configGet } from './commands/config/get.ts';
 import { configList } from './commands/config/list.ts';
 import { configSet } from './commands/config/set.ts';
 import { consoleCommand } from './commands/console.ts';
+import { serveCommand } from './commands/serve.ts';
 import { domainAdd } from './commands/domain/add.ts';
 import { domainList } from './commands/domain/list.ts';
 import { domainPrimary } from './commands/domain/primary.ts';
@@ -116,4 +117,5 @@ export const COMMANDS: readonly CommandSpec[] = [
   completionSlugs,
   auditVerify,
   consoleCommand,
+  serveCommand,
 ];

@@ -1,9 +1,10 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { Actor, ServiceContext } from '../../context.ts';
 import { TenantryError } from '../../errors.ts';
+import { scopesGrant } from '../api-keys/api-key-format.ts';
 import type { Role } from '../roles/roles.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
-import { rolesAllow, type Permission } from './permissions.ts';
+import { ROLE_PERMISSIONS, rolesAllow, type Permission } from './permissions.ts';
 
 /** What the actor turned out to be allowed, for the rules beyond the table (only an owner touches owners). */
 export interface Access {
@@ -21,6 +22,7 @@ export function isPlatformActor(actor: Actor): boolean {
 /** A tenant user reaches only the data space of a tenant they are a member of; the platform every one. */
 export async function requireTenantMember(ctx: ServiceContext, em: SqlEntityManager, tenant: { id: string; slug: string }): Promise<void> {
   if (isPlatformActor(ctx.actor)) return;
+  if (ctx.actor.apiKey?.tenantId === tenant.id) return;
   const userId = ctx.actor.type === 'user' ? ctx.actor.id : undefined;
   if (!userId || (await rolesOf(em, tenant.id, userId)) === null)
     throw TenantryError.forbidden('tenant.data', `${ctx.actor.label} is not a member of ${tenant.slug}`);
@@ -35,6 +37,7 @@ export function requirePlatform(ctx: ServiceContext, operation: string): Access 
 /** Decides whether the actor may perform `operation` in `tenant`, from the permission table. */
 export async function authorize(ctx: ServiceContext, em: SqlEntityManager, operation: Permission, tenant: Tenant): Promise<Access> {
   if (isPlatformActor(ctx.actor)) return { platform: true, roles: [], userId: null };
+  if (ctx.actor.type === 'api_key') return authorizeApiKey(ctx.actor, operation, tenant);
   const userId = ctx.actor.type === 'user' ? ctx.actor.id : undefined;
   if (!userId) throw TenantryError.forbidden(operation, `${ctx.actor.label} (${ctx.actor.type}) may not perform ${operation}`);
   const roles = await rolesOf(em, tenant.id, userId);
@@ -44,6 +47,21 @@ export async function authorize(ctx: ServiceContext, em: SqlEntityManager, opera
     throw TenantryError.forbidden(operation, `${ctx.actor.label} has ${held} in ${tenant.slug}, which does not allow ${operation}`);
   }
   return { platform: false, roles, userId };
+}
+
+/**
+ * An API key acts only in its own tenant, with the Tenantry permissions its scopes grant as
+ * `tenantry.<permission>` (`tenantry.*` or `*`: all), and never beyond what an admin may do: platform-only
+ * operations and the owner role stay out of a key's reach.
+ */
+function authorizeApiKey(actor: Actor, operation: Permission, tenant: Tenant): Access {
+  const grant = actor.apiKey;
+  if (!grant || grant.tenantId !== tenant.id) throw TenantryError.forbidden(operation, `${actor.label} belongs to another tenant than ${tenant.slug}`);
+  if (!ROLE_PERMISSIONS.admin.includes(operation)) throw TenantryError.forbidden(operation, `an API key may not perform ${operation}`);
+  if (!scopesGrant(grant.scopes, `tenantry.${operation}`)) {
+    throw TenantryError.forbidden(operation, `${actor.label} does not grant tenantry.${operation} (it grants ${grant.scopes.join(', ')})`);
+  }
+  return { platform: false, roles: [], userId: null };
 }
 
 /** The user's roles in the tenant, or null when they are not a member. */

@@ -13,8 +13,12 @@ import { plannedDomains, provisionFingerprint, type PlannedDomain, type SettledP
 import { provisionRows, type ProvisionDescriptions, type ProvisionRows } from './provision-rows.ts';
 import { Tenant } from './tenant.entity.ts';
 
-/** A new owner without a given password gets a generated one-time password, or none (bulk: set later through an invitation). */
-export type OwnerPasswordMode = 'generated' | 'none';
+/**
+ * A new owner without a given password gets a generated one-time password, or none (bulk: set later
+ * through an invitation); `chosen`: the given password is the owner's own (self-service sign-up), kept
+ * without a change forced at first login.
+ */
+export type OwnerPasswordMode = 'generated' | 'none' | 'chosen';
 
 export interface ProvisionPlan {
   outcome: 'create' | 'unchanged';
@@ -28,7 +32,7 @@ export interface ProvisionPlan {
   features: FeatureFlags;
   schemaName: string | null;
   trialEndsAt: Date | null;
-  owner: { email: string; existingUserId: string | null; password: 'generated' | 'given' | 'unchanged' | 'none' };
+  owner: { email: string; existingUserId: string | null; password: 'generated' | 'given' | 'chosen' | 'unchanged' | 'none' };
   domains: PlannedDomain[];
   /** Every step, each with the statements applying runs (the owner's password hash a secret parameter). */
   steps: PlanStep[];
@@ -79,7 +83,10 @@ export async function buildProvisionPlan(
   }
   if (takenDomain) throw TenantryError.hostnameTaken(takenDomain.hostname);
 
-  const password = existingUser ? 'unchanged' : request.ownerPassword !== undefined ? 'given' : passwordMode;
+  if (passwordMode === 'chosen' && request.ownerPassword === undefined) {
+    throw TenantryError.invalidInput([{ path: 'ownerPassword', message: 'is required: the owner chooses their own password' }]);
+  }
+  const password = existingUser ? 'unchanged' : request.ownerPassword === undefined ? passwordMode : passwordMode === 'chosen' ? 'chosen' : 'given';
   const owner = { email: request.ownerEmail, existingUserId: existingUser?.id ?? null, password } as const;
   const tenantId = uuidv7();
   const dataSpace = await planDataSpace(
@@ -162,6 +169,7 @@ function describeSteps(
 
 const PASSWORD_WORDS: Record<ProvisionPlan['owner']['password'], string> = {
   given: 'with the given password, to be changed at first login',
+  chosen: 'with the password they chose',
   generated: 'with a generated one-time password, to be changed at first login',
   none: 'without a password: they set one through an invitation or a password reset',
   unchanged: '(password unchanged)',

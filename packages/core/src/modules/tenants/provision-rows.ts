@@ -25,7 +25,7 @@ export interface ProvisionRowsPlan {
   features: Tenant['features'];
   schemaName: string | null;
   trialEndsAt: Date | null;
-  owner: { email: string; existingUserId: string | null; password: 'generated' | 'given' | 'unchanged' | 'none' };
+  owner: { email: string; existingUserId: string | null; password: 'generated' | 'given' | 'chosen' | 'unchanged' | 'none' };
   domains: PlannedDomain[];
   dataSpace: DataSpacePlan;
 }
@@ -87,7 +87,7 @@ export function provisionRows(
         email: request.ownerEmail,
         name: request.ownerName ?? null,
         passwordHash: HASH_MARK,
-        mustChangePassword: true,
+        mustChangePassword: plan.owner.password !== 'chosen',
         createdAt: now,
         updatedAt: now,
       };
@@ -163,7 +163,7 @@ function auditEntries(
           tenant: scope,
           targetType: 'user',
           targetId: owner.id,
-          after: { email: owner.email, name: owner.name, password: plan.owner.password, mustChangePassword: true },
+          after: { email: owner.email, name: owner.name, password: plan.owner.password, mustChangePassword: plan.owner.password !== 'chosen' },
         },
     { action: 'membership.created', tenant: scope, targetType: 'user', targetId: owner.id, after: { email: owner.email } },
     { action: 'role.granted', tenant: scope, targetType: 'user', targetId: owner.id, after: { role: 'owner' } },

@@ -20,8 +20,11 @@ import { provisionTenantInput } from './tenant.schemas.ts';
 export const provisionTenantOperationInput = provisionTenantInput.extend({
   /** Validated as `tenant set` validates them (bulk rows carry them). */
   settings: tenantSettingsDocument.optional(),
-  /** A new owner without a given password: a generated one-time password (default), or none (set later through an invitation). */
-  ownerPasswordMode: z.enum(['generated', 'none'], { error: 'must be generated or none' }).default('generated'),
+  /**
+   * A new owner without a given password: a generated one-time password (default), or none (set later
+   * through an invitation); `chosen`: the given password is the owner's own (sign-up), not to be changed.
+   */
+  ownerPasswordMode: z.enum(['generated', 'none', 'chosen'], { error: 'must be generated, none or chosen' }).default('generated'),
 });
 export type ProvisionTenantOperationInput = z.input<typeof provisionTenantOperationInput>;
 
