@@ -55,6 +55,8 @@ export const ERROR_CODES = {
   INVITATION_ALREADY_ACCEPTED: { kind: 'conflict', description: 'The invitation was already accepted.' },
   INVALID_CREDENTIALS: { kind: 'forbidden', description: 'The password does not match the existing account of this email.' },
   API_KEY_NOT_FOUND: { kind: 'not_found', description: 'The tenant has no API key with this prefix.' },
+  SERVICE_TOKEN_NOT_FOUND: { kind: 'not_found', description: 'No platform service token has this prefix.' },
+  SERVICE_TOKEN_NAME_TAKEN: { kind: 'conflict', description: 'A service token that is not revoked already has this name.' },
   DOMAIN_NOT_FOUND: { kind: 'not_found', description: 'The tenant has no such domain.' },
   PRIMARY_DOMAIN_REMOVAL: { kind: 'precondition_failed', description: 'The primary domain cannot be removed until another domain is primary.' },
   DOMAIN_VERIFICATION_FAILED: { kind: 'precondition_failed', description: 'The DNS TXT record with the verification token was not found.' },
@@ -203,6 +205,15 @@ export class TenantryError extends Error {
       message: `The hostname ${hostname} already belongs to a tenant.`,
       details: { hostname },
       hint: 'Use another hostname, or remove it from the tenant that has it.',
+    });
+  }
+
+  /** Another token not revoked (active or expired) has the name: names tell live credentials apart. */
+  static serviceTokenNameTaken(name: string): TenantryError {
+    return new TenantryError('SERVICE_TOKEN_NAME_TAKEN', {
+      message: `A service token named "${name}" exists and is not revoked.`,
+      details: { name },
+      hint: 'Choose another name, or revoke that token first (`tenantry token list` shows its prefix).',
     });
   }
 

@@ -5,7 +5,8 @@ import { Invitation } from '../modules/invitations/invitation.entity.ts';
 import { Membership } from '../modules/memberships/membership.entity.ts';
 import { OutboxMessage } from '../modules/outbox/outbox-message.entity.ts';
 import { RoleAssignment } from '../modules/roles/role-assignment.entity.ts';
+import { ServiceToken } from '../modules/service-tokens/service-token.entity.ts';
 import { Tenant } from '../modules/tenants/tenant.entity.ts';
 import { User } from '../modules/users/user.entity.ts';
 
-export const CONTROL_PLANE_ENTITIES = [Tenant, User, Membership, RoleAssignment, Domain, AuditEvent, Invitation, ApiKey, OutboxMessage];
+export const CONTROL_PLANE_ENTITIES = [Tenant, User, Membership, RoleAssignment, Domain, AuditEvent, Invitation, ApiKey, OutboxMessage, ServiceToken];

@@ -30,6 +30,7 @@ const UNIQUE_CONSTRAINTS: Record<string, (value: string) => TenantryError> = {
   tenants_slug_key: (value) => TenantryError.slugTaken(value),
   users_email_key: (value) => TenantryError.emailTaken(value),
   domains_hostname_key: (value) => TenantryError.hostnameTaken(value),
+  service_tokens_active_name_key: (value) => TenantryError.serviceTokenNameTaken(value),
 };
 
 /**

@@ -28,6 +28,8 @@ import { repairFinding } from '../health/repair.operation.ts';
 import { exportTenantOperation } from '../modules/transfer/export-tenant.operation.ts';
 import { importTenantOperation } from '../modules/transfer/import-tenant.operation.ts';
 import { resetPassword } from '../modules/users/reset-password.operation.ts';
+import { createServiceToken } from '../modules/service-tokens/create-service-token.operation.ts';
+import { revokeServiceToken } from '../modules/service-tokens/revoke-service-token.operation.ts';
 import { applyTenantMigrationsOperation } from '../modules/migrations/apply-tenant-migrations.ts';
 import { migrateDatabase } from '../modules/migrations/migrate-database.operation.ts';
 import { provisionTenantOperation } from '../modules/tenants/provision-tenant.operation.ts';
@@ -61,6 +63,8 @@ export const OPERATION_REGISTRY = {
   [setPrimaryDomain.id]: setPrimaryDomain,
   [removeDomain.id]: removeDomain,
   [resetPassword.id]: resetPassword,
+  [createServiceToken.id]: createServiceToken,
+  [revokeServiceToken.id]: revokeServiceToken,
   [notifyHealth.id]: notifyHealth,
   [repairFinding.id]: repairFinding,
   [exportTenantOperation.id]: exportTenantOperation,

@@ -6,6 +6,7 @@ import { controlPlane0005 } from './0005-operations.ts';
 import { controlPlane0006 } from './0006-audit-chain.ts';
 import { controlPlane0007 } from './0007-data-path.ts';
 import { controlPlane0008 } from './0008-export-key.ts';
+import { controlPlane0009 } from './0009-service-tokens.ts';
 import { controlPlane0010 } from './0010-idempotency-keys.ts';
 import type { ControlPlaneMigration } from './migration.ts';
 
@@ -19,5 +20,6 @@ export const CONTROL_PLANE_MIGRATIONS: readonly ControlPlaneMigration[] = [
   controlPlane0006,
   controlPlane0007,
   controlPlane0008,
+  controlPlane0009,
   controlPlane0010,
 ];

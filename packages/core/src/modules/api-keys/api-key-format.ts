@@ -1,17 +1,19 @@
 import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
 
-const LOWER = 'abcdefghijklmnopqrstuvwxyz0123456789';
-const MIXED = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+/** The alphabet of a credential's prefix (lowercase, to read out) and of its secret (base62). */
+export const PREFIX_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+export const SECRET_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 const KEY_PATTERN = /^tnt_([a-z0-9]{8})_([A-Za-z0-9]{40})$/;
 
-function random(alphabet: string, length: number): string {
+/** `length` characters of `alphabet`, each from node:crypto's uniform `randomInt`. */
+export function randomChars(alphabet: string, length: number): string {
   return Array.from({ length }, () => alphabet[randomInt(alphabet.length)]).join('');
 }
 
 /** A new key `tnt_<prefix>_<secret>`: 8 lowercase characters to find it by, 40 base62 (~238 bits) of secret. */
 export function generateApiKey(): { key: string; prefix: string } {
-  const prefix = random(LOWER, 8);
-  return { key: `tnt_${prefix}_${random(MIXED, 40)}`, prefix };
+  const prefix = randomChars(PREFIX_ALPHABET, 8);
+  return { key: `tnt_${prefix}_${randomChars(SECRET_ALPHABET, 40)}`, prefix };
 }
 
 /** The prefix of a well-formed key, or undefined. */
