@@ -15,7 +15,20 @@ it('docs/sdk/README.md is the TypeDoc reference of the SDK as it is (run `pnpm d
     const fresh = await readFile(join(out, 'README.md'), 'utf8');
     expect(fresh === (await readFile(join(REPO_ROOT, 'docs', 'sdk', 'README.md'), 'utf8')), 'docs/sdk/README.md is stale: run `pnpm docs:generate`').toBe(true);
     // Each resource has an example, and each of its methods the error codes it can raise.
-    for (const resource of ['Tenants', 'ApiKeys', 'Audit', 'DatabaseResource', 'Domains', 'Health', 'Invitations', 'Members', 'Migrations', 'Plans', 'Roles']) {
+    for (const resource of [
+      'Tenants',
+      'ApiKeys',
+      'Audit',
+      'DatabaseResource',
+      'Domains',
+      'Health',
+      'Invitations',
+      'Members',
+      'Migrations',
+      'Plans',
+      'Roles',
+      'Tokens',
+    ]) {
       const section = fresh.split(`\n### ${resource}\n`)[1]?.split('\n### ')[0] ?? '';
       expect(section, resource).toContain('#### Example');
       const methods = section.match(/\n##### .*\(\)\n/g) ?? [];

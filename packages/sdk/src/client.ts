@@ -13,6 +13,7 @@ import { Members } from './resources/members.ts';
 import { Plans } from './resources/plans.ts';
 import { Roles } from './resources/roles.ts';
 import { Tenants } from './resources/tenants.ts';
+import { Tokens } from './resources/tokens.ts';
 import { Users } from './resources/users.ts';
 import { ClientRuntime, type CallScope } from './runtime.ts';
 import { withTenant, type TenantRef } from './with-tenant.ts';
@@ -41,6 +42,8 @@ export class TenantryClient implements AsyncDisposable {
   readonly members: Members;
   readonly invitations: Invitations;
   readonly apiKeys: ApiKeys;
+  /** Platform service tokens, the operator's credential for the HTTP API. */
+  readonly tokens: Tokens;
   readonly domains: Domains;
   readonly plans: Plans;
   readonly roles: Roles;
@@ -60,6 +63,7 @@ export class TenantryClient implements AsyncDisposable {
     this.members = new Members(runtime);
     this.invitations = new Invitations(runtime);
     this.apiKeys = new ApiKeys(runtime);
+    this.tokens = new Tokens(runtime);
     this.domains = new Domains(runtime);
     this.plans = new Plans(runtime);
     this.roles = new Roles(runtime);

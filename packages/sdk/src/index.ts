@@ -22,6 +22,7 @@ export type { Roles } from './resources/roles.ts';
 export type { PasswordResetDto, Users } from './resources/users.ts';
 export type { Invitations } from './resources/invitations.ts';
 export type { ApiKeys } from './resources/api-keys.ts';
+export type { Tokens } from './resources/tokens.ts';
 export type { Domains } from './resources/domains.ts';
 export type { Idempotency } from './resources/idempotency.ts';
 export type { CallScope } from './runtime.ts';
@@ -32,6 +33,7 @@ export type { PolicyChangeDto } from './resources/tenant-changes.ts';
 export type { DeletionResultDto, PurgeResultDto, TrialResultDto } from './resources/tenant-lifecycle.ts';
 export type { DomainDto, DomainResultDto } from './dto/domains.ts';
 export type { ApiKeyDto, ApiKeyResultDto, RotatedApiKeyDto, VerifyResultDto } from './dto/api-keys.ts';
+export type { ServiceTokenDto, ServiceTokenResultDto, ServiceTokenVerifyResultDto } from './dto/service-tokens.ts';
 export type { AcceptedInvitationDto, InvitationDto, InvitationResultDto, RevokedInvitationDto } from './dto/invitations.ts';
 export type { ChangeDto, FieldChangeDto } from './dto/change.ts';
 export type { MemberDto, RoleAssignmentDto } from './dto/members.ts';
@@ -50,6 +52,8 @@ export {
   permissionTable,
   INVITATION_STATES,
   API_KEY_STATUSES,
+  SERVICE_TOKEN_STATUSES,
+  SERVICE_TOKEN_VERIFY_FAILURES,
   DOMAIN_KINDS,
   SETTING_KEYS,
   DELETION_GRACE_DAYS,
@@ -116,6 +120,11 @@ export type {
   RotateApiKeyInput,
   VerifyApiKeyInput,
   VerifyFailure,
+  CreateServiceTokenInput,
+  ServiceTokenRefInput,
+  ServiceTokenStatus,
+  ServiceTokenVerifyFailure,
+  VerifyServiceTokenInput,
   DeliveryReport,
   InvitationState,
   ListInvitationsInput,
