@@ -22,6 +22,7 @@ it('docs/sdk/README.md is the TypeDoc reference of the SDK as it is (run `pnpm d
       'DatabaseResource',
       'Domains',
       'Health',
+      'Idempotency',
       'Invitations',
       'Members',
       'Migrations',

@@ -31,12 +31,12 @@ export async function authenticate(root: TenantryClient, headers: CallerHeaders,
       label: `API key ${verified.key.prefix} (${verified.key.name}) of ${verified.tenant.slug}`,
       apiKey: { tenantId: verified.tenant.id, scopes: verified.key.scopes },
     };
-    return { client: root.withCall({ actor, correlationId }), credential: `key:${verified.key.prefix}` };
+    return { client: root.withCall({ actor, correlationId, face: 'http' }), credential: `key:${verified.key.prefix}` };
   }
   const verified = await root.tokens.verify({ token: credential });
   if (!verified.valid) throw unauthenticated(verified.message);
   const actor: Actor = { type: 'operator', id: verified.token.prefix, label: `service token ${verified.token.name}` };
-  const client = root.withCall({ actor, correlationId });
+  const client = root.withCall({ actor, correlationId, face: 'http' });
   const name = `token:${verified.token.prefix}`;
   if (!headers.actAs) return { client, credential: name };
   const who = headers.actAs.trim();

@@ -31,7 +31,7 @@ export async function handleRoute(root: TenantryClient, spec: RouteSpec, request
   }
   try {
     const value = await spec.run(caller.client, call);
-    const status = spec.creates && resultOf(value) === 'applied' ? 201 : 200;
+    const status = spec.creates && CREATED.has(resultOf(value)) ? 201 : 200;
     if (idempotent) await caller.client.idempotency.complete(idempotent, status, value);
     const fingerprint = fingerprintOf(value);
     if (fingerprint) reply.header('etag', `"${fingerprint}"`);
@@ -50,7 +50,7 @@ async function settleFailed(client: TenantryClient, call: IdempotentCall, failur
 }
 
 function publicCaller(root: TenantryClient, ip: string, correlationId: string): Caller {
-  return { client: root.withCall({ actor: { type: 'system', label: `public call from ${ip}` }, correlationId }), credential: `public:${ip}` };
+  return { client: root.withCall({ actor: { type: 'system', label: `public call from ${ip}` }, correlationId, face: 'http' }), credential: `public:${ip}` };
 }
 
 function headersOf(request: FastifyRequest) {
@@ -93,6 +93,9 @@ function idempotentCall(request: FastifyRequest, caller: Caller, spec: RouteSpec
     .digest('hex');
   return { key: Array.isArray(key) ? (key[0] ?? '') : key, caller: caller.credential, route, bodyHash };
 }
+
+/** A change's `result` when it made something (provisioning says `created`). */
+const CREATED = new Set<unknown>(['applied', 'created']);
 
 function resultOf(value: unknown): unknown {
   return value !== null && typeof value === 'object' ? (value as { result?: unknown }).result : undefined;

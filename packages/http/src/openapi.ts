@@ -1,6 +1,7 @@
 import { describeOperation } from '@tenantry/sdk';
 import { z } from 'zod';
 import type { RouteSpec } from './route.ts';
+import { apiRoutes } from './routes/index.ts';
 
 export const API_VERSION = '1.0.0';
 
@@ -63,6 +64,11 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonObject {
       },
     },
   };
+}
+
+/** The document as docs/openapi.json holds it (a server with sign-up off; the routes are the same with it on). */
+export function openApiDocumentText(): string {
+  return `${JSON.stringify(buildOpenApiDocument(apiRoutes({ enabled: false, plan: 'basic' })), null, 2)}\n`;
 }
 
 function operationObject(spec: RouteSpec): JsonObject {

@@ -97,10 +97,10 @@ export class TenantryClient implements AsyncDisposable {
   /**
    * The same API with every call made by another actor or under one correlation id: how a server in
    * front of Tenantry passes on who called (a service token's holder, a tenant's API key, see
-   * `Actor.apiKey`) and its request id, which every audit event of the call then carries. Trusted like
+   * `Actor.apiKey`), its request id, which every audit event of the call then carries, and its face. Trusted like
    * the client itself: whoever holds the client may name any actor. Shares this client's database.
    */
-  withCall(scope: Pick<CallScope, 'actor' | 'correlationId'>): TenantryClient {
+  withCall(scope: Pick<CallScope, 'actor' | 'correlationId' | 'face'>): TenantryClient {
     return new TenantryClient(this.#runtime.withScope(scope));
   }
 

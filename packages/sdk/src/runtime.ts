@@ -7,6 +7,7 @@ import {
   uuidv7,
   type ActingUser,
   type Actor,
+  type Face,
   type Database,
   type DataPath,
   type Executed,
@@ -25,6 +26,8 @@ export interface CallScope {
   actor?: Actor;
   /** Every call's audit events carry this correlation id instead of a new one per call. */
   correlationId?: string;
+  /** The face the calls come through (a server: `http`). */
+  face?: Face;
 }
 
 /** The open database and the defaults every operation runs with. */
@@ -92,7 +95,7 @@ export class ClientRuntime {
       blueprint: this.#options.blueprint,
       mailer: this.#options.mailer,
       ...(this.#options.dnsResolver ? { dnsResolver: this.#options.dnsResolver } : {}),
-      face: this.#options.face,
+      face: this.#scope?.face ?? this.#options.face,
     };
     try {
       return await operation(ctx);

@@ -1,4 +1,5 @@
 import { writeFileSync } from 'node:fs';
+import { openApiDocumentText } from '@tenantry/http';
 import { fileURLToPath } from 'node:url';
 import { renderCliDocs } from '../src/cli/docs/render-cli-docs.ts';
 import { renderDoctorDocs } from '../src/cli/docs/render-doctor-docs.ts';
@@ -12,4 +13,5 @@ writeFileSync(docs('cli.md'), renderCliDocs(COMMANDS));
 writeFileSync(docs('errors.md'), renderErrorDocs());
 writeFileSync(docs('keybindings.md'), renderKeybindingDocs());
 writeFileSync(docs('doctor.md'), renderDoctorDocs());
-process.stdout.write('Wrote docs/cli.md, docs/errors.md, docs/keybindings.md and docs/doctor.md\n');
+writeFileSync(docs('openapi.json'), openApiDocumentText());
+process.stdout.write('Wrote docs/cli.md, docs/errors.md, docs/keybindings.md, docs/doctor.md and docs/openapi.json\n');

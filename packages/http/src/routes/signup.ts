@@ -22,7 +22,7 @@ export function signupRoute(options: SignupOptions): RouteSpec {
   return {
     method: 'POST',
     path: '/v1/signup',
-    summary: `Signs up an organization with its owner on the ${options.plan} plan; off unless the server allows sign-up.`,
+    summary: 'Signs up an organization with its owner on the server’s sign-up plan (basic unless --signup-plan); off unless the server allows sign-up.',
     tag: 'Sign-up',
     body: signupInput,
     public: true,

@@ -7,6 +7,7 @@ export const SECRET_FIELDS: readonly string[] = [
   'password',
   'ownerPassword',
   'newPassword',
+  'oneTimePassword',
   'currentPassword',
   'passwordHash',
   'token',
