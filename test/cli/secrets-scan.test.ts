@@ -90,11 +90,16 @@ describe('secrets', { timeout: 240_000 }, () => {
     expect((await cli(['key', 'verify', '--key-stdin', '--scope', 'assets.read'], `${newKey}\n`)).exitCode).toBe(0);
   });
 
+  it('…and a platform service token', async () => {
+    const created = parseJson<{ serviceToken: { token?: string } }>(await cli(['token', 'create', '--name', 'http api', '--json']));
+    keep('service token', created.serviceToken.token);
+  });
+
   it('appear nowhere: not in a dump of the database, the audit trail, the mail log or any file of the store', async () => {
-    expect(secrets.size).toBe(9);
-    // Each secret is checked whole and by its secret part (an API key's prefix is stored on purpose).
+    expect(secrets.size).toBe(10);
+    // Each secret is checked whole and by its secret part (the prefix of an API key or service token is stored on purpose).
     const needles = [...secrets].flatMap(([label, value]) =>
-      /^(tnt|inv)_/.test(value)
+      /^(tnt|tts|inv)_/.test(value)
         ? [
             [label, value],
             [`${label} (secret part)`, value.split('_').at(-1) ?? value],

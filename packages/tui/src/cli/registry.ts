@@ -56,6 +56,9 @@ import { tenantPlan } from './commands/tenant/plan.ts';
 import { tenantPolicy } from './commands/tenant/policy.ts';
 import { tenantSet } from './commands/tenant/set.ts';
 import { tenantView } from './commands/tenant/view.ts';
+import { tokenCreate } from './commands/token/create.ts';
+import { tokenList } from './commands/token/list.ts';
+import { tokenRevoke } from './commands/token/revoke.ts';
 import { userResetPassword } from './commands/user/reset-password.ts';
 
 /** Every command, in the order help and docs list them. */
@@ -104,6 +107,9 @@ export const COMMANDS: readonly CommandSpec[] = [
   keyRotate,
   keyRevoke,
   keyVerify,
+  tokenCreate,
+  tokenList,
+  tokenRevoke,
   domainAdd,
   domainList,
   domainPrimary,
