@@ -150,6 +150,7 @@ describe('leaving the application role', () => {
     expect(seen.assets).not.toContain('B secret');
     const attempts = [
       'select password_hash from tenantry.users',
+      'select token_hash from tenantry.service_tokens',
       'set role postgres',
       `select pg_read_file('/etc/hostname')`,
       'set session_replication_role = replica',

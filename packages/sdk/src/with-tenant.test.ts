@@ -79,6 +79,10 @@ describe.each(['schema', 'shared'] as const)('withTenant, %s isolation', (isolat
 
   it('cannot read the control plane', async () => {
     expect((await failure(client.withTenant(a.slug, (db) => db.query('select * from tenantry.users')))).code).toBe('FORBIDDEN');
+    expect((await failure(client.withTenant(a.slug, (db) => db.query('select token_hash from tenantry.service_tokens')))).code).toBe('FORBIDDEN');
+    const forged = `insert into tenantry.service_tokens (id, name, prefix, token_hash, created_at, created_by)
+      values (gen_random_uuid(), 'forged', 'aaaaaaaa', repeat('0', 64), now(), 'tenant')`;
+    expect((await failure(client.withTenant(a.slug, (db) => db.query(forged)))).code).toBe('FORBIDDEN');
   });
 
   it("rolls back when work throws, and hands work's own error back unchanged", async () => {
