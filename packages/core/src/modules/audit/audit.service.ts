@@ -1,23 +1,23 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { ServiceContext } from '../../context.ts';
+import { recordLifecycleEvent } from '../events/record-events.ts';
+import type { AuditEntry } from './audit-entry.ts';
 import { AuditEvent } from './audit-event.entity.ts';
 import { redactSecrets } from './redact.ts';
 
-export interface AuditEntry {
-  action: string;
-  tenant?: { id: string; slug: string };
-  targetType: string;
-  targetId?: string;
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
-}
+export type { AuditEntry } from './audit-entry.ts';
 
-/** Adds an audit event to the unit of work of `em`; it commits with the change it describes. */
+/**
+ * Adds an audit event, and the lifecycle event derived from it (`events/event-catalog.ts`), to the unit
+ * of work of `em`: both commit with the change they describe, or neither does.
+ */
 export function recordAudit(ctx: ServiceContext, em: SqlEntityManager, entry: AuditEntry): AuditEvent {
-  return em.create(AuditEvent, auditEventData(ctx, entry));
+  const event = em.create(AuditEvent, auditEventData(ctx, entry));
+  recordLifecycleEvent(ctx, em, entry);
+  return event;
 }
 
-/** The columns of the audit event for an entry, secrets redacted (for callers that write it as SQL). */
+/** The columns of the audit event for an entry, secrets redacted (for callers that write it as SQL, with `lifecycleEventData`). */
 export function auditEventData(ctx: ServiceContext, entry: AuditEntry) {
   return {
     occurredAt: ctx.now(),

@@ -1,0 +1,138 @@
+import { z } from 'zod';
+import type { ServiceContext } from '../../context.ts';
+import { TenantryError } from '../../errors.ts';
+import { boundedInteger } from '../../validation/fields.ts';
+import { parseInput } from '../../validation/parse-input.ts';
+import type { ActorType } from '../audit/audit-event.entity.ts';
+import { isPlatformActor } from '../permissions/authorize.ts';
+import { inTenantScope } from '../permissions/tenant-scope.ts';
+import { EVENT_TYPES, type EventType } from './event-catalog.ts';
+import type { EventData } from './lifecycle-event.entity.ts';
+
+const TYPE_PATTERN = /^(\*|[a-z_]+\.\*|[a-z_]+\.[a-z_]+)$/;
+
+export const listEventsInput = z.strictObject({
+  type: z
+    .string()
+    .trim()
+    .refine(
+      (value) => value.split(',').every((part) => TYPE_PATTERN.test(part.trim())),
+      'must be event types or globs, comma-separated: tenant.created, tenant.*, member.added,role.*',
+    )
+    .optional(),
+  tenant: z.string().trim().min(1).optional(),
+  since: z
+    .union([
+      z
+        .string()
+        .trim()
+        .regex(/^\d{1,18}$/, 'must be the id of an event (the cursor), such as 1042'),
+      z.number().int().nonnegative(),
+    ])
+    .transform(String)
+    .optional(),
+  limit: boundedInteger(1, 500).default(100),
+});
+export type ListEventsInput = z.input<typeof listEventsInput>;
+
+export interface EventView {
+  /** The cursor: ascending in commit order. */
+  id: string;
+  /** The stable public id of the event (a UUIDv7): the idempotency key of a delivery. */
+  eventId: string;
+  type: EventType;
+  occurredAt: Date;
+  /** Null for events outside any tenant (the shared schema's migrations). */
+  tenant: { id: string; slug: string } | null;
+  actor: { type: ActorType; id: string | null; label: string };
+  correlationId: string;
+  data: EventData;
+}
+
+export interface EventPage {
+  events: EventView[];
+  /** Pass as `since` for the next page; null when this page is the last (so far). */
+  nextCursor: string | null;
+}
+
+/**
+ * Lifecycle events after the cursor `since`, oldest first (id order). The platform reads every event;
+ * a tenant's members whose roles allow `audit.list` read that tenant's, and must name it. A purged
+ * tenant's events stay readable.
+ */
+export async function listEvents(ctx: ServiceContext, input: unknown = {}): Promise<EventPage> {
+  const filter = parseInput(listEventsInput, input);
+  const types = filter.type === undefined ? null : typesMatching(filter.type);
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  if (filter.tenant !== undefined) {
+    const tenantId = await inTenantScope(ctx, filter.tenant, 'audit.list', async ({ tenant }) => tenant.id);
+    conditions.push('tenant_id = ?');
+    params.push(tenantId);
+  } else if (!isPlatformActor(ctx.actor)) {
+    throw TenantryError.forbidden('audit.list', `${ctx.actor.label} may read only the events of a tenant: name it (tenant)`);
+  }
+  if (types !== null) {
+    conditions.push('type in (?)');
+    params.push(types);
+  }
+  if (filter.since !== undefined) {
+    conditions.push('events.id > ?');
+    params.push(filter.since);
+  }
+  const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
+  // One past the limit tells whether another page follows.
+  const rows = await ctx.em.fork().execute<EventRow[]>(
+    `select id::text as id, event_id, type, occurred_at, tenant_id, tenant_slug, actor_type, actor_id, actor_label, correlation_id, data
+       from tenantry.events ${where}
+      order by events.id
+      limit ?`,
+    [...params, filter.limit + 1],
+  );
+  const events = rows.slice(0, filter.limit).map(toView);
+  return { events, nextCursor: rows.length > filter.limit ? (events.at(-1)?.id ?? null) : null };
+}
+
+/** The catalog's types a comma list of types and globs (`tenant.*`, `*`) names; a part naming none is refused. */
+function typesMatching(list: string): EventType[] {
+  const parts = list.split(',').map((part) => part.trim());
+  const unknown = parts.filter((part) => !EVENT_TYPES.some((type) => globMatches(part, type)));
+  if (unknown.length > 0) {
+    throw TenantryError.invalidInput([
+      { path: 'type', message: `${unknown.map((part) => `"${part}"`).join(', ')} names no event type; known: ${EVENT_TYPES.join(', ')}` },
+    ]);
+  }
+  return EVENT_TYPES.filter((type) => parts.some((part) => globMatches(part, type)));
+}
+
+function globMatches(glob: string, type: string): boolean {
+  if (glob === '*') return true;
+  return glob.endsWith('.*') ? type.startsWith(glob.slice(0, -1)) : type === glob;
+}
+
+interface EventRow {
+  id: string;
+  event_id: string;
+  type: EventType;
+  occurred_at: Date | string;
+  tenant_id: string | null;
+  tenant_slug: string | null;
+  actor_type: ActorType;
+  actor_id: string | null;
+  actor_label: string;
+  correlation_id: string;
+  data: EventData | string;
+}
+
+function toView(row: EventRow): EventView {
+  return {
+    id: row.id,
+    eventId: row.event_id,
+    type: row.type,
+    occurredAt: new Date(row.occurred_at),
+    tenant: row.tenant_id === null ? null : { id: row.tenant_id, slug: row.tenant_slug ?? '' },
+    actor: { type: row.actor_type, id: row.actor_id, label: row.actor_label },
+    correlationId: row.correlation_id,
+    data: typeof row.data === 'string' ? (JSON.parse(row.data) as EventData) : row.data,
+  };
+}
