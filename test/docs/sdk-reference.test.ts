@@ -21,6 +21,7 @@ it('docs/sdk/README.md is the TypeDoc reference of the SDK as it is (run `pnpm d
       'Audit',
       'DatabaseResource',
       'Domains',
+      'Events',
       'Health',
       'Idempotency',
       'Invitations',

@@ -6,6 +6,7 @@ import { Audit } from './resources/audit.ts';
 import { DatabaseResource } from './resources/database.ts';
 import { Migrations } from './resources/migrations.ts';
 import { Domains } from './resources/domains.ts';
+import { Events } from './resources/events.ts';
 import { Health } from './resources/health.ts';
 import { Idempotency } from './resources/idempotency.ts';
 import { Invitations } from './resources/invitations.ts';
@@ -39,6 +40,8 @@ export class TenantryClient implements AsyncDisposable {
   /** The blueprint's tenant migrations across all tenants. */
   readonly migrations: Migrations;
   readonly audit: Audit;
+  /** Lifecycle events, read in order with a cursor. */
+  readonly events: Events;
   readonly members: Members;
   readonly invitations: Invitations;
   readonly apiKeys: ApiKeys;
@@ -60,6 +63,7 @@ export class TenantryClient implements AsyncDisposable {
     this.database = new DatabaseResource(runtime);
     this.migrations = new Migrations(runtime);
     this.audit = new Audit(runtime);
+    this.events = new Events(runtime);
     this.members = new Members(runtime);
     this.invitations = new Invitations(runtime);
     this.apiKeys = new ApiKeys(runtime);

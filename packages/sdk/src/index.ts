@@ -17,6 +17,8 @@ export type { Tenants } from './resources/tenants.ts';
 export type { OperationOptions } from './operation-options.ts';
 export type { DatabaseResource, MigrationStatusDto } from './resources/database.ts';
 export type { Audit } from './resources/audit.ts';
+export { eventCatalog } from './resources/events.ts';
+export type { Events } from './resources/events.ts';
 export type { MemberChangeDto, Members } from './resources/members.ts';
 export type { Roles } from './resources/roles.ts';
 export type { PasswordResetDto, Users } from './resources/users.ts';
@@ -38,6 +40,7 @@ export type { AcceptedInvitationDto, InvitationDto, InvitationResultDto, Revoked
 export type { ChangeDto, FieldChangeDto } from './dto/change.ts';
 export type { MemberDto, RoleAssignmentDto } from './dto/members.ts';
 export type { AuditEventDto } from './dto/audit.ts';
+export type { EventDto, EventPageDto } from './dto/events.ts';
 export { createLogFileMailer } from './mail/log-file-mailer.ts';
 export { createSmtpMailer, describeSmtpUrl } from './mail/smtp-mailer.ts';
 export type { SmtpMailerOptions } from './mail/smtp-mailer.ts';
@@ -45,6 +48,7 @@ export type { PlanStepDto, ProvisionResultDto, TenantDetailsDto, TenantDto, Tena
 
 export {
   ERROR_CODES,
+  EVENT_TYPES,
   SEVERITIES,
   ERROR_KINDS,
   PERMISSIONS,
@@ -93,6 +97,9 @@ export type {
   TenantSession,
   DnsResolver,
   ListAuditInput,
+  ListEventsInput,
+  EventData,
+  EventType,
   AuditChainReport,
   ChainBreak,
   ChainBreakKind,

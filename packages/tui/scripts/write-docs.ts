@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { renderCliDocs } from '../src/cli/docs/render-cli-docs.ts';
 import { renderDoctorDocs } from '../src/cli/docs/render-doctor-docs.ts';
 import { renderErrorDocs } from '../src/cli/docs/render-error-docs.ts';
+import { renderEventDocs } from '../src/cli/docs/render-event-docs.ts';
 import { COMMANDS } from '../src/cli/registry.ts';
 import { renderKeybindingDocs } from '../src/app/render-keybinding-docs.ts';
 
@@ -14,4 +15,6 @@ writeFileSync(docs('errors.md'), renderErrorDocs());
 writeFileSync(docs('keybindings.md'), renderKeybindingDocs());
 writeFileSync(docs('doctor.md'), renderDoctorDocs());
 writeFileSync(docs('openapi.json'), openApiDocumentText());
-process.stdout.write('Wrote docs/cli.md, docs/errors.md, docs/keybindings.md, docs/doctor.md and docs/openapi.json\n');
+writeFileSync(docs('events.md'), renderEventDocs());
+process.stdout.write('Wrote docs/cli.md, docs/errors.md, docs/keybindings.md, docs/doctor.md, docs/events.md and docs/openapi.json
+');

@@ -1,6 +1,7 @@
 import type { CommandSpec } from './command.ts';
 import { auditList } from './commands/audit/list.ts';
 import { auditVerify } from './commands/audit/verify.ts';
+import { eventsList } from './commands/events/list.ts';
 import { completion } from './commands/completion/completion.ts';
 import { completionSlugs } from './commands/completion/slugs.ts';
 import { configGet } from './commands/config/get.ts';
@@ -116,6 +117,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   domainVerify,
   domainRemove,
   auditList,
+  eventsList,
   configList,
   configGet,
   configSet,

@@ -4,6 +4,7 @@ import { COMMANDS } from '../registry.ts';
 import { renderCliDocs } from './render-cli-docs.ts';
 import { renderDoctorDocs } from './render-doctor-docs.ts';
 import { renderErrorDocs } from './render-error-docs.ts';
+import { renderEventDocs } from './render-event-docs.ts';
 
 const doc = (name: string) => readFileSync(new URL(`../../../../../docs/${name}`, import.meta.url), 'utf8');
 
@@ -18,6 +19,10 @@ describe('generated docs', () => {
 
   it('docs/doctor.md matches the health check catalog (run `pnpm docs:generate` after changing a check)', () => {
     expect(doc('doctor.md')).toBe(renderDoctorDocs());
+  });
+
+  it('docs/events.md matches the event catalog (run `pnpm docs:generate` after changing an event type)', () => {
+    expect(doc('events.md')).toBe(renderEventDocs());
   });
 
   it('documents every visible command with at least one example', () => {
