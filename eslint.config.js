@@ -7,15 +7,20 @@ import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescrip
 
 const packageRoot = 'import from the package root, never a deep path';
 
-/** The package boundaries of STYLE.md: imports flow tui → sdk → core, never back. */
+/** The package boundaries of STYLE.md: imports flow tui → http → sdk → core, never back. */
 const boundaries = {
   core: {
     paths: ['@tenantry/sdk', '@tenantry/tui', 'react', 'ink', 'ink-testing-library', '@clack/prompts', '@clack/core'],
     message: 'core imports zod, @mikro-orm/* and node:* only',
   },
   sdk: {
-    paths: ['@tenantry/tui', 'react', 'ink', '@clack/prompts', '@clack/core'],
+    paths: ['@tenantry/tui', '@tenantry/http', 'react', 'ink', '@clack/prompts', '@clack/core'],
     message: 'the SDK is for programs: no terminal code',
+  },
+  http: {
+    paths: ['@tenantry/core', '@tenantry/tui', 'react', 'ink', '@clack/prompts', '@clack/core'],
+    patterns: ['@mikro-orm/*', '@electric-sql/*'],
+    message: 'the HTTP API is a face over the SDK, like the CLI',
   },
   tui: {
     paths: ['@tenantry/core'],
@@ -94,6 +99,14 @@ export default tseslint.config(
       ...restrictedImports('sdk'),
       'no-console': 'error',
       'no-restricted-properties': ['error', { object: 'process', property: 'exit', message: 'the SDK never exits: throw a TenantryError' }],
+    },
+  },
+  {
+    files: ['packages/http/src/**'],
+    rules: {
+      ...restrictedImports('http'),
+      'no-console': 'error',
+      'no-restricted-properties': ['error', { object: 'process', property: 'exit', message: 'the server never exits the process: its host does' }],
     },
   },
   {

@@ -63,7 +63,10 @@ function isChange(spec: RouteSpec): boolean {
 }
 
 function changeOptions(dryRun: unknown, ifMatch: string | undefined): OperationOptions {
-  const fingerprint = ifMatch?.replace(/^W\//, '').replace(/^"(.*)"$/, '$1').trim();
+  const fingerprint = ifMatch
+    ?.replace(/^W\//, '')
+    .replace(/^"(.*)"$/, '$1')
+    .trim();
   return { ...(flag(dryRun) ? { dryRun: true } : {}), ...(fingerprint ? { expectFingerprint: fingerprint } : {}) };
 }
 

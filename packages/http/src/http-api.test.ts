@@ -25,7 +25,11 @@ interface Answer {
   body: Record<string, unknown>;
 }
 
-async function call(method: string, path: string, options: { body?: unknown; headers?: Record<string, string>; auth?: string | null; at?: string } = {}): Promise<Answer> {
+async function call(
+  method: string,
+  path: string,
+  options: { body?: unknown; headers?: Record<string, string>; auth?: string | null; at?: string } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { ...(options.body === undefined ? {} : { 'content-type': 'application/json' }), ...options.headers };
   const credential = options.auth === undefined ? token : options.auth;
   if (credential !== null) headers.authorization = `Bearer ${credential}`;
@@ -35,7 +39,12 @@ async function call(method: string, path: string, options: { body?: unknown; hea
     ...(options.body === undefined ? {} : { body: typeof options.body === 'string' ? options.body : JSON.stringify(options.body) }),
   });
   const text = await response.text();
-  return { status: response.status, type: response.headers.get('content-type'), headers: response.headers, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+  return {
+    status: response.status,
+    type: response.headers.get('content-type'),
+    headers: response.headers,
+    body: text ? (JSON.parse(text) as Record<string, unknown>) : {},
+  };
 }
 
 const asUser = (email: string) => ({ 'tenantry-act-as': email });
@@ -85,7 +94,9 @@ describe('the server', () => {
   });
 
   it('provisions with the SDK’s field names, gets and lists with a cursor', async () => {
-    const created = await call('POST', '/v1/tenants', { body: { name: 'Http Acme', slug: 'http-acme', ownerEmail: 'owner@http-acme.example', plan: 'professional' } });
+    const created = await call('POST', '/v1/tenants', {
+      body: { name: 'Http Acme', slug: 'http-acme', ownerEmail: 'owner@http-acme.example', plan: 'professional' },
+    });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ result: 'created', tenant: { slug: 'http-acme', plan: 'professional' }, owner: { email: 'owner@http-acme.example' } });
     expect((created.body.owner as { oneTimePassword?: string }).oneTimePassword).toMatch(/.{16,}/);
@@ -100,6 +111,13 @@ describe('the server', () => {
     expect(bad.status).toBe(400);
     expect(bad.body).toMatchObject({ code: 'INVALID_INPUT', details: { issues: [expect.objectContaining({ path: 'limit' })] } });
     expect((await call('GET', '/v1/tenants/no-such-tenant')).body).toMatchObject({ status: 404, code: 'TENANT_NOT_FOUND' });
+    const events = await call('GET', '/v1/events?type=tenant.*&tenant=http-acme');
+    expect((events.body.events as { type: string }[]).map((event) => event.type)).toContain('tenant.created');
+  });
+
+  it('serves its OpenAPI document', async () => {
+    const served = await call('GET', '/v1/openapi.json');
+    expect(served.body).toMatchObject({ openapi: '3.1.0', paths: { '/v1/tenants': { post: { operationId: 'tenantProvision' } } } });
   });
 
   it('answers a dry run’s plan with its fingerprint as ETag; If-Match applies it, or 412 when the state moved', async () => {
@@ -115,7 +133,10 @@ describe('the server', () => {
     expect(stale.body).toMatchObject({ code: 'PLAN_STALE', kind: 'plan_stale' });
     expect((await call('GET', '/v1/tenants/http-acme')).body).toMatchObject({ status: 'active' });
     const again = await call('POST', '/v1/tenants/http-acme/suspend?dryRun=true', { body: { reason: 'billing' } });
-    const applied = await call('POST', '/v1/tenants/http-acme/suspend', { body: { reason: 'billing' }, headers: { 'if-match': String(again.headers.get('etag')) } });
+    const applied = await call('POST', '/v1/tenants/http-acme/suspend', {
+      body: { reason: 'billing' },
+      headers: { 'if-match': String(again.headers.get('etag')) },
+    });
     expect(applied.body).toMatchObject({ result: 'applied' });
     expect((await call('POST', '/v1/tenants/http-acme/resume', { body: {} })).body).toMatchObject({ result: 'applied' });
   });
@@ -162,21 +183,30 @@ describe('seed 004: invitations and roles over HTTP', () => {
   });
 
   it('an admin invites (the token shown once); an analyst gets 403 and nothing is written', async () => {
-    const invited = await call('POST', '/v1/tenants/seed-four/invitations', { body: { email: 'new@seed-four.example', role: 'viewer' }, headers: asUser('admin@seed-four.example') });
+    const invited = await call('POST', '/v1/tenants/seed-four/invitations', {
+      body: { email: 'new@seed-four.example', role: 'viewer' },
+      headers: asUser('admin@seed-four.example'),
+    });
     expect(invited.status).toBe(201);
     const invitation = invited.body.invitation as { email: string; token: string };
     expect(invitation.email).toBe('new@seed-four.example');
     invitationToken = invitation.token;
     expect(invitationToken).toMatch(/.{20,}/);
     const before = (await client.invitations.list({ slug: 'seed-four' })).length;
-    const refused = await call('POST', '/v1/tenants/seed-four/invitations', { body: { email: 'other@seed-four.example' }, headers: asUser('analyst@seed-four.example') });
+    const refused = await call('POST', '/v1/tenants/seed-four/invitations', {
+      body: { email: 'other@seed-four.example' },
+      headers: asUser('analyst@seed-four.example'),
+    });
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: 'FORBIDDEN', kind: 'forbidden' });
     expect(await client.invitations.list({ slug: 'seed-four' })).toHaveLength(before);
   });
 
   it('accepts with the token and no credential; a reused or expired token is refused', async () => {
-    const accepted = await call('POST', '/v1/invitations/accept', { auth: null, body: { token: invitationToken, password: 'Newcomer-Pass-2026!x', name: 'New Comer' } });
+    const accepted = await call('POST', '/v1/invitations/accept', {
+      auth: null,
+      body: { token: invitationToken, password: 'Newcomer-Pass-2026!x', name: 'New Comer' },
+    });
     expect(accepted.status).toBe(200);
     expect(accepted.body).toMatchObject({ result: 'applied' });
     const reused = await call('POST', '/v1/invitations/accept', { auth: null, body: { token: invitationToken, password: 'Newcomer-Pass-2026!x' } });
@@ -194,7 +224,10 @@ describe('seed 004: invitations and roles over HTTP', () => {
   });
 
   it('refuses to invite an email that is already a member (409)', async () => {
-    const duplicate = await call('POST', '/v1/tenants/seed-four/invitations', { body: { email: 'analyst@seed-four.example' }, headers: asUser('admin@seed-four.example') });
+    const duplicate = await call('POST', '/v1/tenants/seed-four/invitations', {
+      body: { email: 'analyst@seed-four.example' },
+      headers: asUser('admin@seed-four.example'),
+    });
     expect(duplicate.status).toBe(409);
     expect(duplicate.body).toMatchObject({ code: 'ALREADY_MEMBER', kind: 'conflict' });
   });
@@ -202,7 +235,10 @@ describe('seed 004: invitations and roles over HTTP', () => {
   it('grants by user id, lists assignments with ids, and revokes by id', async () => {
     const members = (await call('GET', '/v1/tenants/seed-four/members')).body as unknown as { userId: string; email: string }[];
     const newcomer = members.find((member) => member.email === 'new@seed-four.example');
-    const granted = await call('POST', '/v1/tenants/seed-four/roles', { body: { userId: newcomer?.userId, role: 'analyst' }, headers: asUser('admin@seed-four.example') });
+    const granted = await call('POST', '/v1/tenants/seed-four/roles', {
+      body: { userId: newcomer?.userId, role: 'analyst' },
+      headers: asUser('admin@seed-four.example'),
+    });
     expect(granted.status).toBe(201);
     const roles = (await call('GET', '/v1/tenants/seed-four/roles')).body as unknown as { id: string; email: string; role: string }[];
     const assignment = roles.find((row) => row.email === 'new@seed-four.example' && row.role === 'analyst');
@@ -250,7 +286,10 @@ describe('sign-up', () => {
       expect(chosePlan.body).toMatchObject({ status: 400, code: 'INVALID_INPUT', details: { issues: [{ path: 'plan', message: 'is not a known field' }] } });
       const signed = await call('POST', '/v1/signup', { at: url, auth: null, body: visitor });
       expect(signed.status).toBe(201);
-      expect(signed.body).toMatchObject({ tenant: { slug: 'signed-up', plan: 'professional' }, owner: { email: visitor.ownerEmail, mustChangePassword: false } });
+      expect(signed.body).toMatchObject({
+        tenant: { slug: 'signed-up', plan: 'professional' },
+        owner: { email: visitor.ownerEmail, mustChangePassword: false },
+      });
       expect(signed.body.owner).not.toHaveProperty('oneTimePassword');
       await call('POST', '/v1/signup', { at: url, auth: null, body: { ...visitor, slug: 'signed-up-2', ownerEmail: 'b@signed-up.example' } });
       const before = await tenantCount();
@@ -271,9 +310,14 @@ describe('logs and the audit', () => {
     const requestId = String(created.headers.get('request-id'));
     const password = String((created.body.owner as { oneTimePassword: string }).oneTimePassword);
     const audited = await client.audit.list({ correlationId: requestId });
-    expect(audited.map((event) => [event.action, event.tenantSlug, event.actor.label, event.face])).toContainEqual(['tenant.provisioned', 'http-logged', 'service token http tests', 'http']);
-    const lines = logLines.map((line) => JSON.parse(line) as { requestId?: string });
-    expect(lines.some((line) => line.requestId === requestId)).toBe(true);
+    expect(audited.map((event) => [event.action, event.tenantSlug, event.actor.label, event.face])).toContainEqual([
+      'tenant.provisioned',
+      'http-logged',
+      'service token http tests',
+      'http',
+    ]);
+    const lines = logLines.map((line) => JSON.parse(line) as { reqId?: string });
+    expect(lines.some((line) => line.reqId === requestId)).toBe(true);
     const everything = logLines.join('\n');
     for (const secret of [password, token]) expect(everything).not.toContain(secret);
   });

@@ -35,7 +35,13 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonObject {
         },
       },
       parameters: {
-        dryRun: { name: 'dryRun', in: 'query', required: false, schema: { type: 'boolean' }, description: 'Answer the plan (with its fingerprint) and write nothing.' },
+        dryRun: {
+          name: 'dryRun',
+          in: 'query',
+          required: false,
+          schema: { type: 'boolean' },
+          description: 'Answer the plan (with its fingerprint) and write nothing.',
+        },
         ifMatch: {
           name: 'If-Match',
           in: 'header',
@@ -60,7 +66,10 @@ export function buildOpenApiDocument(routes: readonly RouteSpec[]): JsonObject {
       },
       schemas: { Problem: PROBLEM_SCHEMA },
       responses: {
-        Problem: { description: 'An error (RFC 9457), with Tenantry’s code, kind, details and hint.', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } },
+        Problem: {
+          description: 'An error (RFC 9457), with Tenantry’s code, kind, details and hint.',
+          content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+        },
       },
     },
   };
@@ -77,11 +86,16 @@ function operationObject(spec: RouteSpec): JsonObject {
   const parameters: JsonObject[] = [
     ...pathNames.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
     ...queryParameters(spec.query),
-    ...(change ? [{ $ref: '#/components/parameters/dryRun' }, { $ref: '#/components/parameters/ifMatch' }, { $ref: '#/components/parameters/idempotencyKey' }] : []),
+    ...(change
+      ? [{ $ref: '#/components/parameters/dryRun' }, { $ref: '#/components/parameters/ifMatch' }, { $ref: '#/components/parameters/idempotencyKey' }]
+      : []),
     ...(spec.public ? [] : [{ $ref: '#/components/parameters/actAs' }]),
   ];
   const body = bodySchema(spec, pathNames);
-  const success = { description: change ? 'The plan (a dry run) or the change: result is applied, unchanged or planned.' : 'The answer.', content: { 'application/json': { schema: { type: 'object' } } } };
+  const success = {
+    description: change ? 'The plan (a dry run) or the change: result is applied, unchanged or planned.' : 'The answer.',
+    content: { 'application/json': { schema: { type: 'object' } } },
+  };
   return {
     operationId: operationIdOf(spec),
     summary: spec.summary || (spec.operation ? describeOperation(spec.operation).summary : ''),
@@ -91,7 +105,9 @@ function operationObject(spec: RouteSpec): JsonObject {
     ...(body ? { requestBody: { required: spec.method !== 'DELETE', content: { 'application/json': { schema: body } } } } : {}),
     responses: {
       [spec.creates ? '201' : '200']: success,
-      ...(spec.creates ? { '200': { description: 'A dry run’s plan, or unchanged: the identical request was already applied.', content: success.content } } : {}),
+      ...(spec.creates
+        ? { '200': { description: 'A dry run’s plan, or unchanged: the identical request was already applied.', content: success.content } }
+        : {}),
       default: { $ref: '#/components/responses/Problem' },
     },
   };
@@ -114,7 +130,12 @@ function withoutFields(schema: z.ZodObject, names: string[]): z.ZodObject {
 function queryParameters(query: z.ZodObject | undefined): JsonObject[] {
   if (!query) return [];
   const schema = jsonSchemaOf(query) as { properties?: Record<string, JsonObject>; required?: string[] };
-  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({ name, in: 'query', required: schema.required?.includes(name) ?? false, schema: property }));
+  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
+    name,
+    in: 'query',
+    required: schema.required?.includes(name) ?? false,
+    schema: property,
+  }));
 }
 
 function jsonSchemaOf(schema: z.ZodType): JsonObject {
@@ -129,7 +150,10 @@ function operationIdOf(spec: RouteSpec): string {
     .split('/')
     .filter((part) => !part.startsWith('{'));
   const verb = spec.method === 'GET' ? (spec.path.endsWith('}') ? 'get' : 'list') : spec.method.toLowerCase();
-  return [verb, ...words].map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1))).join('').replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
+  return [verb, ...words]
+    .map((word, index) => (index === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1)))
+    .join('')
+    .replace(/-(\w)/g, (_, letter: string) => letter.toUpperCase());
 }
 
 const PROBLEM_SCHEMA = {

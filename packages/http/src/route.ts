@@ -41,7 +41,7 @@ export interface RouteSpec {
 }
 
 /** The input of a change: the body, with the path's parameters (the path names what is changed, the body cannot). */
-export function inputOf<T extends Record<string, unknown>>(call: RouteCall, ...names: string[]): T {
+export function inputOf<T>(call: RouteCall, ...names: string[]): T {
   const fromPath = Object.fromEntries(names.map((name) => [name, call.params[name]]));
   return { ...call.body, ...fromPath } as T;
 }
@@ -73,6 +73,6 @@ export function changeRoute(
     tag,
     operation,
     ...extra,
-    run: (client, routeCall) => call(client, inputOf(routeCall, ...names) as never, routeCall.options),
+    run: (client, routeCall) => call(client, inputOf<never>(routeCall, ...names), routeCall.options),
   };
 }

@@ -39,7 +39,6 @@ export async function createServer(client: TenantryClient, options: ServerOption
       const given = request.headers['x-request-id'];
       return typeof given === 'string' && UUID.test(given) ? given.toLowerCase() : randomUUID();
     },
-    requestIdLogLabel: 'requestId',
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     requestTimeout: timeout,
     connectionTimeout: timeout,
@@ -52,11 +51,16 @@ export async function createServer(client: TenantryClient, options: ServerOption
   });
   app.setErrorHandler(async (error, request, reply) => {
     const failure = asTenantryFailure(error);
-    if (failure.kind === 'internal') request.log.error({ code: failure.code, cause: String(failure.cause ?? failure.message) }, 'request failed');
+    if (failure.kind === 'internal')
+      request.log.error({ code: failure.code, cause: failure.cause instanceof Error ? failure.cause.message : failure.message }, 'request failed');
     await sendProblem(reply, failure, request.url);
   });
   app.setNotFoundHandler(async (request, reply) => {
-    await sendProblem(reply, new TenantryError('NOT_FOUND', { message: `No route ${request.method} ${request.url.split('?')[0]}.`, hint: 'GET /v1/openapi.json lists every route.' }), request.url);
+    await sendProblem(
+      reply,
+      new TenantryError('NOT_FOUND', { message: `No route ${request.method} ${request.url.split('?')[0]}.`, hint: 'GET /v1/openapi.json lists every route.' }),
+      request.url,
+    );
   });
   await app.register(rateLimit, {
     global: false,

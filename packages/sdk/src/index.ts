@@ -78,6 +78,7 @@ export {
   provisionInputIssues,
   parseInput,
   listTenantsInput,
+  listEventsInput,
   provisionTenantInput,
   IDEMPOTENCY_WINDOW_HOURS,
   slugFromName,

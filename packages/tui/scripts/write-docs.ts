@@ -16,5 +16,4 @@ writeFileSync(docs('keybindings.md'), renderKeybindingDocs());
 writeFileSync(docs('doctor.md'), renderDoctorDocs());
 writeFileSync(docs('openapi.json'), openApiDocumentText());
 writeFileSync(docs('events.md'), renderEventDocs());
-process.stdout.write('Wrote docs/cli.md, docs/errors.md, docs/keybindings.md, docs/doctor.md, docs/events.md and docs/openapi.json
-');
+process.stdout.write('Wrote docs/cli.md, docs/errors.md, docs/keybindings.md, docs/doctor.md, docs/events.md and docs/openapi.json\n');

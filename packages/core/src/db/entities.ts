@@ -10,4 +10,16 @@ import { ServiceToken } from '../modules/service-tokens/service-token.entity.ts'
 import { Tenant } from '../modules/tenants/tenant.entity.ts';
 import { User } from '../modules/users/user.entity.ts';
 
-export const CONTROL_PLANE_ENTITIES = [Tenant, User, Membership, RoleAssignment, Domain, AuditEvent, LifecycleEvent, Invitation, ApiKey, OutboxMessage, ServiceToken];
+export const CONTROL_PLANE_ENTITIES = [
+  Tenant,
+  User,
+  Membership,
+  RoleAssignment,
+  Domain,
+  AuditEvent,
+  LifecycleEvent,
+  Invitation,
+  ApiKey,
+  OutboxMessage,
+  ServiceToken,
+];

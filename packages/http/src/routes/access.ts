@@ -12,7 +12,9 @@ export const ACCESS_ROUTES: RouteSpec[] = [
     tag: KEYS,
     run: (client, call) => client.apiKeys.list(String(call.params.slug)),
   },
-  changeRoute(KEYS, 'POST', '/v1/tenants/{slug}/api-keys', 'apikey.create', (client, input, options) => client.apiKeys.create(input, options), { creates: true }),
+  changeRoute(KEYS, 'POST', '/v1/tenants/{slug}/api-keys', 'apikey.create', (client, input, options) => client.apiKeys.create(input, options), {
+    creates: true,
+  }),
   changeRoute(KEYS, 'POST', '/v1/tenants/{slug}/api-keys/{prefix}/rotate', 'apikey.rotate', (client, input, options) => client.apiKeys.rotate(input, options), {
     creates: true,
   }),
@@ -25,7 +27,9 @@ export const ACCESS_ROUTES: RouteSpec[] = [
     run: (client, call) => client.domains.list(String(call.params.slug)),
   },
   changeRoute(DOMAINS, 'POST', '/v1/tenants/{slug}/domains', 'domain.add', (client, input, options) => client.domains.add(input, options), { creates: true }),
-  changeRoute(DOMAINS, 'POST', '/v1/tenants/{slug}/domains/{hostname}/verify', 'domain.verify', (client, input, options) => client.domains.verify(input, options)),
+  changeRoute(DOMAINS, 'POST', '/v1/tenants/{slug}/domains/{hostname}/verify', 'domain.verify', (client, input, options) =>
+    client.domains.verify(input, options),
+  ),
   changeRoute(DOMAINS, 'POST', '/v1/tenants/{slug}/domains/{hostname}/primary', 'domain.primary', (client, input, options) =>
     client.domains.setPrimary(input, options),
   ),

@@ -1,10 +1,10 @@
-import { SEVERITIES } from '@tenantry/sdk';
+import { SEVERITIES, listEventsInput } from '@tenantry/sdk';
 import { z } from 'zod';
 import { numbersIn, type RouteSpec } from '../route.ts';
 
 const TAG = 'Platform';
 
-/** Across tenants: the audit trail, tenant migrations, the doctor. */
+/** Across tenants: the audit trail, lifecycle events, tenant migrations, the doctor. */
 export const PLATFORM_ROUTES: RouteSpec[] = [
   {
     method: 'GET',
@@ -23,6 +23,14 @@ export const PLATFORM_ROUTES: RouteSpec[] = [
   },
   {
     method: 'GET',
+    path: '/v1/events',
+    summary: 'Lifecycle events in order, after a cursor: pass the answer’s nextCursor as since for the next page.',
+    tag: TAG,
+    query: listEventsInput,
+    run: (client, call) => client.events.list(numbersIn(call.query, 'limit')),
+  },
+  {
+    method: 'GET',
     path: '/v1/migrations',
     summary: 'Which tenants are behind the blueprint’s tenant migrations, and which drifted.',
     tag: TAG,
@@ -34,6 +42,6 @@ export const PLATFORM_ROUTES: RouteSpec[] = [
     summary: 'Runs the health checks and answers the findings (one tenant with slug).',
     tag: TAG,
     query: z.object({ slug: z.string().optional(), minSeverity: z.enum(SEVERITIES).optional() }),
-    run: (client, call) => client.health.check(call.query as never),
+    run: (client, call) => client.health.check(call.query),
   },
 ];

@@ -21,7 +21,7 @@ export const TENANT_ROUTES: RouteSpec[] = [
     summary: 'Lists tenants, a page at a time: pass the answer’s nextCursor as cursor for the next page.',
     tag: TAG,
     query: listTenantsInput.omit({ offset: true }),
-    run: (client, call) => client.tenants.list(numbersIn(call.query, 'limit') as never),
+    run: (client, call) => client.tenants.list(numbersIn(call.query, 'limit')),
   },
   {
     method: 'GET',
@@ -46,7 +46,12 @@ export const TENANT_ROUTES: RouteSpec[] = [
     path: '/v1/tenants/{slug}/audit',
     summary: 'The audit trail of one tenant, newest first.',
     tag: TAG,
-    query: z.object({ action: z.string().optional(), since: z.string().optional(), until: z.string().optional(), limit: z.int().min(1).max(10_000).optional() }),
+    query: z.object({
+      action: z.string().optional(),
+      since: z.string().optional(),
+      until: z.string().optional(),
+      limit: z.int().min(1).max(10_000).optional(),
+    }),
     run: (client, call) => client.audit.list({ ...(numbersIn(call.query, 'limit') as object), tenant: String(call.params.slug) }),
   },
 ];

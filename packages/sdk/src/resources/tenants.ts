@@ -73,7 +73,10 @@ export class Tenants {
    *
    * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `SLUG_TAKEN`, `EMAIL_TAKEN`, `HOSTNAME_TAKEN`, `INVALID_CREDENTIALS`, `BLUEPRINT_INVALID`, `PLAN_STALE`; and, like every method, a database code (see `TenantryClient`)
    */
-  async provision(input: ProvisionTenantInput, options: OperationOptions & { ownerPassword?: 'generate' | 'none' | 'chosen' } = {}): Promise<ProvisionResultDto> {
+  async provision(
+    input: ProvisionTenantInput,
+    options: OperationOptions & { ownerPassword?: 'generate' | 'none' | 'chosen' } = {},
+  ): Promise<ProvisionResultDto> {
     const { ownerPassword, ...run } = options;
     const executed = await this.#runtime.execute(
       provisionTenantOperation,

@@ -1,4 +1,5 @@
 import { PLAN_CODES, TenantryError } from '@tenantry/sdk';
+import type { createServer } from '@tenantry/http';
 import { defineCommand } from '../command.ts';
 
 const DEFAULT_PORT = 8080;
@@ -13,11 +14,20 @@ export const serveCommand = defineCommand({
     { name: 'port', type: 'integer', placeholder: 'PORT', description: `The port (default ${DEFAULT_PORT}; 0 picks a free one and prints it).` },
     { name: 'allow-signup', type: 'boolean', description: 'Turn on self-service sign-up (POST /v1/signup), rate-limited per client address.' },
     { name: 'signup-plan', type: 'string', placeholder: 'PLAN', choices: PLAN_CODES, description: 'The plan a signed-up tenant gets (default basic).' },
-    { name: 'log-level', type: 'string', placeholder: 'LEVEL', choices: ['debug', 'info', 'warn', 'error'], description: 'The least severe log lines written (default info).' },
+    {
+      name: 'log-level',
+      type: 'string',
+      placeholder: 'LEVEL',
+      choices: ['debug', 'info', 'warn', 'error'],
+      description: 'The least severe log lines written (default info).',
+    },
   ],
   examples: [
     { description: 'Serve on 127.0.0.1:8080 (first: tenantry token create --name backend)', command: 'tenantry serve' },
-    { description: 'Every interface, with self-service sign-up on the starter plan', command: 'tenantry serve --host 0.0.0.0 --allow-signup --signup-plan basic' },
+    {
+      description: 'Every interface, with self-service sign-up on the starter plan',
+      command: 'tenantry serve --host 0.0.0.0 --allow-signup --signup-plan basic',
+    },
     { description: 'Call it', command: 'curl -H "Authorization: Bearer $TENANTRY_TOKEN" http://127.0.0.1:8080/v1/tenants' },
   ],
   async run(ctx, { flags }) {
@@ -25,8 +35,8 @@ export const serveCommand = defineCommand({
     if (!Number.isInteger(port) || port < 0 || port > 65_535) throw TenantryError.invalidInput([{ path: '--port', message: 'must be a port from 0 to 65535' }]);
     const host = typeof flags.host === 'string' ? flags.host : '127.0.0.1';
     const client = await ctx.client();
-    const { createServer } = await import('@tenantry/http');
-    const server = await createServer(client, {
+    const http = await import('@tenantry/http');
+    const server = await http.createServer(client, {
       allowSignup: flags['allow-signup'] === true,
       ...(typeof flags['signup-plan'] === 'string' ? { signupPlan: flags['signup-plan'] as (typeof PLAN_CODES)[number] } : {}),
       log: { stream: ctx.io.stdout, level: (flags['log-level'] as 'info' | undefined) ?? 'info' },
@@ -34,13 +44,14 @@ export const serveCommand = defineCommand({
     const stopped = new Promise<void>((resolve) => server.addHook('onClose', async () => resolve()));
     ctx.onShutdown(() => server.close());
     const address = await listen(server, host, port);
-    const signup = flags['allow-signup'] === true ? `sign-up on (${flags['signup-plan'] ?? 'basic'} plan)` : 'sign-up off';
+    const plan = typeof flags['signup-plan'] === 'string' ? flags['signup-plan'] : 'basic';
+    const signup = flags['allow-signup'] === true ? `sign-up on (${plan} plan)` : 'sign-up off';
     ctx.info(`${ctx.style.green('✓')} Serving the Tenantry API on ${address} (${signup}); OpenAPI at ${address}/v1/openapi.json. Ctrl-C stops.`);
     await stopped;
   },
 });
 
-async function listen(server: Awaited<ReturnType<typeof import('@tenantry/http').createServer>>, host: string, port: number): Promise<string> {
+async function listen(server: Awaited<ReturnType<typeof createServer>>, host: string, port: number): Promise<string> {
   try {
     return await server.listen({ host, port });
   } catch (error) {
