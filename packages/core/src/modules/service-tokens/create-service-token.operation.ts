@@ -10,7 +10,7 @@ import { toServiceTokenView } from './service-token-view.ts';
 
 const DAY = 86_400_000;
 
-interface NewTokenFields {
+export interface NewTokenFields {
   id: string;
   name: string;
   expiresAt: Date | null;
