@@ -56,6 +56,8 @@ export const ERROR_CODES = {
   INVALID_CREDENTIALS: { kind: 'forbidden', description: 'The password does not match the existing account of this email.' },
   API_KEY_NOT_FOUND: { kind: 'not_found', description: 'The tenant has no API key with this prefix.' },
   SERVICE_TOKEN_NOT_FOUND: { kind: 'not_found', description: 'No platform service token has this prefix.' },
+  WEBHOOK_NOT_FOUND: { kind: 'not_found', description: 'No webhook subscription has this id.' },
+  EVENT_NOT_FOUND: { kind: 'not_found', description: 'No lifecycle event has this id.' },
   SERVICE_TOKEN_NAME_TAKEN: { kind: 'conflict', description: 'A service token that is not revoked already has this name.' },
   DOMAIN_NOT_FOUND: { kind: 'not_found', description: 'The tenant has no such domain.' },
   PRIMARY_DOMAIN_REMOVAL: { kind: 'precondition_failed', description: 'The primary domain cannot be removed until another domain is primary.' },

@@ -134,6 +134,7 @@ export type {
   DoctorOptions,
   DoctorReport,
   Finding,
+  GoneFinding,
   HealthSettings,
   HealthSettingsInput,
   Notified,
@@ -266,3 +267,34 @@ export type { DataSpaceView } from './modules/data-spaces/describe-data-space.ts
 export { IDEMPOTENCY_WINDOW_HOURS, claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from './modules/idempotency/idempotency-keys.ts';
 export type { IdempotencyClaim, IdempotentCall } from './modules/idempotency/idempotency-keys.ts';
 export { parseInput } from './validation/parse-input.ts';
+export { addWebhook } from './modules/webhooks/add-webhook.operation.ts';
+export type { NewEndpoint } from './modules/webhooks/new-endpoint.ts';
+export { removeWebhook } from './modules/webhooks/remove-webhook.operation.ts';
+export { enableWebhook } from './modules/webhooks/enable-webhook.operation.ts';
+export { replayEvent } from './modules/webhooks/replay-event.operation.ts';
+export type { ReplayedEvent } from './modules/webhooks/replay-event.operation.ts';
+export { listWebhooks } from './modules/webhooks/webhook-endpoints.ts';
+export type { WebhookEndpointView, WebhookStatus } from './modules/webhooks/webhook-endpoints.ts';
+export { listDeliveries } from './modules/webhooks/delivery-queries.ts';
+export type { DeliveryAttemptView, DeliveryView } from './modules/webhooks/delivery-queries.ts';
+export { testWebhook } from './modules/webhooks/test-webhook.ts';
+export { deliverDue } from './modules/webhooks/deliver.ts';
+export type { AttemptReport, DeliverOptions, DeliveryRun } from './modules/webhooks/deliver.ts';
+export type { AttemptOutcome } from './modules/webhooks/send-delivery.ts';
+export { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS } from './modules/webhooks/retry-schedule.ts';
+export {
+  addWebhookInput,
+  DELIVERY_STATUSES,
+  listDeliveriesInput,
+  replayEventInput,
+  WEBHOOK_KINDS,
+  webhookRefInput,
+} from './modules/webhooks/webhook.schemas.ts';
+export type {
+  AddWebhookInput,
+  DeliveryStatus,
+  ListDeliveriesInput,
+  ReplayEventInput,
+  WebhookKind,
+  WebhookRefInput,
+} from './modules/webhooks/webhook.schemas.ts';

@@ -15,6 +15,7 @@ import { Plans } from './resources/plans.ts';
 import { Roles } from './resources/roles.ts';
 import { Tenants } from './resources/tenants.ts';
 import { Tokens } from './resources/tokens.ts';
+import { Webhooks } from './resources/webhooks.ts';
 import { Users } from './resources/users.ts';
 import { ClientRuntime, type CallScope } from './runtime.ts';
 import { withTenant, type TenantRef } from './with-tenant.ts';
@@ -47,6 +48,8 @@ export class TenantryClient implements AsyncDisposable {
   readonly apiKeys: ApiKeys;
   /** Platform service tokens, the operator's credential for the HTTP API. */
   readonly tokens: Tokens;
+  /** Subscriptions to lifecycle events (signed webhooks, Slack, email) and their deliveries. */
+  readonly webhooks: Webhooks;
   readonly domains: Domains;
   readonly plans: Plans;
   readonly roles: Roles;
@@ -68,6 +71,7 @@ export class TenantryClient implements AsyncDisposable {
     this.invitations = new Invitations(runtime);
     this.apiKeys = new ApiKeys(runtime);
     this.tokens = new Tokens(runtime);
+    this.webhooks = new Webhooks(runtime);
     this.domains = new Domains(runtime);
     this.plans = new Plans(runtime);
     this.roles = new Roles(runtime);

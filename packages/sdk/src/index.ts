@@ -25,6 +25,8 @@ export type { PasswordResetDto, Users } from './resources/users.ts';
 export type { Invitations } from './resources/invitations.ts';
 export type { ApiKeys } from './resources/api-keys.ts';
 export type { Tokens } from './resources/tokens.ts';
+export type { Webhooks } from './resources/webhooks.ts';
+export type { DeliverCallOptions, DeliveryWorker, DeliveryWorkerOptions } from './resources/delivery-worker.ts';
 export type { Domains } from './resources/domains.ts';
 export type { Idempotency } from './resources/idempotency.ts';
 export type { CallScope } from './runtime.ts';
@@ -36,6 +38,7 @@ export type { DeletionResultDto, PurgeResultDto, TrialResultDto } from './resour
 export type { DomainDto, DomainResultDto } from './dto/domains.ts';
 export type { ApiKeyDto, ApiKeyResultDto, RotatedApiKeyDto, VerifyResultDto } from './dto/api-keys.ts';
 export type { ServiceTokenDto, ServiceTokenResultDto, ServiceTokenVerifyResultDto } from './dto/service-tokens.ts';
+export type { AttemptReportDto, DeliveryDto, DeliveryRunDto, ReplayResultDto, WebhookDto, WebhookResultDto, WebhookTestDto } from './dto/webhooks.ts';
 export type { AcceptedInvitationDto, InvitationDto, InvitationResultDto, RevokedInvitationDto } from './dto/invitations.ts';
 export type { ChangeDto, FieldChangeDto } from './dto/change.ts';
 export type { MemberDto, RoleAssignmentDto } from './dto/members.ts';
@@ -80,11 +83,27 @@ export {
   listTenantsInput,
   listEventsInput,
   provisionTenantInput,
+  addWebhookInput,
+  webhookRefInput,
+  replayEventInput,
+  listDeliveriesInput,
+  WEBHOOK_KINDS,
+  DELIVERY_STATUSES,
+  RETRY_DELAYS_SECONDS,
+  MAX_ATTEMPTS,
   IDEMPOTENCY_WINDOW_HOURS,
   slugFromName,
   slugProblem,
 } from '@tenantry/core';
 export type {
+  AddWebhookInput,
+  AttemptOutcome,
+  DeliveryStatus,
+  ListDeliveriesInput,
+  ReplayEventInput,
+  WebhookKind,
+  WebhookRefInput,
+  WebhookStatus,
   IdempotencyClaim,
   IdempotentCall,
   ActingUser,

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 
 /**
  * When a process started, as the kernel counts it (`/proc/<pid>/stat` field 22, clock ticks since
@@ -28,4 +29,20 @@ export function processStartTime(pid: number): Date | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * True only when it is certain the process is gone: on this host, its pid is free or now names a process
+ * that started at another time. A process on another host, or one not identifiable, is taken as alive.
+ */
+export function processIsGone(holder: { host: string; pid: number; pidStart?: string | undefined }): boolean {
+  if (holder.host !== hostname()) return false;
+  try {
+    process.kill(holder.pid, 0);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return true;
+  }
+  if (holder.pidStart === undefined) return false;
+  const current = processStartTicks(holder.pid);
+  return current !== undefined && current !== holder.pidStart;
 }

@@ -2,7 +2,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, renameSync, statSync, unl
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { TenantryError } from '../errors.ts';
-import { processStartTicks, processStartTime } from './process-identity.ts';
+import { processIsGone, processStartTicks, processStartTime } from './process-identity.ts';
 
 export interface LockRecord {
   pid: number;
@@ -83,16 +83,8 @@ function parseRecord(raw: string): LockRecord | undefined {
 
 /** True only when it is certain: a holder on another host, or one we cannot identify, is kept. */
 function holderIsGone(holder: LockRecord): boolean {
-  if (holder.host !== hostname()) return false;
-  try {
-    process.kill(holder.pid, 0);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ESRCH') return true;
-  }
-  if (holder.pidStart !== undefined) {
-    const current = processStartTicks(holder.pid);
-    return current !== undefined && current !== holder.pidStart;
-  }
+  if (processIsGone(holder)) return true;
+  if (holder.host !== hostname() || holder.pidStart !== undefined) return false;
   // A record without pidStart (written by hand or an older Tenantry): a process that started after
   // the lock was taken cannot be its holder.
   const started = processStartTime(holder.pid);

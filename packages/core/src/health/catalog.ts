@@ -14,6 +14,7 @@ import { stuckProvisioning } from './checks/stuck-provisioning.ts';
 import { trialEnded } from './checks/trial-ended.ts';
 import { undeliveredInvitations } from './checks/undelivered-invitations.ts';
 import { usageNearLimit, usageOverLimit } from './checks/usage.ts';
+import { webhookDisabled } from './checks/webhook-disabled.ts';
 import type { Check } from './types.ts';
 
 /** Every health check, in the order the doctor reports them. Codes are stable: never rename one. */
@@ -38,4 +39,5 @@ export const HEALTH_CHECKS: readonly Check[] = [
   expiredApiKeys,
   schemaGuardrail,
   auditChainBroken,
+  webhookDisabled,
 ];

@@ -8,6 +8,7 @@ export { repairFinding, repairFindingInput } from './repair.operation.ts';
 export type { RepairData, RepairFindingInput } from './repair.operation.ts';
 export { notifyHealth, notifyHealthInput } from './notify.operation.ts';
 export type { Notified, NotifyHealthInput, NotifyPlan } from './notify.operation.ts';
+export type { GoneFinding } from './notifications.ts';
 export { runPreflight, MINIMUM_FREE_BYTES, MINIMUM_SERVER_VERSION } from './preflight.ts';
 export type { PreflightEnvironment, PreflightResult } from './preflight.ts';
 export { DEFAULT_HEALTH_SETTINGS, SEVERITIES, severityRank } from './types.ts';

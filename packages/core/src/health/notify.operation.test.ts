@@ -12,7 +12,11 @@ let testDatabase: TestDatabase;
 let database: Database;
 let server: Server;
 let url: string;
-const received: { findings: { code: string; fingerprint: string }[] }[] = [];
+interface Delivered {
+  type: string;
+  data: { target: { id: string }; after: { code: string } | null };
+}
+const received: { body: Delivered; signed: boolean }[] = [];
 
 beforeAll(async () => {
   testDatabase = await createTestDatabase();
@@ -21,7 +25,7 @@ beforeAll(async () => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString()));
     request.on('end', () => {
-      received.push(JSON.parse(body) as (typeof received)[number]);
+      received.push({ body: JSON.parse(body) as Delivered, signed: typeof request.headers['webhook-signature'] === 'string' });
       response.writeHead(204).end();
     });
   });
@@ -45,23 +49,34 @@ async function tenantNearItsLimit() {
 }
 
 describe('the health.notify operation', () => {
-  it('a dry run names the URL and the findings it would post, posts nothing and writes nothing; applying posts exactly those, once', async () => {
+  it('a dry run names the URL and the findings it would notify, sends and writes nothing; applying subscribes the URL to health.* and delivers exactly those, signed, once', async () => {
     const tenant = await tenantNearItsLimit();
     const before = await snapshot();
     const posted = received.length;
     const planned = await executeOperation(ctx(), notifyHealth, { url, slug: tenant.slug }, { dryRun: true });
     expect(planned.result).toBe('planned');
-    expect(planned.steps[0]?.description).toContain(url);
-    expect(planned.steps[0]?.description).toContain('USAGE_NEAR_LIMIT');
+    expect(planned.steps.map((step) => step.action)).toEqual(['add-webhook', 'record-events', 'deliver', 'audit']);
+    expect(planned.steps[0]?.description).toContain(`Subscribe ${url} to health.*`);
+    expect(planned.steps[1]?.description).toContain('USAGE_NEAR_LIMIT');
     expect(planned.data.pending.map((finding) => finding.code)).toContain('USAGE_NEAR_LIMIT');
     expect(received).toHaveLength(posted);
     expect(await snapshot()).toEqual(before);
 
     const applied = await executeOperation(ctx(), notifyHealth, { url, slug: tenant.slug }, { expectFingerprint: planned.fingerprint });
-    expect(applied).toMatchObject({ result: 'applied', steps: planned.steps, value: { url, sent: planned.data.pending.length, status: 204 } });
-    expect(received.slice(posted).map((body) => body.findings.map((finding) => finding.fingerprint))).toEqual([
-      planned.data.pending.map((finding) => finding.fingerprint),
-    ]);
+    expect(applied).toMatchObject({
+      result: 'applied',
+      steps: planned.steps,
+      value: {
+        url,
+        sent: planned.data.pending.length,
+        status: 204,
+        deliveryError: null,
+        subscription: { created: true, secret: expect.stringMatching(/^whsec_/) },
+      },
+    });
+    const delivered = received.slice(posted);
+    expect(delivered.every((request) => request.signed && request.body.type === 'health.finding_opened')).toBe(true);
+    expect(delivered.map((request) => request.body.data.target.id)).toEqual(planned.data.pending.map((finding) => finding.fingerprint));
     const [event] = await database
       .fork()
       .execute<{ target_id: string; after: string }[]>(
@@ -73,7 +88,7 @@ describe('the health.notify operation', () => {
 
     const again = await executeOperation(ctx(), notifyHealth, { url, slug: tenant.slug });
     expect(again.result).toBe('unchanged');
-    expect(received).toHaveLength(posted + 1);
+    expect(received).toHaveLength(posted + delivered.length);
   });
 
   it('a plan shown before the findings were sent by another run is stale: nothing is posted or written', async () => {
@@ -91,11 +106,18 @@ describe('the health.notify operation', () => {
     expect(await snapshot()).toEqual(before);
   });
 
-  it('a webhook that cannot be reached records nothing, so the findings are sent next run', async () => {
+  it('a webhook that cannot be reached keeps the events queued and says so; they are retried like any delivery', async () => {
     const tenant = await tenantNearItsLimit();
-    const before = await snapshot();
-    expect((await failure(executeOperation(ctx(), notifyHealth, { url: 'http://127.0.0.1:1/hook', slug: tenant.slug }))).code).toBe('UNAVAILABLE');
-    expect(await snapshot()).toEqual(before);
+    const down = 'http://127.0.0.1:1/hook';
+    const applied = await executeOperation(ctx(), notifyHealth, { url: down, slug: tenant.slug });
+    expect(applied.value).toMatchObject({ sent: expect.any(Number), deliveryError: expect.stringContaining(down) });
+    const [queued] = await database
+      .fork()
+      .execute<{ pending: number; attempts: number }[]>(
+        `select count(*)::int as pending, max(d.attempts)::int as attempts from tenantry.webhook_deliveries d join tenantry.webhook_endpoints w on w.id = d.endpoint_id where w.target = ? and d.status = 'pending'`,
+        [down],
+      );
+    expect(queued).toEqual({ pending: applied.value?.sent, attempts: 1 });
   });
 
   it('is refused to a tenant user, dry run or not, and a URL that is not http(s) is invalid input', async () => {

@@ -1,16 +1,25 @@
 import { z } from 'zod';
-import { defineOperation } from '../operations/operation.ts';
+import type { ServiceContext } from '../context.ts';
+import { defineOperation, type OperationContext } from '../operations/operation.ts';
 import { slugSchema } from '../modules/tenants/tenant.schemas.ts';
+import { deliverDue } from '../modules/webhooks/deliver.ts';
+import { insertEndpoint, planEndpoint, type NewEndpoint } from '../modules/webhooks/new-endpoint.ts';
+import { WEBHOOK_TARGET_MESSAGE } from '../modules/webhooks/webhook.schemas.ts';
 import { toDoctorSummary } from './doctor-summary.ts';
 import { runDoctor, type DoctorReport } from './doctor.ts';
-import { goneFindings, recordNotified, unnotifiedFindings } from './notifications.ts';
+import { findHealthSubscription } from './notify-subscription.ts';
+import { goneFindings, recordNotified, unnotifiedFindings, type GoneFinding } from './notifications.ts';
 import { SEVERITIES, type Finding } from './types.ts';
-import { postJson } from './webhook-post.ts';
 
 const share = z.number().gt(0).max(1);
 
 export const notifyHealthInput = z.strictObject({
-  url: z.string().refine((value) => /^https?:\/\//.test(value) && URL.canParse(value), 'must be an http:// or https:// URL'),
+  /** Deliver to this subscription of `health.*` (made when missing): an http(s) URL, a Slack URL or email:ADDRESS. Default: every subscription to health events. */
+  url: z
+    .string(WEBHOOK_TARGET_MESSAGE)
+    .trim()
+    .refine((value) => (/^https?:\/\//i.test(value) && URL.canParse(value)) || /^(email|mailto):/i.test(value), WEBHOOK_TARGET_MESSAGE)
+    .optional(),
   /** One tenant only: nothing notified before is forgotten. */
   slug: slugSchema.optional(),
   minSeverity: z.enum(SEVERITIES).optional(),
@@ -21,36 +30,43 @@ export const notifyHealthInput = z.strictObject({
       warnAt: z.strictObject({ users: share.optional(), assets: share.optional(), devices: share.optional(), storage: share.optional() }).optional(),
     })
     .optional(),
-  /** Names the database in the payload (a face passes where it is connected; no credentials). */
+  /** Names the database in the events (a face passes where it is connected; no credentials). */
   target: z.strictObject({ kind: z.enum(['embedded', 'server']), location: z.string() }).optional(),
 });
 export type NotifyHealthInput = z.input<typeof notifyHealthInput>;
 
 export interface NotifyPlan {
-  url: string;
+  url: string | null;
   report: DoctorReport;
-  /** The findings never sent before: what is posted. */
+  /** The findings never notified before: each records a `health.finding_opened` event. */
   pending: Finding[];
-  /** Notified before, no longer reported (a run over every tenant only): forgotten. */
-  gone: string[];
-  payload: { source: 'tenantry'; checkedAt: string; target: { kind: string; location: string } | null; findings: Finding[] };
+  /** Notified before, no longer reported (a run over every tenant only): each records `health.finding_resolved`. */
+  gone: GoneFinding[];
+  /** The subscription to deliver to, or the one to make for `url`. */
+  subscription: { id: string; status: string } | null;
+  newSubscription: NewEndpoint | null;
 }
 
 export interface Notified {
-  url: string;
+  url: string | null;
+  /** Findings opened (events recorded). */
   sent: number;
-  /** The webhook's answer; null when there was nothing to post. */
+  resolved: number;
+  subscription: { id: string; created: boolean; secret?: string } | null;
+  /** The delivery made right after the commit: the last answer, and the error when it failed (the events stay queued and are retried). */
   status: number | null;
+  deliveryError: string | null;
 }
 
 /**
- * Runs the doctor and POSTs the findings never sent before to a webhook as JSON, then remembers them.
- * The post happens inside the transaction that records it: a webhook that fails records nothing, so
- * the same findings are sent next run.
+ * Runs the doctor and records a `health.finding_opened` event for each finding never notified before
+ * and a `health.finding_resolved` for each notified one that is gone, then delivers them at once to the
+ * subscription of `url` (made, subscribed to `health.*`, when missing), signed like every delivery. A
+ * delivery that fails stays queued and is retried like any other (`events deliver`, `serve`).
  */
 export const notifyHealth = defineOperation({
   id: 'health.notify',
-  summary: 'Posts the health findings never sent before to a webhook, as JSON, and remembers them.',
+  summary: 'Records the health findings opened and resolved since the last run as events and delivers them to a subscription of health.*.',
   scope: 'platform',
   input: notifyHealthInput,
   audit: ['health.notified'],
@@ -62,39 +78,111 @@ export const notifyHealth = defineOperation({
     });
     const pending = await unnotifiedFindings(ctx.tx, report.findings);
     const gone = request.slug ? [] : await goneFindings(ctx.tx, report.findings);
-    const data: NotifyPlan = {
-      url: request.url,
-      report,
-      pending,
-      gone,
-      payload: { source: 'tenantry', checkedAt: report.checkedAt.toISOString(), target: request.target ?? null, findings: pending },
-    };
+    const subscription = request.url ? await findHealthSubscription(ctx.tx, request.url) : null;
+    const newSubscription = request.url && !subscription ? await planEndpoint(ctx.tx, ctx, { url: request.url, events: 'health.*' }) : null;
+    const data: NotifyPlan = { url: request.url ?? null, report, pending, gone, subscription, newSubscription };
+    if (pending.length === 0 && gone.length === 0 && !newSubscription) return { unchanged: true, steps: [], data };
+    const where = request.url ?? 'every subscription to health.* events';
     const steps = [
+      ...(newSubscription ? [newSubscription.step] : []),
       ...(pending.length > 0
-        ? [{ action: 'post-webhook', description: `POST ${pending.length} new finding(s) to ${request.url}: ${toDoctorSummary(pending)}` }]
+        ? [
+            {
+              action: 'record-events',
+              description: `Record ${pending.length} health.finding_opened event(s) and remember them as notified: ${toDoctorSummary(pending)}`,
+            },
+          ]
         : []),
-      ...(pending.length > 0 ? [{ action: 'remember', description: 'Remember them as notified: they are not posted again while they last' }] : []),
       ...(gone.length > 0
-        ? [{ action: 'forget', description: `Forget ${gone.length} notified finding(s) that are gone: they are new again if they come back` }]
+        ? [
+            {
+              action: 'record-events',
+              description: `Record ${gone.length} health.finding_resolved event(s) for notified findings that are gone, and forget them`,
+            },
+          ]
         : []),
+      ...(pending.length + gone.length > 0
+        ? [{ action: 'deliver', description: `Deliver them to ${where} now, signed; a delivery that fails is retried for about a day` }]
+        : []),
+      ...(subscription?.status === 'disabled'
+        ? [{ action: 'wait', description: `The subscription of ${request.url ?? ''} is disabled: they wait until tenantry webhook enable` }]
+        : []),
+      { action: 'audit', description: 'Record health.notified in the audit trail' },
     ];
-    if (steps.length === 0) return { unchanged: true, steps: [], data };
     return {
-      steps: [...steps, { action: 'audit', description: 'Record health.notified in the audit trail' }],
-      basis: { pending: pending.map((finding) => finding.fingerprint), gone },
+      steps,
+      basis: {
+        pending: pending.map((finding) => finding.fingerprint),
+        gone: gone.map((finding) => finding.fingerprint),
+        subscription: subscription?.id ?? null,
+      },
       // The origin only: a webhook's path often holds its secret (hooks.slack.com/services/...).
       audit: {
         targetType: 'webhook',
-        targetId: new URL(request.url).origin,
-        after: { sent: pending.length, findings: pending.map((finding) => finding.fingerprint), forgotten: gone.length },
+        targetId: request.url && /^https?:/i.test(request.url) ? new URL(request.url).origin : (request.url ?? 'health.*'),
+        after: { opened: pending.length, findings: pending.map((finding) => finding.fingerprint), resolved: gone.length },
       },
       data,
     };
   },
-  async apply(ctx, plan): Promise<Notified> {
-    const { url, pending, gone, payload } = plan.data;
-    const status = pending.length > 0 ? await postJson(url, payload) : null;
+  async apply(ctx, plan, request): Promise<Notified> {
+    const { url, pending, gone, subscription, newSubscription } = plan.data;
+    const created = newSubscription ? await insertEndpoint(ctx.tx, ctx, newSubscription, undefined) : null;
+    for (const finding of pending) ctx.record(openedEntry(finding, request.target));
+    for (const finding of gone) ctx.record(resolvedEntry(finding));
     await recordNotified(ctx.tx, pending, gone, ctx.now());
-    return { url, sent: pending.length, status };
+    const id = created?.webhook.id ?? subscription?.id ?? null;
+    return {
+      url,
+      sent: pending.length,
+      resolved: gone.length,
+      subscription: id === null ? null : { id, created: created !== null, ...(created?.secret ? { secret: created.secret } : {}) },
+      status: null,
+      deliveryError: null,
+    };
   },
+  afterCommit: deliverNotified,
 });
+
+/** Delivers the events just recorded (and anything due before them) to the subscription, or to every one. */
+async function deliverNotified(ctx: ServiceContext, value: Notified): Promise<Notified> {
+  if (value.sent + value.resolved === 0) return value;
+  let last: { status: number | null; error: string | null } = { status: null, error: null };
+  await deliverDue(ctx, {
+    ...(value.subscription ? { endpoint: value.subscription.id } : {}),
+    onAttempt: (attempt) =>
+      (last = {
+        status: attempt.outcome.statusCode,
+        error: attempt.outcome.ok ? last.error : `${attempt.endpoint.target}: ${attempt.outcome.error ?? 'failed'}`,
+      }),
+  });
+  return { ...value, status: last.status, deliveryError: last.error };
+}
+
+function openedEntry(finding: Finding, database: NotifyHealthInput['target']): Parameters<OperationContext['record']>[0] {
+  return {
+    action: 'health.finding_opened',
+    ...(finding.tenant ? { tenant: { id: finding.tenant.id, slug: finding.tenant.slug } } : {}),
+    targetType: 'finding',
+    targetId: finding.fingerprint,
+    after: {
+      code: finding.code,
+      severity: finding.severity,
+      scope: finding.scope,
+      subject: finding.subject,
+      message: finding.message,
+      remediation: finding.remediation,
+      database: database ?? null,
+    },
+  };
+}
+
+function resolvedEntry(finding: GoneFinding): Parameters<OperationContext['record']>[0] {
+  return {
+    action: 'health.finding_resolved',
+    ...(finding.tenant ? { tenant: finding.tenant } : {}),
+    targetType: 'finding',
+    targetId: finding.fingerprint,
+    before: { code: finding.code },
+  };
+}

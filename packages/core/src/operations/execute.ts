@@ -6,6 +6,7 @@ import { TenantryError } from '../errors.ts';
 import { translateDatabaseError } from '../db/translate-error.ts';
 import { hashOf } from '../lib/canonical-json.ts';
 import { recordAudit, type AuditEntry } from '../modules/audit/audit.service.ts';
+import { recordLifecycleEvent } from '../modules/events/record-events.ts';
 import { auditSides } from '../modules/changes/change.ts';
 import { authorize, requirePlatform, type Access } from '../modules/permissions/authorize.ts';
 import type { Permission } from '../modules/permissions/permissions.ts';
@@ -66,7 +67,14 @@ async function runInTransaction<Data, Value>(
   options: RunOptions,
 ): Promise<Executed<Data, Value>> {
   const recorded: AuditEntry[] = [];
-  const base = { ...ctx, em: tx, tx, record: (entry: AuditEntry) => void recorded.push(entry) };
+  const eventsOnly: AuditEntry[] = [];
+  const base = {
+    ...ctx,
+    em: tx,
+    tx,
+    record: (entry: AuditEntry) => void recorded.push(entry),
+    recordEvents: (entries: readonly AuditEntry[]) => void eventsOnly.push(...entries),
+  };
   let tenant: Tenant | undefined;
   let planned: Planned<Data>;
   let octx: OperationContext;
@@ -102,6 +110,7 @@ async function runInTransaction<Data, Value>(
   // What the change did along the way first, then the change itself (a new user, then the accepted invitation).
   for (const entry of recorded) recordAudit(octx, tx, entry);
   recordAudit(octx, tx, mainAuditEntry(operation, planned, tenant));
+  for (const entry of eventsOnly) recordLifecycleEvent(octx, tx, entry);
   if (tenant) tenant.revision += 1;
   if (operation.scope !== 'tenant' && operation.ownTransactions) {
     // Its work is committed, each part audited on its own: a closing event lost to an outage must not

@@ -18,6 +18,11 @@ export interface OperationContext extends ServiceContext {
   access: Access;
   /** Secondary audit events of this operation (the main one the executor writes from the plan). */
   record(entry: AuditEntry): void;
+  /**
+   * The lifecycle events of audit entries the operation wrote itself (provisioning writes its audit rows
+   * by SQL): recorded after the main event's, so a subscriber hears of the tenant before its members.
+   */
+  recordEvents(entries: readonly AuditEntry[]): void;
 }
 
 export interface TenantOperationContext extends OperationContext {

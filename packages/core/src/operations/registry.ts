@@ -33,6 +33,10 @@ import { revokeServiceToken } from '../modules/service-tokens/revoke-service-tok
 import { applyTenantMigrationsOperation } from '../modules/migrations/apply-tenant-migrations.ts';
 import { migrateDatabase } from '../modules/migrations/migrate-database.operation.ts';
 import { provisionTenantOperation } from '../modules/tenants/provision-tenant.operation.ts';
+import { addWebhook } from '../modules/webhooks/add-webhook.operation.ts';
+import { enableWebhook } from '../modules/webhooks/enable-webhook.operation.ts';
+import { removeWebhook } from '../modules/webhooks/remove-webhook.operation.ts';
+import { replayEvent } from '../modules/webhooks/replay-event.operation.ts';
 import type { Operation } from './operation.ts';
 
 /** Every operation run through the executor, by id: the one list the faces, docs and tests walk. */
@@ -65,6 +69,10 @@ export const OPERATION_REGISTRY = {
   [resetPassword.id]: resetPassword,
   [createServiceToken.id]: createServiceToken,
   [revokeServiceToken.id]: revokeServiceToken,
+  [addWebhook.id]: addWebhook,
+  [removeWebhook.id]: removeWebhook,
+  [enableWebhook.id]: enableWebhook,
+  [replayEvent.id]: replayEvent,
   [notifyHealth.id]: notifyHealth,
   [repairFinding.id]: repairFinding,
   [exportTenantOperation.id]: exportTenantOperation,

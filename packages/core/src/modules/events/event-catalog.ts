@@ -1,3 +1,5 @@
+import { TenantryError } from '../../errors.ts';
+
 /** One type of lifecycle event: what it means and the audit actions it is derived from. */
 export interface EventTypeSpec {
   type: string;
@@ -56,6 +58,16 @@ export const EVENT_CATALOG = [
   { type: 'user.password_reset', description: "A user's password was reset; the new one is never in the event.", from: ['user.password_reset'] },
   { type: 'health.repaired', description: 'The doctor repaired a finding.', from: ['health.repaired'] },
   {
+    type: 'health.finding_opened',
+    description: 'The doctor found a problem not reported before (`tenantry doctor --notify`, or a run of `health.notify`); `data.after` is the finding.',
+    from: ['health.finding_opened'],
+  },
+  {
+    type: 'health.finding_resolved',
+    description: 'A problem reported before is no longer found by the doctor; `data.before` names it.',
+    from: ['health.finding_resolved'],
+  },
+  {
     type: 'migration.applied',
     description: "Tenant migrations were applied to a tenant's data space (or to the shared schema: no tenant).",
     from: ['tenant.migrated', 'shared_schema.migrated'],
@@ -82,7 +94,12 @@ export const NO_EVENT: Readonly<Record<string, string>> = {
   'tenant.data_space_reset': 'A repair: `health.repaired` says so.',
   'tenant_migrations.applied': 'The summary of a run: each tenant migrated is its own `migration.applied` (or `migration.failed`).',
   'database.migrated': "The control plane's own schema, not a tenant's lifecycle.",
-  'health.notified': 'A notification about findings: the message sent is the delivery.',
+  'health.notified': 'The summary of a notify run: each finding opened or resolved is its own event.',
+  'webhook.added': "A subscription to events, not a tenant's lifecycle.",
+  'webhook.removed': "A subscription to events, not a tenant's lifecycle.",
+  'webhook.enabled': "A subscription to events, not a tenant's lifecycle.",
+  'webhook.disabled': "A subscription to events, not a tenant's lifecycle (the doctor reports it).",
+  'webhook.replayed': 'A delivery queued again: the event itself is not new.',
 };
 
 const BY_ACTION: ReadonlyMap<string, EventType> = new Map(EVENT_CATALOG.flatMap((spec) => spec.from.map((action) => [action, spec.type] as const)));
@@ -90,4 +107,30 @@ const BY_ACTION: ReadonlyMap<string, EventType> = new Map(EVENT_CATALOG.flatMap(
 /** The event type an audit action records, or null (`NO_EVENT`, or an action the catalog does not know). */
 export function eventTypeOf(action: string): EventType | null {
   return BY_ACTION.get(action) ?? null;
+}
+
+const TYPE_PATTERN = /^(\*|[a-z_]+\.\*|[a-z_]+\.[a-z_]+)$/;
+
+export const EVENT_TYPE_LIST_MESSAGE = 'must be event types or globs, comma-separated: tenant.created, tenant.*, member.added,role.*';
+
+/** Whether a text has the shape of a comma list of types and globs (`tenant.*`, `*`); `eventTypesMatching` checks the names. */
+export function isEventTypeList(value: string): boolean {
+  return value.split(',').every((part) => TYPE_PATTERN.test(part.trim()));
+}
+
+/** The catalog's types a comma list of types and globs names; a part naming none is refused, naming the field `path`. */
+export function eventTypesMatching(list: string, path: string): EventType[] {
+  const parts = list.split(',').map((part) => part.trim());
+  const unknown = parts.filter((part) => !EVENT_TYPES.some((type) => globMatches(part, type)));
+  if (unknown.length > 0) {
+    throw TenantryError.invalidInput([
+      { path, message: `${unknown.map((part) => `"${part}"`).join(', ')} names no event type; known: ${EVENT_TYPES.join(', ')}` },
+    ]);
+  }
+  return EVENT_TYPES.filter((type) => parts.some((part) => globMatches(part, type)));
+}
+
+function globMatches(glob: string, type: string): boolean {
+  if (glob === '*') return true;
+  return glob.endsWith('.*') ? type.startsWith(glob.slice(0, -1)) : type === glob;
 }

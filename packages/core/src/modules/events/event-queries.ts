@@ -6,20 +6,11 @@ import { parseInput } from '../../validation/parse-input.ts';
 import type { ActorType } from '../audit/audit-event.entity.ts';
 import { isPlatformActor } from '../permissions/authorize.ts';
 import { inTenantScope } from '../permissions/tenant-scope.ts';
-import { EVENT_TYPES, type EventType } from './event-catalog.ts';
+import { EVENT_TYPE_LIST_MESSAGE, eventTypesMatching, isEventTypeList, type EventType } from './event-catalog.ts';
 import type { EventData } from './lifecycle-event.entity.ts';
 
-const TYPE_PATTERN = /^(\*|[a-z_]+\.\*|[a-z_]+\.[a-z_]+)$/;
-
 export const listEventsInput = z.strictObject({
-  type: z
-    .string()
-    .trim()
-    .refine(
-      (value) => value.split(',').every((part) => TYPE_PATTERN.test(part.trim())),
-      'must be event types or globs, comma-separated: tenant.created, tenant.*, member.added,role.*',
-    )
-    .optional(),
+  type: z.string().trim().refine(isEventTypeList, EVENT_TYPE_LIST_MESSAGE).optional(),
   tenant: z.string().trim().min(1).optional(),
   since: z
     .union([
@@ -34,6 +25,9 @@ export const listEventsInput = z.strictObject({
   limit: boundedInteger(1, 500).default(100),
 });
 export type ListEventsInput = z.input<typeof listEventsInput>;
+
+export const EVENT_COLUMNS =
+  'events.id::text as id, events.event_id, events.type, events.occurred_at, events.tenant_id, events.tenant_slug, events.actor_type, events.actor_id, events.actor_label, events.correlation_id, events.data';
 
 export interface EventView {
   /** The cursor: ascending in commit order. */
@@ -62,7 +56,7 @@ export interface EventPage {
  */
 export async function listEvents(ctx: ServiceContext, input: unknown = {}): Promise<EventPage> {
   const filter = parseInput(listEventsInput, input);
-  const types = filter.type === undefined ? null : typesMatching(filter.type);
+  const types = filter.type === undefined ? null : eventTypesMatching(filter.type, 'type');
   const conditions: string[] = [];
   const params: unknown[] = [];
   if (filter.tenant !== undefined) {
@@ -83,34 +77,17 @@ export async function listEvents(ctx: ServiceContext, input: unknown = {}): Prom
   const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
   // One past the limit tells whether another page follows.
   const rows = await ctx.em.fork().execute<EventRow[]>(
-    `select id::text as id, event_id, type, occurred_at, tenant_id, tenant_slug, actor_type, actor_id, actor_label, correlation_id, data
+    `select ${EVENT_COLUMNS}
        from tenantry.events ${where}
       order by events.id
       limit ?`,
     [...params, filter.limit + 1],
   );
-  const events = rows.slice(0, filter.limit).map(toView);
+  const events = rows.slice(0, filter.limit).map(toEventView);
   return { events, nextCursor: rows.length > filter.limit ? (events.at(-1)?.id ?? null) : null };
 }
 
-/** The catalog's types a comma list of types and globs (`tenant.*`, `*`) names; a part naming none is refused. */
-function typesMatching(list: string): EventType[] {
-  const parts = list.split(',').map((part) => part.trim());
-  const unknown = parts.filter((part) => !EVENT_TYPES.some((type) => globMatches(part, type)));
-  if (unknown.length > 0) {
-    throw TenantryError.invalidInput([
-      { path: 'type', message: `${unknown.map((part) => `"${part}"`).join(', ')} names no event type; known: ${EVENT_TYPES.join(', ')}` },
-    ]);
-  }
-  return EVENT_TYPES.filter((type) => parts.some((part) => globMatches(part, type)));
-}
-
-function globMatches(glob: string, type: string): boolean {
-  if (glob === '*') return true;
-  return glob.endsWith('.*') ? type.startsWith(glob.slice(0, -1)) : type === glob;
-}
-
-interface EventRow {
+export interface EventRow {
   id: string;
   event_id: string;
   type: EventType;
@@ -124,7 +101,8 @@ interface EventRow {
   data: EventData | string;
 }
 
-function toView(row: EventRow): EventView {
+/** An event row (the columns of `EVENT_COLUMNS`) as the API shows it. */
+export function toEventView(row: EventRow): EventView {
   return {
     id: row.id,
     eventId: row.event_id,

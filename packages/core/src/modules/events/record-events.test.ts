@@ -51,7 +51,8 @@ describe('lifecycle events', () => {
     const tenant = outcome.tenant as Tenant;
     expect(outcome.oneTimePassword).toEqual(expect.any(String));
     const events = await eventsOf(tenant.id);
-    expect(events.map((event) => event.type)).toEqual(['member.added', 'role.granted', 'tenant.created']);
+    // tenant.created first: a subscriber hears of the tenant before its members.
+    expect(events.map((event) => event.type)).toEqual(['tenant.created', 'member.added', 'role.granted']);
     for (const event of events) {
       expect(event).toMatchObject({ tenant_id: tenant.id, tenant_slug: tenant.slug, correlation_id: context.correlationId });
     }
@@ -122,7 +123,9 @@ describe('lifecycle events', () => {
     const next = await listEvents(ctx(), { tenant: first.slug, type: 'tenant.*', since: page.nextCursor ?? undefined });
     expect(next).toMatchObject({ events: [{ type: 'tenant.suspended' }], nextCursor: null });
     const both = await listEvents(ctx(), { type: 'member.added,tenant.suspended', since: page.nextCursor ?? undefined, limit: 500 });
+    // A provisioning's member.added follows its tenant.created.
     expect(both.events.map((event) => [event.type, event.tenant?.slug])).toEqual([
+      ['member.added', first.slug],
       ['member.added', second.slug],
       ['tenant.suspended', first.slug],
     ]);

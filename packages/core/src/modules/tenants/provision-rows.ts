@@ -7,8 +7,6 @@ import { statement, type Statement, type StatementParam } from '../../statement.
 import { auditEventData, type AuditEntry } from '../audit/audit.service.ts';
 import { AuditEvent } from '../audit/audit-event.entity.ts';
 import { Domain } from '../domains/domain.entity.ts';
-import { lifecycleEventData } from '../events/record-events.ts';
-import { LifecycleEvent } from '../events/lifecycle-event.entity.ts';
 import { Membership } from '../memberships/membership.entity.ts';
 import { RoleAssignment } from '../roles/role-assignment.entity.ts';
 import { User } from '../users/user.entity.ts';
@@ -39,6 +37,8 @@ export interface ProvisionRows {
   /** Null when an existing user is linked. */
   user: (Record<string, unknown> & { id: string }) | null;
   domains: (Record<string, unknown> & { id: string })[];
+  /** The audit entries the steps write: the executor records their lifecycle events after `tenant.created`. */
+  auditEntries: AuditEntry[];
 }
 
 /**
@@ -114,19 +114,16 @@ export function provisionRows(
     steps.push(statementStep('add-domain', describe.domains[index] ?? domain.hostname, [insert(tx, Domain, { ...domain, tenant: tenant.id })])),
   );
   const events = auditEntries(request, plan, tenant.id, { id: ownerId, email: request.ownerEmail, name: request.ownerName ?? null }, domains);
-  // The audit events first: their chain lock is the one the lifecycle events take (ids in commit order).
-  const lifecycleEvents = events.flatMap((entry) => lifecycleEventData(ctx, entry) ?? []);
   steps.push(
-    statementStep('audit', 'Record the audit and lifecycle events of this provisioning under one correlation id', [
+    statementStep('audit', 'Record the audit events of this provisioning under one correlation id (and their lifecycle events after tenant.created)', [
       insert(
         tx,
         AuditEvent,
         events.map((entry) => auditEventData(ctx, entry)),
       ),
-      ...(lifecycleEvents.length > 0 ? [insert(tx, LifecycleEvent, lifecycleEvents)] : []),
     ]),
   );
-  return { steps, tenant, user: user ? { ...user, passwordHash: null } : null, domains };
+  return { steps, tenant, user: user ? { ...user, passwordHash: null } : null, domains, auditEntries: events };
 }
 
 export interface ProvisionDescriptions {

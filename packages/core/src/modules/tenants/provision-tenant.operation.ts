@@ -83,6 +83,7 @@ export const provisionTenantOperation = defineOperation({
     const rows = plan.rows.steps.filter((step) => step.action !== 'audit');
     // In the plan's order, in one script (one round trip on a server): the rows, the data space, the audit events.
     await createDataSpace(ctx.tx, blueprintOf(ctx), plan.dataSpace, ctx.now(), plan.slug, [part('control-plane', rows)], [part('audit', audit)]);
+    ctx.recordEvents(plan.rows.auditEntries);
     return { ...(await entitiesOf(ctx.tx, plan)), ...(credentials.oneTimePassword ? { oneTimePassword: credentials.oneTimePassword } : {}) };
   },
 });

@@ -1,5 +1,6 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type { SqlEntityManager } from '@mikro-orm/sql';
+import { installationKey } from '../../db/installation-keys.ts';
 import { TenantryError } from '../../errors.ts';
 
 /** A key that signs and verifies exports; `id` names it in files and messages without revealing it. */
@@ -14,14 +15,7 @@ export const EXPORT_KEY_MIN_LENGTH = 32;
 
 /** This installation's export key (control-plane migration 0008 made it). */
 export async function installationExportKey(em: SqlEntityManager): Promise<ExportKey> {
-  const [row] = await em.execute<{ key_hex: string }[]>(`select key_hex from tenantry.installation_keys where purpose = 'export'`);
-  if (!row) {
-    throw new TenantryError('MIGRATIONS_PENDING', {
-      message: 'This installation has no export key yet.',
-      hint: 'Apply the control-plane migrations: tenantry db migrate.',
-    });
-  }
-  return keyOf(Buffer.from(row.key_hex, 'hex'), 'installation');
+  return keyOf(await installationKey(em, 'export'), 'installation');
 }
 
 /** A key the operator passes (to move a tenant between installations): at least 32 characters, used as given. */
