@@ -11,6 +11,16 @@ import type { EventData } from './lifecycle-event.entity.ts';
 
 const TYPE_PATTERN = /^(\*|[a-z_]+\.\*|[a-z_]+\.[a-z_]+)$/;
 
+const eventCursor = z
+  .union([
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,18}$/, 'must be the id of an event (the cursor), such as 1042'),
+    z.number().int().nonnegative(),
+  ])
+  .transform(String);
+
 export const listEventsInput = z.strictObject({
   type: z
     .string()
@@ -21,16 +31,9 @@ export const listEventsInput = z.strictObject({
     )
     .optional(),
   tenant: z.string().trim().min(1).optional(),
-  since: z
-    .union([
-      z
-        .string()
-        .trim()
-        .regex(/^\d{1,18}$/, 'must be the id of an event (the cursor), such as 1042'),
-      z.number().int().nonnegative(),
-    ])
-    .transform(String)
-    .optional(),
+  since: eventCursor.optional(),
+  before: eventCursor.optional(),
+  order: z.enum(['oldest', 'newest']).default('oldest'),
   limit: boundedInteger(1, 500).default(100),
 });
 export type ListEventsInput = z.input<typeof listEventsInput>;
@@ -51,14 +54,15 @@ export interface EventView {
 
 export interface EventPage {
   events: EventView[];
-  /** Pass as `since` for the next page; null when this page is the last (so far). */
+  /** Pass as `since` for the next page (as `before` when newest first); null when this page is the last (so far). */
   nextCursor: string | null;
 }
 
 /**
- * Lifecycle events after the cursor `since`, oldest first (id order). The platform reads every event;
- * a tenant's members whose roles allow `audit.list` read that tenant's, and must name it. A purged
- * tenant's events stay readable.
+ * Lifecycle events after the cursor `since` (and before the cursor `before`), oldest first (id order);
+ * with `order: 'newest'`, the most recent first, paged back by passing `nextCursor` as `before`. The
+ * platform reads every event; a tenant's members whose roles allow `audit.list` read that tenant's, and
+ * must name it. A purged tenant's events stay readable.
  */
 export async function listEvents(ctx: ServiceContext, input: unknown = {}): Promise<EventPage> {
   const filter = parseInput(listEventsInput, input);
@@ -80,12 +84,16 @@ export async function listEvents(ctx: ServiceContext, input: unknown = {}): Prom
     conditions.push('events.id > ?');
     params.push(filter.since);
   }
+  if (filter.before !== undefined) {
+    conditions.push('events.id < ?');
+    params.push(filter.before);
+  }
   const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
   // One past the limit tells whether another page follows.
   const rows = await ctx.em.fork().execute<EventRow[]>(
     `select id::text as id, event_id, type, occurred_at, tenant_id, tenant_slug, actor_type, actor_id, actor_label, correlation_id, data
        from tenantry.events ${where}
-      order by events.id
+      order by events.id ${filter.order === 'newest' ? 'desc' : 'asc'}
       limit ?`,
     [...params, filter.limit + 1],
   );
