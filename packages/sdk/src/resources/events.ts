@@ -28,8 +28,10 @@ export class Events {
    * Events after the cursor `since` (an event's `id`), oldest first, filtered by `type` (a type, a glob
    * such as `tenant.*`, or a comma list of both) and `tenant` (a slug); `limit` 1-500, default 100.
    * `nextCursor` is the `since` of the next page, null on the last page so far: a poller keeps the last
-   * event's `id` and asks again. The platform reads every event; a tenant user names a tenant whose
-   * audit their roles may read (`audit.list`).
+   * event's `id` and asks again. `order: 'newest'` gives the most recent events first (a tenant's latest
+   * `limit`), and `nextCursor` is then the `before` of the next, older page; `before` also bounds an
+   * oldest-first read. The platform reads every event; a tenant user names a tenant whose audit their
+   * roles may read (`audit.list`).
    *
    * @throws {@link TenantryError} `INVALID_INPUT`, `TENANT_NOT_FOUND`, `FORBIDDEN`; and, like every method, a database code (see `TenantryClient`)
    */

@@ -62,6 +62,8 @@ describe('console: tenants', () => {
       const audit = await ui.waitForFrame('tenant.provisioned');
       expect(audit).toMatch(/role\.granted/);
       ui.key('tab');
+      await ui.waitForFrame('tenant.created');
+      ui.key('tab');
       await ui.waitForFrame(/Users +░/);
       ui.press('back');
       await ui.waitForFrame('Tenants');
@@ -313,6 +315,40 @@ describe('console: data space', () => {
     }
   });
 });
+
+describe('console: events', () => {
+  it("shows the tenant's events newest first, and the change just made on top", async () => {
+    await client.tenants.provision({ name: 'Eventful', ownerEmail: 'owner@eventful.test' });
+    const ui = renderConsole(client, { columns: 80, rows: 24 });
+    try {
+      await ui.waitForFrame('eventful');
+      ui.type(':eventful\r');
+      await ui.waitForFrame('Eventful (eventful)');
+      ui.key('8');
+      const provisioned = await ui.waitForFrame('tenant.created');
+      expect(provisioned).toContain('7 Audit  8 Events');
+      expect(provisioned).toMatch(/WHEN \(UTC\) +TYPE +ACTOR +CHANGE/);
+      expect(typesInOrder(provisioned)).toEqual(['tenant.created', 'role.granted', 'member.added']);
+      expect(provisioned).toMatch(/member\.added +\S.* email owner@eventful\.test/);
+
+      ui.press('suspendResume');
+      await ui.waitForFrame('Suspend eventful');
+      ui.type('unpaid invoice');
+      ui.key('enter');
+      await ui.waitForFrame('The plan (nothing is written until you confirm)');
+      ui.key('enter');
+      const suspended = await ui.waitForFrame('tenant.suspended');
+      expect(typesInOrder(suspended)).toEqual(['tenant.suspended', 'tenant.created', 'role.granted', 'member.added']);
+      expect(suspended).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d +tenant\.suspended +\S.* +status active → suspended/);
+      expect(suspended.split('\n').every((line) => [...line].length <= 80)).toBe(true);
+    } finally {
+      ui.unmount();
+    }
+  });
+});
+
+/** The event types of the Events tab's rows, top to bottom. */
+const typesInOrder = (frame: string) => [...frame.matchAll(/^\d{4}-\d\d-\d\d \d\d:\d\d(?::\d\d)? +([a-z_]+\.[a-z_]+)/gm)].map((match) => match[1]);
 
 describe('console: lifecycle', () => {
   it('suspends and resumes, and deletes only after the exact name is typed', async () => {

@@ -93,8 +93,8 @@ export const KEYMAP: readonly Binding[] = [
   {
     scope: 'tenant',
     action: 'selectTab',
-    keys: ['1', '2', '3', '4', '5', '6', '7'],
-    description: 'Go to tab 1-7: overview, members, invitations, domains, API keys, data space, audit',
+    keys: ['1', '2', '3', '4', '5', '6', '7', '8'],
+    description: 'Go to tab 1-8: overview, members, invitations, domains, API keys, data space, audit, events',
   },
   { scope: 'tenant', action: 'suspendResume', keys: ['z'], description: 'Suspend or resume the tenant', hint: 'suspend/resume', mutates: true },
   { scope: 'tenant', action: 'changePlan', keys: ['p'], description: 'Change the plan (shows the diff)', hint: 'plan', mutates: true },

@@ -9,19 +9,22 @@ import { inTenantScope } from '../permissions/tenant-scope.ts';
 import { EVENT_TYPE_LIST_MESSAGE, eventTypesMatching, isEventTypeList, type EventType } from './event-catalog.ts';
 import type { EventData } from './lifecycle-event.entity.ts';
 
+const eventCursor = z
+  .union([
+    z
+      .string()
+      .trim()
+      .regex(/^\d{1,18}$/, 'must be the id of an event (the cursor), such as 1042'),
+    z.number().int().nonnegative(),
+  ])
+  .transform(String);
+
 export const listEventsInput = z.strictObject({
   type: z.string().trim().refine(isEventTypeList, EVENT_TYPE_LIST_MESSAGE).optional(),
   tenant: z.string().trim().min(1).optional(),
-  since: z
-    .union([
-      z
-        .string()
-        .trim()
-        .regex(/^\d{1,18}$/, 'must be the id of an event (the cursor), such as 1042'),
-      z.number().int().nonnegative(),
-    ])
-    .transform(String)
-    .optional(),
+  since: eventCursor.optional(),
+  before: eventCursor.optional(),
+  order: z.enum(['oldest', 'newest']).default('oldest'),
   limit: boundedInteger(1, 500).default(100),
 });
 export type ListEventsInput = z.input<typeof listEventsInput>;
@@ -45,14 +48,15 @@ export interface EventView {
 
 export interface EventPage {
   events: EventView[];
-  /** Pass as `since` for the next page; null when this page is the last (so far). */
+  /** Pass as `since` for the next page (as `before` when newest first); null when this page is the last (so far). */
   nextCursor: string | null;
 }
 
 /**
- * Lifecycle events after the cursor `since`, oldest first (id order). The platform reads every event;
- * a tenant's members whose roles allow `audit.list` read that tenant's, and must name it. A purged
- * tenant's events stay readable.
+ * Lifecycle events after the cursor `since` (and before the cursor `before`), oldest first (id order);
+ * with `order: 'newest'`, the most recent first, paged back by passing `nextCursor` as `before`. The
+ * platform reads every event; a tenant's members whose roles allow `audit.list` read that tenant's, and
+ * must name it. A purged tenant's events stay readable.
  */
 export async function listEvents(ctx: ServiceContext, input: unknown = {}): Promise<EventPage> {
   const filter = parseInput(listEventsInput, input);
@@ -74,12 +78,16 @@ export async function listEvents(ctx: ServiceContext, input: unknown = {}): Prom
     conditions.push('events.id > ?');
     params.push(filter.since);
   }
+  if (filter.before !== undefined) {
+    conditions.push('events.id < ?');
+    params.push(filter.before);
+  }
   const where = conditions.length > 0 ? `where ${conditions.join(' and ')}` : '';
   // One past the limit tells whether another page follows.
   const rows = await ctx.em.fork().execute<EventRow[]>(
     `select ${EVENT_COLUMNS}
        from tenantry.events ${where}
-      order by events.id
+      order by events.id ${filter.order === 'newest' ? 'desc' : 'asc'}
       limit ?`,
     [...params, filter.limit + 1],
   );

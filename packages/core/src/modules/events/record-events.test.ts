@@ -133,6 +133,22 @@ describe('lifecycle events', () => {
     expect([...ids].sort((a, b) => (a < b ? -1 : 1))).toEqual(ids);
   });
 
+  it('lists the most recent events newest first, and pages back with before', async () => {
+    const tenant = await provisionTestTenant(database);
+    await executeOperation(ctx(), suspendTenant, { slug: tenant.slug });
+    const oldestFirst = (await listEvents(ctx(), { tenant: tenant.slug })).events.map((event) => event.id);
+    const latest = await listEvents(ctx(), { tenant: tenant.slug, order: 'newest', limit: 2 });
+    expect(latest.events.map((event) => event.type)).toEqual(['tenant.suspended', 'tenant.created']);
+    expect(latest.events.map((event) => event.id)).toEqual(oldestFirst.slice(-2).reverse());
+    expect(latest.nextCursor).toBe(latest.events.at(-1)?.id);
+    const older = await listEvents(ctx(), { tenant: tenant.slug, order: 'newest', before: latest.nextCursor ?? undefined });
+    expect(older).toEqual({ events: expect.any(Array), nextCursor: null });
+    expect(older.events.map((event) => event.id)).toEqual(oldestFirst.slice(0, -2).reverse());
+    const window = await listEvents(ctx(), { tenant: tenant.slug, since: oldestFirst[0], before: oldestFirst.at(-1) });
+    expect(window.events.map((event) => event.id)).toEqual(oldestFirst.slice(1, -1));
+    expect(await failure(listEvents(ctx(), { order: 'latest' }))).toMatchObject({ code: 'INVALID_INPUT', details: { issues: [{ path: 'order' }] } });
+  });
+
   it('refuses a type that names no event, and a tenant user who names no tenant', async () => {
     expect(await failure(listEvents(ctx(), { type: 'tenant.nope' }))).toMatchObject({ code: 'INVALID_INPUT', details: { issues: [{ path: 'type' }] } });
     expect(await failure(listEvents(ctx(), { limit: 501 }))).toMatchObject({ code: 'INVALID_INPUT', details: { issues: [{ path: 'limit' }] } });

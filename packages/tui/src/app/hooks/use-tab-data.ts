@@ -21,6 +21,8 @@ export function useTabData(slug: string | null, tab: TabId, refreshes: number): 
         return { dataSpace: await client.tenants.dataSpace(slug) };
       case 'audit':
         return { audit: await client.audit.list({ tenant: slug, limit: 500 }) };
+      case 'events':
+        return { events: (await client.events.list({ tenant: slug, order: 'newest', limit: 500 })).events };
       case 'members':
         return {};
     }

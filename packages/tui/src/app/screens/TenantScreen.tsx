@@ -1,10 +1,11 @@
 import { Box, Text } from 'ink';
 import type { TenantDetailsDto } from '@tenantry/sdk';
-import { TABS, type DetailView } from '../state/types.ts';
+import { TABS, type DetailView, type TabId } from '../state/types.ts';
+import { textWidth } from '../../text/text-width.ts';
 import { tabBody } from '../tabs/tab-body.tsx';
 import type { TabData } from '../tabs/tab-data.ts';
 
-const TAB_TITLES: Record<(typeof TABS)[number], string> = {
+const TAB_TITLES: Record<TabId, string> = {
   overview: 'Overview',
   members: 'Members',
   invitations: 'Invitations',
@@ -12,7 +13,13 @@ const TAB_TITLES: Record<(typeof TABS)[number], string> = {
   keys: 'API keys',
   data: 'Data space',
   audit: 'Audit',
+  events: 'Events',
 };
+
+/** The titles where the full ones do not fit (80 columns), so every tab, the open one too, stays in view. */
+const SHORT_TAB_TITLES: Record<TabId, string> = { ...TAB_TITLES, invitations: 'Invites', keys: 'Keys', data: 'Data' };
+
+const tabLabels = (titles: Record<TabId, string>) => TABS.map((tab, index) => ` ${index + 1} ${titles[tab]} `);
 
 interface Props {
   slug: string;
@@ -26,6 +33,8 @@ interface Props {
 
 export function TenantScreen({ slug, tenant, loading, view, tabData, height, width }: Props) {
   if (!tenant) return <Text dimColor>{loading ? `Loading ${slug}…` : `No tenant "${slug}".`}</Text>;
+  const full = tabLabels(TAB_TITLES);
+  const labels = textWidth(full.join('')) <= width ? full : tabLabels(SHORT_TAB_TITLES);
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
       <Box flexShrink={0}>
@@ -37,7 +46,7 @@ export function TenantScreen({ slug, tenant, loading, view, tabData, height, wid
         <Text wrap="truncate">
           {TABS.map((tab, index) => (
             <Text key={tab} inverse={tab === view.tab}>
-              {` ${index + 1} ${TAB_TITLES[tab]} `}
+              {labels[index]}
             </Text>
           ))}
         </Text>

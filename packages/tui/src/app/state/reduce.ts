@@ -213,8 +213,9 @@ function reduceJump(state: ConsoleState, text: string, key: string): ConsoleStat
 }
 
 function numberedTab(state: ConsoleState, key: string): ConsoleState {
-  if (state.route.screen !== 'tenant' || !/^[1-7]$/.test(key)) return state;
-  return { ...state, detail: { tab: TABS[Number(key) - 1] ?? 'overview', cursor: 0 } };
+  const tab = /^[1-9]$/.test(key) ? TABS[Number(key) - 1] : undefined;
+  if (state.route.screen !== 'tenant' || !tab) return state;
+  return { ...state, detail: { tab, cursor: 0 } };
 }
 
 function cursorOf(state: ConsoleState): number {

@@ -4,7 +4,7 @@ import type { WizardState } from './wizard.ts';
 export const SORTS = ['slug', 'name', 'status', 'plan', 'users', 'trial', 'health'] as const;
 export type SortKey = (typeof SORTS)[number];
 
-export const TABS = ['overview', 'members', 'invitations', 'domains', 'keys', 'data', 'audit'] as const;
+export const TABS = ['overview', 'members', 'invitations', 'domains', 'keys', 'data', 'audit', 'events'] as const;
 export type TabId = (typeof TABS)[number];
 
 export type ConsoleRoute = { screen: 'tenants' } | { screen: 'tenant'; slug: string } | { screen: 'wizard' } | { screen: 'doctor' };
@@ -24,7 +24,7 @@ export interface DetailView {
 
 /** What the screen shows under the cursor, so keys can act on it. */
 export interface Selection {
-  kind: 'tenant' | 'member' | 'invitation' | 'domain' | 'key' | 'finding' | 'audit';
+  kind: 'tenant' | 'member' | 'invitation' | 'domain' | 'key' | 'finding' | 'audit' | 'event';
   id: string;
   label: string;
   /** Extra facts an action needs (roles held, primary flag...). */

@@ -4,6 +4,7 @@ import { ApiKeysTab } from './ApiKeysTab.tsx';
 import { AuditTab } from './AuditTab.tsx';
 import { DataSpaceTab } from './DataSpaceTab.tsx';
 import { DomainsTab } from './DomainsTab.tsx';
+import { EventsTab } from './EventsTab.tsx';
 import { InvitationsTab } from './InvitationsTab.tsx';
 import { MembersTab } from './MembersTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
@@ -27,5 +28,7 @@ export function tabBody(tab: TabId, props: TabProps): ReactNode {
       return <DataSpaceTab {...props} />;
     case 'audit':
       return <AuditTab {...props} />;
+    case 'events':
+      return <EventsTab {...props} />;
   }
 }

@@ -1,4 +1,4 @@
-import type { ApiKeyDto, AuditEventDto, DataSpaceDto, DomainDto, InvitationDto, TenantDetailsDto } from '@tenantry/sdk';
+import type { ApiKeyDto, AuditEventDto, DataSpaceDto, DomainDto, EventDto, InvitationDto, TenantDetailsDto } from '@tenantry/sdk';
 import type { Selection, TabId } from '../state/types.ts';
 
 /** Lists a tab shows beyond the tenant itself, loaded only while that tab is open. */
@@ -6,6 +6,8 @@ export interface TabData {
   loading: boolean;
   error?: Error;
   audit?: AuditEventDto[];
+  /** The tenant's most recent lifecycle events, newest first. */
+  events?: EventDto[];
   invitations?: InvitationDto[];
   domains?: DomainDto[];
   apiKeys?: ApiKeyDto[];
@@ -30,6 +32,8 @@ export function tabSelections(tab: TabId, tenant: TenantDetailsDto, data: TabDat
       }));
     case 'audit':
       return (data.audit ?? []).map((event) => ({ kind: 'audit', id: event.id, label: event.action }));
+    case 'events':
+      return (data.events ?? []).map((event) => ({ kind: 'event', id: event.id, label: event.type }));
     default:
       return [];
   }
