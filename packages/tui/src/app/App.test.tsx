@@ -328,7 +328,7 @@ describe('console: events', () => {
       const provisioned = await ui.waitForFrame('tenant.created');
       expect(provisioned).toContain('7 Audit  8 Events');
       expect(provisioned).toMatch(/WHEN \(UTC\) +TYPE +ACTOR +CHANGE/);
-      expect(typesInOrder(provisioned)).toEqual(['tenant.created', 'role.granted', 'member.added']);
+      expect(typesInOrder(provisioned)).toEqual(['role.granted', 'member.added', 'tenant.created']);
       expect(provisioned).toMatch(/member\.added +\S.* email owner@eventful\.test/);
 
       ui.press('suspendResume');
@@ -338,7 +338,7 @@ describe('console: events', () => {
       await ui.waitForFrame('The plan (nothing is written until you confirm)');
       ui.key('enter');
       const suspended = await ui.waitForFrame('tenant.suspended');
-      expect(typesInOrder(suspended)).toEqual(['tenant.suspended', 'tenant.created', 'role.granted', 'member.added']);
+      expect(typesInOrder(suspended)).toEqual(['tenant.suspended', 'role.granted', 'member.added', 'tenant.created']);
       expect(suspended).toMatch(/\d{4}-\d\d-\d\d \d\d:\d\d +tenant\.suspended +\S.* +status active → suspended/);
       expect(suspended.split('\n').every((line) => [...line].length <= 80)).toBe(true);
     } finally {

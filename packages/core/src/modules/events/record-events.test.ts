@@ -138,7 +138,7 @@ describe('lifecycle events', () => {
     await executeOperation(ctx(), suspendTenant, { slug: tenant.slug });
     const oldestFirst = (await listEvents(ctx(), { tenant: tenant.slug })).events.map((event) => event.id);
     const latest = await listEvents(ctx(), { tenant: tenant.slug, order: 'newest', limit: 2 });
-    expect(latest.events.map((event) => event.type)).toEqual(['tenant.suspended', 'tenant.created']);
+    expect(latest.events.map((event) => event.type)).toEqual(['tenant.suspended', 'role.granted']);
     expect(latest.events.map((event) => event.id)).toEqual(oldestFirst.slice(-2).reverse());
     expect(latest.nextCursor).toBe(latest.events.at(-1)?.id);
     const older = await listEvents(ctx(), { tenant: tenant.slug, order: 'newest', before: latest.nextCursor ?? undefined });
