@@ -86,7 +86,7 @@ describe('tenantry doctor and repair', () => {
     expect(run.stderr).toContain('pass a check code');
   });
 
-  it('--notify posts new findings once to a webhook', { timeout: 120_000 }, async () => {
+  it('--notify delivers new findings once to a webhook, as signed health.finding_opened events', { timeout: 120_000 }, async () => {
     const received: unknown[] = [];
     const server = createServer((request: IncomingMessage, response) => {
       let body = '';
@@ -103,7 +103,8 @@ describe('tenantry doctor and repair', () => {
       await sqlOnDatabase(database, `update tenantry.tenants set limits = jsonb_set(limits, '{maxUsers}', '1') where slug = 'healthy-co'`);
       const dry = await cli(['doctor', '--notify', url, '--dry-run']);
       expect(dry.exitCode, dry.stderr).toBe(0);
-      expect(dry.stdout).toContain(`Would post 1 new finding(s) to ${url}`);
+      expect(dry.stdout).toContain(`Would notify 1 new finding(s) to ${url}`);
+      expect(dry.stdout).toContain(`Subscribe ${url} to health.*`);
       expect(dry.stdout).toContain('USAGE_NEAR_LIMIT');
       expect(received).toEqual([]);
       const planned = parseJson<{ notified: { result: string; fingerprint: string; pending: unknown[]; sent: number } }>(
@@ -114,8 +115,16 @@ describe('tenantry doctor and repair', () => {
       expect((await cli(['doctor', '--dry-run'])).exitCode).toBe(3);
       const first = await cli(['doctor', '--notify', url, '--expect-plan', planned.fingerprint, '--json']);
       expect(first.exitCode).toBe(0);
-      expect(parseJson<{ notified: { sent: number } }>(first).notified.sent).toBe(1);
-      expect(received).toEqual([expect.objectContaining({ source: 'tenantry', findings: [expect.objectContaining({ code: 'USAGE_NEAR_LIMIT' })] })]);
+      expect(parseJson<{ notified: { sent: number; subscription: { created: boolean; secret: string } } }>(first).notified).toMatchObject({
+        sent: 1,
+        subscription: { created: true, secret: expect.stringMatching(/^whsec_/) },
+      });
+      expect(received).toEqual([
+        expect.objectContaining({
+          type: 'health.finding_opened',
+          data: expect.objectContaining({ after: expect.objectContaining({ code: 'USAGE_NEAR_LIMIT' }) }),
+        }),
+      ]);
       const second = await cli(['doctor', '--notify', url, '--json']);
       expect(parseJson<{ notified: { sent: number } }>(second).notified.sent).toBe(0);
       expect(received).toHaveLength(1);

@@ -1,3 +1,5 @@
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@tenantry/testing';
@@ -265,6 +267,53 @@ describe('a tenant’s API key', () => {
     expect(actAs.body).toMatchObject({ status: 403, code: 'FORBIDDEN' });
     await client.apiKeys.revoke({ slug: 'seed-four', prefix: apiKey.prefix });
     expect((await call('GET', '/v1/tenants/seed-four/members', { auth: key })).body).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+  });
+});
+
+describe('webhooks over HTTP', () => {
+  it('subscribes (201, the secret once), lists without it, tests, replays and removes; a tenant key gets 403', async () => {
+    const received: { body: string; signature: string | null }[] = [];
+    const hook = createHttpServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      request.on('end', () => {
+        received.push({ body, signature: typeof request.headers['webhook-signature'] === 'string' ? request.headers['webhook-signature'] : null });
+        response.writeHead(204).end();
+      });
+    });
+    await new Promise<void>((resolve) => hook.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(hook.address() as AddressInfo).port}/hook`;
+    try {
+      const added = await call('POST', '/v1/webhooks', { body: { url, events: 'tenant.*' } });
+      expect(added.status).toBe(201);
+      const webhook = added.body.webhook as { id: string; secret: string };
+      expect(webhook.secret).toMatch(/^whsec_/);
+      const listed = await call('GET', '/v1/webhooks');
+      expect(JSON.stringify(listed.body)).not.toContain(webhook.secret);
+      expect(listed.body).toEqual([expect.objectContaining({ id: webhook.id, target: url, status: 'enabled' })]);
+
+      const tested = await call('POST', `/v1/webhooks/${webhook.id}/test`);
+      expect(tested.body).toMatchObject({ outcome: { ok: true, statusCode: 204 } });
+      expect(received.at(-1)?.signature).toMatch(/^v1,/);
+
+      await call('POST', '/v1/tenants', { body: { name: 'Hooked Http', ownerEmail: 'owner@hooked-http.example' } });
+      await client.webhooks.deliver();
+      const deliveries = await call('GET', `/v1/webhooks/deliveries?endpoint=${webhook.id}&limit=10`);
+      const [delivery] = deliveries.body as unknown as { event: { id: string; type: string }; status: string }[];
+      expect(delivery).toMatchObject({ event: { type: 'tenant.created' }, status: 'delivered' });
+      const replay = await call('POST', `/v1/events/${delivery?.event.id ?? ''}/replay?dryRun=true`, { body: {} });
+      expect(replay.body).toMatchObject({ result: 'planned', queued: 0 });
+      expect((await call('POST', `/v1/events/${delivery?.event.id ?? ''}/replay`, { body: {} })).body).toMatchObject({ result: 'applied', queued: 1 });
+
+      const { apiKey } = await client.apiKeys.create({ slug: 'seed-four', name: 'hooks', scopes: ['tenantry.member.list'] });
+      expect((await call('GET', '/v1/webhooks', { auth: String(apiKey.key) })).body).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+      expect((await call('POST', '/v1/webhooks', { auth: String(apiKey.key), body: { url, events: '*' } })).body).toMatchObject({ status: 403 });
+      expect((await call('POST', '/v1/webhooks', { body: { url, events: 'tenant.nope' } })).body).toMatchObject({ status: 400, code: 'INVALID_INPUT' });
+      expect((await call('DELETE', `/v1/webhooks/${webhook.id}`)).body).toMatchObject({ result: 'applied' });
+      expect((await call('DELETE', `/v1/webhooks/${webhook.id}`)).body).toMatchObject({ status: 404, code: 'WEBHOOK_NOT_FOUND' });
+    } finally {
+      await new Promise((resolve) => hook.close(resolve));
+    }
   });
 });
 

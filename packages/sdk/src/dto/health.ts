@@ -33,12 +33,18 @@ export type PreflightResultDto = PreflightResult;
 /** What a notification posted (or, planned, would post): the URL, the new findings, the webhook's answer, the report. */
 export interface NotifyResultDto extends ChangeDto {
   url: string;
-  /** The findings never sent before: posted, or (dry run) what would be posted. */
+  /** The findings never notified before: each a `health.finding_opened` event (dry run: what would be recorded). */
   pending: FindingDto[];
-  /** Findings posted; 0 on a dry run. */
+  /** Findings opened (events recorded); 0 on a dry run. */
   sent: number;
-  /** The webhook's answer; null when nothing was posted. */
+  /** Notified findings that are gone: each a `health.finding_resolved` event. */
+  resolved: number;
+  /** The subscription of the URL to `health.*`; `secret` (once) when this run made it. */
+  subscription: { id: string; created: boolean; secret?: string } | null;
+  /** The receiver's last answer to the delivery made at once; null when nothing was sent or it could not be reached. */
   status: number | null;
+  /** Why the delivery made at once failed; the events stay queued and are retried (`events deliver`, `serve`). */
+  deliveryError: string | null;
   /** The doctor's report the notification was made from. */
   report: DoctorReportDto;
 }

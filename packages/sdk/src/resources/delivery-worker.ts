@@ -46,6 +46,11 @@ export class DeliveryWorker {
     })();
   }
 
+  /** Settles when the worker has stopped. */
+  get finished(): Promise<void> {
+    return this.#stopped;
+  }
+
   /** Stops after the run in progress (its attempts are settled, none is cut off). */
   async stop(): Promise<void> {
     this.#stopping = true;

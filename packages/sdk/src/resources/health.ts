@@ -136,10 +136,13 @@ export class Health {
   }
 
   /**
-   * Runs the checks and posts the findings never sent before to a webhook as JSON, and remembers them.
-   * With `dryRun`, answers what would be posted (the report, the findings, the URL) and posts nothing.
+   * Runs the checks and records a `health.finding_opened` event for each finding never notified before
+   * (and `health.finding_resolved` for each notified one that is gone), then delivers them at once, signed,
+   * to the subscription of `url` to `health.*` — made when missing, its secret returned once. A delivery
+   * that fails stays queued and is retried (`deliveryError` says why). With `dryRun`, answers what would
+   * be recorded and sends nothing.
    *
-   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `TENANT_NOT_FOUND`, `PLAN_STALE`, `UNAVAILABLE` (the webhook); and, like every method, a database code (see `TenantryClient`)
+   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `TENANT_NOT_FOUND`, `PLAN_STALE`; and, like every method, a database code (see `TenantryClient`)
    */
   async notify(url: string, check: CheckOptions = {}, options: OperationOptions = {}): Promise<NotifyResultDto> {
     const executed = await this.#runtime.execute(notifyHealth, { url, ...check, target: this.#runtime.database.target }, options);
@@ -149,7 +152,10 @@ export class Health {
       url,
       pending: data.pending,
       sent: value?.sent ?? 0,
+      resolved: value?.resolved ?? 0,
+      subscription: value?.subscription ?? null,
       status: value?.status ?? null,
+      deliveryError: value?.deliveryError ?? null,
       report: toDoctorReportDto(data.report),
     };
   }

@@ -1,6 +1,7 @@
 import type { CommandSpec } from './command.ts';
 import { auditList } from './commands/audit/list.ts';
 import { auditVerify } from './commands/audit/verify.ts';
+import { eventsDeliver } from './commands/events/deliver.ts';
 import { eventsList } from './commands/events/list.ts';
 import { completion } from './commands/completion/completion.ts';
 import { completionSlugs } from './commands/completion/slugs.ts';
@@ -60,6 +61,13 @@ import { tenantView } from './commands/tenant/view.ts';
 import { tokenCreate } from './commands/token/create.ts';
 import { tokenList } from './commands/token/list.ts';
 import { tokenRevoke } from './commands/token/revoke.ts';
+import { webhookAdd } from './commands/webhook/add.ts';
+import { webhookDeliveries } from './commands/webhook/deliveries.ts';
+import { webhookEnable } from './commands/webhook/enable.ts';
+import { webhookList } from './commands/webhook/list.ts';
+import { webhookRemove } from './commands/webhook/remove.ts';
+import { webhookReplay } from './commands/webhook/replay.ts';
+import { webhookTest } from './commands/webhook/test.ts';
 import { userResetPassword } from './commands/user/reset-password.ts';
 
 /** Every command, in the order help and docs list them. */
@@ -118,6 +126,14 @@ export const COMMANDS: readonly CommandSpec[] = [
   domainRemove,
   auditList,
   eventsList,
+  eventsDeliver,
+  webhookAdd,
+  webhookList,
+  webhookRemove,
+  webhookEnable,
+  webhookTest,
+  webhookDeliveries,
+  webhookReplay,
   configList,
   configGet,
   configSet,

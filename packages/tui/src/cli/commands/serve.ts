@@ -8,12 +8,17 @@ export const serveCommand = defineCommand({
   path: ['serve'],
   summary: 'Serves the HTTP API (OpenAPI at /v1/openapi.json) on the embedded store or a server database.',
   description:
-    'Every route is a call of the same operations as the CLI and the SDK, authenticated with a service token (tenantry token create) or a tenant API key; docs/http.md explains authentication, errors, pagination, idempotency and dry runs. One JSON log line per request goes to stdout, with the request id that every audit event of the call carries. SIGTERM or Ctrl-C stops accepting calls, finishes those in flight, then closes the database.',
+    'Every route is a call of the same operations as the CLI and the SDK, authenticated with a service token (tenantry token create) or a tenant API key; docs/http.md explains authentication, errors, pagination, idempotency and dry runs. One JSON log line per request goes to stdout, with the request id that every audit event of the call carries. It also delivers lifecycle events to the webhook subscriptions (tenantry webhook add), one log line per attempt, unless --no-delivery. SIGTERM or Ctrl-C stops accepting calls, finishes those in flight and the deliveries being attempted, then closes the database.',
   flags: [
     { name: 'host', type: 'string', placeholder: 'ADDRESS', description: 'The address to listen on (default 127.0.0.1; 0.0.0.0 for every interface).' },
     { name: 'port', type: 'integer', placeholder: 'PORT', description: `The port (default ${DEFAULT_PORT}; 0 picks a free one and prints it).` },
     { name: 'allow-signup', type: 'boolean', description: 'Turn on self-service sign-up (POST /v1/signup), rate-limited per client address.' },
     { name: 'signup-plan', type: 'string', placeholder: 'PLAN', choices: PLAN_CODES, description: 'The plan a signed-up tenant gets (default basic).' },
+    {
+      name: 'no-delivery',
+      type: 'boolean',
+      description: 'Do not deliver events to webhook subscriptions here (another process runs tenantry events deliver).',
+    },
     {
       name: 'log-level',
       type: 'string',
@@ -43,6 +48,14 @@ export const serveCommand = defineCommand({
     });
     const stopped = new Promise<void>((resolve) => server.addHook('onClose', async () => resolve()));
     ctx.onShutdown(() => server.close());
+    if (flags['no-delivery'] !== true) {
+      // One JSON log line per attempt, beside the request lines; stopped after the server, its attempts settled.
+      const worker = client.webhooks.startDelivery({
+        onAttempt: (attempt) => server.log[attempt.status === 'delivered' ? 'info' : 'warn']({ delivery: attempt }, `webhook delivery ${attempt.status}`),
+        onError: (error) => server.log.error({ err: error }, 'webhook delivery run failed'),
+      });
+      ctx.onShutdown(() => worker.stop());
+    }
     const address = await listen(server, host, port);
     const plan = typeof flags['signup-plan'] === 'string' ? flags['signup-plan'] : 'basic';
     const signup = flags['allow-signup'] === true ? `sign-up on (${plan} plan)` : 'sign-up off';

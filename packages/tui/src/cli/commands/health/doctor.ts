@@ -1,4 +1,4 @@
-import { SEVERITIES, TenantryError, type CheckOptions, type DoctorReportDto, type InputIssue, type Severity } from '@tenantry/sdk';
+import { SEVERITIES, TenantryError, type CheckOptions, type DoctorReportDto, type InputIssue, type NotifyResultDto, type Severity } from '@tenantry/sdk';
 import { CHANGE_FLAGS, changeOptions, defineCommand, type CommandContext, type ParsedArguments } from '../../command.ts';
 import { renderChange } from '../../output/change.ts';
 import { plural } from '../../../text/plural.ts';
@@ -14,7 +14,13 @@ export const doctor = defineCommand({
   args: [{ name: 'slug', description: 'Only this tenant.', optional: true }],
   flags: [
     { name: 'min-severity', type: 'string', placeholder: 'LEVEL', choices: SEVERITIES, description: 'Hide findings below this severity (default info).' },
-    { name: 'notify', type: 'string', placeholder: 'URL', description: 'POST the findings never sent before to this webhook, as JSON.' },
+    {
+      name: 'notify',
+      type: 'string',
+      placeholder: 'URL',
+      description:
+        'Record the findings opened and resolved since the last run as health.* events and deliver them, signed, to this URL (a Slack URL, or email:ADDRESS), subscribing it when new.',
+    },
     { name: 'warn-users', type: 'integer', placeholder: 'PCT', description: 'Warn when users reach this % of the limit (default 90).' },
     { name: 'warn-assets', type: 'integer', placeholder: 'PCT', description: 'Warn when assets reach this % of the limit (default 90).' },
     { name: 'warn-devices', type: 'integer', placeholder: 'PCT', description: 'Warn when devices reach this % of the limit (default 90).' },
@@ -28,10 +34,11 @@ export const doctor = defineCommand({
     { description: 'Every tenant', command: 'tenantry doctor' },
     { description: 'One tenant, errors only, as JSON', command: 'tenantry doctor acme-corp --min-severity error --json' },
     {
-      description: 'From cron: alert a webhook about new findings',
+      description: 'From cron: tell a webhook about findings opened and resolved, signed (subscribes it to health.* the first time)',
       command: 'tenantry doctor --notify https://hooks.example.com/tenantry --min-severity warn',
     },
-    { description: 'See what would be posted, posting nothing', command: 'tenantry doctor --notify https://hooks.example.com/tenantry --dry-run' },
+    { description: 'Findings to a Slack channel', command: 'tenantry doctor --notify https://hooks.slack.com/services/T0/B0/XXXX' },
+    { description: 'See what would be notified, sending nothing', command: 'tenantry doctor --notify https://hooks.example.com/tenantry --dry-run' },
   ],
   async run(ctx, { args, flags }) {
     const minSeverity = flags['min-severity'];
@@ -61,9 +68,13 @@ export const doctor = defineCommand({
       ctx.out(renderReport(ctx, report));
       if (notified?.result === 'planned') {
         ctx.out('');
-        ctx.out(`Would post ${notified.pending.length} new finding(s) to ${notified.url}.`);
+        ctx.out(`Would notify ${notified.pending.length} new finding(s) to ${notified.url}.`);
         renderChange(ctx, notified, { applied: '', unchanged: '' });
-      } else if (notified) ctx.info(`Posted ${notified.sent} new finding(s) to ${notified.url}.`);
+      } else if (notified) renderNotified(ctx, notified);
+    }
+    if (notified?.deliveryError) {
+      if (ctx.json) ctx.info(`The delivery failed (${notified.deliveryError}); the events stay queued and are retried by tenantry events deliver or serve.`);
+      return { exitKind: 'unavailable' };
     }
     return report.summary.error > 0 ? { exitKind: 'unhealthy' } : undefined;
   },
@@ -116,4 +127,18 @@ function renderReport(ctx: CommandContext, report: DoctorReportDto): string {
     '',
     `${verdict}: ${plural(error, 'error')}, ${plural(warn, 'warning')}, ${info} info across ${plural(report.checks, 'check')} (${scope}).`,
   ].join('\n');
+}
+
+function renderNotified(ctx: CommandContext, notified: NotifyResultDto): void {
+  const { subscription } = notified;
+  if (subscription?.created) {
+    ctx.info(`Subscribed ${notified.url} to health.* (id ${subscription.id}).`);
+    if (subscription.secret) ctx.info(`Its signing secret, shown once: ${ctx.style.bold(subscription.secret)}`);
+  }
+  const resolved = notified.resolved > 0 ? ` and ${notified.resolved} resolved` : '';
+  if (notified.deliveryError) {
+    ctx.info(
+      `${ctx.style.red('✗')} ${notified.sent} new finding(s)${resolved} recorded; the delivery failed: ${notified.deliveryError}. It is retried by tenantry events deliver or serve.`,
+    );
+  } else ctx.info(`Notified ${notified.sent} new finding(s)${resolved} to ${notified.url}${notified.status ? ` (answered ${notified.status})` : ''}.`);
 }
