@@ -49,6 +49,16 @@ export async function createServer(client: TenantryClient, options: ServerOption
   app.addHook('onRequest', async (request, reply) => {
     reply.header('request-id', request.id);
   });
+  // Closing waits for every connection to end, and a kept-alive one would stay open until its keep-alive
+  // timeout: once closing, each answer to a request still in flight closes its connection.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
+  });
   app.setErrorHandler(async (error, request, reply) => {
     const failure = asTenantryFailure(error);
     if (failure.kind === 'internal')
