@@ -23,6 +23,7 @@ export interface ServerOptions {
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -32,7 +33,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * requests in flight; closing the client stays the caller's.
  */
 export async function createServer(client: TenantryClient, options: ServerOptions = {}): Promise<FastifyInstance> {
-  const timeout = options.requestTimeoutMs ?? 30_000;
+  const timeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: options.log === false ? false : { level: options.log?.level ?? 'info', ...(options.log ? { stream: options.log.stream } : {}) },
     genReqId: (request) => {

@@ -42,7 +42,8 @@ export const serveCommand = defineCommand({
       log: { stream: ctx.io.stdout, level: (flags['log-level'] as 'info' | undefined) ?? 'info' },
     });
     const stopped = new Promise<void>((resolve) => server.addHook('onClose', async () => resolve()));
-    ctx.onShutdown(() => server.close());
+    // A request in flight may take up to the request timeout to arrive and be answered.
+    ctx.onShutdown(() => server.close(), { graceMs: http.DEFAULT_REQUEST_TIMEOUT_MS });
     const address = await listen(server, host, port);
     const plan = typeof flags['signup-plan'] === 'string' ? flags['signup-plan'] : 'basic';
     const signup = flags['allow-signup'] === true ? `sign-up on (${plan} plan)` : 'sign-up off';
