@@ -53,7 +53,10 @@ async function serve(): Promise<Serving> {
     }),
   );
   const listening = () => /Serving the Tenantry API on (http:\/\/[^\s]+) /.exec(stderr)?.[1];
-  await until('the server to listen', () => listening() !== undefined || !running);
+  await until('the server to listen', () => listening() !== undefined || !running).catch((error: unknown) => {
+    child.kill('SIGKILL');
+    throw error;
+  });
   const address = listening();
   if (!address) throw new Error(`tenantry serve did not start:\n${stderr}`);
   // One signal, once: a second SIGTERM while the first is shutting down ends any process by default.
