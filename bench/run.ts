@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { httpFigures } from './lib/http.ts';
 import { format, runScenarios, type Figure } from './lib/scenarios.ts';
 import { startupFigures } from './lib/startup.ts';
 import { embeddedTarget, serverTarget, type Target } from './lib/targets.ts';
@@ -9,8 +10,10 @@ import { embeddedTarget, serverTarget, type Target } from './lib/targets.ts';
  * `pnpm bench`: every figure on the embedded store, and on the PostgreSQL server named by
  * TENANTRY_BENCH_DATABASE_URL (an admin URL: two scratch databases are created and dropped), each beside
  * its raw-SQL floor measured in the same run. Prints a table and writes bench/results.json.
- * TENANTRY_BENCH_TENANTS (default 1000) scales the bulk and migration figures; TENANTRY_BENCH_ONLY=startup|embedded|server
- * runs one part (start-up: the binary's --version, help and, on the server, tenant list beside node -e 0).
+ * TENANTRY_BENCH_TENANTS (default 1000) scales the bulk and migration figures and the tenants the HTTP figures
+ * read; TENANTRY_BENCH_ONLY=startup|embedded|server|http runs one part (start-up: the binary's --version, help
+ * and, on the server, tenant list beside node -e 0; http: `tenantry serve` beside the SDK, 50 clients at
+ * once, on fresh databases of each target).
  */
 const count = Number(process.env.TENANTRY_BENCH_TENANTS ?? 1000);
 const serverUrl = process.env.TENANTRY_BENCH_DATABASE_URL;
@@ -25,14 +28,21 @@ const figures: Figure[] = [];
 const databases: Record<string, string> = {};
 if (!only || only === 'startup') figures.push(...(await startupFigures(serverUrl, log)));
 for (const [name, make] of makers) {
-  if (only && only !== name) continue;
-  const target = await make();
-  try {
-    databases[name] = await target.describe();
-    log(`${name}: ${databases[name]}`);
-    figures.push(...(await runScenarios(target, count, log)));
-  } finally {
-    await target.cleanup();
+  const parts: [string, (target: Target) => Promise<Figure[]>][] = [
+    [name, (target) => runScenarios(target, count, log)],
+    ['http', (target) => httpFigures(target, count, log)],
+  ];
+  for (const [part, run] of parts) {
+    if (only && only !== part) continue;
+    // Each part on fresh databases of the target.
+    const target = await make();
+    try {
+      databases[name] ??= await target.describe();
+      log(`${name}${part === 'http' ? ' (http)' : ''}: ${databases[name]}`);
+      figures.push(...(await run(target)));
+    } finally {
+      await target.cleanup();
+    }
   }
 }
 

@@ -9,8 +9,9 @@ import { oneTimePasswordHash } from './scrypt.ts';
 import type { Sql } from './sql.ts';
 import type { Target } from './targets.ts';
 
-import type { Figure } from './figure.ts';
+import { figureCollector, type Figure } from './figure.ts';
 
+export { format } from './figure.ts';
 export type { Figure };
 
 const TAGS = "alter table devices add column tags text[] not null default '{}'";
@@ -21,13 +22,7 @@ const V2: Blueprint = {
 
 /** Every figure on one target, each beside its floor measured in the same run on a twin database. */
 export async function runScenarios(target: Target, count: number, log: (line: string) => void): Promise<Figure[]> {
-  const figures: Figure[] = [];
-  const add = (figure: Omit<Figure, 'database' | 'ratio'>) => {
-    const ratio = figure.unit === 'tenants/s' ? figure.floor / figure.tenantry : figure.tenantry / figure.floor;
-    const done: Figure = { ...figure, database: target.name, ratio: Math.round(ratio * 100) / 100 };
-    figures.push(done);
-    log(`  ${done.figure}: ${format(done.tenantry, done.unit)} (floor ${format(done.floor, done.unit)}, ×${done.ratio})`);
-  };
+  const { figures, add } = figureCollector(target.name, log);
   const serverTarget = (met: boolean, text: string) => (target.name === 'server' ? { target: text, met } : {});
 
   // Both databases migrated, the shared tables made by a first shared tenant, the application role there.
@@ -210,10 +205,4 @@ export async function runScenarios(target: Target, count: number, log: (line: st
     await floor.close();
   }
   return figures;
-}
-
-export function format(value: number, unit: Figure['unit']): string {
-  if (unit === 'tenants/s') return `${value.toFixed(0)}/s`;
-  if (unit === 's') return `${value.toFixed(1)} s`;
-  return `${value < 10 ? value.toFixed(1) : value.toFixed(0)} ms`;
 }

@@ -1,9 +1,7 @@
 import type { TenantryClient } from '@tenantry/sdk';
 import { median } from './measure.ts';
-import type { Figure } from './figure.ts';
+import type { AddFigure } from './figure.ts';
 import type { Sql } from './sql.ts';
-
-type Add = (figure: Omit<Figure, 'database' | 'ratio'>) => void;
 
 const STATEMENTS = 5000;
 
@@ -37,7 +35,7 @@ const readsSql = (table: 'signed' | 'plain', tenantId: string) => `
  * and what the signed tenant setting costs per statement: indexed reads under the signed policy beside
  * the same reads under the plain set_config policy it replaced.
  */
-export async function withTenantFigures(client: TenantryClient, floor: Sql, add: Add): Promise<void> {
+export async function withTenantFigures(client: TenantryClient, floor: Sql, add: AddFigure): Promise<void> {
   const [tenant] = await floor.query<{ id: string }>(`select id from tenantry.tenants where slug = 'warm-shared'`);
   const id = String(tenant?.id);
   const call = await median(() => client.withTenant('warm-shared', (db) => db.query('select count(*) from assets')), 51);

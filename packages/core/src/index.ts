@@ -280,6 +280,7 @@ export type { DeliveryAttemptView, DeliveryView } from './modules/webhooks/deliv
 export { testWebhook } from './modules/webhooks/test-webhook.ts';
 export { deliverDue } from './modules/webhooks/deliver.ts';
 export type { AttemptReport, DeliverOptions, DeliveryRun } from './modules/webhooks/deliver.ts';
+export { ATTEMPT_TIMEOUT_MS as DELIVERY_ATTEMPT_TIMEOUT_MS } from './modules/webhooks/send-delivery.ts';
 export type { AttemptOutcome } from './modules/webhooks/send-delivery.ts';
 export { MAX_ATTEMPTS, RETRY_DELAYS_SECONDS } from './modules/webhooks/retry-schedule.ts';
 export {

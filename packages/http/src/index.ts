@@ -1,4 +1,4 @@
-export { createServer, DEFAULT_BODY_LIMIT } from './server.ts';
+export { createServer, DEFAULT_BODY_LIMIT, DEFAULT_REQUEST_TIMEOUT_MS } from './server.ts';
 export type { ServerOptions } from './server.ts';
 export { API_VERSION, buildOpenApiDocument, openApiDocumentText } from './openapi.ts';
 export { apiRoutes } from './routes/index.ts';

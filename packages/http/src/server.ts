@@ -23,6 +23,7 @@ export interface ServerOptions {
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -32,7 +33,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * requests in flight; closing the client stays the caller's.
  */
 export async function createServer(client: TenantryClient, options: ServerOptions = {}): Promise<FastifyInstance> {
-  const timeout = options.requestTimeoutMs ?? 30_000;
+  const timeout = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
   const app = Fastify({
     logger: options.log === false ? false : { level: options.log?.level ?? 'info', ...(options.log ? { stream: options.log.stream } : {}) },
     genReqId: (request) => {
@@ -48,6 +49,16 @@ export async function createServer(client: TenantryClient, options: ServerOption
   });
   app.addHook('onRequest', async (request, reply) => {
     reply.header('request-id', request.id);
+  });
+  // Closing waits for every connection to end, and a kept-alive one would stay open until its keep-alive
+  // timeout: once closing, each answer to a request still in flight closes its connection.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (closing) reply.header('connection', 'close');
+    return payload;
   });
   app.setErrorHandler(async (error, request, reply) => {
     const failure = asTenantryFailure(error);

@@ -59,9 +59,10 @@ export interface CommandContext {
   client(options?: { createDatabase?: boolean }): Promise<TenantryClient>;
   /**
    * Work to finish before the database closes, on a signal or at the end of the command: a server stops
-   * accepting calls and finishes those in flight. Runs first, then the client closes.
+   * accepting calls and finishes those in flight. Runs first, then the client closes. After a signal the
+   * process waits `graceMs` for it (default 0) beyond the few seconds the database may take to close.
    */
-  onShutdown(close: () => Promise<void>): void;
+  onShutdown(close: () => Promise<void>, options?: { graceMs?: number }): void;
   /** Writes a result line on stdout. */
   out(text?: string): void;
   /** Writes progress or diagnostics on stderr. */

@@ -66,6 +66,7 @@ async function runCommand(
 ): Promise<number> {
   let client: Promise<TenantryClient> | undefined;
   const closers: (() => Promise<void>)[] = [];
+  let graceMs = 0;
   const ctx: CommandContext = {
     io,
     ...mode,
@@ -79,23 +80,31 @@ async function runCommand(
         ...(typeof parsed.flags['database-url'] === 'string' ? { databaseUrl: parsed.flags['database-url'] } : {}),
         migrations: command.leavesMigrationsPending ? 'ignore' : 'apply',
       })),
-    onShutdown: (close) => void closers.push(close),
+    onShutdown: (close, options) => {
+      closers.push(close);
+      graceMs = Math.max(graceMs, options?.graceMs ?? 0);
+    },
     out: (text = '') => void io.stdout.write(`${text}\n`),
     info: (text = '') => void io.stderr.write(`${text}\n`),
     outJson: (value) => void io.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
   };
-  const release = async () => {
-    for (const close of closers.splice(0)) await close().catch(() => undefined);
-    await client?.then((opened) => opened.close()).catch(() => undefined);
-  };
+  // Once, for whichever asks first: a signal and the command's own end both wait for the same close, so
+  // neither exits while the other is still closing the database.
+  let released: Promise<void> | undefined;
+  const release = () =>
+    (released ??= (async () => {
+      for (const close of closers.splice(0)) await close().catch(() => undefined);
+      await client?.then((opened) => opened.close()).catch(() => undefined);
+    })());
   // Ctrl-C is "cancelled"; SIGTERM and a closed terminal exit as the shell expects. Either way the
   // database is closed first, so the embedded store's lock is released and nothing is half-written.
   // A close that never finishes (a server pool still waiting on a connection) must not keep a
-  // terminated process alive: after SIGNAL_CLOSE_TIMEOUT_MS it exits anyway, nothing is half-written
-  // since every change is one transaction.
+  // terminated process alive: after SIGNAL_CLOSE_TIMEOUT_MS (plus the grace a command asked for to
+  // finish its work in flight) it exits anyway, nothing is half-written since every change is one
+  // transaction.
   const onSignal = (signal: (typeof HANDLED_SIGNALS)[number]) => {
     const exit = () => exitOnSignal(signal === 'SIGINT' ? EXIT_CODES.cancelled : SIGNAL_EXIT_CODES[signal]);
-    const deadline = setTimeout(exit, SIGNAL_CLOSE_TIMEOUT_MS);
+    const deadline = setTimeout(exit, SIGNAL_CLOSE_TIMEOUT_MS + graceMs);
     void release().finally(() => {
       clearTimeout(deadline);
       exit();

@@ -1,4 +1,4 @@
-import { PLAN_CODES, TenantryError } from '@tenantry/sdk';
+import { DELIVERY_ATTEMPT_TIMEOUT_MS, PLAN_CODES, TenantryError } from '@tenantry/sdk';
 import type { createServer } from '@tenantry/http';
 import { defineCommand } from '../command.ts';
 
@@ -47,14 +47,15 @@ export const serveCommand = defineCommand({
       log: { stream: ctx.io.stdout, level: (flags['log-level'] as 'info' | undefined) ?? 'info' },
     });
     const stopped = new Promise<void>((resolve) => server.addHook('onClose', async () => resolve()));
-    ctx.onShutdown(() => server.close());
+    // A request in flight may take up to the request timeout to arrive and be answered.
+    ctx.onShutdown(() => server.close(), { graceMs: http.DEFAULT_REQUEST_TIMEOUT_MS });
     if (flags['no-delivery'] !== true) {
       // One JSON log line per attempt, beside the request lines; stopped after the server, its attempts settled.
       const worker = client.webhooks.startDelivery({
         onAttempt: (attempt) => server.log[attempt.status === 'delivered' ? 'info' : 'warn']({ delivery: attempt }, `webhook delivery ${attempt.status}`),
         onError: (error) => server.log.error({ err: error }, 'webhook delivery run failed'),
       });
-      ctx.onShutdown(() => worker.stop());
+      ctx.onShutdown(() => worker.stop(), { graceMs: DELIVERY_ATTEMPT_TIMEOUT_MS });
     }
     const address = await listen(server, host, port);
     const plan = typeof flags['signup-plan'] === 'string' ? flags['signup-plan'] : 'basic';

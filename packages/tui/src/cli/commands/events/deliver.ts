@@ -1,4 +1,4 @@
-import type { AttemptReportDto } from '@tenantry/sdk';
+import { DELIVERY_ATTEMPT_TIMEOUT_MS, type AttemptReportDto } from '@tenantry/sdk';
 import type { CommandContext } from '../../command.ts';
 import { defineCommand } from '../../command.ts';
 
@@ -33,7 +33,8 @@ export const eventsDeliver = defineCommand({
         onAttempt,
         onError: (error) => ctx.info(`Delivery run failed: ${(error as Error).message}`),
       });
-      ctx.onShutdown(() => worker.stop());
+      // An attempt in flight is settled, not cut off: it ends within its timeout.
+      ctx.onShutdown(() => worker.stop(), { graceMs: DELIVERY_ATTEMPT_TIMEOUT_MS });
       ctx.info(`Delivering lifecycle events every ${interval} ms; Ctrl-C stops.`);
       return worker.finished;
     }
