@@ -69,7 +69,7 @@ export class Tokens {
   }
 
   /**
-   * Whether a token is valid, and if not why: malformed, unknown, revoked or expired. Records lastUsedAt
+   * Whether a token is valid, and if not why: malformed, unknown, revoked or expired. Records lastUsedAt (to the minute)
    * when it is valid; not audited (it runs on every platform API request).
    *
    * @throws {@link TenantryError} `INVALID_INPUT`; and, like every method, a database code (see `TenantryClient`)

@@ -5,6 +5,9 @@ import { ServiceToken } from './service-token.entity.ts';
 import { serviceTokenStatus } from './service-token-view.ts';
 import { verifyServiceTokenInput, type VerifyServiceTokenInput } from './service-token.schemas.ts';
 
+/** How stale `lastUsedAt` may be: it is written again once this much has passed. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 export const SERVICE_TOKEN_VERIFY_FAILURES = ['malformed', 'unknown', 'revoked', 'expired'] as const;
 export type ServiceTokenVerifyFailure = (typeof SERVICE_TOKEN_VERIFY_FAILURES)[number];
 
@@ -13,7 +16,7 @@ export type ServiceTokenVerifyOutcome =
   | { valid: false; reason: ServiceTokenVerifyFailure; message: string; prefix?: string };
 
 /**
- * Answers whether a service token is valid, and records `lastUsedAt` when it is. The token is the
+ * Answers whether a service token is valid, and records `lastUsedAt` (to the minute) when it is. The token is the
  * credential: no actor permission is needed. A failure is an answer, not an error, so callers can tell
  * "why not" apart from a broken database. Not audited: verification is the hot path of every platform
  * API request (as for API keys).
@@ -32,6 +35,9 @@ export async function verifyServiceToken(ctx: ServiceContext, input: VerifyServi
   if (status === 'revoked') return { valid: false, reason: 'revoked', message: `The service token ${prefix} was revoked.`, prefix };
   if (status === 'expired')
     return { valid: false, reason: 'expired', message: `The service token ${prefix} expired on ${token.expiresAt?.toISOString()}.`, prefix };
-  await em.nativeUpdate(ServiceToken, { id: token.id }, { lastUsedAt: now });
+  // At most once a minute: a busy API would otherwise write this row on every request.
+  if (!token.lastUsedAt || now.getTime() - token.lastUsedAt.getTime() >= LAST_USED_RESOLUTION_MS) {
+    await em.nativeUpdate(ServiceToken, { id: token.id }, { lastUsedAt: now });
+  }
   return { valid: true, token: { prefix, name: token.name, expiresAt: token.expiresAt ?? null } };
 }

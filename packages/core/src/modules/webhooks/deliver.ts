@@ -71,6 +71,8 @@ export async function deliverDue(ctx: ServiceContext, options: DeliverOptions = 
     if (claimed.length === 0) break;
     await inBatches(claimed, options.concurrency ?? 8, async ({ id, claim }) => {
       const delivery = await loadClaimed(ctx.em, id);
+      // Its subscription was removed since it was claimed: nothing to send.
+      if (!delivery) return;
       const outcome = await sendDelivery(targetOf(key, delivery), messageOf(toEventView(delivery)), ctx.now(), ctx.mailer);
       const report = await settle(ctx, delivery, claim, outcome, options.random ?? Math.random);
       run.attempted += 1;
@@ -98,8 +100,8 @@ export async function deliverDue(ctx: ServiceContext, options: DeliverOptions = 
 /** Claims the first pending delivery of each endpoint and tenant when it is due and nobody live holds it. */
 async function claimDue(em: SqlEntityManager, now: Date, endpoint: string | undefined): Promise<{ id: string; claim: string }[]> {
   const heads = await em.fork().execute<{ id: string; claimed_by: string | null; claimed_until: Date | string | null }[]>(
-    `select id, claimed_by, claimed_until from (
-       select distinct on (d.endpoint_id, d.ordering_key) d.id::text as id, d.claimed_by, d.claimed_until, d.next_attempt_at
+    `select id::text as id, claimed_by, claimed_until from (
+       select distinct on (d.endpoint_id, d.ordering_key) d.id, d.claimed_by, d.claimed_until, d.next_attempt_at
          from tenantry.webhook_deliveries d join tenantry.webhook_endpoints w on w.id = d.endpoint_id
         where d.status = 'pending' and w.status = 'enabled'${endpoint ? ' and d.endpoint_id = ?' : ''}
         order by d.endpoint_id, d.ordering_key, d.id
@@ -120,7 +122,7 @@ async function claimDue(em: SqlEntityManager, now: Date, endpoint: string | unde
   return claimed;
 }
 
-async function loadClaimed(em: SqlEntityManager, id: string): Promise<ClaimedDelivery> {
+async function loadClaimed(em: SqlEntityManager, id: string): Promise<ClaimedDelivery | undefined> {
   const [row] = await em.fork().execute<ClaimedDelivery[]>(
     `select d.id::text as delivery_id, d.attempts, w.id as endpoint_id, w.kind, w.target, w.sealed_secret, ${EVENT_COLUMNS}
        from tenantry.webhook_deliveries d
@@ -129,7 +131,6 @@ async function loadClaimed(em: SqlEntityManager, id: string): Promise<ClaimedDel
       where d.id = ?`,
     [id],
   );
-  if (!row) throw new Error(`delivery ${id} vanished while claimed`);
   return row;
 }
 
@@ -147,8 +148,10 @@ async function settle(ctx: ServiceContext, delivery: ClaimedDelivery, claim: str
   const status: AttemptReport['status'] = outcome.ok ? 'delivered' : retryAt ? 'retrying' : 'failed';
   await ctx.em.fork().transactional(async (tx) => {
     await tx.execute(
-      `insert into tenantry.webhook_attempts (delivery_id, attempted_at, status_code, latency_ms, response_excerpt, error) values (?, ?, ?, ?, ?, ?)`,
-      [delivery.delivery_id, now, outcome.statusCode, outcome.latencyMs, outcome.excerpt, outcome.error],
+      // Not when the subscription was removed during the attempt (its deliveries went with it).
+      `insert into tenantry.webhook_attempts (delivery_id, attempted_at, status_code, latency_ms, response_excerpt, error)
+       select id, ?, ?, ?, ?, ? from tenantry.webhook_deliveries where id = ?`,
+      [now, outcome.statusCode, outcome.latencyMs, outcome.excerpt, outcome.error, delivery.delivery_id],
     );
     await tx.execute(
       `update tenantry.webhook_deliveries
