@@ -57,6 +57,20 @@ describe('tenantry events list', { timeout: 240_000 }, () => {
     ]);
   });
 
+  it('reads newest first with --order newest, paging back with --before', async () => {
+    const latest = await cli(['events', 'list', '--type', 'tenant.*', '--order', 'newest', '--limit', '2', '--json']);
+    expect(latest.exitCode, latest.stderr).toBe(0);
+    const page = parseJson<Page>(latest);
+    expect(page.items.map((event) => [event.type, event.tenant?.slug])).toEqual([
+      ['tenant.suspended', 'events-one'],
+      ['tenant.created', 'events-two'],
+    ]);
+    expect(latest.stderr).toContain(`--before ${page.nextCursor}`);
+    const older = parseJson<Page>(await cli(['events', 'list', '--type', 'tenant.*', '--order', 'newest', '--before', String(page.nextCursor), '--json']));
+    expect(older).toEqual({ items: [expect.objectContaining({ type: 'tenant.created', tenant: expect.objectContaining({ slug: 'events-one' }) })], nextCursor: null });
+    expect((await cli(['events', 'list', '--order', 'latest'])).exitCode).toBe(3);
+  });
+
   it('names the flag of a bad type or cursor (exit 3)', async () => {
     for (const args of [
       ['--type', 'tenant.nope'],

@@ -96,17 +96,24 @@ describe('secrets', { timeout: 240_000 }, () => {
   });
 
   it('…and webhook signing secrets, made and given, and a Slack URL (its path is its secret)', async () => {
-    const made = parseJson<{ webhook: { secret?: string } }>(await cli(['webhook', 'add', 'https://hooks.example.com/made', '--events', '*', '--json']));
+    const withToken = keep('webhook URL query token', 'QueryTokenSecret4242');
+    const made = parseJson<{ webhook: { secret?: string } }>(
+      await cli(['webhook', 'add', `https://hooks.example.com/made?token=${withToken}`, '--events', '*', '--json']),
+    );
     keep('made webhook secret', made.webhook.secret);
     const given = keep('given webhook secret', `whsec_${Buffer.from('a given signing secret of 32 by').toString('base64')}`);
-    expect((await cli(['webhook', 'add', 'https://hooks.example.com/given', '--events', 'tenant.*', '--secret', given])).exitCode).toBe(0);
+    expect((await cli(['webhook', 'add', 'https://hooks.example.com/given', '--events', 'tenant.*', '--secret-stdin'], `${given}\n`)).exitCode).toBe(0);
     const slack = keep('Slack webhook URL', 'https://hooks.slack.com/services/T0TEAM/B0HOOK/sLaCkSeCrEtPaTh4242');
     keep('Slack webhook path', 'sLaCkSeCrEtPaTh4242');
     expect((await cli(['webhook', 'add', slack, '--events', 'health.*'])).exitCode).toBe(0);
+    // A plan names a Slack URL without its path.
+    const plan = await cli(['doctor', '--notify', `${slack}-other`, '--dry-run']);
+    expect(plan.stdout).toContain('Subscribe https://hooks.slack.com/services/T0TEAM/… to health.*');
+    expect(plan.stdout).not.toContain('sLaCkSeCrEtPaTh4242');
   });
 
   it('appear nowhere: not in a dump of the database, the audit trail, the mail log or any file of the store', async () => {
-    expect(secrets.size).toBe(14);
+    expect(secrets.size).toBe(15);
     // Each secret is checked whole and by its secret part (the prefix of an API key or service token is stored on purpose).
     const needles = [...secrets].flatMap(([label, value]) =>
       /^(tnt|tts|inv|whsec)_/.test(value)

@@ -226,6 +226,34 @@ describe('client.webhooks', () => {
     await client.webhooks.remove({ id: email.webhook.id });
   });
 
+  it('two deliverers at once send each event once, each tenant in order', async () => {
+    const { webhook } = await client.webhooks.add({ url: `${receiver.url}/twice`, events: 'tenant.*,member.added,plan.changed' });
+    for (const slug of ['twice-a', 'twice-b']) {
+      await provision(slug);
+      await client.plans.change({ slug, plan: 'professional' });
+    }
+    const [one, two] = await Promise.all([client.webhooks.deliver(), client.webhooks.deliver()]);
+    expect((one?.delivered ?? 0) + (two?.delivered ?? 0)).toBe(6);
+    const sent = receiver.on('/twice');
+    expect(new Set(sent.map((request) => request.headers['webhook-id'])).size).toBe(sent.length);
+    for (const slug of ['twice-a', 'twice-b']) {
+      expect(payloads('/twice').filter((body) => body.data.tenant?.slug === slug).map((body) => body.type)).toEqual(['tenant.created', 'member.added', 'plan.changed']);
+    }
+    await client.webhooks.remove({ id: webhook.id });
+  });
+
+  it('keeps a URL sealed: a query is masked wherever it is shown, and user:pass@ is refused', async () => {
+    const { webhook } = await client.webhooks.add({ url: `${receiver.url}/query?token=QueryTokenSecret42`, events: 'tenant.created' });
+    expect(webhook.target).toBe(`${receiver.url}/query?…`);
+    await provision('query-co');
+    await client.webhooks.deliver();
+    expect(receiver.on('/query?token=QueryTokenSecret42')).toHaveLength(1);
+    expect(JSON.stringify([await client.webhooks.list(), await client.webhooks.deliveries(), await client.audit.list({ limit: 500 })])).not.toContain('QueryTokenSecret42');
+    await client.webhooks.remove({ id: webhook.id });
+    const refused = await failure(client.webhooks.add({ url: receiver.url.replace('http://', 'http://user:pass@'), events: '*' }));
+    expect(refused.details).toMatchObject({ issues: [{ path: 'url', message: expect.stringContaining('user name or password') }] });
+  });
+
   it('refuses tenant users, unknown event types, bad secrets and targets, naming the field', async () => {
     const owner = client.as('owner@signed-co.example');
     expect((await failure(owner.webhooks.add({ url: `${receiver.url}/x`, events: '*' }))).code).toBe('FORBIDDEN');
@@ -238,6 +266,8 @@ describe('client.webhooks', () => {
     expect(await issues({ url: 'ftp://example.com/x', events: '*' })).toMatchObject({ issues: [{ path: 'url' }] });
     expect(await issues({ url: `${receiver.url}/x`, events: '*', secret: 'whsec_short' })).toMatchObject({ issues: [{ path: 'secret' }] });
     expect((await failure(client.webhooks.remove({ id: '0190a0a0-0000-7000-8000-000000000000' }))).code).toBe('WEBHOOK_NOT_FOUND');
+    expect((await failure(client.webhooks.deliver({ endpoint: 'not-an-id' }))).details).toMatchObject({ issues: [{ path: 'endpoint' }] });
+    expect((await failure(client.webhooks.deliver({ endpoint: '0190a0a0-0000-7000-8000-000000000000' }))).code).toBe('WEBHOOK_NOT_FOUND');
     expect(await client.webhooks.list()).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@ import { defineOperation, type OperationContext } from '../operations/operation.
 import { slugSchema } from '../modules/tenants/tenant.schemas.ts';
 import { deliverDue } from '../modules/webhooks/deliver.ts';
 import { insertEndpoint, planEndpoint, type NewEndpoint } from '../modules/webhooks/new-endpoint.ts';
-import { WEBHOOK_TARGET_MESSAGE } from '../modules/webhooks/webhook.schemas.ts';
+import { displayTarget } from '../modules/webhooks/webhook-endpoints.ts';
+import { emailTarget, WEBHOOK_TARGET_MESSAGE } from '../modules/webhooks/webhook.schemas.ts';
 import { toDoctorSummary } from './doctor-summary.ts';
 import { runDoctor, type DoctorReport } from './doctor.ts';
 import { findHealthSubscription } from './notify-subscription.ts';
@@ -37,6 +38,8 @@ export type NotifyHealthInput = z.input<typeof notifyHealthInput>;
 
 export interface NotifyPlan {
   url: string | null;
+  /** What may be shown of the URL (its query and a Slack URL's path masked). */
+  target: string | null;
   report: DoctorReport;
   /** The findings never notified before: each records a `health.finding_opened` event. */
   pending: Finding[];
@@ -80,9 +83,10 @@ export const notifyHealth = defineOperation({
     const gone = request.slug ? [] : await goneFindings(ctx.tx, report.findings);
     const subscription = request.url ? await findHealthSubscription(ctx.tx, request.url) : null;
     const newSubscription = request.url && !subscription ? await planEndpoint(ctx.tx, ctx, { url: request.url, events: 'health.*' }) : null;
-    const data: NotifyPlan = { url: request.url ?? null, report, pending, gone, subscription, newSubscription };
+    const data: NotifyPlan = { url: request.url ?? null, target: request.url ? displayUrl(request.url) : null, report, pending, gone, subscription, newSubscription };
     if (pending.length === 0 && gone.length === 0 && !newSubscription) return { unchanged: true, steps: [], data };
-    const where = request.url ?? 'every subscription to health.* events';
+    const where = data.target ?? 'every subscription to health.* events';
+    const disabled = subscription?.status === 'disabled';
     const steps = [
       ...(newSubscription ? [newSubscription.step] : []),
       ...(pending.length > 0
@@ -102,10 +106,11 @@ export const notifyHealth = defineOperation({
           ]
         : []),
       ...(pending.length + gone.length > 0
-        ? [{ action: 'deliver', description: `Deliver them to ${where} now, signed; a delivery that fails is retried for about a day` }]
-        : []),
-      ...(subscription?.status === 'disabled'
-        ? [{ action: 'wait', description: `The subscription of ${request.url ?? ''} is disabled: they wait until tenantry webhook enable` }]
+        ? [
+            disabled && subscription
+              ? { action: 'wait', description: `Queue them for ${where}, whose subscription is disabled: they wait until tenantry webhook enable ${subscription.id}` }
+              : { action: 'deliver', description: `Deliver them to ${where} now, signed; a delivery that fails is retried for about a day` },
+          ]
         : []),
       { action: 'audit', description: 'Record health.notified in the audit trail' },
     ];
@@ -144,19 +149,36 @@ export const notifyHealth = defineOperation({
   afterCommit: deliverNotified,
 });
 
-/** Delivers the events just recorded (and anything due before them) to the subscription, or to every one. */
+/**
+ * Delivers the events just recorded (and anything due before them) to the subscription, or to every one,
+ * and says when they were not delivered: an attempt failed, the subscription is disabled, or they wait
+ * behind a delivery whose retry is not due yet.
+ */
 async function deliverNotified(ctx: ServiceContext, value: Notified): Promise<Notified> {
   if (value.sent + value.resolved === 0) return value;
-  let last: { status: number | null; error: string | null } = { status: null, error: null };
-  await deliverDue(ctx, {
-    ...(value.subscription ? { endpoint: value.subscription.id } : {}),
-    onAttempt: (attempt) =>
-      (last = {
-        status: attempt.outcome.statusCode,
-        error: attempt.outcome.ok ? last.error : `${attempt.endpoint.target}: ${attempt.outcome.error ?? 'failed'}`,
-      }),
+  let status: number | null = null;
+  let failure: string | null = null;
+  const endpoint = value.subscription?.id;
+  const run = await deliverDue(ctx, {
+    ...(endpoint ? { endpoint } : {}),
+    onAttempt: (attempt) => {
+      status = attempt.outcome.statusCode;
+      if (!attempt.outcome.ok) failure = `${attempt.endpoint.target}: ${attempt.outcome.error ?? 'failed'}`;
+    },
   });
-  return { ...value, status: last.status, deliveryError: last.error };
+  if (failure === null && endpoint && run.pending > 0) {
+    const [row] = await ctx.em.fork().execute<{ status: string; target: string }[]>('select status, target from tenantry.webhook_endpoints where id = ?', [endpoint]);
+    failure =
+      row?.status === 'disabled'
+        ? `${row.target}: the subscription is disabled (tenantry webhook enable ${endpoint})`
+        : `${row?.target ?? endpoint}: queued behind a delivery retried at ${run.nextAttemptAt?.toISOString() ?? 'its next attempt'}`;
+  }
+  return { ...value, status, deliveryError: failure };
+}
+
+/** A URL as a plan may show it: its query (and a Slack URL's path) may hold a secret. */
+function displayUrl(url: string): string {
+  return emailTarget(url) ?? displayTarget(/^https:\/\/hooks\.slack\.com\//i.test(url) ? 'slack' : 'webhook', url);
 }
 
 function openedEntry(finding: Finding, database: NotifyHealthInput['target']): Parameters<OperationContext['record']>[0] {

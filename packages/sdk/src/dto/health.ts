@@ -33,6 +33,8 @@ export type PreflightResultDto = PreflightResult;
 /** What a notification posted (or, planned, would post): the URL, the new findings, the webhook's answer, the report. */
 export interface NotifyResultDto extends ChangeDto {
   url: string;
+  /** The URL as it may be shown: its query and a Slack URL's path masked. */
+  target: string;
   /** The findings never notified before: each a `health.finding_opened` event (dry run: what would be recorded). */
   pending: FindingDto[];
   /** Findings opened (events recorded); 0 on a dry run. */

@@ -5,6 +5,8 @@ export interface DeliverCallOptions {
   endpoint?: string;
   /** Told of every attempt as it is settled. */
   onAttempt?: (attempt: AttemptReportDto) => void;
+  /** Stops the run after the attempts in flight. */
+  signal?: AbortSignal;
 }
 
 export interface DeliveryWorkerOptions {
@@ -19,6 +21,7 @@ export interface DeliveryWorkerOptions {
 /** Runs deliveries one after another until stopped; `stop()` lets the run in progress finish its attempts. */
 export class DeliveryWorker {
   readonly #stopped: Promise<void>;
+  readonly #abort = new AbortController();
   #stopping = false;
   #wake: () => void = () => undefined;
 
@@ -51,9 +54,10 @@ export class DeliveryWorker {
     return this.#stopped;
   }
 
-  /** Stops after the run in progress (its attempts are settled, none is cut off). */
+  /** Stops once the attempts in flight are settled (none is cut off; what is still due waits for the next deliverer). */
   async stop(): Promise<void> {
     this.#stopping = true;
+    this.#abort.abort();
     this.#wake();
     await this.#stopped;
   }

@@ -150,6 +150,7 @@ export class Health {
     return {
       ...toChangeDto(executed),
       url,
+      target: data.target ?? url,
       pending: data.pending,
       sent: value?.sent ?? 0,
       resolved: value?.resolved ?? 0,

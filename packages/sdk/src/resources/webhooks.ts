@@ -68,7 +68,7 @@ export class Webhooks {
       ...toChangeDto(executed),
       webhook: applied
         ? { ...toWebhookDto(applied.webhook), ...(applied.secret ? { secret: applied.secret } : {}) }
-        : toWebhookDto(draftView(executed.data.endpoint)),
+        : toWebhookDto(draftView(executed.data.endpoint, input.tenant)),
     };
   }
 
@@ -148,6 +148,7 @@ export class Webhooks {
       toDeliveryRunDto(
         await deliverDue(ctx, {
           ...(options.endpoint ? { endpoint: options.endpoint } : {}),
+          ...(options.signal ? { signal: options.signal } : {}),
           ...(onAttempt ? { onAttempt: (report) => onAttempt(toAttemptReportDto(report)) } : {}),
         }),
       ),
@@ -173,7 +174,7 @@ function draftView(endpoint: {
     kind: endpoint.kind,
     target: endpoint.target,
     events: endpoint.types,
-    tenant: null,
+    tenant: endpoint.tenantId !== null && slug !== undefined ? { id: endpoint.tenantId, slug } : null,
     description: endpoint.description,
     status: 'enabled',
     disabledAt: null,

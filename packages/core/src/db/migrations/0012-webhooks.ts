@@ -8,8 +8,9 @@ import type { ControlPlaneMigration } from './migration.ts';
  * `claimed_by`/`claimed_until` lease a delivery to the process attempting it: a lease whose process died
  * (kill -9) or ran out is taken over, so an attempt cut short is made again (at least once).
  *
- * Signing secrets (and a Slack URL, which is its own secret) are stored encrypted with the installation's
- * webhook key, kept beside the export key; the data path role gets no right on any of these tables.
+ * A URL may hold a secret (a Slack URL's path, a token in a query): it is stored sealed, with the signing
+ * secret, by the installation's webhook key (kept beside the export key); `target` is what may be shown.
+ * The data path role gets no right on any of these tables.
  */
 export const controlPlane0012: ControlPlaneMigration = {
   id: '0012_webhooks',
@@ -23,6 +24,7 @@ export const controlPlane0012: ControlPlaneMigration = {
       id uuid primary key,
       kind text not null check (kind in ('webhook', 'slack', 'email')),
       target text not null,
+      sealed_url text,
       sealed_secret text,
       event_types text not null,
       tenant_id uuid,
@@ -33,7 +35,8 @@ export const controlPlane0012: ControlPlaneMigration = {
       disabled_reason text,
       created_at timestamptz not null,
       created_by text not null,
-      check ((kind = 'email') = (sealed_secret is null))
+      check ((kind = 'email') = (sealed_url is null)),
+      check ((kind = 'webhook') = (sealed_secret is not null))
     )`,
     `create table tenantry.webhook_deliveries (
       id bigint generated always as identity primary key,

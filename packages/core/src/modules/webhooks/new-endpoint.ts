@@ -70,12 +70,23 @@ export async function insertEndpoint(
 ): Promise<{ webhook: WebhookEndpointView; secret?: string }> {
   const key = await installationWebhookKey(tx);
   const secret = endpoint.kind === 'webhook' ? (givenSecret ?? generateSigningSecret()) : null;
-  const sealed = secret !== null ? seal(key, secret) : endpoint.kind === 'slack' ? seal(key, endpoint.url) : null;
   await tx.execute(
     `insert into tenantry.webhook_endpoints
-       (id, kind, target, sealed_secret, event_types, tenant_id, description, cursor, status, created_at, created_by)
-     values (?, ?, ?, ?, ?, ?, ?, ?, 'enabled', ?, ?)`,
-    [endpoint.id, endpoint.kind, endpoint.target, sealed, endpoint.types, endpoint.tenantId, endpoint.description, endpoint.cursor, ctx.now(), ctx.actor.label],
+       (id, kind, target, sealed_url, sealed_secret, event_types, tenant_id, description, cursor, status, created_at, created_by)
+     values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'enabled', ?, ?)`,
+    [
+      endpoint.id,
+      endpoint.kind,
+      endpoint.target,
+      endpoint.kind === 'email' ? null : seal(key, endpoint.url),
+      secret === null ? null : seal(key, secret),
+      endpoint.types,
+      endpoint.tenantId,
+      endpoint.description,
+      endpoint.cursor,
+      ctx.now(),
+      ctx.actor.label,
+    ],
   );
   const webhook = toWebhookView(await findEndpoint(tx, endpoint.id));
   return secret !== null && givenSecret === undefined ? { webhook, secret } : { webhook };
@@ -88,6 +99,10 @@ function kindOf(url: string, given: WebhookKind | undefined): WebhookKind {
     return 'email';
   }
   if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) throw TenantryError.invalidInput([{ path: 'url', message: WEBHOOK_TARGET_MESSAGE }]);
+  const parsed = new URL(url);
+  if (parsed.username || parsed.password) {
+    throw TenantryError.invalidInput([{ path: 'url', message: 'must not carry a user name or password (user:pass@): the signature authenticates Tenantry to the receiver' }]);
+  }
   if (given === 'email') throw TenantryError.invalidInput([{ path: 'kind', message: 'an email subscription needs email:ADDRESS as its url' }]);
-  return given ?? (new URL(url).hostname === 'hooks.slack.com' ? 'slack' : 'webhook');
+  return given ?? (parsed.hostname === 'hooks.slack.com' ? 'slack' : 'webhook');
 }

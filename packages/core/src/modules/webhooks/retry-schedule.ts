@@ -1,5 +1,5 @@
 /**
- * Seconds to wait after each failed attempt before the next: 11 attempts over about a day (24 h 42 min
+ * Seconds to wait after each failed attempt before the next: 11 attempts over about a day (23 h 42 min
  * before jitter), the shape Standard Webhooks senders use. After the last, the delivery has failed.
  */
 export const RETRY_DELAYS_SECONDS = [5, 30, 120, 600, 1800, 3600, 7200, 14_400, 28_800, 28_800] as const;

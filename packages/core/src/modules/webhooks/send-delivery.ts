@@ -9,7 +9,7 @@ const EXCERPT_BYTES = 512;
 /** Where one delivery goes, with what only the sender may know (unsealed for the attempt, never kept). */
 export interface DeliveryTarget {
   kind: WebhookKind;
-  /** The URL to POST to (a Slack URL unsealed), or the email address. */
+  /** The URL to POST to (unsealed), or the email address. */
   address: string;
   /** The signing secret of a webhook. */
   secret: string | null;

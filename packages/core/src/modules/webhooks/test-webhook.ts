@@ -5,7 +5,8 @@ import { parseInput } from '../../validation/parse-input.ts';
 import { testMessage } from './delivery-message.ts';
 import { sendDelivery, type AttemptOutcome } from './send-delivery.ts';
 import { findEndpoint } from './webhook-endpoints.ts';
-import { installationWebhookKey, unseal } from './webhook-secret.ts';
+import { installationWebhookKey } from './webhook-secret.ts';
+import { deliveryTarget } from './delivery-target.ts';
 import { webhookRefInput } from './webhook.schemas.ts';
 
 /**
@@ -20,9 +21,7 @@ export async function testWebhook(
   const { id } = parseInput(webhookRefInput, input);
   const em = ctx.em.fork();
   const row = await findEndpoint(em, id);
-  const sealed = row.sealed_secret === null ? null : unseal(await installationWebhookKey(em), row.sealed_secret);
   const message = testMessage(uuidv7(ctx.now().getTime()), ctx.now());
-  const target = row.kind === 'slack' ? { kind: row.kind, address: sealed ?? '', secret: null } : { kind: row.kind, address: row.target, secret: sealed };
-  const outcome = await sendDelivery(target, message, ctx.now(), ctx.mailer);
+  const outcome = await sendDelivery(deliveryTarget(await installationWebhookKey(em), row), message, ctx.now(), ctx.mailer);
   return { endpoint: { id: row.id, target: row.target }, messageId: message.id, outcome };
 }

@@ -10,6 +10,7 @@ export interface WebhookEndpointRow {
   id: string;
   kind: WebhookKind;
   target: string;
+  sealed_url: string | null;
   sealed_secret: string | null;
   event_types: string;
   tenant_id: string | null;
@@ -27,7 +28,7 @@ export interface WebhookEndpointRow {
 export interface WebhookEndpointView {
   id: string;
   kind: WebhookKind;
-  /** The URL (a Slack URL with its secret path masked) or the email address. */
+  /** What may be shown of the URL (its query, and a Slack URL's path, masked) or the email address. */
   target: string;
   events: string;
   tenant: { id: string; slug: string } | null;
@@ -41,7 +42,7 @@ export interface WebhookEndpointView {
   lastAttempt: { at: Date; statusCode: number | null; error: string | null } | null;
 }
 
-const ENDPOINT_COLUMNS = `w.id, w.kind, w.target, w.sealed_secret, w.event_types, w.tenant_id, t.slug as tenant_slug, w.description,
+const ENDPOINT_COLUMNS = `w.id, w.kind, w.target, w.sealed_url, w.sealed_secret, w.event_types, w.tenant_id, t.slug as tenant_slug, w.description,
   w.cursor::text as cursor, w.status, w.disabled_at, w.disabled_reason, w.created_at, w.created_by`;
 
 export async function findEndpoint(em: SqlEntityManager, id: string, lock = false): Promise<WebhookEndpointRow> {
@@ -113,12 +114,17 @@ export function toWebhookView(row: WebhookEndpointRow, stats: StatsRow = NO_STAT
   };
 }
 
-/** What a subscription is shown as: a Slack URL's path is its secret, so only its start is kept. */
+/**
+ * What a subscription is shown as: its origin and path, the query masked (it often holds a token); a Slack
+ * URL's path is its secret, so only its first segments are kept. The URL itself is stored sealed.
+ */
 export function displayTarget(kind: WebhookKind, url: string): string {
-  if (kind !== 'slack') return url;
   const parsed = new URL(url);
-  const first = parsed.pathname.split('/').filter(Boolean).slice(0, 2).join('/');
-  return `${parsed.origin}/${first}/…`;
+  if (kind === 'slack') {
+    const first = parsed.pathname.split('/').filter(Boolean).slice(0, 2).join('/');
+    return `${parsed.origin}/${first}/…`;
+  }
+  return `${parsed.origin}${parsed.pathname}${parsed.search ? '?…' : ''}`;
 }
 
 export function webhookNotFound(id: string): TenantryError {

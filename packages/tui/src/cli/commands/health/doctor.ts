@@ -68,7 +68,7 @@ export const doctor = defineCommand({
       ctx.out(renderReport(ctx, report));
       if (notified?.result === 'planned') {
         ctx.out('');
-        ctx.out(`Would notify ${notified.pending.length} new finding(s) to ${notified.url}.`);
+        ctx.out(`Would notify ${notified.pending.length} new finding(s) to ${notified.target}.`);
         renderChange(ctx, notified, { applied: '', unchanged: '' });
       } else if (notified) renderNotified(ctx, notified);
     }
@@ -132,7 +132,7 @@ function renderReport(ctx: CommandContext, report: DoctorReportDto): string {
 function renderNotified(ctx: CommandContext, notified: NotifyResultDto): void {
   const { subscription } = notified;
   if (subscription?.created) {
-    ctx.info(`Subscribed ${notified.url} to health.* (id ${subscription.id}).`);
+    ctx.info(`Subscribed ${notified.target} to health.* (id ${subscription.id}).`);
     if (subscription.secret) ctx.info(`Its signing secret, shown once: ${ctx.style.bold(subscription.secret)}`);
   }
   const resolved = notified.resolved > 0 ? ` and ${notified.resolved} resolved` : '';
@@ -140,5 +140,5 @@ function renderNotified(ctx: CommandContext, notified: NotifyResultDto): void {
     ctx.info(
       `${ctx.style.red('✗')} ${notified.sent} new finding(s)${resolved} recorded; the delivery failed: ${notified.deliveryError}. It is retried by tenantry events deliver or serve.`,
     );
-  } else ctx.info(`Notified ${notified.sent} new finding(s)${resolved} to ${notified.url}${notified.status ? ` (answered ${notified.status})` : ''}.`);
+  } else ctx.info(`Notified ${notified.sent} new finding(s)${resolved} to ${notified.target}${notified.status ? ` (answered ${notified.status})` : ''}.`);
 }

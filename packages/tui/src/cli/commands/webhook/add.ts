@@ -2,6 +2,7 @@ import { WEBHOOK_KINDS, type AddWebhookInput } from '@tenantry/sdk';
 import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
 import { renderChange } from '../../output/change.ts';
 import { fields } from '../../output/format.ts';
+import { readAll } from '../tenant/read-all.ts';
 
 const SHOWN_ONCE = 'shown once: the receiver verifies signatures with it; Tenantry keeps it sealed';
 
@@ -23,7 +24,8 @@ export const webhookAdd = defineCommand({
       description: "Event types and globs, comma-separated: 'tenant.*,invitation.*', '*' for all (required).",
     },
     { name: 'tenant', type: 'string', placeholder: 'SLUG', field: 'tenant', description: "Only this tenant's events." },
-    { name: 'secret', type: 'string', placeholder: 'WHSEC', field: 'secret', description: 'Sign with this whsec_… secret instead of a new one.' },
+    { name: 'secret', type: 'string', placeholder: 'WHSEC', field: 'secret', description: 'Sign with this whsec_… secret instead of a new one (prefer --secret-stdin).' },
+    { name: 'secret-stdin', type: 'boolean', field: 'secret', description: 'Read the secret to sign with from the first line of stdin (an argument lands in shell history).' },
     {
       name: 'kind',
       type: 'string',
@@ -43,15 +45,17 @@ export const webhookAdd = defineCommand({
     },
     { description: 'Health findings to Slack', command: "tenantry webhook add https://hooks.slack.com/services/T0/B0/XXXX --events 'health.*'" },
     { description: 'Deletions by email', command: "tenantry webhook add email:admin@client.com --events 'tenant.deleted,tenant.purged'" },
+    { description: 'Sign with a secret the receiver already has', command: "printf %s \"$WHSEC\" | tenantry webhook add https://crm.example.com/hooks --events '*' --secret-stdin" },
   ],
   async run(ctx, input) {
     const { flags } = input;
     const text = (name: string) => (typeof flags[name] === 'string' ? { [name]: flags[name] } : {});
+    const fromStdin = flags['secret-stdin'] === true ? { secret: (await readAll(ctx.io.stdin)).split(/\r?\n/)[0] ?? '' } : {};
     const result = await (
       await ctx.client()
     ).webhooks.add(
       // Validation (a missing --events too) is the SDK's.
-      { url: requiredArg(input, 'url'), ...text('events'), ...text('tenant'), ...text('secret'), ...text('kind'), ...text('description') } as AddWebhookInput,
+      { url: requiredArg(input, 'url'), ...text('events'), ...text('tenant'), ...text('secret'), ...fromStdin, ...text('kind'), ...text('description') } as AddWebhookInput,
       changeOptions(flags),
     );
     const { secret } = result.webhook;
