@@ -67,7 +67,10 @@ describe('tenantry events list', { timeout: 240_000 }, () => {
     ]);
     expect(latest.stderr).toContain(`--before ${page.nextCursor}`);
     const older = parseJson<Page>(await cli(['events', 'list', '--type', 'tenant.*', '--order', 'newest', '--before', String(page.nextCursor), '--json']));
-    expect(older).toEqual({ items: [expect.objectContaining({ type: 'tenant.created', tenant: expect.objectContaining({ slug: 'events-one' }) })], nextCursor: null });
+    expect(older).toEqual({
+      items: [expect.objectContaining({ type: 'tenant.created', tenant: expect.objectContaining({ slug: 'events-one' }) })],
+      nextCursor: null,
+    });
     expect((await cli(['events', 'list', '--order', 'latest'])).exitCode).toBe(3);
   });
 

@@ -85,24 +85,6 @@ describe('the server', () => {
     expect(missing.body).toMatchObject({ status: 404, code: 'NOT_FOUND', kind: 'not_found', instance: '/v1/nothing-here' });
   });
 
-  it('answers a call that arrives while it shuts down with a 503 problem, writing nothing', async () => {
-    const { app } = await start();
-    const closed = app.close();
-    const before = await tenantCount();
-    const late = await app.inject({
-      method: 'POST',
-      url: '/v1/tenants',
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      payload: { name: 'Too Late', ownerEmail: 'owner@too-late.example' },
-    });
-    await closed;
-    expect(late.statusCode).toBe(503);
-    expect(late.headers['content-type']).toContain('application/problem+json');
-    expect(late.headers.connection).toBe('close');
-    expect(JSON.parse(late.body)).toMatchObject({ status: 503, code: 'UNAVAILABLE', detail: 'This server is shutting down.' });
-    expect(await tenantCount()).toBe(before);
-  });
-
   it('refuses a call without a credential, or with an unknown one (401), writing nothing', async () => {
     const before = await tenantCount();
     const none = await call('POST', '/v1/tenants', { auth: null, body: { name: 'Nobody', ownerEmail: 'owner@nobody.example' } });

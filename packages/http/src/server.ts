@@ -43,22 +43,18 @@ export async function createServer(client: TenantryClient, options: ServerOption
     bodyLimit: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT,
     requestTimeout: timeout,
     connectionTimeout: timeout,
-    // A request arriving while closing is refused below, as problem+json like every error.
-    return503OnClosing: false,
+    return503OnClosing: true,
     forceCloseConnections: 'idle',
     routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('request-id', request.id);
   });
   // Closing waits for every connection to end, and a kept-alive one would stay open until its keep-alive
   // timeout: once closing, each answer to a request still in flight closes its connection.
   let closing = false;
   app.addHook('preClose', async () => {
     closing = true;
-  });
-  app.addHook('onRequest', async (request, reply) => {
-    reply.header('request-id', request.id);
-    if (closing) {
-      throw new TenantryError('UNAVAILABLE', { message: 'This server is shutting down.', hint: 'Retry the call: another instance, or this one once restarted, answers it.' });
-    }
   });
   app.addHook('onSend', async (_request, reply, payload) => {
     if (closing) reply.header('connection', 'close');

@@ -237,7 +237,11 @@ describe('client.webhooks', () => {
     const sent = receiver.on('/twice');
     expect(new Set(sent.map((request) => request.headers['webhook-id'])).size).toBe(sent.length);
     for (const slug of ['twice-a', 'twice-b']) {
-      expect(payloads('/twice').filter((body) => body.data.tenant?.slug === slug).map((body) => body.type)).toEqual(['tenant.created', 'member.added', 'plan.changed']);
+      expect(
+        payloads('/twice')
+          .filter((body) => body.data.tenant?.slug === slug)
+          .map((body) => body.type),
+      ).toEqual(['tenant.created', 'member.added', 'plan.changed']);
     }
     await client.webhooks.remove({ id: webhook.id });
   });
@@ -248,7 +252,9 @@ describe('client.webhooks', () => {
     await provision('query-co');
     await client.webhooks.deliver();
     expect(receiver.on('/query?token=QueryTokenSecret42')).toHaveLength(1);
-    expect(JSON.stringify([await client.webhooks.list(), await client.webhooks.deliveries(), await client.audit.list({ limit: 500 })])).not.toContain('QueryTokenSecret42');
+    expect(JSON.stringify([await client.webhooks.list(), await client.webhooks.deliveries(), await client.audit.list({ limit: 500 })])).not.toContain(
+      'QueryTokenSecret42',
+    );
     await client.webhooks.remove({ id: webhook.id });
     const refused = await failure(client.webhooks.add({ url: receiver.url.replace('http://', 'http://user:pass@'), events: '*' }));
     expect(refused.details).toMatchObject({ issues: [{ path: 'url', message: expect.stringContaining('user name or password') }] });

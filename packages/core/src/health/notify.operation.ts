@@ -83,7 +83,15 @@ export const notifyHealth = defineOperation({
     const gone = request.slug ? [] : await goneFindings(ctx.tx, report.findings);
     const subscription = request.url ? await findHealthSubscription(ctx.tx, request.url) : null;
     const newSubscription = request.url && !subscription ? await planEndpoint(ctx.tx, ctx, { url: request.url, events: 'health.*' }) : null;
-    const data: NotifyPlan = { url: request.url ?? null, target: request.url ? displayUrl(request.url) : null, report, pending, gone, subscription, newSubscription };
+    const data: NotifyPlan = {
+      url: request.url ?? null,
+      target: request.url ? displayUrl(request.url) : null,
+      report,
+      pending,
+      gone,
+      subscription,
+      newSubscription,
+    };
     if (pending.length === 0 && gone.length === 0 && !newSubscription) return { unchanged: true, steps: [], data };
     const where = data.target ?? 'every subscription to health.* events';
     const disabled = subscription?.status === 'disabled';
@@ -108,7 +116,10 @@ export const notifyHealth = defineOperation({
       ...(pending.length + gone.length > 0
         ? [
             disabled && subscription
-              ? { action: 'wait', description: `Queue them for ${where}, whose subscription is disabled: they wait until tenantry webhook enable ${subscription.id}` }
+              ? {
+                  action: 'wait',
+                  description: `Queue them for ${where}, whose subscription is disabled: they wait until tenantry webhook enable ${subscription.id}`,
+                }
               : { action: 'deliver', description: `Deliver them to ${where} now, signed; a delivery that fails is retried for about a day` },
           ]
         : []),
@@ -167,7 +178,9 @@ async function deliverNotified(ctx: ServiceContext, value: Notified): Promise<No
     },
   });
   if (failure === null && endpoint && run.pending > 0) {
-    const [row] = await ctx.em.fork().execute<{ status: string; target: string }[]>('select status, target from tenantry.webhook_endpoints where id = ?', [endpoint]);
+    const [row] = await ctx.em
+      .fork()
+      .execute<{ status: string; target: string }[]>('select status, target from tenantry.webhook_endpoints where id = ?', [endpoint]);
     failure =
       row?.status === 'disabled'
         ? `${row.target}: the subscription is disabled (tenantry webhook enable ${endpoint})`

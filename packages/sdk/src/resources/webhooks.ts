@@ -162,13 +162,10 @@ export class Webhooks {
 }
 
 /** What a dry run shows of the subscription it would make. */
-function draftView(endpoint: {
-  id: string;
-  kind: WebhookEndpointView['kind'];
-  target: string;
-  types: string;
-  description: string | null;
-}): WebhookEndpointView {
+function draftView(
+  endpoint: { id: string; kind: WebhookEndpointView['kind']; target: string; types: string; tenantId: string | null; description: string | null },
+  slug: string | undefined,
+): WebhookEndpointView {
   return {
     id: endpoint.id,
     kind: endpoint.kind,

@@ -81,7 +81,8 @@ async function attempt(ctx: ServiceContext, key: Buffer, delivery: ClaimedDelive
 
 async function knownEndpoint(em: SqlEntityManager, given: string): Promise<string> {
   const parsed = webhookIdField.safeParse(given);
-  if (!parsed.success) throw TenantryError.invalidInput([{ path: 'endpoint', message: parsed.error.issues[0]?.message ?? 'must be the id of a webhook subscription' }]);
+  if (!parsed.success)
+    throw TenantryError.invalidInput([{ path: 'endpoint', message: parsed.error.issues[0]?.message ?? 'must be the id of a webhook subscription' }]);
   return (await findEndpoint(em, parsed.data)).id;
 }
 

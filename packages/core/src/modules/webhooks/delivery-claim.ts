@@ -87,7 +87,6 @@ function newClaim(): string {
   return [hostname(), PID_NAMESPACE, process.pid, processStartTicks(process.pid) ?? '', randomUUID()].join(' ');
 }
 
-
 /**
  * A delivery may be claimed when nobody holds it, the claim ran out, or its process is certainly gone
  * (kill -9): on this host and in this pid namespace, its pid free or reused. Elsewhere only the claim's

@@ -101,7 +101,9 @@ function kindOf(url: string, given: WebhookKind | undefined): WebhookKind {
   if (!/^https?:\/\//i.test(url) || !URL.canParse(url)) throw TenantryError.invalidInput([{ path: 'url', message: WEBHOOK_TARGET_MESSAGE }]);
   const parsed = new URL(url);
   if (parsed.username || parsed.password) {
-    throw TenantryError.invalidInput([{ path: 'url', message: 'must not carry a user name or password (user:pass@): the signature authenticates Tenantry to the receiver' }]);
+    throw TenantryError.invalidInput([
+      { path: 'url', message: 'must not carry a user name or password (user:pass@): the signature authenticates Tenantry to the receiver' },
+    ]);
   }
   if (given === 'email') throw TenantryError.invalidInput([{ path: 'kind', message: 'an email subscription needs email:ADDRESS as its url' }]);
   return given ?? (parsed.hostname === 'hooks.slack.com' ? 'slack' : 'webhook');

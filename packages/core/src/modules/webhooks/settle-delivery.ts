@@ -23,12 +23,20 @@ export interface AttemptReport {
  * another deliverer took it over, or the subscription was removed). A delivery that used its whole
  * schedule disables its endpoint.
  */
-export async function settleDelivery(ctx: ServiceContext, delivery: ClaimedDelivery, outcome: AttemptOutcome, random: () => number): Promise<AttemptReport | null> {
+export async function settleDelivery(
+  ctx: ServiceContext,
+  delivery: ClaimedDelivery,
+  outcome: AttemptOutcome,
+  random: () => number,
+): Promise<AttemptReport | null> {
   const now = ctx.now();
   const attempt = delivery.attempts + 1;
   const retryAt = outcome.ok ? null : nextAttemptAt(now, attempt, random);
   const status: AttemptReport['status'] = outcome.ok ? 'delivered' : retryAt ? 'retrying' : 'failed';
-  const reason = status === 'failed' ? `event ${delivery.id} (${delivery.type}) failed ${attempt} of ${MAX_ATTEMPTS} attempts, the last: ${outcome.error ?? 'no answer'}` : null;
+  const reason =
+    status === 'failed'
+      ? `event ${delivery.id} (${delivery.type}) failed ${attempt} of ${MAX_ATTEMPTS} attempts, the last: ${outcome.error ?? 'no answer'}`
+      : null;
   const settled = await ctx.em.fork().transactional(async (tx) => {
     // First the delivery, under this claim: its row lock also holds off a removal of the subscription until commit.
     const held = await tx.execute<{ id: string }[]>(
@@ -48,7 +56,13 @@ export async function settleDelivery(ctx: ServiceContext, delivery: ClaimedDeliv
         [now, reason, delivery.endpoint_id],
       );
       if (disabled.length > 0) {
-        recordAudit(ctx, tx, { action: 'webhook.disabled', targetType: 'webhook', targetId: delivery.endpoint_id, before: { status: 'enabled' }, after: { status: 'disabled', reason } });
+        recordAudit(ctx, tx, {
+          action: 'webhook.disabled',
+          targetType: 'webhook',
+          targetId: delivery.endpoint_id,
+          before: { status: 'enabled' },
+          after: { status: 'disabled', reason },
+        });
       }
     }
     return true;

@@ -24,7 +24,8 @@ export const eventsDeliver = defineCommand({
     const client = await ctx.client();
     const endpoint = typeof flags.endpoint === 'string' ? { endpoint: flags.endpoint } : {};
     if (flags.follow === true) {
-      if (typeof flags.interval === 'number' && flags.interval < 1) throw TenantryError.invalidInput([{ path: '--interval', message: 'must be at least 1 millisecond' }]);
+      if (typeof flags.interval === 'number' && flags.interval < 1)
+        throw TenantryError.invalidInput([{ path: '--interval', message: 'must be at least 1 millisecond' }]);
       // JSON: one line per attempt, as it is settled.
       const onAttempt = (attempt: AttemptReportDto) => ctx.out(ctx.json ? JSON.stringify(attempt) : attemptLine(ctx, attempt));
       const interval = typeof flags.interval === 'number' ? flags.interval : 1000;

@@ -24,8 +24,19 @@ export const webhookAdd = defineCommand({
       description: "Event types and globs, comma-separated: 'tenant.*,invitation.*', '*' for all (required).",
     },
     { name: 'tenant', type: 'string', placeholder: 'SLUG', field: 'tenant', description: "Only this tenant's events." },
-    { name: 'secret', type: 'string', placeholder: 'WHSEC', field: 'secret', description: 'Sign with this whsec_… secret instead of a new one (prefer --secret-stdin).' },
-    { name: 'secret-stdin', type: 'boolean', field: 'secret', description: 'Read the secret to sign with from the first line of stdin (an argument lands in shell history).' },
+    {
+      name: 'secret',
+      type: 'string',
+      placeholder: 'WHSEC',
+      field: 'secret',
+      description: 'Sign with this whsec_… secret instead of a new one (prefer --secret-stdin).',
+    },
+    {
+      name: 'secret-stdin',
+      type: 'boolean',
+      field: 'secret',
+      description: 'Read the secret to sign with from the first line of stdin (an argument lands in shell history).',
+    },
     {
       name: 'kind',
       type: 'string',
@@ -45,7 +56,10 @@ export const webhookAdd = defineCommand({
     },
     { description: 'Health findings to Slack', command: "tenantry webhook add https://hooks.slack.com/services/T0/B0/XXXX --events 'health.*'" },
     { description: 'Deletions by email', command: "tenantry webhook add email:admin@client.com --events 'tenant.deleted,tenant.purged'" },
-    { description: 'Sign with a secret the receiver already has', command: "printf %s \"$WHSEC\" | tenantry webhook add https://crm.example.com/hooks --events '*' --secret-stdin" },
+    {
+      description: 'Sign with a secret the receiver already has',
+      command: 'printf %s "$WHSEC" | tenantry webhook add https://crm.example.com/hooks --events \'*\' --secret-stdin',
+    },
   ],
   async run(ctx, input) {
     const { flags } = input;
@@ -55,7 +69,15 @@ export const webhookAdd = defineCommand({
       await ctx.client()
     ).webhooks.add(
       // Validation (a missing --events too) is the SDK's.
-      { url: requiredArg(input, 'url'), ...text('events'), ...text('tenant'), ...text('secret'), ...fromStdin, ...text('kind'), ...text('description') } as AddWebhookInput,
+      {
+        url: requiredArg(input, 'url'),
+        ...text('events'),
+        ...text('tenant'),
+        ...text('secret'),
+        ...fromStdin,
+        ...text('kind'),
+        ...text('description'),
+      } as AddWebhookInput,
       changeOptions(flags),
     );
     const { secret } = result.webhook;
