@@ -24,11 +24,7 @@ export interface NewEndpoint {
 }
 
 /** Checks a subscription request and says what it makes: it takes the events after the newest one now. */
-export async function planEndpoint(
-  tx: SqlEntityManager,
-  ctx: Pick<ServiceContext, 'now'>,
-  request: Omit<AddWebhookInput, 'events'> & { events: string },
-): Promise<NewEndpoint> {
+export async function planEndpoint(tx: SqlEntityManager, ctx: Pick<ServiceContext, 'now'>, request: AddWebhookInput): Promise<NewEndpoint> {
   const kind = kindOf(request.url, request.kind);
   if (request.secret !== undefined) {
     if (kind !== 'webhook') throw TenantryError.invalidInput([{ path: 'secret', message: `a ${kind} subscription is not signed: leave the secret out` }]);

@@ -1,3 +1,4 @@
+import type { SqlEntityManager } from '@mikro-orm/sql';
 import { TenantryError } from '../../errors.ts';
 import { defineOperation } from '../../operations/operation.ts';
 import { enabledEndpoints, findEndpoint, type WebhookEndpointRow } from './webhook-endpoints.ts';
@@ -61,7 +62,7 @@ export const replayEvent = defineOperation({
   },
 });
 
-async function findEvent(tx: Parameters<typeof findEndpoint>[0], ref: string): Promise<ReplayedEvent> {
+async function findEvent(tx: SqlEntityManager, ref: string): Promise<ReplayedEvent> {
   const byId = /^\d{1,18}$/.test(ref);
   const byUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(ref);
   if (!byId && !byUuid)
