@@ -261,7 +261,7 @@ describe('console: plan change', () => {
       await ui.waitForFrame('Change the plan of acme-corp');
       ui.key('enter');
       const plan = await ui.waitForFrame('Upgrade acme-corp to professional');
-      expect(plan).toMatch(/maxUsers: 10 → 50/);
+      expect(plan).toMatch(/limits\.maxUsers +10 → 50/);
       ui.key('enter');
       await ui.waitForFrame('acme-corp is on professional');
       expect((await client.tenants.get('acme-corp')).plan).toBe('professional');

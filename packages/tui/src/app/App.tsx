@@ -2,6 +2,8 @@ import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { Box, useApp, useInput } from 'ink';
 import { isTenantryError } from '@tenantry/sdk';
 import { DialogView } from './components/DialogView.tsx';
+import { dialogLayout } from './components/dialog-layout.ts';
+import { footerHints } from './components/footer-hints.ts';
 import { HelpOverlay } from './components/HelpOverlay.tsx';
 import { JumpPrompt } from './components/JumpPrompt.tsx';
 import { NoticeBanner } from './components/NoticeBanner.tsx';
@@ -21,7 +23,7 @@ import { TenantsScreen } from './screens/TenantsScreen.tsx';
 import { WizardScreen } from './screens/WizardScreen.tsx';
 import { initialState } from './state/initial.ts';
 import { reduceConsole, type ConsoleEvent } from './state/reduce.ts';
-import type { ConsoleState, ScreenInfo, Selection } from './state/types.ts';
+import type { ConsoleState, ScreenInfo, Selection, TenantSlugs } from './state/types.ts';
 import { tabSelections } from './tabs/tab-data.ts';
 import { visibleTenants } from './tenant-rows.ts';
 
@@ -60,7 +62,17 @@ export function App({ readonly, columns, rows }: AppProps) {
   const tabData = useTabData(openSlug, state.detail.tab, state.refreshes);
   const tabRows = useMemo(() => (tenant ? tabSelections(state.detail.tab, tenant, tabData) : []), [tenant, state.detail.tab, tabData]);
   const tenantRows = useMemo(() => visible.map((item): Selection => ({ kind: 'tenant', id: item.slug, label: item.name })), [visible]);
-  const screen: ScreenInfo = screenInfo(state, tenantRows, state.route.screen === 'doctor' ? findings : tabRows, tenant, bodyHeight);
+  const tenantSlugs = useMemo(
+    (): TenantSlugs => ({ slugs: (list.data?.items ?? []).map((item) => item.slug), complete: list.data ? list.data.items.length >= list.data.total : false }),
+    [list.data],
+  );
+  const layout = state.dialog ? dialogLayout(state.dialog, columns, bodyHeight) : null;
+  const dialogScroll = layout ? { lines: layout.lines.length, viewport: layout.viewport } : undefined;
+  const screen: ScreenInfo = {
+    ...screenInfo(state, tenantRows, state.route.screen === 'doctor' ? findings : tabRows, tenant, bodyHeight),
+    tenantSlugs,
+    ...(dialogScroll ? { dialogScroll } : {}),
+  };
 
   useInput((input, key) => dispatch(keyNames(input, key).map((name) => ({ type: 'key', key: name, screen }))));
   const dispatchEvents = useCallback((events: ConsoleEvent[]) => dispatch(events), []);
@@ -77,7 +89,7 @@ export function App({ readonly, columns, rows }: AppProps) {
         {state.help ? (
           <HelpOverlay scopes={scopes} offset={state.helpOffset} height={bodyHeight} />
         ) : state.dialog ? (
-          <DialogView dialog={state.dialog} width={columns} />
+          <DialogView dialog={state.dialog} width={columns} height={bodyHeight} />
         ) : state.route.screen === 'wizard' ? (
           <WizardScreen wizard={state.wizard} height={bodyHeight} width={columns} />
         ) : state.route.screen === 'doctor' ? (
@@ -96,9 +108,9 @@ export function App({ readonly, columns, rows }: AppProps) {
           <TenantsScreen view={state.tenants} rows={visible} health={health} loading={list.loading} height={bodyHeight} width={columns} />
         )}
       </Box>
-      {state.jump ? <JumpPrompt text={state.jump.text} /> : null}
+      {state.jump ? <JumpPrompt jump={state.jump} slugs={tenantSlugs.slugs} width={columns} /> : null}
       <StatusBar
-        scopes={scopes}
+        hints={footerHints(state, scopes, dialogScroll ? dialogScroll.lines > dialogScroll.viewport : false)}
         target={`${client.target.kind}: ${client.target.location}`}
         tenantCount={list.data?.total}
         loadedAt={list.loadedAt}

@@ -10,7 +10,11 @@ const CSI_KEYS: Record<string, string> = {
   Z: 'shift+tab',
   '1~': 'home',
   '4~': 'end',
-  '3~': 'backspace',
+  '3~': 'delete',
+  '1;5C': 'ctrl+right',
+  '1;5D': 'ctrl+left',
+  '1;3C': 'ctrl+right',
+  '1;3D': 'ctrl+left',
   '5~': 'pageup',
   '6~': 'pagedown',
 };
@@ -23,15 +27,17 @@ const CSI_KEYS: Record<string, string> = {
 export function keyNames(input: string, key: Key): string[] {
   if (key.upArrow) return ['up'];
   if (key.downArrow) return ['down'];
-  if (key.leftArrow) return ['left'];
-  if (key.rightArrow) return ['right'];
+  // ctrl or alt with an arrow: by words in a text field.
+  if (key.leftArrow) return [key.ctrl || key.meta ? 'ctrl+left' : 'left'];
+  if (key.rightArrow) return [key.ctrl || key.meta ? 'ctrl+right' : 'right'];
   if (key.pageUp) return ['pageup'];
   if (key.pageDown) return ['pagedown'];
   if (key.home) return ['home'];
   if (key.end) return ['end'];
   if (key.escape && input.length <= 1) return ['escape'];
   if (key.tab) return [key.shift ? 'shift+tab' : 'tab'];
-  if (key.backspace || key.delete) return ['backspace'];
+  if (key.backspace) return ['backspace'];
+  if (key.delete) return ['delete'];
   if (key.ctrl && input.length === 1) return [`ctrl+${input.toLowerCase()}`];
   if (key.return && input.length <= 1) return ['enter'];
   return splitChunk(input);

@@ -2,7 +2,7 @@
  * Every key binding of the console, in one place: the key handlers, the footer hints, the help overlay
  * and docs/keybindings.md all read it.
  */
-export const SCOPES = ['global', 'list', 'tenants', 'tenant', 'wizard', 'doctor', 'dialog'] as const;
+export const SCOPES = ['global', 'list', 'tenants', 'tenant', 'wizard', 'doctor', 'dialog', 'text'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const SCOPE_TITLES: Record<Scope, string> = {
@@ -13,6 +13,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   wizard: 'New tenant wizard',
   doctor: 'Doctor',
   dialog: 'Dialogs (plans, forms, confirmations)',
+  text: 'Text fields (forms, wizard, / filter, : jump, typed names)',
 };
 
 export type ActionId =
@@ -54,7 +55,20 @@ export type ActionId =
   | 'submit'
   | 'repair'
   | 'confirm'
-  | 'cancel';
+  | 'cancel'
+  | 'cursorLeft'
+  | 'cursorRight'
+  | 'wordLeft'
+  | 'wordRight'
+  | 'lineStart'
+  | 'lineEnd'
+  | 'deleteBackward'
+  | 'deleteForward'
+  | 'deleteToStart'
+  | 'deleteToEnd'
+  | 'deleteWordBackward'
+  | 'complete'
+  | 'completePrevious';
 
 export interface Binding {
   action: ActionId;
@@ -68,7 +82,7 @@ export interface Binding {
 }
 
 export const KEYMAP: readonly Binding[] = [
-  { scope: 'global', action: 'quit', keys: ['q', 'ctrl+c'], description: 'Quit the console (ctrl+c also inside fields)', hint: 'quit' },
+  { scope: 'global', action: 'quit', keys: ['q', 'ctrl+c'], description: 'Quit the console (in a text field q is text: there ctrl+c quits)', hint: 'quit' },
   { scope: 'global', action: 'help', keys: ['?'], description: 'Show or hide this help', hint: 'help' },
   { scope: 'global', action: 'back', keys: ['escape'], description: 'Go back, close a dialog or clear the filter', hint: 'back' },
   { scope: 'global', action: 'jump', keys: [':'], description: 'Jump to a screen: tenants, new, doctor or a tenant slug', hint: 'jump' },
@@ -118,6 +132,32 @@ export const KEYMAP: readonly Binding[] = [
 
   { scope: 'dialog', action: 'confirm', keys: ['enter', 'y'], description: 'Confirm: apply the plan shown', hint: 'confirm' },
   { scope: 'dialog', action: 'cancel', keys: ['escape', 'n'], description: 'Cancel: nothing is written', hint: 'cancel' },
+  { scope: 'dialog', action: 'up', keys: ['up', 'k'], description: 'Scroll a plan or result up (k only where no name is typed)', hint: 'scroll' },
+  { scope: 'dialog', action: 'down', keys: ['down', 'j'], description: 'Scroll a plan or result down (j only where no name is typed)' },
+  { scope: 'dialog', action: 'pageUp', keys: ['pageup', 'ctrl+b'], description: 'Scroll up a page' },
+  { scope: 'dialog', action: 'pageDown', keys: ['pagedown', 'ctrl+f'], description: 'Scroll down a page' },
+  { scope: 'dialog', action: 'top', keys: ['home', 'g'], description: 'Scroll to the first step (where no name is typed)' },
+  { scope: 'dialog', action: 'bottom', keys: ['end', 'G'], description: 'Scroll to the last step (where no name is typed)' },
+
+  { scope: 'text', action: 'cursorLeft', keys: ['left'], description: 'Move the cursor left (on a choice field: the previous choice)', hint: 'cursor' },
+  { scope: 'text', action: 'cursorRight', keys: ['right'], description: 'Move the cursor right (on a choice field: the next choice)' },
+  { scope: 'text', action: 'wordLeft', keys: ['ctrl+left'], description: 'Move the cursor to the start of the word' },
+  { scope: 'text', action: 'wordRight', keys: ['ctrl+right'], description: 'Move the cursor past the end of the word' },
+  { scope: 'text', action: 'lineStart', keys: ['home', 'ctrl+a'], description: 'Move the cursor to the start' },
+  { scope: 'text', action: 'lineEnd', keys: ['end', 'ctrl+e'], description: 'Move the cursor to the end' },
+  { scope: 'text', action: 'deleteBackward', keys: ['backspace'], description: 'Delete the character before the cursor' },
+  { scope: 'text', action: 'deleteForward', keys: ['delete'], description: 'Delete the character at the cursor' },
+  { scope: 'text', action: 'deleteToStart', keys: ['ctrl+u'], description: 'Delete from the start to the cursor' },
+  { scope: 'text', action: 'deleteToEnd', keys: ['ctrl+k'], description: 'Delete from the cursor to the end' },
+  { scope: 'text', action: 'deleteWordBackward', keys: ['ctrl+w'], description: 'Delete the word before the cursor' },
+  {
+    scope: 'text',
+    action: 'complete',
+    keys: ['tab'],
+    description: 'In the : prompt: complete a screen or tenant slug; again for the next candidate',
+    hint: 'complete',
+  },
+  { scope: 'text', action: 'completePrevious', keys: ['shift+tab'], description: 'In the : prompt: the previous candidate' },
 ];
 
 /** The action bound to a key in the first scope (most specific first) that binds it. */

@@ -17,8 +17,8 @@ export function renderKeybindingDocs(): string {
     '',
     'Open the console with `tenantry` (no arguments) on a terminal, or `tenantry console [--readonly]`. The',
     'footer shows the main keys of the current screen and `?` shows all of them. Inside a text field, letters',
-    'are text: only `esc`, `enter`, `tab` and `ctrl+c` act. Several keys arriving at once (a paste, fast',
-    `typing) are handled in order. \`:\` jumps to ${JUMP_TARGETS.join(', ')}.`,
+    '(`q` too) are text: only `esc`, `enter`, `tab`, `ctrl+c` and the text-field keys below act. Several keys',
+    `arriving at once (a paste, fast typing) are handled in order. \`:\` jumps to ${JUMP_TARGETS.join(', ')}.`,
     '',
     ...sections,
   ].join('\n');

@@ -4,7 +4,7 @@ import { Domain } from './domain.entity.ts';
 import { domainKind, domainUnverified } from './domain-rules.ts';
 import { addDomainInput } from './domain.schemas.ts';
 import { toDomainView, verificationRecordName } from './domain-view.ts';
-import { checkNewDomain, domainAdded, draftDomain } from './domain-writes.ts';
+import { checkNewDomain, domainAdded, draftDomain, tenantHostnames } from './domain-writes.ts';
 import { applyPrimarySwitch, planPrimarySwitch, unchangedDomain, type DomainChange } from './primary-switch.ts';
 
 /**
@@ -31,11 +31,12 @@ export const addDomain = defineOperation({
     // Added as primary beside an existing primary: the primary switch.
     if (primary && current) return planPrimarySwitch(ctx, request.hostname);
     await checkNewDomain(ctx);
+    const hostnames = await tenantHostnames(ctx);
     const domain = draftDomain(ctx, request.hostname, kind, primary);
     const verification = kind === 'custom' ? `, unverified until TXT ${verificationRecordName(request.hostname)} holds the token it is given` : ', verified';
     return {
       steps: [{ action: 'add-domain', description: `Add ${primary ? 'primary ' : ''}${kind} domain ${request.hostname} to ${tenant.slug}${verification}` }],
-      changes: [{ field: 'domains', from: null, to: request.hostname }],
+      changes: [{ field: 'domains', from: hostnames, to: [...hostnames, request.hostname].sort() }],
       basis: { primary: current?.id ?? null },
       audit: { action: 'domain.added', ...domainAdded(domain) },
       // A plan shows no token: the one to publish is made when the domain is added.

@@ -6,6 +6,12 @@ import { limitExceeded, tenantUsage } from '../plans/usage.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
 import { Domain, type DomainKind } from './domain.entity.ts';
 
+/** The tenant's domains as they are before a change, by hostname: the `from` of its diff. */
+export async function tenantHostnames({ tx, tenant }: TenantOperationContext): Promise<string[]> {
+  // Sorted here, not by the database's collation: the diff's `to` is sorted the same way.
+  return (await tx.find(Domain, { tenant: tenant.id })).map((domain) => domain.hostname).sort();
+}
+
 /** Refuses a new domain past maxDomains. */
 export async function checkNewDomain({ tx, tenant, now }: TenantOperationContext): Promise<void> {
   const usage = await tenantUsage(tx, tenant.id, now());

@@ -137,6 +137,15 @@ describe('addDomain', () => {
     expect((await setPrimaryDomain(ctx(), { slug: tenant.slug, hostname: `${tenant.slug}.${BASE}` }, { dryRun: true })).result).toBe('planned');
     expect(await snapshot()).toEqual(before);
   });
+
+  it('diffs the domains the tenant has, before and after, not as if it had none before or none left', async () => {
+    const tenant = await provisionTestTenant(database, { domain: 'diff-first.example', plan: 'professional' });
+    const planned = await addDomain(ctx(), { slug: tenant.slug, hostname: 'diff-second.example' }, { dryRun: true });
+    expect(planned.changes).toEqual([{ field: 'domains', from: ['diff-first.example'], to: ['diff-first.example', 'diff-second.example'] }]);
+    await addDomain(ctx(), { slug: tenant.slug, hostname: 'diff-second.example' });
+    const removed = await removeDomain(ctx(), { slug: tenant.slug, hostname: 'diff-second.example' });
+    expect(removed.changes).toEqual([{ field: 'domains', from: ['diff-first.example', 'diff-second.example'], to: ['diff-first.example'] }]);
+  });
 });
 
 describe('setPrimaryDomain', () => {

@@ -2,6 +2,7 @@ import { defineOperation } from '../../operations/operation.ts';
 import { Domain } from './domain.entity.ts';
 import { domainRefInput } from './domain.schemas.ts';
 import { domainNotFound, primaryRemoval, toDomainView } from './domain-view.ts';
+import { tenantHostnames } from './domain-writes.ts';
 import type { DomainChange } from './primary-switch.ts';
 
 /** Removes a domain; the primary one is refused until another is primary. */
@@ -11,14 +12,16 @@ export const removeDomain = defineOperation({
   scope: 'tenant',
   input: domainRefInput,
   audit: ['domain.removed'],
-  async plan({ tx, tenant }, request) {
+  async plan(ctx, request) {
+    const { tx, tenant } = ctx;
     const domain = await tx.findOne(Domain, { tenant: tenant.id, hostname: request.hostname });
     if (!domain) throw domainNotFound(tenant.slug, request.hostname);
     if (domain.isPrimary) throw primaryRemoval(tenant.slug, domain.hostname);
     const view = toDomainView(domain, tenant.slug);
+    const hostnames = await tenantHostnames(ctx);
     return {
       steps: [{ action: 'remove-domain', description: `Remove ${domain.kind} domain ${domain.hostname} from ${tenant.slug}` }],
-      changes: [{ field: 'domains', from: domain.hostname, to: null }],
+      changes: [{ field: 'domains', from: hostnames, to: hostnames.filter((hostname) => hostname !== domain.hostname) }],
       basis: { domain: domain.id },
       audit: { targetType: 'domain', targetId: domain.id, before: { hostname: domain.hostname, kind: domain.kind, verified: view.verified } },
       data: { domain, created: false, primarySwitch: false, view } satisfies DomainChange,

@@ -1,6 +1,6 @@
 import { TenantryError } from '../../errors.ts';
 import { defineOperation } from '../../operations/operation.ts';
-import { describeChange, diffValues } from '../changes/change.ts';
+import { diffValues } from '../changes/change.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
 import { PLAN_CATALOG, PLAN_CODES, planFeatureFlags, type FeatureFlags, type Limits, type PlanCode } from './catalog.ts';
 import { usageViolations, type LimitViolation } from './limit-violations.ts';
@@ -33,7 +33,8 @@ export const changePlan = defineOperation({
       steps: [
         {
           action: 'change-plan',
-          description: `Move ${tenant.slug} from ${tenant.plan} to ${request.plan} (${direction}): ${changes.map(describeChange).join('; ')}`,
+          // The fields are the plan's diff (`changes`), shown beside the steps: not repeated here.
+          description: `Move ${tenant.slug} from ${tenant.plan} to ${request.plan} (${direction}): ${changes.length === 1 ? '1 field changes' : `${changes.length} fields change`}`,
         },
         { action: 'audit', description: 'Record the audit event with the before and after' },
       ],

@@ -116,7 +116,9 @@ describe('changePlan', () => {
     const before = await snapshot();
     const planned = await changePlan(ctx(), { slug: tenant.slug, plan: 'enterprise' }, { dryRun: true });
     expect(planned.result).toBe('planned');
-    expect(planned.steps[0]?.description).toContain('limits.maxUsers 10 → 200');
+    expect(planned.changes).toContainEqual({ field: 'limits.maxUsers', from: 10, to: 200 });
+    // The diff is carried once, in `changes`; the step does not repeat it.
+    expect(planned.steps[0]?.description).toMatch(/^Move \S+ from basic to enterprise \(upgrade\): \d+ fields change$/);
     expect(await snapshot()).toEqual(before);
     const owner = userContext(database, { userId: tenant.ownerId, email: tenant.ownerEmail });
     expect((await failure(changePlan(owner, { slug: tenant.slug, plan: 'enterprise' }))).code).toBe('FORBIDDEN');

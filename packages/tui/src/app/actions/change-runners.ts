@@ -1,6 +1,6 @@
 import { TenantryError, type ChangeDto, type TenantryClient } from '@tenantry/sdk';
 import type { EffectRequest } from '../state/types.ts';
-import type { ActionRunner, AppliedView } from './action-runner.ts';
+import { planChanges, type ActionRunner, type AppliedView } from './action-runner.ts';
 
 /**
  * A console action over an SDK change that takes `{ dryRun }` and returns its steps: the dry run is the
@@ -15,7 +15,13 @@ export function changeRunner<Result extends ChangeDto>(
     async plan({ client, request }) {
       const planned = await call(client, request, { dryRun: true });
       const steps = planned.result === 'unchanged' ? [{ description: 'Nothing to change: it is already so.' }] : planned.steps;
-      return { title: title(request), steps, confirmName: planned.confirmText, ...(planned.fingerprint ? { fingerprint: planned.fingerprint } : {}) };
+      return {
+        title: title(request),
+        steps,
+        changes: planChanges(planned.changes),
+        confirmName: planned.confirmText,
+        ...(planned.fingerprint ? { fingerprint: planned.fingerprint } : {}),
+      };
     },
     async apply({ client, request }) {
       return applied(await call(client, request, applyOptions(request)), request);

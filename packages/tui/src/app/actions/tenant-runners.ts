@@ -1,13 +1,6 @@
-import type { FieldChangeDto, PlanCode } from '@tenantry/sdk';
-import type { ActionRunner } from './action-runner.ts';
+import type { PlanCode } from '@tenantry/sdk';
+import { planChanges, type ActionRunner } from './action-runner.ts';
 import { applyOptions, changeRunner, targetSlug } from './change-runners.ts';
-
-const show = (value: unknown): string => (value === null || value === undefined ? '-' : JSON.stringify(value));
-
-/** "limits.maxUsers: 10 → 50", one line per field that changes. */
-export function diffLines(changes: readonly FieldChangeDto[]): { description: string }[] {
-  return changes.map((change) => ({ description: `${change.field}: ${show(change.from)} → ${show(change.to)}` }));
-}
 
 /** Moves the tenant to another plan: the plan dialog shows the diff; a downgrade below usage is refused with the numbers. */
 export const changePlan: ActionRunner = {
@@ -16,11 +9,12 @@ export const changePlan: ActionRunner = {
     const steps =
       planned.result === 'unchanged'
         ? [{ description: `Nothing to change: ${targetSlug(request)} is on ${request.values.plan ?? ''} already.` }]
-        : [...planned.steps, ...diffLines(planned.changes)];
+        : planned.steps;
     const verb = planned.direction === 'downgrade' ? 'Downgrade' : planned.direction === 'upgrade' ? 'Upgrade' : 'Change';
     return {
       title: `${verb} ${targetSlug(request)} to ${request.values.plan ?? ''}`,
       steps,
+      changes: planChanges(planned.changes),
       confirmName: null,
       ...(planned.fingerprint ? { fingerprint: planned.fingerprint } : {}),
     };
@@ -55,10 +49,10 @@ export const deleteTenant: ActionRunner = {
         confirmName: null,
       };
     const name = planned.confirmText ?? '';
-    const steps = [...planned.steps, ...diffLines(planned.changes)];
     return {
       title: `Delete ${name} (${targetSlug(request)})`,
-      steps,
+      steps: planned.steps,
+      changes: planChanges(planned.changes),
       confirmName: planned.confirmText,
       ...(planned.fingerprint ? { fingerprint: planned.fingerprint } : {}),
     };

@@ -7,10 +7,15 @@ interface Props {
   height: number;
 }
 
-/** The keys of the current screen, from the keymap, grouped by scope; scrolls when taller than the screen. */
+/**
+ * The keys of the current screen, from the keymap, grouped by scope, and the keys of text fields (every
+ * screen has one: `:`); scrolls when taller than the screen.
+ */
 export function HelpOverlay({ scopes, offset, height }: Props) {
-  const lines = scopes.flatMap((scope) => [
+  const shown: Scope[] = scopes.includes('text') ? [...scopes] : [...scopes, 'text'];
+  const lines = shown.flatMap((scope) => [
     { key: scope, heading: SCOPE_TITLES[scope], keys: '', description: '' },
+    ...(scope === 'text' ? [{ key: 'text-letters', heading: '', keys: 'letters, q too', description: 'Are text: ctrl+c quits, esc leaves the field' }] : []),
     ...bindingsFor([scope]).map((binding) => ({
       key: `${scope}-${binding.action}`,
       heading: '',

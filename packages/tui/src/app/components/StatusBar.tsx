@@ -1,8 +1,8 @@
 import { Box, Text } from 'ink';
-import { bindingsFor, keyLabel, type Scope } from '../keymap.ts';
 
 interface Props {
-  scopes: readonly Scope[];
+  /** The keys that act here, already chosen for the focus (see footer-hints.ts). */
+  hints: readonly string[];
   target: string;
   tenantCount: number | undefined;
   loadedAt: Date | undefined;
@@ -11,11 +11,7 @@ interface Props {
 }
 
 /** Database target, tenant count, last refresh, and the key hints of the current screen. */
-export function StatusBar({ scopes, target, tenantCount, loadedAt, loading, readonly }: Props) {
-  const hints = bindingsFor(scopes)
-    .filter((binding) => binding.hint && !(readonly && binding.mutates))
-    .map((binding) => `${keyLabel(binding.keys[0] ?? '')} ${binding.hint}`)
-    .join('  ');
+export function StatusBar({ hints, target, tenantCount, loadedAt, loading, readonly }: Props) {
   const refreshed = loading ? 'loading…' : loadedAt ? `refreshed ${loadedAt.toISOString().slice(11, 19)}` : '';
   return (
     <Box flexDirection="column" flexShrink={0}>
@@ -24,7 +20,7 @@ export function StatusBar({ scopes, target, tenantCount, loadedAt, loading, read
         {readonly ? ' · READ-ONLY' : ''}
       </Text>
       <Text wrap="truncate" color="cyan">
-        {hints}
+        {hints.join('  ')}
       </Text>
     </Box>
   );

@@ -1,6 +1,9 @@
 import { Box, Text } from 'ink';
 import type { TenantSummaryDto } from '@tenantry/sdk';
+import { textWidth } from '../../text/text-width.ts';
 import { TenantTable } from '../components/TenantTable.tsx';
+import { TextField } from '../components/TextField.tsx';
+import { textAt } from '../state/text.ts';
 import type { TenantsView } from '../state/types.ts';
 import type { TenantHealth } from '../tenant-rows.ts';
 
@@ -14,17 +17,23 @@ interface Props {
 }
 
 export function TenantsScreen({ view, rows, health, loading, height, width }: Props) {
-  const filterLine = view.filtering ? `/${view.filter}█` : view.filter ? `filter: ${view.filter} (esc clears)` : '';
+  const heading = ` sorted by ${view.sort}${view.descending ? ' (descending)' : ''} · ${rows.length} shown`;
+  const filterWidth = Math.max(8, width - textWidth(`Tenants${heading}  /`));
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
-      <Box flexShrink={0}>
-        <Text bold>Tenants</Text>
-        <Text dimColor>
-          {' '}
-          sorted by {view.sort}
-          {view.descending ? ' (descending)' : ''} · {rows.length} shown
+      <Box flexShrink={0} width={width}>
+        <Text wrap="truncate">
+          <Text bold>Tenants</Text>
+          <Text dimColor>{heading}</Text>
+          {view.filtering ? (
+            <Text color="yellow">
+              {' /'}
+              <TextField input={textAt(view.filter, view.filterCursor)} width={filterWidth} focused />
+            </Text>
+          ) : view.filter ? (
+            <Text color="yellow"> filter: {view.filter} (esc clears)</Text>
+          ) : null}
         </Text>
-        {filterLine ? <Text color="yellow"> {filterLine}</Text> : null}
       </Box>
       {rows.length === 0 && !loading ? (
         <Text dimColor>{view.filter ? 'No tenant matches the filter.' : 'No tenants yet: press n to provision one.'}</Text>

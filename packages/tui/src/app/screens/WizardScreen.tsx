@@ -1,5 +1,9 @@
+import { Fragment } from 'react';
 import { Box, Text } from 'ink';
-import { FEATURES } from '@tenantry/sdk';
+import { FEATURES, slugFromName } from '@tenantry/sdk';
+import { textWidth } from '../../text/text-width.ts';
+import { TextField } from '../components/TextField.tsx';
+import { textAt } from '../state/text.ts';
 import { featureStates, wizardProblems, WIZARD_FIELDS, type WizardField, type WizardState } from '../state/wizard.ts';
 import { windowAround } from '../tenant-rows.ts';
 
@@ -9,30 +13,37 @@ interface Props {
   width: number;
 }
 
+const LABEL_WIDTH = 22;
+
 /** Every field of `tenant create`, validated as it is typed; enter reviews the plan. */
 export function WizardScreen({ wizard, height, width }: Props) {
   const problems = wizardProblems(wizard);
   const { start, end } = windowAround(wizard.focus, WIZARD_FIELDS.length, Math.max(3, height - 3));
-  const labelWidth = 22;
   return (
     <Box flexDirection="column" height={height} overflow="hidden">
-      <Box flexShrink={0}>
-        <Text bold>New tenant</Text>
-        <Text dimColor> · tab/↓ next field · ←/→ choose · space toggles · enter reviews the plan · esc leaves</Text>
+      <Box flexShrink={0} width={width}>
+        <Text wrap="truncate">
+          <Text bold>New tenant</Text>
+          <Text dimColor> · tab/↓ next field · ←/→ choose (on text: the cursor) · space toggles · enter reviews the plan · esc leaves</Text>
+        </Text>
       </Box>
       {WIZARD_FIELDS.slice(start, end).map((field, offset) => {
         const index = start + offset;
         const focused = index === wizard.focus;
-        const problem = problems[field.name];
+        const problem = problems[field.name] ? `  ✗ ${problems[field.name]}` : '';
+        const valueWidth = Math.max(8, width - LABEL_WIDTH - 1 - textWidth(problem));
         return (
-          <Box key={field.name} flexShrink={0}>
-            <Text inverse={focused} wrap="truncate">
-              {field.label.padEnd(labelWidth)}
-            </Text>
+          <Box key={field.name} flexShrink={0} width={width}>
+            {/* A fixed label column: a wide value must not squeeze it, or its row falls out of line. */}
+            <Box width={LABEL_WIDTH} flexShrink={0}>
+              <Text inverse={focused} wrap="truncate">
+                {field.label}
+              </Text>
+            </Box>
             <Text wrap="truncate">
               {' '}
-              {renderValue(field, wizard, focused)}
-              {problem ? <Text color="red">{`  ✗ ${problem}`}</Text> : null}
+              <FieldValue field={field} wizard={wizard} focused={focused} width={valueWidth} />
+              {problem ? <Text color="red">{problem}</Text> : null}
             </Text>
           </Box>
         );
@@ -46,24 +57,50 @@ export function WizardScreen({ wizard, height, width }: Props) {
   );
 }
 
-function renderValue(field: WizardField, wizard: WizardState, focused: boolean): string {
+function FieldValue({ field, wizard, focused, width }: { field: WizardField; wizard: WizardState; focused: boolean; width: number }) {
   const value = wizard.values[field.name] ?? '';
-  const caret = focused ? '█' : '';
   switch (field.kind) {
     case 'choice':
     case 'toggle':
-      return `‹ ${value} ›`;
+      return <Text>{`‹ ${value} ›`}</Text>;
     case 'features': {
       const states = featureStates(wizard);
-      return FEATURES.map((feature, index) => {
-        const mark = `[${states[feature] ? 'x' : ' '}] ${feature}`;
-        return focused && index === wizard.featureCursor ? `>${mark}<` : ` ${mark} `;
-      }).join('');
+      const marks = FEATURES.map((feature) => `[${states[feature] ? 'x' : ' '}] ${feature}`);
+      // Scrolled so the feature under the cursor is on screen when the list is wider than the row.
+      let first = 0;
+      const shownWidth = (from: number) => textWidth((from > 0 ? '…  ' : '') + marks.slice(from, wizard.featureCursor + 1).join('  '));
+      while (focused && first < wizard.featureCursor && shownWidth(first) > width) first++;
+      // The feature under the cursor is inverse, not bracketed: the list starts in the value column like every other value.
+      return (
+        <Text>
+          {first > 0 ? '…  ' : ''}
+          {marks.slice(first).map((mark, offset) => (
+            <Fragment key={mark}>
+              {offset > 0 ? '  ' : ''}
+              <Text inverse={focused && first + offset === wizard.featureCursor}>{mark}</Text>
+            </Fragment>
+          ))}
+        </Text>
+      );
     }
     case 'secret':
-      return value ? '•'.repeat([...value].length) + caret : `${caret}${field.placeholder ? `(${field.placeholder})` : ''}`;
     case 'text':
     case 'integer':
-      return value ? value + caret : `${caret}${field.placeholder ? `(${field.placeholder})` : ''}`;
+      return (
+        <TextField
+          input={textAt(value, focused ? wizard.cursor : value.length)}
+          width={width}
+          focused={focused}
+          placeholder={placeholderOf(field, wizard)}
+          secret={field.kind === 'secret'}
+        />
+      );
   }
+}
+
+/** The slug shows the one provisioning will derive from the name typed so far (the same derivation). */
+function placeholderOf(field: WizardField, wizard: WizardState): string | undefined {
+  const name = wizard.values.name?.trim() ?? '';
+  if (field.name === 'slug' && name !== '') return `${slugFromName(name)} (derived from the name)`;
+  return field.placeholder ? `(${field.placeholder})` : undefined;
 }

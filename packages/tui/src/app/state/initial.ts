@@ -8,7 +8,7 @@ export function initialState(readonly: boolean): ConsoleState {
     help: false,
     helpOffset: 0,
     jump: null,
-    tenants: { filter: '', filtering: false, cursor: 0, sort: 'slug', descending: false },
+    tenants: { filter: '', filtering: false, filterCursor: 0, cursor: 0, sort: 'slug', descending: false },
     detail: { tab: 'overview', cursor: 0 },
     wizard: initialWizard,
     doctorCursor: 0,

@@ -24,3 +24,13 @@ export function jumpTarget(text: string): ConsoleRoute | undefined {
 }
 
 export const JUMP_TARGETS = ['tenants', 'new', 'doctor', '<tenant slug>'] as const;
+
+/** The screens `:` completes to, beside the tenant slugs. */
+export const JUMP_SCREENS = ['tenants', 'new', 'doctor'] as const;
+
+/** What tab completes the typed text to: the screens, then the slugs, that start with it (any case). */
+export function jumpCandidates(text: string, slugs: readonly string[]): string[] {
+  const prefix = text.trim().toLowerCase();
+  const screens: string[] = JUMP_SCREENS.filter((screen) => screen.startsWith(prefix));
+  return [...screens, ...slugs.filter((slug) => slug.startsWith(prefix) && !screens.includes(slug))];
+}

@@ -3,14 +3,35 @@ import type { ConsoleActionId } from '../actions/action-ids.ts';
 import { actionFor, bindingOf, type ActionId } from '../keymap.ts';
 import { reduceDialogKey } from './dialog.ts';
 import { moveCursor } from './list.ts';
-import { goBack, jumpTarget, navigate } from './navigation.ts';
-import { editText } from './text.ts';
-import { SORTS, TABS, type ConsoleState, type EffectRequest, type Notice, type PlanLine, type ScreenInfo, type ViewInfo } from './types.ts';
+import { goBack, jumpCandidates, jumpTarget, navigate } from './navigation.ts';
+import { editText, textAt } from './text.ts';
+import {
+  SORTS,
+  TABS,
+  type ConsoleState,
+  type EffectRequest,
+  type JumpState,
+  type Notice,
+  type PlanChange,
+  type PlanLine,
+  type ScreenInfo,
+  type TenantSlugs,
+  type ViewInfo,
+} from './types.ts';
 import { reduceWizardKey } from './wizard.ts';
 
 export type ConsoleEvent =
   | { type: 'key'; key: string; screen: ScreenInfo }
-  | { type: 'planned'; requestId: number; title: string; steps: PlanLine[]; confirmName: string | null; fingerprint?: string; stale?: boolean }
+  | {
+      type: 'planned';
+      requestId: number;
+      title: string;
+      steps: PlanLine[];
+      changes?: PlanChange[];
+      confirmName: string | null;
+      fingerprint?: string;
+      stale?: boolean;
+    }
   | {
       type: 'applied';
       requestId: number;
@@ -31,13 +52,13 @@ export function reduceConsole(state: ConsoleState, event: ConsoleEvent): Console
   if (key === 'ctrl+c') return { ...state, quit: true };
   const dialog = state.dialog;
   if (dialog) {
-    return reduceDialogKey(state, dialog, key, (phase, values) =>
+    return reduceDialogKey(state, dialog, key, view.dialogScroll, (phase, values) =>
       dialog.kind === 'form' || dialog.kind === 'plan'
         ? requestEffect(state, dialog.action, dialog.title, phase, values, dialog.kind === 'plan' && phase === 'apply' ? dialog.fingerprint : null)
         : state,
     );
   }
-  if (state.jump) return reduceJump(state, state.jump.text, key);
+  if (state.jump) return reduceJump(state, state.jump, key, view.tenantSlugs);
   if (state.help) return reduceHelp(state, key, view);
   if (state.route.screen === 'wizard') return reduceWizard(state, key);
   if (state.route.screen === 'tenants' && state.tenants.filtering) return reduceFilter(state, key);
@@ -61,14 +82,14 @@ function reduceAction(state: ConsoleState, action: ActionId, view: ViewInfo): Co
     case 'help':
       return { ...state, help: true, helpOffset: 0 };
     case 'jump':
-      return { ...state, jump: { text: '' } };
+      return { ...state, jump: { input: textAt(''), completion: null } };
     case 'refresh':
       return { ...state, refreshes: state.refreshes + 1 };
     case 'back':
       if (state.route.screen === 'tenants') return state.tenants.filter ? { ...state, tenants: { ...state.tenants, filter: '', cursor: 0 } } : state;
       return goBack(state);
     case 'filter':
-      return { ...state, tenants: { ...state.tenants, filtering: true } };
+      return { ...state, tenants: { ...state.tenants, filtering: true, filterCursor: state.tenants.filter.length } };
     case 'sort':
       return { ...state, tenants: { ...state.tenants, sort: SORTS[(SORTS.indexOf(state.tenants.sort) + 1) % SORTS.length] ?? 'slug', cursor: 0 } };
     case 'reverse':
@@ -152,10 +173,13 @@ function settle(state: ConsoleState, event: Exclude<ConsoleEvent, { type: 'key' 
       action: request.action,
       title: event.title,
       steps: event.steps,
+      changes: event.changes ?? [],
       values: request.values,
       confirmName: event.confirmName,
-      typed: '',
+      typed: textAt(''),
+      refused: null,
       fingerprint,
+      offset: 0,
     };
     return { ...cleared, dialog, ...(event.stale ? { notice: STALE_NOTICE } : {}) };
   }
@@ -165,7 +189,7 @@ function settle(state: ConsoleState, event: Exclude<ConsoleEvent, { type: 'key' 
     next = { ...navigate({ ...next, route: { screen: 'tenants' }, history: [] }, { screen: 'tenant', slug: event.openSlug }), notice: next.notice };
   if (event.closeTenant) next = { ...next, route: { screen: 'tenants' }, history: [] };
   const showResult = event.secret !== undefined || (event.lines?.length ?? 0) > 0;
-  return { ...next, dialog: showResult ? { kind: 'result', title: event.message, lines: event.lines ?? [], secret: event.secret ?? null } : null };
+  return { ...next, dialog: showResult ? { kind: 'result', title: event.message, lines: event.lines ?? [], secret: event.secret ?? null, offset: 0 } : null };
 }
 
 const STALE_NOTICE: Notice = {
@@ -195,21 +219,46 @@ function reduceWizard(state: ConsoleState, key: string): ConsoleState {
 function reduceFilter(state: ConsoleState, key: string): ConsoleState {
   const tenants = state.tenants;
   if (key === 'enter') return { ...state, tenants: { ...tenants, filtering: false } };
-  if (key === 'escape') return { ...state, tenants: { ...tenants, filtering: false, filter: '', cursor: 0 } };
-  const filter = editText(tenants.filter, key);
-  return filter === undefined ? state : { ...state, tenants: { ...tenants, filter, cursor: 0 } };
+  if (key === 'escape') return { ...state, tenants: { ...tenants, filtering: false, filter: '', filterCursor: 0, cursor: 0 } };
+  const edited = editText(textAt(tenants.filter, tenants.filterCursor), key);
+  if (!edited) return state;
+  // Only a change of the text moves the table's cursor back to the top, not a move of the text cursor.
+  const cursor = edited.value === tenants.filter ? tenants.cursor : 0;
+  return { ...state, tenants: { ...tenants, filter: edited.value, filterCursor: edited.cursor, cursor } };
 }
 
-function reduceJump(state: ConsoleState, text: string, key: string): ConsoleState {
+function reduceJump(state: ConsoleState, jump: JumpState, key: string, known: TenantSlugs | undefined): ConsoleState {
   if (key === 'escape') return { ...state, jump: null };
-  if (key === 'enter') {
-    const route = jumpTarget(text);
-    if (!route) return { ...state, jump: null, notice: { kind: 'error', text: `Nothing to jump to: "${text}". Try tenants, new, doctor or a slug.` } };
-    if (route.screen === 'wizard' && state.readonly) return refusedReadonly({ ...state, jump: null });
-    return navigate({ ...state, jump: null }, route);
-  }
-  const edited = editText(text, key);
-  return edited === undefined ? state : { ...state, jump: { text: edited } };
+  if (key === 'enter') return jumpTo({ ...state, jump: null }, jump.input.value, known);
+  const action = actionFor(['text'], key);
+  if (action === 'complete' || action === 'completePrevious') return { ...state, jump: completeJump(jump, action === 'complete' ? 1 : -1, known?.slugs ?? []) };
+  const input = editText(jump.input, key);
+  return input ? { ...state, jump: { input, completion: null } } : state;
+}
+
+/** The first tab completes to the first candidate; tab again (shift+tab back) cycles through the others. */
+function completeJump(jump: JumpState, step: 1 | -1, slugs: readonly string[]): JumpState {
+  const candidates = jump.completion?.candidates ?? jumpCandidates(jump.input.value, slugs);
+  if (candidates.length === 0) return jump;
+  const index = jump.completion ? (jump.completion.index + step + candidates.length) % candidates.length : step > 0 ? 0 : candidates.length - 1;
+  return { input: textAt(candidates[index] ?? ''), completion: { candidates, index } };
+}
+
+function jumpTo(state: ConsoleState, text: string, known: TenantSlugs | undefined): ConsoleState {
+  const route = jumpTarget(text);
+  if (!route) return { ...state, notice: { kind: 'error', text: `Nothing to jump to: "${text}". Try tenants, new, doctor or a slug.` } };
+  if (route.screen === 'wizard' && state.readonly) return refusedReadonly(state);
+  if (route.screen === 'tenant' && known?.complete && !known.slugs.includes(route.slug))
+    return {
+      ...state,
+      notice: {
+        kind: 'error',
+        code: 'TENANT_NOT_FOUND',
+        text: `No tenant "${text.trim()}": nothing to open.`,
+        hint: 'Tab completes screens and the slugs listed; R reloads the list.',
+      },
+    };
+  return navigate(state, route);
 }
 
 function numberedTab(state: ConsoleState, key: string): ConsoleState {

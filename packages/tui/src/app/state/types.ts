@@ -1,4 +1,5 @@
 import type { ConsoleActionId } from '../actions/action-ids.ts';
+import type { TextInput } from './text.ts';
 import type { WizardState } from './wizard.ts';
 
 export const SORTS = ['slug', 'name', 'status', 'plan', 'users', 'trial', 'health'] as const;
@@ -12,6 +13,8 @@ export type ConsoleRoute = { screen: 'tenants' } | { screen: 'tenant'; slug: str
 export interface TenantsView {
   filter: string;
   filtering: boolean;
+  /** Where the cursor is in the filter while it is typed. */
+  filterCursor: number;
   cursor: number;
   sort: SortKey;
   descending: boolean;
@@ -38,6 +41,16 @@ export interface ScreenInfo {
   pageSize: number;
   /** The open tenant's slug, name and status, when a tenant is open. */
   tenant: { slug: string; name: string; status: string } | null;
+  /** The slugs of the loaded tenant list, for `:`: completion, and refusing a slug that is not there. */
+  tenantSlugs?: TenantSlugs;
+  /** The open plan or result dialog's scrollable lines, counted as drawn at this width, and how many fit. */
+  dialogScroll?: { lines: number; viewport: number };
+}
+
+export interface TenantSlugs {
+  slugs: readonly string[];
+  /** Every tenant is loaded: a slug not among them does not exist. */
+  complete: boolean;
 }
 
 /** The screen as one key sees it: with the row under the reducer's cursor. */
@@ -53,12 +66,21 @@ export interface FieldState {
   /** Allowed values: the field cycles through them instead of taking text. */
   choices?: readonly string[];
   secret?: boolean;
+  /** Where the cursor is in `value`; at its end when left out. */
+  cursor?: number;
 }
 
 /** One step of a plan as the console shows it: what happens, and the SQL where it matters. */
 export interface PlanLine {
   description: string;
   sql?: readonly string[];
+}
+
+/** One field a plan changes, its values as shown: "limits.maxUsers", "10", "50". */
+export interface PlanChange {
+  field: string;
+  from: string;
+  to: string;
 }
 
 export type Dialog =
@@ -68,14 +90,26 @@ export type Dialog =
       action: ConsoleActionId;
       title: string;
       steps: PlanLine[];
+      /** The fields the plan changes, shown once under their own heading. */
+      changes: PlanChange[];
       values: Record<string, string>;
       confirmName: string | null;
-      typed: string;
+      typed: TextInput;
+      /** The text last refused as not the exact name; cleared by the next edit. */
+      refused: string | null;
       /** The fingerprint of the plan shown: applying sends it, so only this plan is applied. */
       fingerprint: string | null;
+      /** The first scrollable line shown. */
+      offset: number;
     }
   | { kind: 'busy'; title: string }
-  | { kind: 'result'; title: string; lines: string[]; secret: { label: string; value: string } | null };
+  | { kind: 'result'; title: string; lines: string[]; secret: { label: string; value: string } | null; offset: number };
+
+/** The `:` prompt: what is typed, and the candidates tab cycles through once pressed. */
+export interface JumpState {
+  input: TextInput;
+  completion: { candidates: string[]; index: number } | null;
+}
 
 export interface Notice {
   kind: 'error' | 'success';
@@ -100,7 +134,7 @@ export interface ConsoleState {
   history: ConsoleRoute[];
   help: boolean;
   helpOffset: number;
-  jump: { text: string } | null;
+  jump: JumpState | null;
   tenants: TenantsView;
   detail: DetailView;
   wizard: WizardState;

@@ -9,7 +9,7 @@ import {
   type ProvisionTenantInput,
 } from '@tenantry/sdk';
 import { actionFor } from '../keymap.ts';
-import { editText } from './text.ts';
+import { editText, textAt } from './text.ts';
 
 export type WizardFieldKind = 'text' | 'secret' | 'integer' | 'choice' | 'toggle' | 'features';
 
@@ -51,6 +51,8 @@ export interface WizardState {
   /** Features switched away from the plan's default. */
   features: Partial<Record<Feature, boolean>>;
   focus: number;
+  /** Where the cursor is in the focused text field. */
+  cursor: number;
   featureCursor: number;
   touched: string[];
   submitted: boolean;
@@ -60,6 +62,7 @@ export const initialWizard: WizardState = {
   values: { plan: 'basic', isolation: 'schema', timeZone: 'UTC', allowExistingUser: 'no', skipDemoData: 'no' },
   features: {},
   focus: 0,
+  cursor: 0,
   featureCursor: 0,
   touched: [],
   submitted: false,
@@ -103,23 +106,29 @@ export type WizardOutcome = { wizard: WizardState; submit?: true };
 export function reduceWizardKey(wizard: WizardState, key: string): WizardOutcome {
   const field = WIZARD_FIELDS[wizard.focus] as WizardField;
   const action = actionFor(['wizard'], key);
-  const leave = (focus: number) => ({
-    wizard: { ...wizard, focus: Math.max(0, Math.min(focus, WIZARD_FIELDS.length - 1)), touched: touch(wizard.touched, field.name) },
-  });
+  const leave = (focus: number) => ({ wizard: focusOn({ ...wizard, touched: touch(wizard.touched, field.name) }, focus) });
   if (action === 'nextField') return leave(wizard.focus + 1);
   if (action === 'previousField') return leave(wizard.focus - 1);
   if (action === 'submit') {
     const submitted = { ...wizard, submitted: true, touched: touch(wizard.touched, field.name) };
     if (provisionInputIssues(wizardInput(submitted)).length > 0) {
       const firstInvalid = WIZARD_FIELDS.findIndex((candidate) => wizardProblems(submitted)[candidate.name]);
-      return { wizard: { ...submitted, focus: firstInvalid >= 0 ? firstInvalid : wizard.focus } };
+      return { wizard: focusOn(submitted, firstInvalid >= 0 ? firstInvalid : wizard.focus) };
     }
     return { wizard: submitted, submit: true };
   }
   if (field.kind === 'choice' || field.kind === 'toggle') return { wizard: cycleChoice(wizard, field, action) };
   if (field.kind === 'features') return { wizard: reduceFeatures(wizard, action) };
-  const edited = editText(wizard.values[field.name] ?? '', key);
-  return edited === undefined ? { wizard } : { wizard: { ...wizard, values: { ...wizard.values, [field.name]: edited } } };
+  // On a text field ←/→ move the cursor; they choose only on choice fields.
+  const edited = editText(textAt(wizard.values[field.name] ?? '', wizard.cursor), key);
+  return edited === undefined ? { wizard } : { wizard: { ...wizard, values: { ...wizard.values, [field.name]: edited.value }, cursor: edited.cursor } };
+}
+
+/** Moves the focus to a field, its cursor after the text already there. */
+function focusOn(wizard: WizardState, focus: number): WizardState {
+  const index = Math.max(0, Math.min(focus, WIZARD_FIELDS.length - 1));
+  const name = WIZARD_FIELDS[index]?.name ?? '';
+  return { ...wizard, focus: index, cursor: (wizard.values[name] ?? '').length };
 }
 
 function cycleChoice(wizard: WizardState, field: WizardField, action: string | undefined): WizardState {

@@ -23,6 +23,14 @@ const SEQUENCES: Record<string, string> = {
   space: ' ',
   left: '\u001b[D',
   right: '\u001b[C',
+  'ctrl+left': '\u001b[1;5D',
+  'ctrl+right': '\u001b[1;5C',
+  delete: '\u001b[3~',
+  'ctrl+a': '\u0001',
+  'ctrl+e': '\u0005',
+  'ctrl+k': '\u000b',
+  'ctrl+u': '\u0015',
+  'ctrl+w': '\u0017',
 };
 
 // eslint-disable-next-line no-control-regex -- frames are compared without their colours
