@@ -43,14 +43,7 @@ export function App({ readonly, columns, rows }: AppProps) {
   const openSlug = state.route.screen === 'tenant' ? state.route.slug : null;
   const details = useTenantDetails(openSlug, state.refreshes);
   const report = useHealth(state.refreshes);
-  const health = useMemo(
-    () =>
-      healthBySlug(
-        report.data,
-        (list.data?.items ?? []).map((item) => item.slug),
-      ),
-    [report.data, list.data],
-  );
+  const health = useMemo(() => healthBySlug(report, list.data?.items ?? []), [report, list.data]);
   const findings = useMemo(() => findingSelections(report.data), [report.data]);
   const visible = useMemo(
     () => visibleTenants(list.data?.items ?? [], state.tenants.filter, state.tenants.sort, state.tenants.descending, health),

@@ -4,8 +4,10 @@ import type { SortKey } from './state/types.ts';
 export interface TenantHealth {
   symbol: string;
   word: string;
-  /** 0 healthy, 1 warning, 2 failing: for sorting. */
+  /** 0 healthy, 1 warning, 2 failing; -1 when the report says nothing of the tenant: for sorting. */
   rank: number;
+  /** False while the report loads, when it does not cover the tenant, or when it failed: drawn dim. */
+  known: boolean;
 }
 
 /** Rows matching the filter (slug or name contains it, any case), in the chosen order. */

@@ -3,8 +3,9 @@ import { Box, Text } from 'ink';
 import type { TenantSummaryDto } from '@tenantry/sdk';
 import { fitColumns, type ColumnFit } from '../../text/fit-columns.ts';
 import { textWidth } from '../../text/text-width.ts';
+import { CHECKING, UNKNOWN } from '../health-view.ts';
 import { windowAround, type TenantHealth } from '../tenant-rows.ts';
-import { cell, statusText } from './cells.ts';
+import { cell, healthText, statusText } from './cells.ts';
 
 interface Props {
   rows: readonly TenantSummaryDto[];
@@ -17,20 +18,23 @@ interface Props {
 const HEADERS = ['SLUG', 'NAME', 'STATUS', 'PLAN', 'USERS', 'TRIAL', 'HEALTH'] as const;
 /** Each width includes the one space before the next column. The slug is never cut; the name gives way first, then trial, plan and users drop. */
 const FIXED: Omit<ColumnFit, 'natural'>[] = [{}, { shrink: true, min: 9 }, {}, { dropOrder: 2 }, { dropOrder: 3 }, { dropOrder: 1 }, {}];
-const FIXED_WIDTHS = [0, 0, 19, 13, 9, 6, 11];
+const FIXED_WIDTHS = [0, 0, 19, 13, 9, 6];
 
 /** A windowed table: only the visible rows are rendered, whatever the tenant count. */
 export function TenantTable({ rows, health, cursor, height, width }: Props) {
   // Measured over every row, not the window, so columns do not jump while scrolling.
-  const [slugWidth, nameWidth] = useMemo(
+  const naturals = useMemo(
     () => [
       Math.max(textWidth('SLUG'), ...rows.map((tenant) => textWidth(tenant.slug))) + 1,
       Math.max(textWidth('NAME'), ...rows.map((tenant) => textWidth(tenant.name))) + 1,
+      ...FIXED_WIDTHS.slice(2),
+      // At least as wide as "✓ healthy" and "… checking", so the column keeps its place once the report is in.
+      Math.max(textWidth(healthText(CHECKING)), ...rows.map((tenant) => textWidth(healthText(health.get(tenant.slug) ?? UNKNOWN)))) + 1,
     ],
-    [rows],
+    [rows, health],
   );
   const widths = fitColumns(
-    FIXED.map((fit, index) => ({ ...fit, natural: index === 0 ? slugWidth : index === 1 ? nameWidth : (FIXED_WIDTHS[index] ?? 0) })),
+    FIXED.map((fit, index) => ({ ...fit, natural: naturals[index] ?? 0 })),
     width,
     0,
   );
@@ -47,7 +51,7 @@ export function TenantTable({ rows, health, cursor, height, width }: Props) {
         </Text>
       </Box>
       {rows.slice(start, end).map((tenant, index) => {
-        const state = health.get(tenant.slug);
+        const state = health.get(tenant.slug) ?? UNKNOWN;
         return (
           <Box key={tenant.id} flexShrink={0}>
             <Text inverse={start + index === cursor} wrap="truncate">
@@ -58,8 +62,8 @@ export function TenantTable({ rows, health, cursor, height, width }: Props) {
                 tenant.plan,
                 `${tenant.usersUsed}/${tenant.maxUsers}`,
                 tenant.trialDaysLeft === null ? '-' : `${tenant.trialDaysLeft}d`,
-                state ? `${state.symbol} ${state.word}` : '· unknown',
               ])}
+              <Text dimColor={!state.known}>{widths[6] ? cell(healthText(state), widths[6]) : ''}</Text>
             </Text>
           </Box>
         );

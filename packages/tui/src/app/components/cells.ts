@@ -1,4 +1,5 @@
 import { padText, truncateText } from '../../text/text-width.ts';
+import type { TenantHealth } from '../tenant-rows.ts';
 
 /**
  * Fits text into exactly `width` terminal cells, the last one a space before the next column: padded, or
@@ -19,6 +20,10 @@ export const STATUS_SYMBOLS: Record<string, string> = {
 
 export function statusText(status: string): string {
   return `${STATUS_SYMBOLS[status] ?? '?'} ${status.replace('_', ' ')}`;
+}
+
+export function healthText(health: TenantHealth): string {
+  return `${health.symbol} ${health.word}`;
 }
 
 /** A usage bar like "████░░░░ 4/10"; full cells past 90%. */
