@@ -11,7 +11,8 @@ const has =
 /**
  * Walks the console through what the docs show, waiting for each state on the screen: the tenant table
  * with every tenant's health in, one tenant's overview and members, the new-tenant wizard filled in,
- * the doctor and the plan of a repair (cancelled: nothing is written), then quits.
+ * a prefilled settings form (cancelled), the doctor and the plan of a repair (cancelled: nothing is
+ * written), the platform screen, then quits.
  */
 export async function walkConsole(pane: TmuxPane, shoot: Shoot): Promise<void> {
   await pane.waitFor('the tenant table with its health', (screen) => has('stark-logistics', '✗ failing', 'refreshed')(screen) && !screen.includes('checking'));
@@ -20,6 +21,12 @@ export async function walkConsole(pane: TmuxPane, shoot: Shoot): Promise<void> {
   await pane.keys('Enter');
   await pane.waitFor("Acme Corp's overview", has('Acme Corp (acme-corp)', 'dana@acme.com'));
   await shoot('tenant-overview', 'tenantry console · acme-corp · overview');
+
+  await pane.keys('e');
+  await pane.waitFor("Acme Corp's settings form", has('Settings of acme-corp', 'America/Edmonton'));
+  await shoot('tenant-settings', 'tenantry console · acme-corp · settings');
+  await pane.keys('Escape');
+  await pane.waitFor("Acme Corp's overview", has('Acme Corp (acme-corp)', 'dana@acme.com'));
 
   await pane.keys('2');
   await pane.waitFor("Acme Corp's members", has('EMAIL', 'mei.chen@acme.com'));
@@ -36,11 +43,10 @@ export async function walkConsole(pane: TmuxPane, shoot: Shoot): Promise<void> {
   await pane.type('Gavin Belson');
   await pane.keys('Tab', 'Right', 'Tab', 'Tab', 'Tab');
   await pane.type('30');
-  await pane.keys('Tab');
-  await pane.waitFor('the time zone field', has('UTC█'));
-  await pane.keys('BSpace', 'BSpace', 'BSpace');
+  // Keys reach the console in order, so the backspaces act on the time zone field the tab moved to.
+  await pane.keys('Tab', 'BSpace', 'BSpace', 'BSpace');
   await pane.type('America/Los_Angeles');
-  await pane.waitFor('the wizard filled in', has('Gavin Belson', '‹ professional ›', ' America/Los_Angeles█'));
+  await pane.waitFor('the wizard filled in', has('Gavin Belson', '‹ professional ›', 'Time zone              America/Los_Angeles'));
   await shoot('wizard', 'tenantry console · new tenant');
 
   await pane.keys('Escape');
@@ -55,6 +61,11 @@ export async function walkConsole(pane: TmuxPane, shoot: Shoot): Promise<void> {
 
   await pane.keys('Escape');
   await pane.waitFor('the doctor', has('✗ Errors'));
+  await pane.keys('Escape');
+  await pane.waitFor('the tenant table', has('sorted by slug'));
+  await pane.keys('W');
+  await pane.waitFor('the platform screen', has('billing.internal.example.com', 'Support dashboard'));
+  await shoot('platform', 'tenantry console · platform');
   await pane.keys('q');
   await pane.ended();
 }

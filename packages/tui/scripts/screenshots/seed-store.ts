@@ -49,7 +49,8 @@ const create = (cli: Cli, name: string, ownerEmail: string, ownerName: string, .
 /**
  * A handful of tenants as an operator would have them after a few weeks. `routedLater` runs before the
  * base domain is configured (as `cli` has it), so that tenant has no domain: the doctor's repairable
- * NO_PRIMARY_DOMAIN. Northwind uses all of its users: a warning.
+ * NO_PRIMARY_DOMAIN. Northwind uses all of its users: a warning. Two webhook subscriptions and two
+ * service tokens fill the platform screen.
  */
 export async function seedStore(routedLater: Cli, cli: Cli): Promise<void> {
   await create(routedLater, 'Vandelay Industries', 'art@vandelay.com', 'Art Vandelay', '--plan', 'basic');
@@ -73,4 +74,9 @@ export async function seedStore(routedLater: Cli, cli: Cli): Promise<void> {
   await create(cli, 'Cyberdyne Systems', 'miles@cyberdyne.io', 'Miles Dyson', '--plan', 'enterprise', '--isolation', 'shared');
   await create(cli, 'Soylent Foods', 'sol@soylent.co', 'Sol Roth', '--plan', 'basic', '--trial-days', '7');
   await create(cli, 'Wonka Confections', 'charlie@wonka.com', 'Charlie Bucket', '--plan', 'professional');
+
+  await cli(['webhook', 'add', 'https://billing.internal.example.com/hooks/tenantry', '--events', 'tenant.*', '--description', 'Billing', '--json']);
+  await cli(['webhook', 'add', 'email:ops@example.com', '--events', 'health.*', '--description', 'On-call', '--json']);
+  await cli(['token', 'create', '--name', 'Provisioning service', '--json']);
+  await cli(['token', 'create', '--name', 'Support dashboard', '--expires-days', '30', '--json']);
 }

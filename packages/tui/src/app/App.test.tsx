@@ -287,7 +287,7 @@ describe('console: the plan shown is the plan applied', () => {
       await client.plans.change({ slug: 'hooli', plan: 'enterprise' });
       ui.key('enter');
       const stale = await ui.waitForFrame('Downgrade hooli to professional');
-      expect(stale).toContain('changed since that plan was shown');
+      expect(stale).toContain('It changed since that plan was shown: nothing was written. This is the plan now.');
       expect((await client.tenants.get('hooli')).plan).toBe('enterprise');
       ui.key('enter');
       await ui.waitForFrame('hooli is on professional');

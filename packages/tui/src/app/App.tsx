@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { Box, useApp, useInput } from 'ink';
-import { isTenantryError } from '@tenantry/sdk';
+import { isTenantryError, type TenantDetailsDto } from '@tenantry/sdk';
 import { DialogView } from './components/DialogView.tsx';
 import { dialogLayout } from './components/dialog-layout.ts';
 import { footerHints } from './components/footer-hints.ts';
@@ -13,6 +13,9 @@ import { useEffectRunner } from './hooks/use-effect-runner.ts';
 import { useHealth } from './hooks/use-health.ts';
 import { useTabData } from './hooks/use-tab-data.ts';
 import { useTenantDetails } from './hooks/use-tenant-details.ts';
+import { usePlatform } from './hooks/use-platform.ts';
+import { platformSelections } from './platform-view.ts';
+import { PlatformScreen } from './screens/PlatformScreen.tsx';
 import { findingSelections, healthBySlug } from './health-view.ts';
 import { DoctorScreen } from './screens/DoctorScreen.tsx';
 import { useTenantList } from './hooks/use-tenant-list.ts';
@@ -22,7 +25,7 @@ import { TenantScreen } from './screens/TenantScreen.tsx';
 import { TenantsScreen } from './screens/TenantsScreen.tsx';
 import { WizardScreen } from './screens/WizardScreen.tsx';
 import { initialState } from './state/initial.ts';
-import { reduceConsole, type ConsoleEvent } from './state/reduce.ts';
+import { reduceConsole, screenScopes, type ConsoleEvent } from './state/reduce.ts';
 import type { ConsoleState, ScreenInfo, Selection, TenantSlugs } from './state/types.ts';
 import { tabSelections } from './tabs/tab-data.ts';
 import { visibleTenants } from './tenant-rows.ts';
@@ -45,6 +48,8 @@ export function App({ readonly, columns, rows }: AppProps) {
   const report = useHealth(state.refreshes);
   const health = useMemo(() => healthBySlug(report, list.data?.items ?? []), [report, list.data]);
   const findings = useMemo(() => findingSelections(report.data), [report.data]);
+  const platform = usePlatform(state.route.screen === 'platform', state.refreshes);
+  const platformRows = useMemo(() => platformSelections(platform.data), [platform.data]);
   const visible = useMemo(
     () => visibleTenants(list.data?.items ?? [], state.tenants.filter, state.tenants.sort, state.tenants.descending, health),
     [list.data, state.tenants.filter, state.tenants.sort, state.tenants.descending, health],
@@ -62,7 +67,13 @@ export function App({ readonly, columns, rows }: AppProps) {
   const layout = state.dialog ? dialogLayout(state.dialog, columns, bodyHeight) : null;
   const dialogScroll = layout ? { lines: layout.lines.length, viewport: layout.viewport } : undefined;
   const screen: ScreenInfo = {
-    ...screenInfo(state, tenantRows, state.route.screen === 'doctor' ? findings : tabRows, tenant, bodyHeight),
+    ...screenInfo(
+      state,
+      tenantRows,
+      state.route.screen === 'doctor' ? findings : state.route.screen === 'platform' ? platformRows : tabRows,
+      tenant,
+      bodyHeight,
+    ),
     tenantSlugs,
     ...(dialogScroll ? { dialogScroll } : {}),
   };
@@ -77,7 +88,7 @@ export function App({ readonly, columns, rows }: AppProps) {
   const scopes = scopesOf(state);
   return (
     <Box flexDirection="column" width={columns} height={rows}>
-      <NoticeBanner notice={state.notice ?? loadError(list.error ?? report.error)} />
+      <NoticeBanner notice={state.notice ?? loadError(list.error ?? report.error ?? (state.route.screen === 'platform' ? platform.error : undefined))} />
       <Box flexDirection="column" height={bodyHeight} overflow="hidden">
         {state.help ? (
           <HelpOverlay scopes={scopes} offset={state.helpOffset} height={bodyHeight} />
@@ -85,6 +96,8 @@ export function App({ readonly, columns, rows }: AppProps) {
           <DialogView dialog={state.dialog} width={columns} height={bodyHeight} />
         ) : state.route.screen === 'wizard' ? (
           <WizardScreen wizard={state.wizard} height={bodyHeight} width={columns} />
+        ) : state.route.screen === 'platform' ? (
+          <PlatformScreen data={platform.data} loading={platform.loading} cursor={state.platformCursor} height={bodyHeight} width={columns} />
         ) : state.route.screen === 'doctor' ? (
           <DoctorScreen report={report.data} rows={findings} loading={report.loading} cursor={state.doctorCursor} height={bodyHeight} width={columns} />
         ) : state.route.screen === 'tenant' ? (
@@ -122,24 +135,14 @@ function loadError(error: Error | undefined): ConsoleState['notice'] {
 }
 
 function scopesOf(state: ConsoleState): Scope[] {
-  if (state.dialog) return ['dialog', 'global'];
-  switch (state.route.screen) {
-    case 'tenants':
-      return ['tenants', 'list', 'global'];
-    case 'tenant':
-      return ['tenant', 'list', 'global'];
-    case 'wizard':
-      return ['wizard', 'global'];
-    case 'doctor':
-      return ['doctor', 'list', 'global'];
-  }
+  return state.dialog ? ['dialog', 'global'] : screenScopes(state.route);
 }
 
 function screenInfo(
   state: ConsoleState,
   tenantRows: readonly Selection[],
   rows: readonly Selection[],
-  tenant: { slug: string; name: string; status: string } | null,
+  tenant: TenantDetailsDto | null,
   bodyHeight: number,
 ): ScreenInfo {
   const pageSize = Math.max(1, bodyHeight - 3);
@@ -147,8 +150,9 @@ function screenInfo(
     case 'tenants':
       return { rows: tenantRows, pageSize, tenant: null };
     case 'tenant':
-      return { rows, pageSize, tenant: tenant ? { slug: tenant.slug, name: tenant.name, status: tenant.status } : null };
+      return { rows, pageSize, tenant };
     case 'doctor':
+    case 'platform':
       return { rows, pageSize, tenant: null };
     case 'wizard':
       return { rows: [], pageSize, tenant: null };

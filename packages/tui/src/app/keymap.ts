@@ -2,7 +2,7 @@
  * Every key binding of the console, in one place: the key handlers, the footer hints, the help overlay
  * and docs/keybindings.md all read it.
  */
-export const SCOPES = ['global', 'list', 'tenants', 'tenant', 'wizard', 'doctor', 'dialog', 'text'] as const;
+export const SCOPES = ['global', 'list', 'tenants', 'tenant', 'wizard', 'doctor', 'platform', 'dialog', 'text'] as const;
 export type Scope = (typeof SCOPES)[number];
 
 export const SCOPE_TITLES: Record<Scope, string> = {
@@ -12,6 +12,7 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   tenant: 'Tenant detail',
   wizard: 'New tenant wizard',
   doctor: 'Doctor',
+  platform: 'Platform (webhooks and service tokens)',
   dialog: 'Dialogs (plans, forms, confirmations)',
   text: 'Text fields (forms, wizard, / filter, : jump, typed names)',
 };
@@ -47,6 +48,26 @@ export type ActionId =
   | 'revokeItem'
   | 'changePlan'
   | 'deleteTenant'
+  | 'restoreTenant'
+  | 'purgeTenant'
+  | 'trial'
+  | 'feature'
+  | 'settings'
+  | 'policy'
+  | 'renewItem'
+  | 'resetPassword'
+  | 'verifyDomain'
+  | 'exportTenant'
+  | 'importTenant'
+  | 'bulkImport'
+  | 'acceptInvitation'
+  | 'migrateTenants'
+  | 'platform'
+  | 'addWebhook'
+  | 'enableWebhook'
+  | 'createToken'
+  | 'migrateDatabase'
+  | 'notify'
   | 'nextField'
   | 'previousField'
   | 'choiceNext'
@@ -101,6 +122,17 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'tenants', action: 'reverse', keys: ['S'], description: 'Reverse the sort order' },
   { scope: 'tenants', action: 'newTenant', keys: ['n'], description: 'Provision a new tenant (wizard)', hint: 'new', mutates: true },
   { scope: 'tenants', action: 'doctor', keys: ['d'], description: 'Open the doctor', hint: 'doctor' },
+  { scope: 'tenants', action: 'platform', keys: ['W'], description: 'Open the platform screen: webhooks and service tokens', hint: 'platform' },
+  {
+    scope: 'tenants',
+    action: 'migrateTenants',
+    keys: ['M'],
+    description: "Apply the blueprint's tenant migrations to every tenant (live progress)",
+    mutates: true,
+  },
+  { scope: 'tenants', action: 'bulkImport', keys: ['B'], description: 'Provision tenants from a CSV or JSON file (the plan is its dry run)', mutates: true },
+  { scope: 'tenants', action: 'importTenant', keys: ['I'], description: 'Import a tenant from an export file', mutates: true },
+  { scope: 'tenants', action: 'acceptInvitation', keys: ['A'], description: 'Accept an invitation with its token, for a user', mutates: true },
 
   { scope: 'tenant', action: 'nextTab', keys: ['tab', 'right', 'l'], description: 'Next tab', hint: 'tabs' },
   { scope: 'tenant', action: 'previousTab', keys: ['shift+tab', 'left', 'h'], description: 'Previous tab' },
@@ -118,8 +150,30 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'tenant', action: 'addDomain', keys: ['a'], description: 'Add a domain', mutates: true },
   { scope: 'tenant', action: 'makePrimary', keys: ['*'], description: 'Make the selected domain primary', mutates: true },
   { scope: 'tenant', action: 'createKey', keys: ['c'], description: 'Create an API key (shown once)', mutates: true },
-  { scope: 'tenant', action: 'revokeItem', keys: ['x'], description: 'Revoke the selected invitation or API key', mutates: true },
+  {
+    scope: 'tenant',
+    action: 'revokeItem',
+    keys: ['x'],
+    description: 'Revoke the selected invitation or API key, remove the selected member or domain',
+    mutates: true,
+  },
+  {
+    scope: 'tenant',
+    action: 'renewItem',
+    keys: ['r'],
+    description: 'Resend the selected invitation, rotate the selected API key, replay the selected event',
+    mutates: true,
+  },
+  { scope: 'tenant', action: 'verifyDomain', keys: ['v'], description: "Verify the selected domain's TXT record", mutates: true },
+  { scope: 'tenant', action: 'resetPassword', keys: ['w'], description: "Reset the selected member's password (a new one-time password)", mutates: true },
+  { scope: 'tenant', action: 'settings', keys: ['e'], description: 'Edit the settings: time zone, contacts, theme, notifications', mutates: true },
+  { scope: 'tenant', action: 'policy', keys: ['o'], description: 'Edit the security policy: 2FA, session timeout, password rules, IP ranges', mutates: true },
+  { scope: 'tenant', action: 'feature', keys: ['f'], description: 'Switch a feature on or off', mutates: true },
+  { scope: 'tenant', action: 'trial', keys: ['t'], description: 'Extend or end the trial', mutates: true },
+  { scope: 'tenant', action: 'exportTenant', keys: ['E'], description: 'Export the tenant to a signed file', mutates: true },
   { scope: 'tenant', action: 'deleteTenant', keys: ['D'], description: 'Delete the tenant (type its exact name)', mutates: true },
+  { scope: 'tenant', action: 'restoreTenant', keys: ['u'], description: 'Restore a tenant pending deletion', mutates: true },
+  { scope: 'tenant', action: 'purgeTenant', keys: ['P'], description: 'Purge a deleted tenant for good (type its exact name)', mutates: true },
 
   { scope: 'wizard', action: 'nextField', keys: ['tab', 'down'], description: 'Next field', hint: 'next field' },
   { scope: 'wizard', action: 'previousField', keys: ['shift+tab', 'up'], description: 'Previous field' },
@@ -129,6 +183,20 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'wizard', action: 'submit', keys: ['enter'], description: 'Review the plan (from any field)', hint: 'review' },
 
   { scope: 'doctor', action: 'repair', keys: ['enter'], description: 'Show the repair plan of the selected finding', hint: 'repair', mutates: true },
+  { scope: 'doctor', action: 'notify', keys: ['N'], description: 'Send new and resolved findings to a URL (signed webhook, Slack or email)', mutates: true },
+  { scope: 'doctor', action: 'migrateDatabase', keys: ['U'], description: "Apply Tenantry's own pending control-plane migrations", mutates: true },
+
+  {
+    scope: 'platform',
+    action: 'addWebhook',
+    keys: ['a'],
+    description: 'Subscribe a URL to events (signed webhook, Slack or email)',
+    hint: 'add webhook',
+    mutates: true,
+  },
+  { scope: 'platform', action: 'enableWebhook', keys: ['e'], description: 'Enable the selected webhook again after it was disabled', mutates: true },
+  { scope: 'platform', action: 'createToken', keys: ['c'], description: 'Create a service token (shown once)', hint: 'token', mutates: true },
+  { scope: 'platform', action: 'revokeItem', keys: ['x'], description: 'Remove the selected webhook or revoke the selected service token', mutates: true },
 
   { scope: 'dialog', action: 'confirm', keys: ['enter', 'y'], description: 'Confirm: apply the plan shown', hint: 'confirm' },
   { scope: 'dialog', action: 'cancel', keys: ['escape', 'n'], description: 'Cancel: nothing is written', hint: 'cancel' },

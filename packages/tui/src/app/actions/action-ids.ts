@@ -1,16 +1,127 @@
+import type { ActionId } from '../keymap.ts';
+
 /** Every operation the console can plan and apply. */
 export type ConsoleActionId =
   | 'provision'
+  | 'bulkProvision'
+  | 'importTenant'
+  | 'exportTenant'
   | 'suspend'
   | 'resume'
+  | 'deleteTenant'
+  | 'restore'
+  | 'purge'
+  | 'trial'
+  | 'changePlan'
+  | 'setFeature'
+  | 'updateSettings'
+  | 'updatePolicy'
   | 'invite'
+  | 'resendInvitation'
+  | 'revokeInvitation'
+  | 'acceptInvitation'
   | 'grantRole'
   | 'revokeRole'
+  | 'removeMember'
+  | 'resetPassword'
   | 'addDomain'
+  | 'verifyDomain'
   | 'makePrimary'
+  | 'removeDomain'
   | 'createKey'
+  | 'rotateKey'
   | 'revokeKey'
-  | 'revokeInvitation'
-  | 'changePlan'
-  | 'deleteTenant'
-  | 'repair';
+  | 'replayEvent'
+  | 'addWebhook'
+  | 'enableWebhook'
+  | 'removeWebhook'
+  | 'createToken'
+  | 'revokeToken'
+  | 'migrateTenants'
+  | 'migrateDatabase'
+  | 'repair'
+  | 'notify';
+
+/**
+ * The operations of the registry (`operationIds()` in the SDK) each console action runs: the coverage
+ * test walks the registry with it, so an operation no console action runs fails the build.
+ */
+export const OPERATIONS_OF: Record<ConsoleActionId, readonly string[]> = {
+  provision: ['tenant.provision'],
+  bulkProvision: ['tenant.provision'],
+  importTenant: ['tenant.import'],
+  exportTenant: ['tenant.export'],
+  suspend: ['tenant.suspend'],
+  resume: ['tenant.resume'],
+  deleteTenant: ['tenant.delete'],
+  restore: ['tenant.restore'],
+  purge: ['tenant.purge'],
+  trial: ['tenant.trial', 'tenant.end_trial'],
+  changePlan: ['tenant.plan'],
+  setFeature: ['tenant.feature'],
+  updateSettings: ['tenant.settings'],
+  updatePolicy: ['tenant.policy'],
+  invite: ['invitation.send'],
+  resendInvitation: ['invitation.resend'],
+  revokeInvitation: ['invitation.revoke'],
+  acceptInvitation: ['invitation.accept'],
+  grantRole: ['role.grant'],
+  revokeRole: ['role.revoke'],
+  removeMember: ['member.remove'],
+  resetPassword: ['user.reset_password'],
+  addDomain: ['domain.add'],
+  verifyDomain: ['domain.verify'],
+  makePrimary: ['domain.primary'],
+  removeDomain: ['domain.remove'],
+  createKey: ['apikey.create'],
+  rotateKey: ['apikey.rotate'],
+  revokeKey: ['apikey.revoke'],
+  replayEvent: ['webhook.replay'],
+  addWebhook: ['webhook.add'],
+  enableWebhook: ['webhook.enable'],
+  removeWebhook: ['webhook.remove'],
+  createToken: ['token.create'],
+  revokeToken: ['token.revoke'],
+  migrateTenants: ['migrate.apply'],
+  migrateDatabase: ['database.migrate'],
+  repair: ['health.repair'],
+  notify: ['health.notify'],
+};
+
+/**
+ * Which console actions a key opens, by keymap action: one key may open several (x revokes a key or an
+ * invitation, removes a member or a domain, by what is selected). The coverage test presses each.
+ */
+export const CONSOLE_ACTIONS: Partial<Record<ActionId, readonly ConsoleActionId[]>> = {
+  newTenant: ['provision'],
+  bulkImport: ['bulkProvision'],
+  importTenant: ['importTenant'],
+  exportTenant: ['exportTenant'],
+  suspendResume: ['suspend', 'resume'],
+  deleteTenant: ['deleteTenant'],
+  restoreTenant: ['restore'],
+  purgeTenant: ['purge'],
+  trial: ['trial'],
+  changePlan: ['changePlan'],
+  feature: ['setFeature'],
+  settings: ['updateSettings'],
+  policy: ['updatePolicy'],
+  invite: ['invite'],
+  acceptInvitation: ['acceptInvitation'],
+  renewItem: ['resendInvitation', 'rotateKey', 'replayEvent'],
+  revokeItem: ['revokeInvitation', 'revokeKey', 'removeMember', 'removeDomain', 'removeWebhook', 'revokeToken'],
+  grantRole: ['grantRole'],
+  revokeRole: ['revokeRole'],
+  resetPassword: ['resetPassword'],
+  addDomain: ['addDomain'],
+  verifyDomain: ['verifyDomain'],
+  makePrimary: ['makePrimary'],
+  createKey: ['createKey'],
+  addWebhook: ['addWebhook'],
+  enableWebhook: ['enableWebhook'],
+  createToken: ['createToken'],
+  migrateTenants: ['migrateTenants'],
+  migrateDatabase: ['migrateDatabase'],
+  repair: ['repair'],
+  notify: ['notify'],
+};

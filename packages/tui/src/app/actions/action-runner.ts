@@ -27,6 +27,8 @@ export interface RunnerContext {
   client: TenantryClient;
   request: EffectRequest;
   wizard: WizardState;
+  /** Reports a line of a long run (a tenant migrated, a row provisioned) to the busy dialog. */
+  progress: (line: string) => void;
 }
 
 export interface ActionRunner {

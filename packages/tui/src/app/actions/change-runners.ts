@@ -1,5 +1,5 @@
 import { TenantryError, type ChangeDto, type TenantryClient } from '@tenantry/sdk';
-import type { EffectRequest } from '../state/types.ts';
+import type { EffectRequest, Selection } from '../state/types.ts';
 import { planChanges, type ActionRunner, type AppliedView } from './action-runner.ts';
 
 /**
@@ -39,10 +39,19 @@ export function targetSlug(request: EffectRequest): string {
   return request.target.slug;
 }
 
-export function selectedLabel(request: EffectRequest, kind: string): string {
+export function selectedLabel(request: EffectRequest, kind: Selection['kind']): string {
+  return selected(request, kind).label;
+}
+
+/** The id of the selected row (a webhook's id, an event's cursor id). */
+export function selectedId(request: EffectRequest, kind: Selection['kind']): string {
+  return selected(request, kind).id;
+}
+
+function selected(request: EffectRequest, kind: Selection['kind']): Selection {
   const selection = request.target.selection;
   if (selection?.kind !== kind) throw new TenantryError('PRECONDITION_FAILED', { message: `Select a ${kind} first.` });
-  return selection.label;
+  return selection;
 }
 
 export function wholeNumber(value: string | undefined, field: string): number | undefined {
@@ -50,4 +59,15 @@ export function wholeNumber(value: string | undefined, field: string): number | 
   if (text === '') return undefined;
   if (!/^\d+$/.test(text)) throw TenantryError.invalidInput([{ path: field, message: `must be a whole number (got "${text}")` }]);
   return Number(text);
+}
+
+export function requiredWholeNumber(value: string | undefined, field: string): number {
+  const number = wholeNumber(value, field);
+  if (number === undefined) throw TenantryError.invalidInput([{ path: field, message: 'is required: a whole number' }]);
+  return number;
+}
+
+/** One form over two operations (extend or end a trial, an edit left unchanged): the request picks the runner. */
+export function chosenRunner(choose: (request: EffectRequest) => ActionRunner): ActionRunner {
+  return { plan: (context) => choose(context.request).plan(context), apply: (context) => choose(context.request).apply(context) };
 }

@@ -37,3 +37,43 @@ export const revokeRole: ActionRunner = changeRunner(
     client.roles.revoke({ slug: targetSlug(request), email: selectedLabel(request, 'member'), role: request.values.role as Role }, options),
   (result) => ({ message: `${result.member.email} now has: ${result.member.roles.join(', ') || 'no role'}` }),
 );
+
+export const resendInvitation: ActionRunner = changeRunner(
+  (request) => `Resend the invitation of ${selectedLabel(request, 'invitation')}`,
+  (client, request, options) => client.invitations.resend({ slug: targetSlug(request), email: selectedLabel(request, 'invitation') }, options),
+  (result) => ({
+    message: `Sent the invitation of ${result.invitation.email} again`,
+    lines: [`Expires ${result.invitation.expiresAt.slice(0, 10)}; the previous token no longer works.`],
+    ...(result.invitation.token ? { secret: { label: 'Invitation token', value: result.invitation.token } } : {}),
+  }),
+);
+
+/** For a user who cannot reach the link: the token, a password (checked against the tenant's policy), a name. */
+export const acceptInvitation: ActionRunner = changeRunner(
+  () => 'Accept the invitation',
+  (client, request, options) =>
+    client.invitations.accept(
+      {
+        token: request.values.token ?? '',
+        password: request.values.password ?? '',
+        ...(request.values.name?.trim() ? { name: request.values.name.trim() } : {}),
+      },
+      options,
+    ),
+  (result) => ({ message: `${result.email} joined ${result.tenantSlug}${result.role ? ` as ${result.role}` : ''}`, openSlug: result.tenantSlug }),
+);
+
+export const removeMember: ActionRunner = changeRunner(
+  (request) => `Remove ${selectedLabel(request, 'member')} from ${targetSlug(request)}`,
+  (client, request, options) => client.members.remove({ slug: targetSlug(request), email: selectedLabel(request, 'member') }, options),
+  (result, request) => ({ message: `${result.member.email} is no longer a member of ${targetSlug(request)}` }),
+);
+
+export const resetPassword: ActionRunner = changeRunner(
+  (request) => `Reset the password of ${selectedLabel(request, 'member')}`,
+  (client, request, options) => client.users.resetPassword({ email: selectedLabel(request, 'member') }, options),
+  (result) => ({
+    message: `Reset the password of ${result.user.email}: it must be changed at the next sign-in`,
+    ...(result.oneTimePassword ? { secret: { label: 'One-time password', value: result.oneTimePassword } } : {}),
+  }),
+);

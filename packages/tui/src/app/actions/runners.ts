@@ -3,8 +3,12 @@ import type { EffectRequest } from '../state/types.ts';
 import { wizardInput } from '../state/wizard.ts';
 import type { ActionRunner, AppliedView } from './action-runner.ts';
 import type { ConsoleActionId } from './action-ids.ts';
-import { addDomain, createKey, makePrimary, revokeKey } from './domain-key-runners.ts';
-import { grantRole, invite, revokeInvitation, revokeRole } from './member-runners.ts';
+import { addDomain, createKey, makePrimary, removeDomain, revokeKey, rotateKey, verifyDomain } from './domain-key-runners.ts';
+import { bulkProvision, importTenant, migrateDatabase, migrateTenants, notify } from './fleet-runners.ts';
+import { exportTenant, purge, restore, trial } from './lifecycle-runners.ts';
+import { acceptInvitation, grantRole, invite, removeMember, resendInvitation, resetPassword, revokeInvitation, revokeRole } from './member-runners.ts';
+import { addWebhook, createToken, enableWebhook, removeWebhook, replayEvent, revokeToken } from './platform-runners.ts';
+import { setFeature, updatePolicy, updateSettings } from './settings-runners.ts';
 import { changePlan, deleteTenant, resume, suspend } from './tenant-runners.ts';
 
 export type { ActionRunner, AppliedView, PlanView, RunnerContext } from './action-runner.ts';
@@ -78,17 +82,42 @@ const repair: ActionRunner = {
 /** The operations the console can run, by id. */
 export const RUNNERS: Record<ConsoleActionId, ActionRunner> = {
   provision,
-  repair,
-  invite,
-  revokeInvitation,
-  grantRole,
-  revokeRole,
-  addDomain,
-  makePrimary,
-  createKey,
-  revokeKey,
-  changePlan,
+  bulkProvision,
+  importTenant,
+  exportTenant,
   suspend,
   resume,
   deleteTenant,
+  restore,
+  purge,
+  trial,
+  changePlan,
+  setFeature,
+  updateSettings,
+  updatePolicy,
+  invite,
+  resendInvitation,
+  revokeInvitation,
+  acceptInvitation,
+  grantRole,
+  revokeRole,
+  removeMember,
+  resetPassword,
+  addDomain,
+  verifyDomain,
+  makePrimary,
+  removeDomain,
+  createKey,
+  rotateKey,
+  revokeKey,
+  replayEvent,
+  addWebhook,
+  enableWebhook,
+  removeWebhook,
+  createToken,
+  revokeToken,
+  migrateTenants,
+  migrateDatabase,
+  repair,
+  notify,
 };

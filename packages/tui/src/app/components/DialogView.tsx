@@ -26,7 +26,18 @@ export function DialogView({ dialog, width, height }: { dialog: Dialog; width: n
 function DialogBody({ dialog, layout }: { dialog: Dialog; layout: DialogLayout }) {
   switch (dialog.kind) {
     case 'busy':
-      return <Text dimColor>working… (nothing is written until it finishes)</Text>;
+      return (
+        <Box flexDirection="column">
+          <Text dimColor>
+            {dialog.progress.length === 0 ? 'working… (nothing is written until it finishes)' : 'working… each line below is finished and written'}
+          </Text>
+          {dialog.progress.slice(-Math.max(1, layout.viewport - 1)).map((line, index) => (
+            <Text key={index} wrap="truncate" color={line.includes('✗') ? 'red' : undefined}>
+              {line}
+            </Text>
+          ))}
+        </Box>
+      );
     case 'form': {
       const labelWidth = Math.min(LABEL_WIDTH, Math.floor(layout.inner / 2));
       return (

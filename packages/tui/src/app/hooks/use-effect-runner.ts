@@ -10,7 +10,8 @@ export function useEffectRunner(client: TenantryClient, request: EffectRequest |
   useEffect(() => {
     if (!request) return;
     const runner = RUNNERS[request.action];
-    const context = { client, request, wizard };
+    const progress = (line: string) => dispatch([{ type: 'progress', requestId: request.id, line }]);
+    const context = { client, request, wizard, progress };
     const run = async (): Promise<ConsoleEvent> => {
       if (request.phase === 'plan') {
         const plan = await runner.plan(context);

@@ -12,6 +12,7 @@ export function initialState(readonly: boolean): ConsoleState {
     detail: { tab: 'overview', cursor: 0 },
     wizard: initialWizard,
     doctorCursor: 0,
+    platformCursor: 0,
     dialog: null,
     notice: null,
     request: null,

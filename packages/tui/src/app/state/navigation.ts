@@ -20,13 +20,14 @@ export function jumpTarget(text: string): ConsoleRoute | undefined {
   if (['tenants', 'tenant', 'list', 't'].includes(word)) return { screen: 'tenants' };
   if (['new', 'wizard', 'create', 'provision'].includes(word)) return { screen: 'wizard' };
   if (['doctor', 'health', 'dr'].includes(word)) return { screen: 'doctor' };
+  if (['platform', 'webhooks', 'tokens'].includes(word)) return { screen: 'platform' };
   return /^[a-z][a-z0-9-]{1,62}$/.test(word) ? { screen: 'tenant', slug: word } : undefined;
 }
 
-export const JUMP_TARGETS = ['tenants', 'new', 'doctor', '<tenant slug>'] as const;
+export const JUMP_TARGETS = ['tenants', 'new', 'doctor', 'platform', '<tenant slug>'] as const;
 
 /** The screens `:` completes to, beside the tenant slugs. */
-export const JUMP_SCREENS = ['tenants', 'new', 'doctor'] as const;
+export const JUMP_SCREENS = ['tenants', 'new', 'doctor', 'platform'] as const;
 
 /** What tab completes the typed text to: the screens, then the slugs, that start with it (any case). */
 export function jumpCandidates(text: string, slugs: readonly string[]): string[] {

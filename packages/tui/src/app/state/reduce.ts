@@ -1,6 +1,6 @@
-import { openAction } from '../actions/forms.ts';
+import { openAction, type ActionOpening } from '../actions/forms.ts';
 import type { ConsoleActionId } from '../actions/action-ids.ts';
-import { actionFor, bindingOf, type ActionId } from '../keymap.ts';
+import { actionFor, bindingOf, type ActionId, type Scope } from '../keymap.ts';
 import { reduceDialogKey } from './dialog.ts';
 import { moveCursor } from './list.ts';
 import { goBack, jumpCandidates, jumpTarget, navigate } from './navigation.ts';
@@ -8,6 +8,7 @@ import { editText, textAt } from './text.ts';
 import {
   SORTS,
   TABS,
+  type ConsoleRoute,
   type ConsoleState,
   type EffectRequest,
   type JumpState,
@@ -41,7 +42,8 @@ export type ConsoleEvent =
       openSlug?: string;
       closeTenant?: boolean;
     }
-  | { type: 'failed'; requestId: number; notice: Notice };
+  | { type: 'failed'; requestId: number; notice: Notice }
+  | { type: 'progress'; requestId: number; line: string };
 
 /** All console state changes in one reducer: keys arriving together in a chunk see each other's effects. */
 export function reduceConsole(state: ConsoleState, event: ConsoleEvent): ConsoleState {
@@ -62,13 +64,7 @@ export function reduceConsole(state: ConsoleState, event: ConsoleEvent): Console
   if (state.help) return reduceHelp(state, key, view);
   if (state.route.screen === 'wizard') return reduceWizard(state, key);
   if (state.route.screen === 'tenants' && state.tenants.filtering) return reduceFilter(state, key);
-  const scopes =
-    state.route.screen === 'tenants'
-      ? (['tenants', 'list', 'global'] as const)
-      : state.route.screen === 'tenant'
-        ? (['tenant', 'list', 'global'] as const)
-        : (['doctor', 'list', 'global'] as const);
-  const action = actionFor(scopes, key);
+  const action = actionFor(screenScopes(state.route), key);
   if (action === 'selectTab') return numberedTab(state, key);
   if (action === undefined) return state;
   return reduceAction({ ...state, notice: action === 'refresh' ? state.notice : null }, action, view);
@@ -100,6 +96,8 @@ function reduceAction(state: ConsoleState, action: ActionId, view: ViewInfo): Co
       return navigate(state, { screen: 'wizard' });
     case 'doctor':
       return navigate(state, { screen: 'doctor' });
+    case 'platform':
+      return navigate(state, { screen: 'platform' });
     case 'nextTab':
     case 'previousTab': {
       const step = action === 'nextTab' ? 1 : -1;
@@ -111,7 +109,7 @@ function reduceAction(state: ConsoleState, action: ActionId, view: ViewInfo): Co
     default: {
       const moved = moveCursor(action, cursorOf(state), view.rowCount, view.pageSize);
       if (moved !== undefined) return withCursor(state, moved);
-      const opening = openAction(action, view);
+      const opening = openAction(action, view, state.route);
       return opening ? openDialog(state, opening, view) : state;
     }
   }
@@ -129,12 +127,25 @@ function refusedReadonly(state: ConsoleState): ConsoleState {
   };
 }
 
-function openDialog(
-  state: ConsoleState,
-  opening: { action: ConsoleActionId; title: string; fields: { name: string; label: string; value: string; choices?: readonly string[] }[] },
-  view: ViewInfo,
-): ConsoleState {
-  const target = { slug: view.tenant?.slug ?? null, ...(view.tenant ? { tenantName: view.tenant.name } : {}), selection: view.selection };
+/** The keymap scopes of a screen, most specific first. */
+export function screenScopes(route: ConsoleRoute): Scope[] {
+  const screen: Record<ConsoleRoute['screen'], Scope[]> = {
+    tenants: ['tenants', 'list', 'global'],
+    tenant: ['tenant', 'list', 'global'],
+    wizard: ['wizard', 'global'],
+    doctor: ['doctor', 'list', 'global'],
+    platform: ['platform', 'list', 'global'],
+  };
+  return screen[route.screen];
+}
+
+function openDialog(state: ConsoleState, opening: ActionOpening, view: ViewInfo): ConsoleState {
+  const target = {
+    slug: view.tenant?.slug ?? null,
+    ...(view.tenant ? { tenantName: view.tenant.name } : {}),
+    selection: view.selection,
+    ...(opening.baseline ? { baseline: opening.baseline } : {}),
+  };
   const withTarget = { ...state, dialogTarget: target };
   if (opening.fields.length > 0)
     return { ...withTarget, dialog: { kind: 'form', action: opening.action, title: opening.title, fields: opening.fields, focus: 0 } };
@@ -157,13 +168,17 @@ function requestEffect(
     ...state,
     request,
     nextRequestId: state.nextRequestId + 1,
-    dialog: { kind: 'busy', title: `${title}: ${phase === 'plan' ? 'planning' : 'applying'}…` },
+    dialog: { kind: 'busy', title: `${title}: ${phase === 'plan' ? 'planning' : 'applying'}…`, progress: [] },
   };
 }
 
 function settle(state: ConsoleState, event: Exclude<ConsoleEvent, { type: 'key' }>): ConsoleState {
   const request = state.request;
   if (!request || request.id !== event.requestId) return state;
+  if (event.type === 'progress')
+    return state.dialog?.kind === 'busy'
+      ? { ...state, dialog: { ...state.dialog, progress: [...state.dialog.progress, event.line].slice(-PROGRESS_KEPT) } }
+      : state;
   const cleared = { ...state, request: null };
   if (event.type === 'failed') return { ...cleared, dialog: null, dialogTarget: null, notice: event.notice };
   if (event.type === 'planned') {
@@ -192,10 +207,14 @@ function settle(state: ConsoleState, event: Exclude<ConsoleEvent, { type: 'key' 
   return { ...next, dialog: showResult ? { kind: 'result', title: event.message, lines: event.lines ?? [], secret: event.secret ?? null, offset: 0 } : null };
 }
 
+/** Progress lines kept for the busy dialog: more than any screen shows. */
+const PROGRESS_KEPT = 200;
+
+/** Whatever the plan was of (a tenant, a file, the pending migrations), it changed since it was shown. */
 const STALE_NOTICE: Notice = {
   kind: 'error',
   code: 'PLAN_STALE',
-  text: 'The tenant changed since that plan was shown: nothing was written. This is the plan now.',
+  text: 'It changed since that plan was shown: nothing was written. This is the plan now.',
   hint: 'Read it again; enter or y applies this one.',
 };
 
@@ -270,11 +289,13 @@ function numberedTab(state: ConsoleState, key: string): ConsoleState {
 function cursorOf(state: ConsoleState): number {
   if (state.route.screen === 'tenants') return state.tenants.cursor;
   if (state.route.screen === 'tenant') return state.detail.cursor;
+  if (state.route.screen === 'platform') return state.platformCursor;
   return state.doctorCursor;
 }
 
 function withCursor(state: ConsoleState, cursor: number): ConsoleState {
   if (state.route.screen === 'tenants') return { ...state, tenants: { ...state.tenants, cursor } };
   if (state.route.screen === 'tenant') return { ...state, detail: { ...state.detail, cursor } };
+  if (state.route.screen === 'platform') return { ...state, platformCursor: cursor };
   return { ...state, doctorCursor: cursor };
 }

@@ -1,3 +1,4 @@
+import type { TenantDetailsDto } from '@tenantry/sdk';
 import type { ConsoleActionId } from '../actions/action-ids.ts';
 import type { TextInput } from './text.ts';
 import type { WizardState } from './wizard.ts';
@@ -8,7 +9,7 @@ export type SortKey = (typeof SORTS)[number];
 export const TABS = ['overview', 'members', 'invitations', 'domains', 'keys', 'data', 'audit', 'events'] as const;
 export type TabId = (typeof TABS)[number];
 
-export type ConsoleRoute = { screen: 'tenants' } | { screen: 'tenant'; slug: string } | { screen: 'wizard' } | { screen: 'doctor' };
+export type ConsoleRoute = { screen: 'tenants' } | { screen: 'tenant'; slug: string } | { screen: 'wizard' } | { screen: 'doctor' } | { screen: 'platform' };
 
 export interface TenantsView {
   filter: string;
@@ -27,7 +28,7 @@ export interface DetailView {
 
 /** What the screen shows under the cursor, so keys can act on it. */
 export interface Selection {
-  kind: 'tenant' | 'member' | 'invitation' | 'domain' | 'key' | 'finding' | 'audit' | 'event';
+  kind: 'tenant' | 'member' | 'invitation' | 'domain' | 'key' | 'finding' | 'audit' | 'event' | 'webhook' | 'token';
   id: string;
   label: string;
   /** Extra facts an action needs (roles held, primary flag...). */
@@ -39,8 +40,8 @@ export interface Selection {
 export interface ScreenInfo {
   rows: readonly Selection[];
   pageSize: number;
-  /** The open tenant's slug, name and status, when a tenant is open. */
-  tenant: { slug: string; name: string; status: string } | null;
+  /** The open tenant as loaded, when a tenant is open: forms start from its values. */
+  tenant: TenantDetailsDto | null;
   /** The slugs of the loaded tenant list, for `:`: completion, and refusing a slug that is not there. */
   tenantSlugs?: TenantSlugs;
   /** The open plan or result dialog's scrollable lines, counted as drawn at this width, and how many fit. */
@@ -102,7 +103,7 @@ export type Dialog =
       /** The first scrollable line shown. */
       offset: number;
     }
-  | { kind: 'busy'; title: string }
+  | { kind: 'busy'; title: string; /** Live lines of a long run (a tenant migrated, a row provisioned), newest last. */ progress: string[] }
   | { kind: 'result'; title: string; lines: string[]; secret: { label: string; value: string } | null; offset: number };
 
 /** The `:` prompt: what is typed, and the candidates tab cycles through once pressed. */
@@ -124,7 +125,13 @@ export interface EffectRequest {
   phase: 'plan' | 'apply';
   action: ConsoleActionId;
   values: Record<string, string>;
-  target: { slug: string | null; tenantName?: string; selection: Selection | null };
+  target: {
+    slug: string | null;
+    tenantName?: string;
+    selection: Selection | null;
+    /** The form's values as it opened: an edit sends only the fields the operator changed. */
+    baseline?: Record<string, string>;
+  };
   /** apply: the fingerprint of the plan the operator confirmed. */
   fingerprint?: string;
 }
@@ -139,6 +146,7 @@ export interface ConsoleState {
   detail: DetailView;
   wizard: WizardState;
   doctorCursor: number;
+  platformCursor: number;
   dialog: Dialog | null;
   notice: Notice | null;
   request: EffectRequest | null;

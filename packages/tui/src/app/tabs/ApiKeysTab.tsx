@@ -24,7 +24,7 @@ export function ApiKeysTab({ data, cursor, height, width }: TabProps) {
           </Text>
         </Box>
       ))}
-      <Text dimColor>c create (shown once) · x revoke the selected key</Text>
+      <Text dimColor>c create (shown once) · r rotate · x revoke the selected key</Text>
     </Box>
   );
 }

@@ -28,7 +28,7 @@ export function DomainsTab({ data, cursor, height, width }: TabProps) {
           <Text>{`TXT value: ${selected.verification.recordValue}`}</Text>
         </Box>
       ) : null}
-      <Text dimColor>a add · * make the selected domain primary</Text>
+      <Text dimColor>a add · v verify · * make primary · x remove the selected domain</Text>
     </Box>
   );
 }

@@ -30,6 +30,7 @@ export function EventsTab({ data, cursor, height, width }: TabProps) {
           </Text>
         </Box>
       ))}
+      <Text dimColor>r replay the selected event to the webhooks</Text>
     </Box>
   );
 }

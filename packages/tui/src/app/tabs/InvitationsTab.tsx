@@ -25,7 +25,7 @@ export function InvitationsTab({ data, cursor, height, width }: TabProps) {
           </Text>
         </Box>
       ))}
-      <Text dimColor>i invite · x revoke the selected pending invitation</Text>
+      <Text dimColor>i invite · r resend · x revoke the selected pending invitation</Text>
     </Box>
   );
 }

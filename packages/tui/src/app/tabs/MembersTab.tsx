@@ -16,7 +16,7 @@ export function MembersTab({ tenant, cursor, height, width }: TabProps) {
           </Text>
         </Box>
       ))}
-      <Text dimColor>i invite · + grant role · - revoke role</Text>
+      <Text dimColor>i invite · + grant role · - revoke role · w reset password · x remove the member</Text>
     </Box>
   );
 }

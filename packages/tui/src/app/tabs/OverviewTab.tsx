@@ -43,6 +43,11 @@ export function OverviewTab({ tenant, data }: TabProps) {
           </Text>
         </Box>
       ))}
+      <Text dimColor wrap="truncate">
+        {tenant.status === 'pending_deletion'
+          ? 'u restore · P purge for good (type the exact name)'
+          : 'e settings · o policy · f feature · t trial · p plan · z suspend/resume · E export · D delete'}
+      </Text>
     </Box>
   );
 }

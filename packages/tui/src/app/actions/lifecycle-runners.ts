@@ -1,0 +1,62 @@
+import { resolve } from 'node:path';
+import { exportKeyOption } from '../../cli/commands/tenant/export-key-flag.ts';
+import type { EffectRequest } from '../state/types.ts';
+import type { ActionRunner } from './action-runner.ts';
+import { changeRunner, chosenRunner, requiredWholeNumber, targetSlug } from './change-runners.ts';
+
+export const restore: ActionRunner = changeRunner(
+  (request) => `Restore ${targetSlug(request)}`,
+  (client, request, options) => client.tenants.restore({ slug: targetSlug(request) }, options),
+  (_result, request) => ({ message: `${targetSlug(request)} is restored: active again, nothing was lost` }),
+);
+
+/** Purging needs the exact name typed back (the plan's confirm text), like the CLI's --confirm. */
+export const purge: ActionRunner = changeRunner(
+  (request) => `Purge ${targetSlug(request)} for good`,
+  (client, request, options) =>
+    client.tenants.purge(
+      { slug: targetSlug(request), force: request.values.force === 'yes', ...(options.dryRun ? {} : { confirm: request.values.confirm ?? '' }) },
+      options,
+    ),
+  (result, request) => ({
+    message: `Purged ${targetSlug(request)}`,
+    lines: result.counts ? Object.entries(result.counts).map(([what, count]) => `${what}: ${String(count)} removed`) : [],
+    closeTenant: true,
+  }),
+);
+
+const trialInput = (request: EffectRequest) => ({ slug: targetSlug(request), extendDays: requiredWholeNumber(request.values.days, 'days') });
+
+const extendTrial = changeRunner(
+  (request) => `Extend the trial of ${targetSlug(request)} by ${request.values.days ?? ''} days`,
+  (client, request, options) => client.tenants.extendTrial(trialInput(request), options),
+  (result, request) => ({ message: `The trial of ${targetSlug(request)} ends ${result.trialEndsAt.slice(0, 10)}` }),
+);
+
+const endTrial = changeRunner(
+  (request) => `End the trial of ${targetSlug(request)} now`,
+  (client, request, options) => client.tenants.endTrial({ slug: targetSlug(request) }, options),
+  (_result, request) => ({ message: `The trial of ${targetSlug(request)} has ended` }),
+);
+
+/** One form, two operations: the "Change" field picks extend or end. */
+export const trial: ActionRunner = chosenRunner((request) => (request.values.change === 'end' ? endTrial : extendTrial));
+
+/** The file is resolved against the console's working directory, so the plan names the path written. */
+export const exportTenant: ActionRunner = changeRunner(
+  (request) => `Export ${targetSlug(request)} to ${exportFile(request)}`,
+  async (client, request, options) =>
+    client.tenants.export(targetSlug(request), {
+      file: exportFile(request),
+      ...(await exportKeyOption({ 'export-key-file': request.values.exportKeyFile?.trim() || undefined })),
+      ...options,
+    }),
+  (result) => ({
+    message: `Exported ${result.tenant.slug} to ${result.file ?? '?'}`,
+    lines: [`${result.bytes} bytes: ${result.rows.control} control-plane rows, ${result.rows.data} data rows, ${result.rows.audit} audit events`],
+  }),
+);
+
+function exportFile(request: EffectRequest): string {
+  return resolve(request.values.file?.trim() || `${targetSlug(request)}.tenant.jsonl`);
+}

@@ -1,0 +1,65 @@
+import { parseSettingAssignments, type Feature, type UpdatePolicyInput } from '@tenantry/sdk';
+import type { EffectRequest } from '../state/types.ts';
+import type { ActionRunner } from './action-runner.ts';
+import { changeRunner, chosenRunner, requiredWholeNumber, targetSlug } from './change-runners.ts';
+
+/** The fields of an edit form the operator changed from the values it opened with. */
+function changedFields(request: EffectRequest): [string, string][] {
+  const baseline = request.target.baseline ?? {};
+  return Object.entries(request.values).filter(([name, value]) => name !== 'confirm' && value !== baseline[name]);
+}
+
+/** An edit form left as it opened: the plan says so, and applying it writes nothing. */
+function unchangedForm(what: string): ActionRunner {
+  return {
+    plan: async ({ request }) => ({
+      title: `${what} of ${targetSlug(request)}`,
+      steps: [{ description: 'Nothing to change: no field differs from the tenant as it is.' }],
+      confirmName: null,
+    }),
+    apply: async () => ({ message: 'Nothing changed' }),
+  };
+}
+
+const whenChanged = (what: string, runner: ActionRunner): ActionRunner =>
+  chosenRunner((request) => (changedFields(request).length === 0 ? unchangedForm(what) : runner));
+
+const settingsChange = changeRunner(
+  (request) => `Change the settings of ${targetSlug(request)}`,
+  (client, request, options) => {
+    const assignments = changedFields(request).map(([key, value]) => `${key}=${value}`);
+    return client.tenants.updateSettings({ slug: targetSlug(request), ...parseSettingAssignments(assignments) }, options);
+  },
+  (result, request) => ({ message: `Changed the settings of ${targetSlug(request)} (${result.changes.length} field(s))` }),
+);
+
+/** `tenant set` from a form: only the changed fields, through the same parser (on/off, empty clears). */
+export const updateSettings: ActionRunner = whenChanged('The settings', settingsChange);
+
+const policyChange = changeRunner(
+  (request) => `Change the security policy of ${targetSlug(request)}`,
+  (client, request, options) => client.tenants.updatePolicy(policyInput(request), options),
+  (result, request) => ({ message: `Changed the security policy of ${targetSlug(request)} (${result.changes.length} field(s))` }),
+);
+
+export const updatePolicy: ActionRunner = whenChanged('The security policy', policyChange);
+
+function policyInput(request: EffectRequest): UpdatePolicyInput {
+  const input: UpdatePolicyInput = { slug: targetSlug(request) };
+  const password: NonNullable<UpdatePolicyInput['password']> = {};
+  for (const [name, value] of changedFields(request)) {
+    if (name === 'require2fa') input.require2fa = value === 'yes';
+    else if (name === 'sessionTimeoutMinutes') input.sessionTimeoutMinutes = requiredWholeNumber(value, name);
+    else if (name === 'allowedIpRanges') input.allowedIpRanges = value.split(/[\s,]+/).filter(Boolean);
+    else if (name === 'password.minLength') password.minLength = requiredWholeNumber(value, name);
+    else if (name.startsWith('password.')) (password as Record<string, boolean>)[name.slice('password.'.length)] = value === 'yes';
+  }
+  return Object.keys(password).length > 0 ? { ...input, password } : input;
+}
+
+export const setFeature: ActionRunner = changeRunner(
+  (request) => `Switch ${request.values.feature ?? ''} ${request.values.enabled ?? ''} for ${targetSlug(request)}`,
+  (client, request, options) =>
+    client.plans.setFeature({ slug: targetSlug(request), feature: request.values.feature as Feature, enabled: request.values.enabled === 'on' }, options),
+  (_result, request) => ({ message: `${request.values.feature ?? ''} is ${request.values.enabled ?? ''} for ${targetSlug(request)}` }),
+);

@@ -1,0 +1,107 @@
+import { FEATURES, PLAN_CODES, ROLES, type TenantDetailsDto } from '@tenantry/sdk';
+import type { ActionId } from '../keymap.ts';
+import { choiceField, editForm, ON_OFF, textField, YES_NO, yesNo, type ActionOpening } from './form-fields.ts';
+
+/** What a key opens for the open tenant itself (not for a row of one of its tabs). */
+export function openTenantAction(action: ActionId, tenant: TenantDetailsDto): ActionOpening | undefined {
+  switch (action) {
+    case 'suspendResume':
+      return tenant.status === 'suspended'
+        ? { action: 'resume', title: `Resume ${tenant.slug}`, fields: [] }
+        : { action: 'suspend', title: `Suspend ${tenant.slug}`, fields: [textField('reason', 'Reason')] };
+    case 'changePlan':
+      return { action: 'changePlan', title: `Change the plan of ${tenant.slug}`, fields: [choiceField('plan', 'Plan', nextPlan(tenant.plan), PLAN_CODES)] };
+    case 'invite':
+      return {
+        action: 'invite',
+        title: `Invite a member to ${tenant.slug}`,
+        fields: [textField('email', 'Email'), choiceField('role', 'Role', 'viewer', ['none', ...ROLES]), textField('expiresDays', 'Expires in days', '7')],
+      };
+    case 'addDomain':
+      return {
+        action: 'addDomain',
+        title: `Add a domain to ${tenant.slug}`,
+        // The first domain is primary whatever is asked: offering "no" there would be a choice the plan ignores.
+        fields:
+          tenant.domains.length === 0
+            ? [textField('hostname', 'Hostname')]
+            : [textField('hostname', 'Hostname'), choiceField('primary', 'Make it primary', 'no', YES_NO)],
+      };
+    case 'createKey':
+      return {
+        action: 'createKey',
+        title: `Create an API key for ${tenant.slug}`,
+        fields: [textField('name', 'Name'), textField('scopes', 'Scopes (space separated)', 'assets.*'), textField('expiresDays', 'Expires in days', '365')],
+      };
+    case 'deleteTenant':
+      return { action: 'deleteTenant', title: `Delete ${tenant.name} (${tenant.slug})`, fields: [] };
+    case 'restoreTenant':
+      return { action: 'restore', title: `Restore ${tenant.slug}`, fields: [] };
+    case 'purgeTenant':
+      return {
+        action: 'purge',
+        title: `Purge ${tenant.name} (${tenant.slug}) for good`,
+        fields: [choiceField('force', 'Skip the grace period', 'no', YES_NO)],
+      };
+    case 'trial':
+      return {
+        action: 'trial',
+        title: `The trial of ${tenant.slug}`,
+        fields: [choiceField('change', 'Change', 'extend', ['extend', 'end']), textField('days', 'Extend by days', '14')],
+      };
+    case 'feature': {
+      const feature = FEATURES[0];
+      return {
+        action: 'setFeature',
+        title: `Switch a feature of ${tenant.slug}`,
+        fields: [choiceField('feature', 'Feature', feature, FEATURES), choiceField('enabled', 'Enabled', tenant.features[feature] ? 'off' : 'on', ON_OFF)],
+      };
+    }
+    case 'settings':
+      return editForm('updateSettings', `Settings of ${tenant.slug} (only changed fields are sent)`, settingsFields(tenant));
+    case 'policy':
+      return editForm('updatePolicy', `Security policy of ${tenant.slug} (only changed fields are sent)`, policyFields(tenant));
+    case 'exportTenant':
+      return {
+        action: 'exportTenant',
+        title: `Export ${tenant.slug}`,
+        fields: [textField('file', 'File', `${tenant.slug}.tenant.jsonl`), textField('exportKeyFile', 'Export key file (empty: this installation)')],
+      };
+    default:
+      return undefined;
+  }
+}
+
+function nextPlan(plan: string): string {
+  const index = PLAN_CODES.indexOf(plan as (typeof PLAN_CODES)[number]);
+  return PLAN_CODES[Math.min(index + 1, PLAN_CODES.length - 1)] ?? 'professional';
+}
+
+/** The field names are `tenant set`'s keys, so the change goes through the same parser. */
+function settingsFields(tenant: TenantDetailsDto) {
+  const notifications = (tenant.settings.notifications ?? {}) as { email?: boolean; inApp?: boolean };
+  const onOff = (value: boolean | undefined) => (value === false ? 'off' : 'on');
+  return [
+    textField('timezone', 'Time zone', tenant.timeZone),
+    textField('contact-email', 'Contact email', tenant.contactEmail ?? ''),
+    textField('support-email', 'Support email', tenant.supportEmail ?? ''),
+    textField('support-phone', 'Support phone', tenant.supportPhone ?? ''),
+    textField('theme', 'Theme', typeof tenant.settings.theme === 'string' ? tenant.settings.theme : ''),
+    choiceField('notifications.email', 'Email notifications', onOff(notifications.email), ON_OFF),
+    choiceField('notifications.in-app', 'In-app notifications', onOff(notifications.inApp), ON_OFF),
+  ];
+}
+
+function policyFields(tenant: TenantDetailsDto) {
+  const policy = tenant.securityPolicy;
+  return [
+    choiceField('require2fa', 'Require 2FA', yesNo(policy.require2fa), YES_NO),
+    textField('sessionTimeoutMinutes', 'Session timeout (minutes)', String(policy.sessionTimeoutMinutes)),
+    textField('password.minLength', 'Password min length', String(policy.password.minLength)),
+    choiceField('password.requireUppercase', 'Needs an uppercase letter', yesNo(policy.password.requireUppercase), YES_NO),
+    choiceField('password.requireLowercase', 'Needs a lowercase letter', yesNo(policy.password.requireLowercase), YES_NO),
+    choiceField('password.requireNumbers', 'Needs a digit', yesNo(policy.password.requireNumbers), YES_NO),
+    choiceField('password.requireSymbols', 'Needs a symbol', yesNo(policy.password.requireSymbols), YES_NO),
+    textField('allowedIpRanges', 'Allowed IP ranges (empty: any)', policy.allowedIpRanges.join(' ')),
+  ];
+}
