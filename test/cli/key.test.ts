@@ -80,4 +80,20 @@ describe('tenantry key', { timeout: 240_000 }, () => {
     expect(badScope.exitCode).toBe(3);
     expect(badScope.stderr).toContain('--scope');
   });
+  it('create on a plan without api_access exits 7 with FEATURE_NOT_ENABLED naming the plans that have it, writing nothing', async () => {
+    expect((await cli(['tenant', 'create', '--name', 'Basic Co', '--slug', 'basic-co', '--owner-email', 'owner@basic.test', '--plan', 'basic'])).exitCode).toBe(
+      0,
+    );
+    const before = await snapshotDatabase(database);
+    const refused = await cli(['key', 'create', 'basic-co', '--name', 'CI', '--scope', '*', '--json']);
+    expect(refused.exitCode).toBe(7);
+    expect(JSON.parse(refused.stdout)).toMatchObject({
+      error: { code: 'FEATURE_NOT_ENABLED', details: { feature: 'api_access', plan: 'basic', plans: ['professional', 'enterprise'] } },
+    });
+    const human = await cli(['key', 'create', 'basic-co', '--name', 'CI', '--scope', '*']);
+    expect(human.exitCode).toBe(7);
+    expect(human.stderr).toContain('apikey.create needs the api_access feature, which basic-co (plan basic) does not have.');
+    expect(human.stderr).toContain('tenantry tenant plan basic-co professional');
+    expect(await snapshotDatabase(database)).toEqual(before);
+  });
 });

@@ -43,6 +43,10 @@ export const ERROR_CODES = {
   MIGRATIONS_PENDING: { kind: 'precondition_failed', description: 'Control-plane migrations must be applied first (tenantry db migrate).' },
   LAST_OWNER: { kind: 'precondition_failed', description: 'The last owner of a tenant cannot be removed or lose the owner role.' },
   LIMIT_EXCEEDED: { kind: 'precondition_failed', description: "The change would exceed a limit of the tenant's plan; details give the limit and the numbers." },
+  FEATURE_NOT_ENABLED: {
+    kind: 'precondition_failed',
+    description: "The operation needs a feature the tenant's plan does not include; details name the feature and the plans that have it.",
+  },
   DOWNGRADE_BELOW_USAGE: {
     kind: 'precondition_failed',
     description: 'The new plan or limits are below current usage; details list each limit with the numbers.',

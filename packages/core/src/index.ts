@@ -53,6 +53,7 @@ export { renderStatement } from './statement.ts';
 export type { SecretParam, Statement, StatementParam } from './statement.ts';
 
 export { FEATURES, LIMIT_KEYS, PLAN_CATALOG, PLAN_CODES, planFeatureFlags } from './modules/plans/catalog.ts';
+export { FEATURE_GATES, plansWith } from './modules/plans/feature-gates.ts';
 export type { Feature, FeatureFlags, LimitKey, Limits, PlanCode, PlanDefinition } from './modules/plans/catalog.ts';
 export { ROLES } from './modules/roles/roles.ts';
 export type { Role } from './modules/roles/roles.ts';

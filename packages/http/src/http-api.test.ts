@@ -175,7 +175,7 @@ describe('seed 004: invitations and roles over HTTP', () => {
   let invitationToken: string;
 
   beforeAll(async () => {
-    await call('POST', '/v1/tenants', { body: { name: 'Seed Four', slug: 'seed-four', ownerEmail: 'owner@seed-four.example' } });
+    await call('POST', '/v1/tenants', { body: { name: 'Seed Four', slug: 'seed-four', ownerEmail: 'owner@seed-four.example', plan: 'professional' } });
     await client.invitations.send({ slug: 'seed-four', email: 'admin@seed-four.example', role: 'admin' }).then(async ({ invitation }) => {
       await client.invitations.accept({ token: String(invitation.token), password: 'Admin-Pass-2026!x' });
     });

@@ -15,10 +15,20 @@ export async function readInputFile(path: string, field: string): Promise<string
   }
 }
 
-/** Writes a file only its owner can read, atomically (a temporary file renamed over it). */
-export async function writePrivateFile(path: string, text: string, field: string): Promise<void> {
+/**
+ * Refuses a file that cannot be written before anything is planned: a directory, or a path whose
+ * directory does not exist. So a plan never promises a write that then fails.
+ */
+export async function assertWritablePath(path: string, field: string): Promise<void> {
   const existing = await stat(path).catch(() => undefined);
   if (existing?.isDirectory()) throw invalidPath(field, `${path} is a directory: give a file name in it`);
+  const parent = await stat(dirname(path)).catch(() => undefined);
+  if (!parent?.isDirectory()) throw invalidPath(field, `the directory ${dirname(path)} does not exist`);
+}
+
+/** Writes a file only its owner can read, atomically (a temporary file renamed over it). */
+export async function writePrivateFile(path: string, text: string, field: string): Promise<void> {
+  await assertWritablePath(path, field);
   const temporary = `${path}.${randomBytes(4).toString('hex')}.partial`;
   try {
     await writeFile(temporary, text, { mode: 0o600 });

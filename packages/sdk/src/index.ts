@@ -31,6 +31,7 @@ export type { Domains } from './resources/domains.ts';
 export type { Idempotency } from './resources/idempotency.ts';
 export type { CallScope } from './runtime.ts';
 export { describeOperation, operationIds } from './operation-catalog.ts';
+export { readInputFile } from './files.ts';
 export type { OperationDescription } from './operation-catalog.ts';
 export type { PlanChangeDto, Plans } from './resources/plans.ts';
 export type { PolicyChangeDto } from './resources/tenant-changes.ts';
@@ -71,6 +72,8 @@ export {
   ISOLATION_MODES,
   LIMIT_KEYS,
   PLAN_CATALOG,
+  FEATURE_GATES,
+  plansWith,
   PLAN_CODES,
   RESERVED_SLUGS,
   ROLES,

@@ -5,6 +5,7 @@ import { renderCliDocs } from '../src/cli/docs/render-cli-docs.ts';
 import { renderDoctorDocs } from '../src/cli/docs/render-doctor-docs.ts';
 import { renderErrorDocs } from '../src/cli/docs/render-error-docs.ts';
 import { renderEventDocs } from '../src/cli/docs/render-event-docs.ts';
+import { renderPlanDocs } from '../src/cli/docs/render-plan-docs.ts';
 import { COMMANDS } from '../src/cli/registry.ts';
 import { renderKeybindingDocs } from '../src/app/render-keybinding-docs.ts';
 
@@ -16,4 +17,5 @@ writeFileSync(docs('keybindings.md'), renderKeybindingDocs());
 writeFileSync(docs('doctor.md'), renderDoctorDocs());
 writeFileSync(docs('openapi.json'), openApiDocumentText());
 writeFileSync(docs('events.md'), renderEventDocs());
-process.stdout.write('Wrote docs/cli.md, docs/errors.md, docs/keybindings.md, docs/doctor.md, docs/events.md and docs/openapi.json\n');
+writeFileSync(docs('plans.md'), renderPlanDocs());
+process.stdout.write('Wrote docs/cli.md, docs/errors.md, docs/keybindings.md, docs/doctor.md, docs/events.md, docs/plans.md and docs/openapi.json\n');

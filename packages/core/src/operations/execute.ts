@@ -11,6 +11,7 @@ import { auditSides } from '../modules/changes/change.ts';
 import { authorize, requirePlatform, type Access } from '../modules/permissions/authorize.ts';
 import type { Permission } from '../modules/permissions/permissions.ts';
 import { assertStatusAllows } from '../modules/permissions/tenant-scope.ts';
+import { assertFeatureAllows } from '../modules/plans/feature-gates.ts';
 import { Tenant } from '../modules/tenants/tenant.entity.ts';
 import { parseInput } from '../validation/parse-input.ts';
 import type { Executed, Operation, OperationContext, Planned, RunOptions, TenantOperationContext } from './operation.ts';
@@ -83,6 +84,7 @@ async function runInTransaction<Data, Value>(
     tenant = await lockTenant(tx, String(request.slug), options.dryRun === true);
     const access = await authorize(ctx, tx, permission, tenant);
     assertStatusAllows(tenant, permission, access);
+    assertFeatureAllows(tenant, operation.id);
     const tctx: TenantOperationContext = { ...base, access, tenant };
     octx = tctx;
     planned = await operation.plan(tctx, request as never);

@@ -1,6 +1,6 @@
 import { exportTenantOperation, importTenantOperation, type ExportSummary, type ImportSummary } from '@tenantry/core';
 import { toChangeDto, type ChangeDto } from '../dto/change.ts';
-import { readInputFile } from '../files.ts';
+import { assertWritablePath, readInputFile } from '../files.ts';
 import type { OperationOptions } from '../operation-options.ts';
 import type { ClientRuntime } from '../runtime.ts';
 
@@ -26,6 +26,7 @@ export async function exportToFile(
   options: ExportKeyOption & OperationOptions = {},
 ): Promise<{ result: TenantExportResultDto; text: string }> {
   const { exportKey, ...run } = options;
+  if (file !== null) await assertWritablePath(file, 'file');
   const executed = await runtime.execute(exportTenantOperation, { slug, file, ...(exportKey === undefined ? {} : { exportKey }) }, run);
   return { text: executed.data.text, result: { ...toChangeDto(executed), ...executed.data.summary } };
 }

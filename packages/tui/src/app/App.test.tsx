@@ -226,6 +226,8 @@ describe('console: domains and API keys', () => {
       ui.key('R');
       await ui.waitForFrame(/★ www\.acme\.test/);
 
+      // Basic has no api_access: switched on for this tenant, API keys can be made.
+      await client.plans.setFeature({ slug: 'acme-corp', feature: 'api_access', enabled: true });
       ui.key('5');
       await ui.waitForFrame('No API keys: press c to create one.');
       ui.key('c');

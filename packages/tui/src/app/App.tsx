@@ -56,7 +56,8 @@ export function App({ readonly, columns, rows }: AppProps) {
   );
   const noticeRows = state.notice ? (state.notice.kind === 'error' ? (state.notice.hint ? 4 : 3) : 1) : 0;
   const bodyHeight = Math.max(4, rows - 2 - noticeRows - (state.jump ? 1 : 0));
-  const tenant = openSlug && details.data ? details.data : null;
+  // The tenant open before stays loaded until this one is: keys must not act on it meanwhile.
+  const tenant = openSlug && details.data?.slug === openSlug ? details.data : null;
   const tabData = useTabData(openSlug, state.detail.tab, state.refreshes);
   const tabRows = useMemo(() => (tenant ? tabSelections(state.detail.tab, tenant, tabData) : []), [tenant, state.detail.tab, tabData]);
   const tenantRows = useMemo(() => visible.map((item): Selection => ({ kind: 'tenant', id: item.slug, label: item.name })), [visible]);

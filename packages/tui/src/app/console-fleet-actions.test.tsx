@@ -169,7 +169,7 @@ describe('console: platform screen (W)', () => {
       await ui.waitForFrame('export-source');
       ui.press('platform');
       await ui.waitForFrame('No webhooks: press a to subscribe a URL to events.');
-      ui.key('a');
+      ui.press('addWebhook');
       await ui.waitForFrame('Subscribe to events');
       ui.type(url);
       ui.key('enter');
@@ -186,7 +186,7 @@ describe('console: platform screen (W)', () => {
       expect(listed).toContain('Webhooks (1 subscription)');
       expect(listed).not.toContain('whsec_');
 
-      ui.key('x');
+      ui.press('revokeItem');
       expect(await ui.waitForFrame(PLAN_HEADING)).toContain(`Remove the webhook ${url}`);
       ui.key('enter');
       await ui.waitForFrame('No webhooks: press a to subscribe a URL to events.');
@@ -202,7 +202,7 @@ describe('console: platform screen (W)', () => {
       await ui.waitForFrame('export-source');
       ui.press('platform');
       await ui.waitForFrame('No service tokens: press c to create one.');
-      ui.key('c');
+      ui.press('createToken');
       await ui.waitForFrame('Create a service token');
       ui.type('Deploy pipeline');
       ui.key('enter');
@@ -220,7 +220,7 @@ describe('console: platform screen (W)', () => {
       expect(row).not.toContain(token);
 
       ui.key('end');
-      ui.key('x');
+      ui.press('revokeItem');
       expect(await ui.waitForFrame(PLAN_HEADING)).toContain(`Revoke the service token ${prefix}`);
       ui.key('enter');
       await ui.waitForFrame(new RegExp(`${escaped(prefix)} +Deploy pipeline +revoked`));
@@ -240,12 +240,12 @@ describe('console: doctor notify (N) and control-plane migrations (U)', () => {
       await ui.waitForFrame('export-source');
       ui.press('doctor');
       await ui.waitForFrame(/USAGE_NEAR_LIMIT +tight-limits/);
-      ui.key('N');
+      ui.press('notify');
       await ui.waitForFrame('Notify the doctor findings');
       ui.type(url);
       ui.key('enter');
       const plan = await ui.waitForFrame(PLAN_HEADING);
-      expect(plan).toContain(`Notify the findings to ${url}`);
+      expect(plan).toContain(url);
       expect(plan).toMatch(/Record \d+ health\.finding_opened event\(s\)/);
       expect(receiver.received.filter((request) => request.path === '/health')).toEqual([]);
       ui.key('enter');
@@ -262,13 +262,50 @@ describe('console: doctor notify (N) and control-plane migrations (U)', () => {
     }
   });
 
+  it('says so when the delivery fails: the findings are recorded and stay queued', async () => {
+    // A finding never notified before, so there is something to deliver whatever ran first.
+    await client.tenants.provision({ name: 'Tight Again', ownerEmail: 'owner@tight-again.test', isolation: 'shared', skipDemoData: true, maxUsers: 1 });
+    const ui = renderConsole(client, SIZE);
+    try {
+      await ui.waitForFrame('export-source');
+      ui.press('doctor');
+      await ui.waitForFrame(/USAGE_NEAR_LIMIT +tight-again/);
+      ui.press('notify');
+      await ui.waitForFrame('Notify the doctor findings');
+      ui.type('http://127.0.0.1:1/unreachable');
+      ui.key('enter');
+      await ui.waitForFrame(PLAN_HEADING);
+      ui.key('enter');
+      const result = await ui.waitForFrame('but the delivery failed');
+      expect(result).not.toContain('Notified');
+      expect(result).toContain('The events stay queued and are retried');
+    } finally {
+      ui.unmount();
+    }
+  });
+
+  it('names the field when a form is left empty, and writes nothing', async () => {
+    const before = (await client.tenants.list()).total;
+    const ui = renderConsole(client, SIZE);
+    try {
+      await ui.waitForFrame('export-source');
+      ui.press('bulkImport');
+      await ui.waitForFrame('Provision tenants from a file');
+      ui.key('enter');
+      await ui.waitForFrame(/file: is required: the path of a file/);
+    } finally {
+      ui.unmount();
+    }
+    expect((await client.tenants.list()).total).toBe(before);
+  });
+
   it('plans nothing to apply for a control plane already migrated', async () => {
     const ui = renderConsole(client, SIZE);
     try {
       await ui.waitForFrame('export-source');
       ui.press('doctor');
       await ui.waitForFrame(/USAGE_NEAR_LIMIT +tight-limits/);
-      ui.key('U');
+      ui.press('migrateDatabase');
       const plan = await ui.waitForFrame('The control plane is up to date');
       expect(plan).toContain('Nothing to apply.');
       ui.key('enter');
@@ -318,7 +355,7 @@ describe('console: tenant migrations (M)', () => {
       const status = await migrating.migrations.status();
       expect(status.tenants).toMatchObject({ total: 2, upToDate: 2, behind: 0 });
       expect(status.behind).toEqual([]);
-      ui.key('M');
+      ui.press('migrateTenants');
       ui.key('enter');
       expect(await ui.waitForFrame('Every tenant is up to date')).toContain('Nothing to apply.');
     } finally {

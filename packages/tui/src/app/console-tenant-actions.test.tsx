@@ -83,7 +83,7 @@ describe('console: settings, policy, features and trial', () => {
       ui.press('feature');
       await ui.waitForFrame('Switch a feature of hooli');
       ui.key('right');
-      await ui.waitForFrame('‹ api_access ›');
+      await ui.waitForFrame('‹ api_access → on ›');
       ui.key('enter');
       await ui.waitForFrame(PLAN);
       ui.key('enter');
@@ -129,7 +129,7 @@ describe('console: members, invitations, keys, domains and events', () => {
       const reset = await ui.waitForFrame('One-time password:');
       expect(reset).toMatch(/One-time password: \S+ \(shown once/);
       ui.key('enter');
-      ui.key('x');
+      ui.press('revokeItem');
       await ui.waitForFrame('Remove ops@hooli.test from hooli');
       ui.key('enter');
       await ui.waitForFrame('ops@hooli.test is no longer a member of hooli');
@@ -155,6 +155,7 @@ describe('console: members, invitations, keys, domains and events', () => {
   });
 
   it('rotates an API key: the new key shown once works, the old one keeps working for the overlap', async () => {
+    await client.plans.setFeature({ slug: 'hooli', feature: 'api_access', enabled: true });
     const created = await client.apiKeys.create({ slug: 'hooli', name: 'CI', scopes: ['assets.*'] });
     await withTenant('hooli', async (ui) => {
       ui.key('5');
@@ -186,7 +187,7 @@ describe('console: members, invitations, keys, domains and events', () => {
       await ui.waitForFrame('portal.hooli.test is verified');
       ui.key('home');
       for (let index = 0; index < rows.indexOf('old.hooli.test'); index += 1) ui.key('down');
-      ui.key('x');
+      ui.press('revokeItem');
       await ui.waitForFrame('Remove old.hooli.test from hooli');
       ui.key('enter');
       await ui.waitForFrame('Removed old.hooli.test');

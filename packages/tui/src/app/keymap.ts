@@ -106,7 +106,7 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'global', action: 'quit', keys: ['q', 'ctrl+c'], description: 'Quit the console (in a text field q is text: there ctrl+c quits)', hint: 'quit' },
   { scope: 'global', action: 'help', keys: ['?'], description: 'Show or hide this help', hint: 'help' },
   { scope: 'global', action: 'back', keys: ['escape'], description: 'Go back, close a dialog or clear the filter', hint: 'back' },
-  { scope: 'global', action: 'jump', keys: [':'], description: 'Jump to a screen: tenants, new, doctor or a tenant slug', hint: 'jump' },
+  { scope: 'global', action: 'jump', keys: [':'], description: 'Jump to a screen: tenants, new, doctor, platform or a tenant slug', hint: 'jump' },
   { scope: 'global', action: 'refresh', keys: ['R'], description: 'Reload from the database', hint: 'refresh' },
 
   { scope: 'list', action: 'up', keys: ['up', 'k'], description: 'Move up' },

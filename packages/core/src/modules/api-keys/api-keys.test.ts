@@ -9,6 +9,9 @@ import { scopeGrants } from './api-key-format.ts';
 import { createApiKey, listApiKeys, revokeApiKey, rotateApiKey } from '../../testing/api-key-use-cases.ts';
 import { verifyApiKey } from './verify-api-key.ts';
 
+/** The default plan (basic) has no api_access: keys need it switched on. */
+const API_ACCESS = { api_access: true };
+
 let testDatabase: TestDatabase;
 let database: Database;
 
@@ -31,7 +34,7 @@ const DAY = 24 * HOUR;
 
 describe('createApiKey', () => {
   it('shows the key once, stores prefix and hash only, and audits without the key', async () => {
-    const tenant = await provisionTestTenant(database);
+    const tenant = await provisionTestTenant(database, { features: API_ACCESS });
     const created = await createApiKey(ctx(), { slug: tenant.slug, name: 'Primary API Key', scopes: ['assets.*', 'devices.read', 'assets.*'] });
     expect(created.key).toMatch(/^tnt_[a-z0-9]{8}_[A-Za-z0-9]{40}$/);
     expect(created.apiKey).toMatchObject({ name: 'Primary API Key', scopes: ['assets.*', 'devices.read'], status: 'active', tenantSlug: tenant.slug });
@@ -53,7 +56,7 @@ describe('createApiKey', () => {
   });
 
   it('dry run writes nothing and returns no key; bad scopes and names are refused by field', async () => {
-    const tenant = await provisionTestTenant(database);
+    const tenant = await provisionTestTenant(database, { features: API_ACCESS });
     const before = await snapshot();
     const planned = await createApiKey(ctx(), { slug: tenant.slug, name: 'Dry', scopes: ['assets.read'] }, { dryRun: true });
     expect(planned.result).toBe('planned');
@@ -71,7 +74,7 @@ describe('createApiKey', () => {
   });
 
   it('refuses past maxApiKeys with the numbers; revoked and expired keys do not count', async () => {
-    const tenant = await provisionTestTenant(database, { plan: 'basic' });
+    const tenant = await provisionTestTenant(database, { plan: 'basic', features: API_ACCESS });
     const first = await createApiKey(ctx(), { slug: tenant.slug, name: 'One', scopes: ['*'] });
     await createApiKey(ctx(), { slug: tenant.slug, name: 'Two', scopes: ['*'], expiresDays: 1 });
     const error = await failure(createApiKey(ctx(), { slug: tenant.slug, name: 'Three', scopes: ['*'] }));
@@ -84,7 +87,7 @@ describe('createApiKey', () => {
 
 describe('verifyApiKey', () => {
   it('answers valid with tenant and scopes, records lastUsedAt, and checks a requested scope', async () => {
-    const tenant = await provisionTestTenant(database);
+    const tenant = await provisionTestTenant(database, { features: API_ACCESS });
     const { key, apiKey } = await createApiKey(ctx(), { slug: tenant.slug, name: 'Reader', scopes: ['assets.*'] });
     expect(await verifyApiKey(ctx(), { key: key ?? '', scope: 'assets.read' }, { dryRun: true })).toMatchObject({ valid: true });
     expect((await listApiKeys(ctx(), tenant.slug))[0]?.lastUsedAt).toBeNull();
@@ -95,7 +98,7 @@ describe('verifyApiKey', () => {
   });
 
   it('says why not: malformed, unknown, revoked, expired, suspended tenant', async () => {
-    const tenant = await provisionTestTenant(database);
+    const tenant = await provisionTestTenant(database, { features: API_ACCESS });
     const { key, apiKey } = await createApiKey(ctx(), { slug: tenant.slug, name: 'Short', scopes: ['*'], expiresDays: 1 });
     expect(await verifyApiKey(ctx(), { key: 'hello' })).toMatchObject({ valid: false, reason: 'malformed' });
     const forged = `tnt_${apiKey.prefix}_${'A'.repeat(40)}`;
@@ -112,7 +115,7 @@ describe('verifyApiKey', () => {
 
 describe('rotateApiKey', () => {
   it('issues a new key with the same name and scopes and lets the old one live for the overlap', async () => {
-    const tenant = await provisionTestTenant(database);
+    const tenant = await provisionTestTenant(database, { features: API_ACCESS });
     const old = await createApiKey(ctx(), { slug: tenant.slug, name: 'Deploy', scopes: ['assets.*', 'devices.*'], expiresDays: 90 });
     const rotated = await rotateApiKey(ctx(), { slug: tenant.slug, prefix: old.apiKey.prefix, overlapHours: 2 });
     expect(rotated.apiKey).toMatchObject({ name: 'Deploy', scopes: ['assets.*', 'devices.*'], status: 'active' });
@@ -127,7 +130,7 @@ describe('rotateApiKey', () => {
   });
 
   it('refuses an unknown prefix, and lets only owners and admins manage keys', async () => {
-    const tenant = await provisionTestTenant(database);
+    const tenant = await provisionTestTenant(database, { features: API_ACCESS });
     expect((await failure(rotateApiKey(ctx(), { slug: tenant.slug, prefix: 'zzzzzzzz' }))).code).toBe('API_KEY_NOT_FOUND');
     expect((await failure(revokeApiKey(ctx(), { slug: tenant.slug, prefix: 'nope' }))).details.issues).toEqual([expect.objectContaining({ path: 'prefix' })]);
     const analyst = await addTestMember(database, tenant.slug, ['analyst']);

@@ -6,7 +6,16 @@ import { ApiKey } from './api-key.entity.ts';
 import { apiKeyStatus } from './api-key-view.ts';
 import { verifyApiKeyInput, type VerifyApiKeyInput } from './api-key.schemas.ts';
 
-export const VERIFY_FAILURES = ['malformed', 'unknown', 'revoked', 'expired', 'tenant_suspended', 'tenant_inactive', 'scope_not_granted'] as const;
+export const VERIFY_FAILURES = [
+  'malformed',
+  'unknown',
+  'revoked',
+  'expired',
+  'tenant_suspended',
+  'tenant_inactive',
+  'feature_disabled',
+  'scope_not_granted',
+] as const;
 export type VerifyFailure = (typeof VERIFY_FAILURES)[number];
 
 export type VerifyOutcome =
@@ -42,6 +51,14 @@ export async function verifyApiKey(ctx: ServiceContext, input: VerifyApiKeyInput
   if (tenant.status === 'suspended') return { valid: false, reason: 'tenant_suspended', message: `${tenant.slug} is suspended.`, ...about };
   if (tenant.status !== 'active')
     return { valid: false, reason: 'tenant_inactive', message: `${tenant.slug} is ${tenant.status.replace('_', ' ')}.`, ...about };
+  // A plan without api_access (a downgrade, the feature switched off) stops the tenant's keys at once.
+  if (!tenant.features.api_access)
+    return {
+      valid: false,
+      reason: 'feature_disabled',
+      message: `${tenant.slug} (plan ${tenant.plan}) does not have the api_access feature: its API keys do not work.`,
+      ...about,
+    };
   if (!options.dryRun) await em.nativeUpdate(ApiKey, { id: key.id }, { lastUsedAt: now });
   if (request.scope !== undefined && !scopesGrant(key.scopes, request.scope)) {
     return {

@@ -41,7 +41,7 @@ const DAY = 86_400_000;
 
 describe('suspend and resume', () => {
   it("suspend stops the tenant's users and keys, resume brings them back; repeating is unchanged", async () => {
-    const tenant = await provisionTestTenant(database);
+    const tenant = await provisionTestTenant(database, { plan: 'professional' });
     const { key } = await createApiKey(ctx(), { slug: tenant.slug, name: 'k', scopes: ['*'] });
     const owner = userContext(database, { userId: tenant.ownerId, email: tenant.ownerEmail });
     const suspended = await suspendTenant(ctx(), { slug: tenant.slug, reason: 'unpaid invoice' });

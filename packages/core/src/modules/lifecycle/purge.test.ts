@@ -35,7 +35,7 @@ const DAY = 86_400_000;
 
 describe('purgeTenant', () => {
   it('drops the data space and every row of the tenant, keeps a tombstone and the audit trail', async () => {
-    const input = tenantInput({ name: 'Gone Inc', ownerPassword: 'Owner-Password-1', domain: 'gone.example' });
+    const input = tenantInput({ name: 'Gone Inc', ownerPassword: 'Owner-Password-1', domain: 'gone.example', plan: 'professional' });
     await provisionTenant(ctx(), input);
     const tenant = await findTenant(database.fork(), String(input.slug));
     const shared = await addTestMember(database, tenant.slug, ['viewer']);

@@ -3,6 +3,7 @@ import { defineOperation } from '../../operations/operation.ts';
 import { diffValues } from '../changes/change.ts';
 import type { Tenant } from '../tenants/tenant.entity.ts';
 import { PLAN_CATALOG, PLAN_CODES, planFeatureFlags, type FeatureFlags, type Limits, type PlanCode } from './catalog.ts';
+import { featuresLostStep } from './feature-gates.ts';
 import { usageViolations, type LimitViolation } from './limit-violations.ts';
 import { changePlanInput } from './plan.schemas.ts';
 import { limitNoun } from './usage.ts';
@@ -36,6 +37,7 @@ export const changePlan = defineOperation({
           // The fields are the plan's diff (`changes`), shown beside the steps: not repeated here.
           description: `Move ${tenant.slug} from ${tenant.plan} to ${request.plan} (${direction}): ${changes.length === 1 ? '1 field changes' : `${changes.length} fields change`}`,
         },
+        ...(await featuresLostStep(ctx, tenant, features)),
         { action: 'audit', description: 'Record the audit event with the before and after' },
       ],
       changes,

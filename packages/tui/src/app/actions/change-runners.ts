@@ -1,4 +1,5 @@
-import { TenantryError, type ChangeDto, type TenantryClient } from '@tenantry/sdk';
+import { resolve } from 'node:path';
+import { readInputFile, TenantryError, type ChangeDto, type TenantryClient } from '@tenantry/sdk';
 import type { EffectRequest, Selection } from '../state/types.ts';
 import { planChanges, type ActionRunner, type AppliedView } from './action-runner.ts';
 
@@ -70,4 +71,23 @@ export function requiredWholeNumber(value: string | undefined, field: string): n
 /** One form over two operations (extend or end a trial, an edit left unchanged): the request picks the runner. */
 export function chosenRunner(choose: (request: EffectRequest) => ActionRunner): ActionRunner {
   return { plan: (context) => choose(context.request).plan(context), apply: (context) => choose(context.request).apply(context) };
+}
+
+/** A form's text with the blanks around it gone, or undefined when nothing is left: an optional field left empty. */
+export function optionalText(value: string | undefined): string | undefined {
+  const text = value?.trim() ?? '';
+  return text === '' ? undefined : text;
+}
+
+/** A path typed in a form, resolved against the console's working directory; required. */
+export function requiredPath(value: string | undefined, field: string): string {
+  const path = optionalText(value);
+  if (!path) throw TenantryError.invalidInput([{ path: field, message: 'is required: the path of a file' }]);
+  return resolve(path);
+}
+
+/** The export key in the file a form names (never typed into the form itself); the installation's when empty. */
+export async function exportKeyFrom(value: string | undefined): Promise<{ exportKey?: string }> {
+  const path = optionalText(value);
+  return path ? { exportKey: await readInputFile(resolve(path), 'exportKeyFile') } : {};
 }

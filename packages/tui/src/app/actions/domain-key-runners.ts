@@ -25,7 +25,10 @@ export const createKey: ActionRunner = changeRunner(
   (client, request, options) => {
     const scopes = (request.values.scopes ?? '').split(/[\s,]+/).filter(Boolean);
     const expiresDays = wholeNumber(request.values.expiresDays, 'expiresDays');
-    return client.apiKeys.create({ slug: targetSlug(request), name: request.values.name ?? '', scopes, ...(expiresDays ? { expiresDays } : {}) }, options);
+    return client.apiKeys.create(
+      { slug: targetSlug(request), name: request.values.name ?? '', scopes, ...(expiresDays !== undefined ? { expiresDays } : {}) },
+      options,
+    );
   },
   (result) => ({
     message: `Created the API key ${result.apiKey.prefix} (${result.apiKey.scopes.join(' ')})`,

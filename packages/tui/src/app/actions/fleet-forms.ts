@@ -1,8 +1,11 @@
 import type { ActionId } from '../keymap.ts';
+import type { Selection } from '../state/types.ts';
 import { choiceField, secretField, textField, YES_NO, type ActionOpening } from './form-fields.ts';
 
+const URL_LABEL = 'URL (https://, Slack, email:ADDRESS)';
+
 /** What a key opens on the tenants screen, the doctor or the platform screen: operations on no one tenant. */
-export function openFleetAction(action: ActionId, webhookSelected: boolean): ActionOpening | undefined {
+export function openFleetAction(action: ActionId, selected: Selection | null): ActionOpening | undefined {
   switch (action) {
     case 'bulkImport':
       return {
@@ -39,20 +42,20 @@ export function openFleetAction(action: ActionId, webhookSelected: boolean): Act
     case 'migrateDatabase':
       return { action: 'migrateDatabase', title: "Apply Tenantry's control-plane migrations", fields: [] };
     case 'notify':
-      return { action: 'notify', title: 'Notify the doctor findings', fields: [textField('url', 'URL (https://, Slack, email:ADDRESS)')] };
+      return { action: 'notify', title: 'Notify the doctor findings', fields: [textField('url', URL_LABEL)] };
     case 'addWebhook':
       return {
         action: 'addWebhook',
         title: 'Subscribe to events',
         fields: [
-          textField('url', 'URL (https://, Slack, email:ADDRESS)'),
+          textField('url', URL_LABEL),
           textField('events', 'Events', 'tenant.*'),
           textField('tenant', 'Only the tenant (empty: all)'),
           textField('description', 'Description'),
         ],
       };
     case 'enableWebhook':
-      return webhookSelected ? { action: 'enableWebhook', title: 'Enable the webhook', fields: [] } : undefined;
+      return selected?.kind === 'webhook' ? { action: 'enableWebhook', title: `Enable the webhook ${selected.label}`, fields: [] } : undefined;
     case 'createToken':
       return {
         action: 'createToken',

@@ -1,24 +1,12 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { TenantryError, type BulkReportDto, type MigrationUnitDto } from '@tenantry/sdk';
-import { exportKeyOption } from '../../cli/commands/tenant/export-key-flag.ts';
+import { readInputFile, TenantryError, type BulkReportDto, type MigrationUnitDto } from '@tenantry/sdk';
 import { plural } from '../../text/plural.ts';
 import type { EffectRequest } from '../state/types.ts';
 import type { ActionRunner } from './action-runner.ts';
-import { applyOptions, changeRunner, wholeNumber } from './change-runners.ts';
+import { applyOptions, changeRunner, exportKeyFrom, optionalText, requiredPath, wholeNumber } from './change-runners.ts';
 
-const filePath = (request: EffectRequest) => resolve(request.values.file?.trim() ?? '');
-
-async function readInput(path: string): Promise<string> {
-  if (path === resolve('')) throw TenantryError.invalidInput([{ path: 'file', message: 'is required: the path of the file to read' }]);
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    const reason = (error as { code?: unknown }).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error);
-    throw TenantryError.invalidInput([{ path: 'file', message: `cannot read ${path}: ${reason}` }]);
-  }
-}
+const filePath = (request: EffectRequest) => requiredPath(request.values.file, 'file');
+const readInput = (path: string) => readInputFile(path, 'file');
 
 const digest = (text: string) => createHash('sha256').update(text).digest('hex').slice(0, 16);
 
@@ -81,10 +69,10 @@ function bulkApplied(report: BulkReportDto) {
 export const importTenant: ActionRunner = changeRunner(
   (request) => `Import ${filePath(request)}`,
   async (client, request, options) => {
-    const slug = request.values.slug?.trim();
+    const slug = optionalText(request.values.slug);
     return client.tenants.import(
       { file: filePath(request) },
-      { ...(slug ? { slug } : {}), ...(await exportKeyOption({ 'export-key-file': request.values.exportKeyFile?.trim() || undefined })), ...options },
+      { ...(slug ? { slug } : {}), ...(await exportKeyFrom(request.values.exportKeyFile)), ...options },
     );
   },
   (result) => ({
@@ -149,11 +137,17 @@ export const migrateDatabase: ActionRunner = {
   },
 };
 
+/** The title leaves the URL out: the plan's step names it masked (a Slack URL's path is its credential). */
 export const notify: ActionRunner = changeRunner(
-  (request) => `Notify the findings to ${request.values.url ?? ''}`,
+  () => 'Notify the doctor findings',
   (client, request, options) => client.health.notify(request.values.url?.trim() ?? '', {}, options),
   (result) => ({
-    message: `Notified ${result.target}: ${plural(result.sent, 'finding')} opened, ${result.resolved} resolved`,
+    message: result.deliveryError
+      ? `Recorded ${plural(result.sent, 'finding')} opened and ${result.resolved} resolved for ${result.target}, but the delivery failed`
+      : `Notified ${result.target}: ${plural(result.sent, 'finding')} opened, ${result.resolved} resolved`,
+    ...(result.deliveryError
+      ? { lines: [`✗ ${result.deliveryError}`, 'The events stay queued and are retried by tenantry events deliver or tenantry serve.'] }
+      : {}),
     ...(result.subscription?.secret ? { secret: { label: 'Signing secret', value: result.subscription.secret } } : {}),
   }),
 );

@@ -14,7 +14,7 @@ export const textField = (name: string, label: string, value = ''): FieldState =
 
 export const choiceField = (name: string, label: string, value: string, choices: readonly string[]): FieldState => ({ name, label, value, choices });
 
-/** Typed hidden (a password, an export key); never kept once the dialog closes. */
+/** Typed hidden (a password, an invitation token); never kept once the dialog closes. */
 export const secretField = (name: string, label: string): FieldState => ({ name, label, value: '', secret: true });
 
 export const YES_NO = ['no', 'yes'] as const;

@@ -14,5 +14,5 @@ export function openAction(action: ActionId, view: ViewInfo, route: ConsoleRoute
     return openTenantAction(action, view.tenant) ?? openItemAction(action, view.selection);
   }
   if (route.screen === 'platform' && action === 'revokeItem') return openItemAction(action, view.selection);
-  return openFleetAction(action, view.selection?.kind === 'webhook');
+  return openFleetAction(action, view.selection);
 }

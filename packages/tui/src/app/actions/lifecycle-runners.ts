@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { exportKeyOption } from '../../cli/commands/tenant/export-key-flag.ts';
+import { TenantryError } from '@tenantry/sdk';
 import type { EffectRequest } from '../state/types.ts';
 import type { ActionRunner } from './action-runner.ts';
-import { changeRunner, chosenRunner, requiredWholeNumber, targetSlug } from './change-runners.ts';
+import { changeRunner, chosenRunner, exportKeyFrom, optionalText, requiredWholeNumber, targetSlug } from './change-runners.ts';
 
 export const restore: ActionRunner = changeRunner(
   (request) => `Restore ${targetSlug(request)}`,
@@ -25,11 +25,16 @@ export const purge: ActionRunner = changeRunner(
   }),
 );
 
-const trialInput = (request: EffectRequest) => ({ slug: targetSlug(request), extendDays: requiredWholeNumber(request.values.days, 'days') });
+/** The form's field is `days`: a refused value is named so, not by the SDK's `extendDays`. */
+async function extendBy<T>(request: EffectRequest, call: (input: { slug: string; extendDays: number }) => Promise<T>): Promise<T> {
+  const days = requiredWholeNumber(request.values.days, 'days');
+  if (days < 1 || days > 365) throw TenantryError.invalidInput([{ path: 'days', message: `must be between 1 and 365 (got ${days})` }]);
+  return call({ slug: targetSlug(request), extendDays: days });
+}
 
 const extendTrial = changeRunner(
   (request) => `Extend the trial of ${targetSlug(request)} by ${request.values.days ?? ''} days`,
-  (client, request, options) => client.tenants.extendTrial(trialInput(request), options),
+  (client, request, options) => extendBy(request, (input) => client.tenants.extendTrial(input, options)),
   (result, request) => ({ message: `The trial of ${targetSlug(request)} ends ${result.trialEndsAt.slice(0, 10)}` }),
 );
 
@@ -48,7 +53,7 @@ export const exportTenant: ActionRunner = changeRunner(
   async (client, request, options) =>
     client.tenants.export(targetSlug(request), {
       file: exportFile(request),
-      ...(await exportKeyOption({ 'export-key-file': request.values.exportKeyFile?.trim() || undefined })),
+      ...(await exportKeyFrom(request.values.exportKeyFile)),
       ...options,
     }),
   (result) => ({
@@ -58,5 +63,5 @@ export const exportTenant: ActionRunner = changeRunner(
 );
 
 function exportFile(request: EffectRequest): string {
-  return resolve(request.values.file?.trim() || `${targetSlug(request)}.tenant.jsonl`);
+  return resolve(optionalText(request.values.file) ?? `${targetSlug(request)}.tenant.jsonl`);
 }

@@ -1,13 +1,16 @@
 import type { Role } from '@tenantry/sdk';
 import type { ActionRunner } from './action-runner.ts';
-import { changeRunner, selectedLabel, targetSlug, wholeNumber } from './change-runners.ts';
+import { changeRunner, optionalText, selectedLabel, targetSlug, wholeNumber } from './change-runners.ts';
 
 export const invite: ActionRunner = changeRunner(
   (request) => `Invite ${request.values.email ?? ''} to ${targetSlug(request)}`,
   (client, request, options) => {
     const role = request.values.role === 'none' || !request.values.role ? null : (request.values.role as Role);
     const expiresDays = wholeNumber(request.values.expiresDays, 'expiresDays');
-    return client.invitations.send({ slug: targetSlug(request), email: request.values.email ?? '', role, ...(expiresDays ? { expiresDays } : {}) }, options);
+    return client.invitations.send(
+      { slug: targetSlug(request), email: request.values.email ?? '', role, ...(expiresDays !== undefined ? { expiresDays } : {}) },
+      options,
+    );
   },
   (result) => ({
     message: `Invited ${result.invitation.email} (${result.action})`,
@@ -51,15 +54,10 @@ export const resendInvitation: ActionRunner = changeRunner(
 /** For a user who cannot reach the link: the token, a password (checked against the tenant's policy), a name. */
 export const acceptInvitation: ActionRunner = changeRunner(
   () => 'Accept the invitation',
-  (client, request, options) =>
-    client.invitations.accept(
-      {
-        token: request.values.token ?? '',
-        password: request.values.password ?? '',
-        ...(request.values.name?.trim() ? { name: request.values.name.trim() } : {}),
-      },
-      options,
-    ),
+  (client, request, options) => {
+    const name = optionalText(request.values.name);
+    return client.invitations.accept({ token: request.values.token ?? '', password: request.values.password ?? '', ...(name ? { name } : {}) }, options);
+  },
   (result) => ({ message: `${result.email} joined ${result.tenantSlug}${result.role ? ` as ${result.role}` : ''}`, openSlug: result.tenantSlug }),
 );
 

@@ -1,16 +1,15 @@
 import { plural } from '../../text/plural.ts';
 import type { ActionRunner } from './action-runner.ts';
-import { changeRunner, selectedId, selectedLabel, wholeNumber } from './change-runners.ts';
+import { changeRunner, optionalText, selectedId, selectedLabel, wholeNumber } from './change-runners.ts';
 
-const optional = (value: string | undefined) => (value?.trim() ? value.trim() : undefined);
-
+/** The title leaves the URL out: the plan's step names it masked (a Slack URL's path is its credential). */
 export const addWebhook: ActionRunner = changeRunner(
-  (request) => `Subscribe ${request.values.url ?? ''} to ${request.values.events ?? ''}`,
+  (request) => `Subscribe a URL to ${request.values.events ?? ''}`,
   (client, request, options) => {
-    const tenant = optional(request.values.tenant);
-    const description = optional(request.values.description);
+    const tenant = optionalText(request.values.tenant);
+    const description = optionalText(request.values.description);
     return client.webhooks.add(
-      { url: request.values.url ?? '', events: request.values.events ?? '', ...(tenant ? { tenant } : {}), ...(description ? { description } : {}) },
+      { url: request.values.url?.trim() ?? '', events: request.values.events ?? '', ...(tenant ? { tenant } : {}), ...(description ? { description } : {}) },
       options,
     );
   },
@@ -22,20 +21,20 @@ export const addWebhook: ActionRunner = changeRunner(
 );
 
 export const enableWebhook: ActionRunner = changeRunner(
-  (request) => `Enable the webhook ${request.target.selection?.label ?? ''}`,
+  (request) => `Enable the webhook ${selectedLabel(request, 'webhook')}`,
   (client, request, options) => client.webhooks.enable({ id: selectedId(request, 'webhook') }, options),
   (result) => ({ message: `${result.webhook.target} is enabled: deliveries start again` }),
 );
 
 export const removeWebhook: ActionRunner = changeRunner(
-  (request) => `Remove the webhook ${request.target.selection?.label ?? ''}`,
+  (request) => `Remove the webhook ${selectedLabel(request, 'webhook')}`,
   (client, request, options) => client.webhooks.remove({ id: selectedId(request, 'webhook') }, options),
   (result) => ({ message: `Removed the webhook ${result.webhook.target}` }),
 );
 
 /** Replays the selected event to every enabled subscription whose filter matches it. */
 export const replayEvent: ActionRunner = changeRunner(
-  (request) => `Replay the event ${request.target.selection?.label ?? ''}`,
+  (request) => `Replay the event ${selectedLabel(request, 'event')}`,
   (client, request, options) => client.webhooks.replay({ event: selectedId(request, 'event') }, options),
   (result) => ({ message: `Queued ${result.event.type} again: ${plural(result.queued, 'delivery', 'deliveries')}` }),
 );

@@ -57,9 +57,14 @@ function policyInput(request: EffectRequest): UpdatePolicyInput {
   return Object.keys(password).length > 0 ? { ...input, password } : input;
 }
 
+/** The form's one field reads "api_access → on": the feature and the state it switches to. */
+function featureSwitch(request: EffectRequest): { feature: Feature; enabled: boolean } {
+  const [feature = '', state = ''] = (request.values.switch ?? '').split(' → ');
+  return { feature: feature as Feature, enabled: state === 'on' };
+}
+
 export const setFeature: ActionRunner = changeRunner(
-  (request) => `Switch ${request.values.feature ?? ''} ${request.values.enabled ?? ''} for ${targetSlug(request)}`,
-  (client, request, options) =>
-    client.plans.setFeature({ slug: targetSlug(request), feature: request.values.feature as Feature, enabled: request.values.enabled === 'on' }, options),
-  (_result, request) => ({ message: `${request.values.feature ?? ''} is ${request.values.enabled ?? ''} for ${targetSlug(request)}` }),
+  (request) => `Switch ${request.values.switch ?? ''} for ${targetSlug(request)}`,
+  (client, request, options) => client.plans.setFeature({ slug: targetSlug(request), ...featureSwitch(request) }, options),
+  (_result, request) => ({ message: `${featureSwitch(request).feature} is ${featureSwitch(request).enabled ? 'on' : 'off'} for ${targetSlug(request)}` }),
 );

@@ -50,12 +50,9 @@ export function openTenantAction(action: ActionId, tenant: TenantDetailsDto): Ac
         fields: [choiceField('change', 'Change', 'extend', ['extend', 'end']), textField('days', 'Extend by days', '14')],
       };
     case 'feature': {
-      const feature = FEATURES[0];
-      return {
-        action: 'setFeature',
-        title: `Switch a feature of ${tenant.slug}`,
-        fields: [choiceField('feature', 'Feature', feature, FEATURES), choiceField('enabled', 'Enabled', tenant.features[feature] ? 'off' : 'on', ON_OFF)],
-      };
+      // Each choice is a feature with the state it would switch to: the opposite of what it is now.
+      const switches = FEATURES.map((feature) => `${feature} → ${tenant.features[feature] ? 'off' : 'on'}`);
+      return { action: 'setFeature', title: `Switch a feature of ${tenant.slug}`, fields: [choiceField('switch', 'Switch', switches[0] ?? '', switches)] };
     }
     case 'settings':
       return editForm('updateSettings', `Settings of ${tenant.slug} (only changed fields are sent)`, settingsFields(tenant));

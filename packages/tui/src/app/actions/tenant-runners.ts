@@ -1,6 +1,6 @@
 import type { PlanCode } from '@tenantry/sdk';
 import { planChanges, type ActionRunner } from './action-runner.ts';
-import { applyOptions, changeRunner, targetSlug } from './change-runners.ts';
+import { applyOptions, changeRunner, optionalText, targetSlug } from './change-runners.ts';
 
 /** Moves the tenant to another plan: the plan dialog shows the diff; a downgrade below usage is refused with the numbers. */
 export const changePlan: ActionRunner = {
@@ -27,8 +27,10 @@ export const changePlan: ActionRunner = {
 
 export const suspend: ActionRunner = changeRunner(
   (request) => `Suspend ${targetSlug(request)}`,
-  (client, request, options) =>
-    client.tenants.suspend({ slug: targetSlug(request), ...(request.values.reason?.trim() ? { reason: request.values.reason.trim() } : {}) }, options),
+  (client, request, options) => {
+    const reason = optionalText(request.values.reason);
+    return client.tenants.suspend({ slug: targetSlug(request), ...(reason ? { reason } : {}) }, options);
+  },
   (_result, request) => ({ message: `${targetSlug(request)} is suspended: its users and keys cannot act until it is resumed` }),
 );
 

@@ -4,10 +4,19 @@ import { useClient } from '../client-context.ts';
 import { useMemo } from 'react';
 import { useAsync } from './use-async.ts';
 
-/** Loads what the open tab lists beyond the tenant itself, only while that tab is open. */
+const NO_LISTS: Omit<TabData, 'loading'> = {};
+
+/**
+ * Loads what the open tab lists beyond the tenant itself, only while that tab is open. Lists of the
+ * tenant open before are never shown for this one while it loads: keys would act on their rows.
+ */
 export function useTabData(slug: string | null, tab: TabId, refreshes: number): TabData {
   const client = useClient();
-  const state = useAsync(async (): Promise<Omit<TabData, 'loading'>> => {
+  const state = useAsync(
+    async (): Promise<{ slug: string | null; lists: Omit<TabData, 'loading'> }> => ({ slug, lists: await load() }),
+    [client, slug, tab, refreshes],
+  );
+  async function load(): Promise<Omit<TabData, 'loading'>> {
     if (!slug) return {};
     switch (tab) {
       case 'invitations':
@@ -26,6 +35,7 @@ export function useTabData(slug: string | null, tab: TabId, refreshes: number): 
       case 'members':
         return {};
     }
-  }, [client, slug, tab, refreshes]);
-  return useMemo(() => ({ loading: state.loading, ...(state.data ?? {}), ...(state.error ? { error: state.error } : {}) }), [state]);
+  }
+  const lists = state.data?.slug === slug ? state.data.lists : NO_LISTS;
+  return useMemo(() => ({ loading: state.loading, ...lists, ...(state.error ? { error: state.error } : {}) }), [state, lists]);
 }

@@ -265,7 +265,7 @@ function completeJump(jump: JumpState, step: 1 | -1, slugs: readonly string[]): 
 
 function jumpTo(state: ConsoleState, text: string, known: TenantSlugs | undefined): ConsoleState {
   const route = jumpTarget(text);
-  if (!route) return { ...state, notice: { kind: 'error', text: `Nothing to jump to: "${text}". Try tenants, new, doctor or a slug.` } };
+  if (!route) return { ...state, notice: { kind: 'error', text: `Nothing to jump to: "${text}". Try tenants, new, doctor, platform or a slug.` } };
   if (route.screen === 'wizard' && state.readonly) return refusedReadonly(state);
   if (route.screen === 'tenant' && known?.complete && !known.slugs.includes(route.slug))
     return {

@@ -5,6 +5,7 @@ import { renderCliDocs } from './render-cli-docs.ts';
 import { renderDoctorDocs } from './render-doctor-docs.ts';
 import { renderErrorDocs } from './render-error-docs.ts';
 import { renderEventDocs } from './render-event-docs.ts';
+import { renderPlanDocs } from './render-plan-docs.ts';
 
 const doc = (name: string) => readFileSync(new URL(`../../../../../docs/${name}`, import.meta.url), 'utf8');
 
@@ -19,6 +20,10 @@ describe('generated docs', () => {
 
   it('docs/doctor.md matches the health check catalog (run `pnpm docs:generate` after changing a check)', () => {
     expect(doc('doctor.md')).toBe(renderDoctorDocs());
+  });
+
+  it('docs/plans.md matches the plan catalog and its feature gates (run `pnpm docs:generate` after changing them)', () => {
+    expect(doc('plans.md')).toBe(renderPlanDocs());
   });
 
   it('docs/events.md matches the event catalog (run `pnpm docs:generate` after changing an event type)', () => {

@@ -7,7 +7,7 @@ export const keyCreate = defineCommand({
   path: ['key', 'create'],
   summary: 'Creates an API key for a tenant and shows it once.',
   description:
-    'The key is tnt_<prefix>_<secret>; only the prefix and a hash are stored. Scopes are dotted names, a trailing * grants everything under it (assets.*), * alone everything.',
+    'The key is tnt_<prefix>_<secret>; only the prefix and a hash are stored. Scopes are dotted names, a trailing * grants everything under it (assets.*), * alone everything. Needs the api_access feature (professional and enterprise, or `tenantry tenant feature SLUG api_access on`): without it, exit 7 FEATURE_NOT_ENABLED.',
   args: [{ name: 'slug', description: "The tenant's slug.", field: 'slug' }],
   flags: [
     { name: 'name', type: 'string', placeholder: 'NAME', field: 'name', description: 'What the key is for (required).' },

@@ -5,7 +5,8 @@ import { NEVER_EXPIRES_FLAG, expiryFromFlags, renderNewKey } from './render-key.
 export const keyRotate = defineCommand({
   path: ['key', 'rotate'],
   summary: 'Issues a new API key with the same name and scopes; the old one works for an overlap period.',
-  description: 'Clients switch to the new key during the overlap (default 24 hours); then the old key expires. 0 ends it at once.',
+  description:
+    'Clients switch to the new key during the overlap (default 24 hours); then the old key expires. 0 ends it at once. Needs the api_access feature, like key create.',
   args: [
     { name: 'slug', description: "The tenant's slug.", field: 'slug' },
     { name: 'prefix', description: 'The prefix of the key to rotate (from `tenantry key list`).', field: 'prefix' },
