@@ -106,6 +106,35 @@ describe('tenantry tenant create-bulk', { timeout: 240_000 }, () => {
     ]);
   });
 
+  it('shows each invitation it sends with its token once, in the JSON report and after the table, and the token accepts', async () => {
+    const seed = (slug: string) =>
+      JSON.stringify([
+        {
+          tenant: { name: slug, subdomain: slug, plan_type: 'basic' },
+          users: [
+            { email: `owner@${slug}.test`, role: 'owner' },
+            { email: `new@${slug}.test`, role: 'viewer' },
+          ],
+        },
+      ]);
+    const json = await cli(['tenant', 'create-bulk', '-', '--json'], seed('token-json'));
+    expect(json.exitCode, json.stderr).toBe(0);
+    const [row] = parseJson<{ rows: { invitations: { email: string; outcome: string; token?: string }[] }[] }>(json).rows;
+    const token = row?.invitations[0]?.token ?? '';
+    expect(row?.invitations).toEqual([{ email: 'new@token-json.test', role: 'viewer', outcome: 'sent', token: expect.stringMatching(/\S{20,}/) }]);
+    const accepted = await cli(['invite', 'accept', token, '--password-stdin', '--json'], 'Invited-Passw0rd!');
+    expect(accepted.exitCode, accepted.stderr).toBe(0);
+
+    const human = await cli(['tenant', 'create-bulk', '-'], seed('token-human'));
+    expect(human.exitCode, human.stderr).toBe(0);
+    const [, tokens] = human.stdout.split('\n\n');
+    expect(tokens).toMatch(/^tenant\tinvited\trole\tinvitation token\ntoken-human\tnew@token-human\.test\tviewer\t\S{20,}\n$/);
+    expect(human.stderr).toContain('Invitation tokens are shown once');
+    // Only the token's hash is stored.
+    const stored = await sqlOnDatabase(database, `select token_hash from tenantry.invitations where email = 'new@token-human.test'`);
+    expect(JSON.stringify(stored)).not.toContain(tokens?.split('\t').at(-1)?.trim() ?? 'none');
+  });
+
   it('killed mid-run, the same file run again creates exactly the missing tenants and nothing twice', { timeout: 300_000 }, async () => {
     const count = 30;
     const lines = ['name,slug,owner-email,isolation'];

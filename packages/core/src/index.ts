@@ -234,6 +234,7 @@ export { parseCidr } from './modules/settings/cidr.ts';
 export {
   DELETION_GRACE_DAYS,
   endTrialInput,
+  setBillingInput,
   deleteTenantInput,
   extendTrialInput,
   purgeTenantInput,
@@ -245,6 +246,7 @@ export type {
   DeleteTenantInput,
   EndTrialInput,
   ExtendTrialInput,
+  SetBillingInput,
   PurgeTenantInput,
   RestoreTenantInput,
   ResumeTenantInput,
@@ -254,6 +256,7 @@ export { suspendTenant } from './modules/lifecycle/suspend-tenant.operation.ts';
 export { resumeTenant } from './modules/lifecycle/resume-tenant.operation.ts';
 export { extendTrial } from './modules/lifecycle/extend-trial.operation.ts';
 export { endTrial } from './modules/lifecycle/end-trial.operation.ts';
+export { setBilling } from './modules/lifecycle/set-billing.operation.ts';
 export { deleteTenant } from './modules/lifecycle/delete-tenant.operation.ts';
 export { restoreTenant } from './modules/lifecycle/restore-tenant.operation.ts';
 export { purgeTenant } from './modules/lifecycle/purge-tenant.operation.ts';

@@ -35,7 +35,7 @@ export { readInputFile } from './files.ts';
 export type { OperationDescription } from './operation-catalog.ts';
 export type { PlanChangeDto, Plans } from './resources/plans.ts';
 export type { PolicyChangeDto } from './resources/tenant-changes.ts';
-export type { DeletionResultDto, PurgeResultDto, TrialResultDto } from './resources/tenant-lifecycle.ts';
+export type { BillingResultDto, DeletionResultDto, PurgeResultDto, TrialResultDto } from './resources/tenant-lifecycle.ts';
 export type { DomainDto, DomainResultDto } from './dto/domains.ts';
 export type { ApiKeyDto, ApiKeyResultDto, RotatedApiKeyDto, VerifyResultDto } from './dto/api-keys.ts';
 export type { ServiceTokenDto, ServiceTokenResultDto, ServiceTokenVerifyResultDto } from './dto/service-tokens.ts';
@@ -133,6 +133,7 @@ export type {
   DroppedDataSpace,
   EndTrialInput,
   ExtendTrialInput,
+  SetBillingInput,
   PurgeCounts,
   PurgeTenantInput,
   RestoreTenantInput,

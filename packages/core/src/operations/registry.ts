@@ -12,6 +12,7 @@ import { sendInvitation } from '../modules/invitations/send-invitation.operation
 import { deleteTenant } from '../modules/lifecycle/delete-tenant.operation.ts';
 import { endTrial } from '../modules/lifecycle/end-trial.operation.ts';
 import { extendTrial } from '../modules/lifecycle/extend-trial.operation.ts';
+import { setBilling } from '../modules/lifecycle/set-billing.operation.ts';
 import { purgeTenant } from '../modules/lifecycle/purge-tenant.operation.ts';
 import { restoreTenant } from '../modules/lifecycle/restore-tenant.operation.ts';
 import { resumeTenant } from '../modules/lifecycle/resume-tenant.operation.ts';
@@ -45,6 +46,7 @@ export const OPERATION_REGISTRY = {
   [resumeTenant.id]: resumeTenant,
   [extendTrial.id]: extendTrial,
   [endTrial.id]: endTrial,
+  [setBilling.id]: setBilling,
   [deleteTenant.id]: deleteTenant,
   [restoreTenant.id]: restoreTenant,
   [purgeTenant.id]: purgeTenant,

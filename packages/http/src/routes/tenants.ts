@@ -36,6 +36,7 @@ export const TENANT_ROUTES: RouteSpec[] = [
   changeRoute(TAG, 'PUT', '/v1/tenants/{slug}/features/{feature}', 'tenant.feature', (client, input, options) => client.plans.setFeature(input, options)),
   changeRoute(TAG, 'POST', '/v1/tenants/{slug}/trial/extend', 'tenant.trial', (client, input, options) => client.tenants.extendTrial(input, options)),
   changeRoute(TAG, 'POST', '/v1/tenants/{slug}/trial/end', 'tenant.end_trial', (client, input, options) => client.tenants.endTrial(input, options)),
+  changeRoute(TAG, 'PUT', '/v1/tenants/{slug}/billing', 'tenant.billing', (client, input, options) => client.tenants.setBilling(input, options)),
   changeRoute(TAG, 'POST', '/v1/tenants/{slug}/suspend', 'tenant.suspend', (client, input, options) => client.tenants.suspend(input, options)),
   changeRoute(TAG, 'POST', '/v1/tenants/{slug}/resume', 'tenant.resume', (client, input, options) => client.tenants.resume(input, options)),
   changeRoute(TAG, 'DELETE', '/v1/tenants/{slug}', 'tenant.delete', (client, input, options) => client.tenants.delete(input, options)),

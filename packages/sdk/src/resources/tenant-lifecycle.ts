@@ -5,6 +5,7 @@ import {
   purgeTenant,
   restoreTenant,
   resumeTenant,
+  setBilling,
   suspendTenant,
   type DroppedDataSpace,
   type Executed,
@@ -21,6 +22,16 @@ export interface TrialResultDto extends ChangeDto {
   trialEndsAt: string;
 }
 
+export interface BillingResultDto extends ChangeDto {
+  /** The end of the period paid for, null when cleared. */
+  paidUntil: string | null;
+  trialEndsAt: string | null;
+}
+
+export function toBillingDto(executed: Executed<{ paidUntil: Date | null; trialEndsAt: Date | null }, unknown>): BillingResultDto {
+  return { ...toChangeDto(executed), paidUntil: executed.data.paidUntil?.toISOString() ?? null, trialEndsAt: executed.data.trialEndsAt?.toISOString() ?? null };
+}
+
 export interface PurgeResultDto extends ChangeDto {
   /** What was (or, planned, will be) removed. */
   counts: PurgeCounts | null;
@@ -28,7 +39,7 @@ export interface PurgeResultDto extends ChangeDto {
 }
 
 /** The lifecycle operations behind `client.tenants.suspend|resume|extendTrial|delete|restore|purge`, and their DTOs. */
-export const LIFECYCLE = { suspendTenant, resumeTenant, extendTrial, endTrial, deleteTenant, restoreTenant, purgeTenant };
+export const LIFECYCLE = { suspendTenant, resumeTenant, extendTrial, endTrial, setBilling, deleteTenant, restoreTenant, purgeTenant };
 
 export function toTrialDto(executed: Executed<{ trialEndsAt: Date }, unknown>): TrialResultDto {
   return { ...toChangeDto(executed), trialEndsAt: executed.data.trialEndsAt.toISOString() };

@@ -19,6 +19,7 @@ import {
   type DeleteTenantInput,
   type EndTrialInput,
   type ExtendTrialInput,
+  type SetBillingInput,
   type PurgeTenantInput,
   type RestoreTenantInput,
   type ResumeTenantInput,
@@ -30,7 +31,17 @@ import { toChangeDto, toStepDtos, type ChangeDto } from '../dto/change.ts';
 import { toMemberDto } from '../dto/members.ts';
 import type { OperationOptions } from '../operation-options.ts';
 import type { PolicyChangeDto } from './tenant-changes.ts';
-import { LIFECYCLE, toDeletionDto, toPurgeDto, toTrialDto, type DeletionResultDto, type PurgeResultDto, type TrialResultDto } from './tenant-lifecycle.ts';
+import {
+  LIFECYCLE,
+  toBillingDto,
+  toDeletionDto,
+  toPurgeDto,
+  toTrialDto,
+  type BillingResultDto,
+  type DeletionResultDto,
+  type PurgeResultDto,
+  type TrialResultDto,
+} from './tenant-lifecycle.ts';
 import {
   exportToFile,
   importFrom,
@@ -238,6 +249,22 @@ export class Tenants {
    */
   async endTrial(input: EndTrialInput, options: OperationOptions = {}): Promise<ChangeDto> {
     return toChangeDto(await this.#runtime.execute(LIFECYCLE.endTrial, input, options));
+  }
+
+  /**
+   * Records until when the tenant has paid (`paidUntil`: a date, the end of that day UTC, or a date and
+   * time; null clears it) and, with `endTrial`, ends a running trial now: the tenant is converted to
+   * paying. The doctor's TRIAL_ENDED_ACTIVE no longer reports a tenant paid past today. Platform only.
+   *
+   * @example
+   * ```ts
+   * await tenantry.tenants.setBilling({ slug: 'acme-corp', paidUntil: '2027-01-31', endTrial: true });
+   * ```
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT`, `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_STATUS_TRANSITION`, `PLAN_STALE`; and, like every method, a database code (see `TenantryClient`)
+   */
+  async setBilling(input: SetBillingInput, options: OperationOptions = {}): Promise<BillingResultDto> {
+    return toBillingDto(await this.#runtime.execute(LIFECYCLE.setBilling, input, options));
   }
 
   /**

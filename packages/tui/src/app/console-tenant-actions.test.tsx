@@ -114,6 +114,23 @@ describe('console: settings, policy, features and trial', () => {
   });
 });
 
+describe('console: billing', () => {
+  it('records until when the tenant has paid from a form, the plan first', async () => {
+    await withTenant('hooli', async (ui) => {
+      ui.press('billing');
+      await ui.waitForFrame('Billing of hooli');
+      ui.type('2027-06-30');
+      ui.key('enter');
+      const plan = await ui.waitForFrame(PLAN);
+      expect(plan).toContain('Record hooli as paid until 2027-06-30T23:59:59.999Z');
+      ui.key('enter');
+      await ui.waitForFrame('hooli is paid until 2027-06-30');
+      await ui.waitForFrame(/Paid until +\d+ days left \(until 2027-06-30\)/);
+    });
+    expect((await client.tenants.get('hooli')).paidUntil).toBe('2027-06-30T23:59:59.999Z');
+  });
+});
+
 describe('console: members, invitations, keys, domains and events', () => {
   it('resets a member password (shown once) and removes a member', async () => {
     await client.invitations.send({ slug: 'hooli', email: 'dev@hooli.test', role: 'viewer' });

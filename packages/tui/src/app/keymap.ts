@@ -51,6 +51,7 @@ export type ActionId =
   | 'restoreTenant'
   | 'purgeTenant'
   | 'trial'
+  | 'billing'
   | 'feature'
   | 'settings'
   | 'policy'
@@ -170,6 +171,7 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'tenant', action: 'policy', keys: ['o'], description: 'Edit the security policy: 2FA, session timeout, password rules, IP ranges', mutates: true },
   { scope: 'tenant', action: 'feature', keys: ['f'], description: 'Switch a feature on or off', mutates: true },
   { scope: 'tenant', action: 'trial', keys: ['t'], description: 'Extend or end the trial', mutates: true },
+  { scope: 'tenant', action: 'billing', keys: ['b'], description: 'Record until when the tenant has paid (and end its trial)', mutates: true },
   { scope: 'tenant', action: 'exportTenant', keys: ['E'], description: 'Export the tenant to a signed file', mutates: true },
   { scope: 'tenant', action: 'deleteTenant', keys: ['D'], description: 'Delete the tenant (type its exact name)', mutates: true },
   { scope: 'tenant', action: 'restoreTenant', keys: ['u'], description: 'Restore a tenant pending deletion', mutates: true },

@@ -53,6 +53,7 @@ import { tenantRestore } from './commands/tenant/restore.ts';
 import { tenantResume } from './commands/tenant/resume.ts';
 import { tenantSuspend } from './commands/tenant/suspend.ts';
 import { tenantTrial } from './commands/tenant/trial.ts';
+import { tenantBilling } from './commands/tenant/billing.ts';
 import { tenantList } from './commands/tenant/list.ts';
 import { tenantPlan } from './commands/tenant/plan.ts';
 import { tenantPolicy } from './commands/tenant/policy.ts';
@@ -83,6 +84,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   tenantSuspend,
   tenantResume,
   tenantTrial,
+  tenantBilling,
   tenantDelete,
   tenantRestore,
   tenantPurge,

@@ -11,7 +11,7 @@ export const trialEnded: Check = {
   scope: 'tenant',
   description: 'A tenant whose trial is over, with no payment recorded after it, still active: it uses the product for free.',
   remediation:
-    'Extend the trial (`tenantry tenant trial <slug> --extend-days N`), record the payment, or suspend it (`tenantry repair TRIAL_ENDED_ACTIVE <slug>` suspends it, restorable with `tenant resume`).',
+    'Extend the trial (`tenantry tenant trial <slug> --extend-days N`), record the payment (`tenantry tenant billing <slug> --paid-until DATE`), or suspend it (`tenantry repair TRIAL_ENDED_ACTIVE <slug>` suspends it, restorable with `tenant resume`).',
   repair: suspendAfterTrial,
   async run(ctx) {
     const filter = tenantFilter(ctx);

@@ -12,6 +12,8 @@ export interface InvitationReport {
   role: Role | null;
   /** sent now; exists: a member already, or an invitation is pending or accepted (a re-run sends nothing twice). */
   outcome: 'sent' | 'exists' | 'failed';
+  /** Sent now: the invitation's token, only in this report (shown once, like a one-time password). */
+  token?: string;
   code?: string;
   message?: string;
 }
@@ -37,8 +39,8 @@ export async function inviteUsers(
       continue;
     }
     try {
-      await executeOperation(mailer ? { ...ctx, mailer } : ctx, sendInvitation, { slug, email: invitation.email, ...(role ? { role } : {}) });
-      reports.push({ email: invitation.email, role, outcome: 'sent' });
+      const sent = await executeOperation(mailer ? { ...ctx, mailer } : ctx, sendInvitation, { slug, email: invitation.email, ...(role ? { role } : {}) });
+      reports.push({ email: invitation.email, role, outcome: 'sent', ...(sent.value ? { token: sent.value.token } : {}) });
     } catch (error) {
       const failure = error instanceof TenantryError ? error : TenantryError.internal(error);
       reports.push({ email: invitation.email, role, outcome: 'failed', code: failure.code, message: failure.message });

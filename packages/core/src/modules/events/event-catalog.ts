@@ -39,6 +39,11 @@ export const EVENT_CATALOG = [
   { type: 'plan.changed', description: "A tenant's plan changed (upgrade or downgrade), with its limits.", from: ['tenant.plan_changed'] },
   { type: 'trial.extended', description: "A tenant's trial was extended.", from: ['tenant.trial_extended'] },
   { type: 'trial.ended', description: "A tenant's trial was ended at once.", from: ['tenant.trial_ended'] },
+  {
+    type: 'billing.changed',
+    description: "A tenant's paid-until date was recorded or cleared (and a running trial ended, when converted).",
+    from: ['tenant.billing_changed'],
+  },
   { type: 'member.added', description: "A user became a member of a tenant (provisioning's owner, an accepted invitation).", from: ['membership.created'] },
   { type: 'member.removed', description: 'A member was removed from a tenant.', from: ['membership.removed'] },
   { type: 'role.granted', description: 'A member was granted a role (the owner at provisioning, an invitation, a grant).', from: ['role.granted'] },

@@ -18,6 +18,32 @@ export const extendTrialInput = z.strictObject({ slug: tenantSlugField, extendDa
 export type ExtendTrialInput = z.input<typeof extendTrialInput>;
 
 export const endTrialInput = z.strictObject({ slug: tenantSlugField });
+
+const PAID_UNTIL_MESSAGE = 'must be a date (2027-01-31) or a date and time (2027-01-31T18:00:00Z), or null to clear it';
+
+/** A day means the end of that day in UTC: paid until 2027-01-31 covers all of the 31st. */
+const paidUntilDate = z
+  .string(PAID_UNTIL_MESSAGE)
+  .trim()
+  .transform((value, ctx) => {
+    const day = /^\d{4}-\d{2}-\d{2}$/.test(value);
+    const at = new Date(day ? `${value}T23:59:59.999Z` : value);
+    const valid = !Number.isNaN(at.getTime()) && (day ? at.toISOString().startsWith(value) : /^\d{4}-\d{2}-\d{2}T/.test(value));
+    if (!valid) {
+      ctx.addIssue({ code: 'custom', message: PAID_UNTIL_MESSAGE });
+      return z.NEVER;
+    }
+    return at;
+  });
+
+export const setBillingInput = z.strictObject({
+  slug: tenantSlugField,
+  /** The end of the period paid for; null clears it. */
+  paidUntil: paidUntilDate.nullable(),
+  /** A trial still running ends now: the tenant is converted to paying. */
+  endTrial: z.boolean('must be true or false').default(false),
+});
+export type SetBillingInput = z.input<typeof setBillingInput>;
 export type EndTrialInput = z.input<typeof endTrialInput>;
 
 export const deleteTenantInput = z.strictObject({

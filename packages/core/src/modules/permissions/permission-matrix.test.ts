@@ -13,6 +13,7 @@ import { listInvitations, revokeInvitation } from '../../testing/invitation-use-
 import { resendInvitation, sendInvitation } from '../../testing/invitation-use-cases.ts';
 import { deleteTenant as deleteOp } from '../lifecycle/delete-tenant.operation.ts';
 import { extendTrial as trialOp } from '../lifecycle/extend-trial.operation.ts';
+import { setBilling as billingOp } from '../lifecycle/set-billing.operation.ts';
 import { purgeTenant as purgeOp } from '../lifecycle/purge-tenant.operation.ts';
 import { restoreTenant as restoreOp } from '../lifecycle/restore-tenant.operation.ts';
 import { resumeTenant as resumeOp } from '../lifecycle/resume-tenant.operation.ts';
@@ -36,8 +37,9 @@ import { PERMISSIONS, ROLE_PERMISSIONS, type Permission } from './permissions.ts
 
 const deleteTenant = operationFunction(deleteOp);
 const restoreTenant = operationFunction(restoreOp);
-const purgeTenant = operationFunction(purgeOp);
 const extendTrial = operationFunction(trialOp);
+const setBilling = operationFunction(billingOp);
+const purgeTenant = operationFunction(purgeOp);
 const resumeTenant = operationFunction(resumeOp);
 const suspendTenant = operationFunction(suspendOp);
 const changePlan = operationFunction(changePlanOp);
@@ -142,6 +144,7 @@ const CALLS: Record<Permission, Call> = {
     cleanup: (t) => resumeTenant(platform(), { slug: t.slug }),
   },
   'tenant.trial': { run: (ctx, t) => extendTrial(ctx, { slug: t.slug, extendDays: 1 }) },
+  'tenant.billing': { run: (ctx, t) => setBilling(ctx, { slug: t.slug, paidUntil: new Date(Date.now() + (counter += 1) * 86_400_000).toISOString() }) },
   'tenant.delete': {
     run: (ctx, t) => deleteTenant(ctx, { slug: t.slug, confirm: t.name }),
     cleanup: (t) => restoreTenant(platform(), { slug: t.slug }).catch(() => undefined),

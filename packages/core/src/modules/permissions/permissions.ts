@@ -17,6 +17,7 @@ export const PERMISSIONS = [
   'tenant.suspend',
   'tenant.resume',
   'tenant.trial',
+  'tenant.billing',
   'tenant.delete',
   'tenant.restore',
   'tenant.purge',
@@ -66,7 +67,7 @@ const MANAGE: Permission[] = [
 
 /**
  * What each role may do in its own tenant. Billing and lifecycle decisions (plan, features, suspend,
- * resume, trial, purge) and anything across tenants (list, provision) belong to the platform only.
+ * resume, trial, billing, purge) and anything across tenants (list, provision) belong to the platform only.
  * Beyond the table: only an owner may grant, revoke or invite the owner role, or remove an owner.
  */
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {

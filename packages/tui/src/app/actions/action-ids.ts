@@ -12,6 +12,7 @@ export type ConsoleActionId =
   | 'restore'
   | 'purge'
   | 'trial'
+  | 'setBilling'
   | 'changePlan'
   | 'setFeature'
   | 'updateSettings'
@@ -57,6 +58,7 @@ export const OPERATIONS_OF: Record<ConsoleActionId, readonly string[]> = {
   restore: ['tenant.restore'],
   purge: ['tenant.purge'],
   trial: ['tenant.trial', 'tenant.end_trial'],
+  setBilling: ['tenant.billing'],
   changePlan: ['tenant.plan'],
   setFeature: ['tenant.feature'],
   updateSettings: ['tenant.settings'],
@@ -102,6 +104,7 @@ export const CONSOLE_ACTIONS: Partial<Record<ActionId, readonly ConsoleActionId[
   restoreTenant: ['restore'],
   purgeTenant: ['purge'],
   trial: ['trial'],
+  billing: ['setBilling'],
   changePlan: ['changePlan'],
   feature: ['setFeature'],
   settings: ['updateSettings'],

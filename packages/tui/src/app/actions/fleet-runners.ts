@@ -56,12 +56,16 @@ function bulkApplied(report: BulkReportDto) {
   const passwords = report.rows.flatMap((row) =>
     row.owner?.oneTimePassword ? [`${row.slug ?? '?'}: ${row.owner.email} one-time password ${row.owner.oneTimePassword}`] : [],
   );
+  const tokens = report.rows.flatMap((row) =>
+    (row.invitations ?? []).flatMap((invitation) => (invitation.token ? [`${row.slug ?? '?'}: ${invitation.email} invitation token ${invitation.token}`] : [])),
+  );
   return {
     message: `${summary.created} created, ${summary.unchanged} unchanged, ${summary.failed} failed, ${summary.skipped} skipped`,
     lines: [
       ...report.rows.filter((row) => row.error).map(rowLine),
       ...(report.stopped ? [`✗ Stopped: ${report.stopped.error.message}; ${report.stopped.notStarted.length} rows never started (run it again)`] : []),
       ...(passwords.length > 0 ? ['One-time passwords (shown once: hand them over now):', ...passwords] : []),
+      ...(tokens.length > 0 ? ['Invitation tokens (shown once: hand each to its invitee):', ...tokens] : []),
     ],
   };
 }

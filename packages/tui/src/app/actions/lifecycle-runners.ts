@@ -65,3 +65,16 @@ export const exportTenant: ActionRunner = changeRunner(
 function exportFile(request: EffectRequest): string {
   return resolve(optionalText(request.values.file) ?? `${targetSlug(request)}.tenant.jsonl`);
 }
+
+/** The paid-until date as typed (a day, or a date and time); empty clears it. */
+export const setBilling: ActionRunner = changeRunner(
+  (request) => `Billing of ${targetSlug(request)}`,
+  (client, request, options) =>
+    client.tenants.setBilling(
+      { slug: targetSlug(request), paidUntil: optionalText(request.values.paidUntil) ?? null, endTrial: request.values.endTrial === 'yes' },
+      options,
+    ),
+  (result, request) => ({
+    message: result.paidUntil ? `${targetSlug(request)} is paid until ${result.paidUntil.slice(0, 10)}` : `${targetSlug(request)} has no payment on record`,
+  }),
+);

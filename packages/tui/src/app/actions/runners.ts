@@ -5,7 +5,7 @@ import type { ActionRunner, AppliedView } from './action-runner.ts';
 import type { ConsoleActionId } from './action-ids.ts';
 import { addDomain, createKey, makePrimary, removeDomain, revokeKey, rotateKey, verifyDomain } from './domain-key-runners.ts';
 import { bulkProvision, importTenant, migrateDatabase, migrateTenants, notify } from './fleet-runners.ts';
-import { exportTenant, purge, restore, trial } from './lifecycle-runners.ts';
+import { exportTenant, purge, restore, setBilling, trial } from './lifecycle-runners.ts';
 import { acceptInvitation, grantRole, invite, removeMember, resendInvitation, resetPassword, revokeInvitation, revokeRole } from './member-runners.ts';
 import { addWebhook, createToken, enableWebhook, removeWebhook, replayEvent, revokeToken } from './platform-runners.ts';
 import { setFeature, updatePolicy, updateSettings } from './settings-runners.ts';
@@ -91,6 +91,7 @@ export const RUNNERS: Record<ConsoleActionId, ActionRunner> = {
   restore,
   purge,
   trial,
+  setBilling,
   changePlan,
   setFeature,
   updateSettings,

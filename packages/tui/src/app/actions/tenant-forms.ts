@@ -49,6 +49,15 @@ export function openTenantAction(action: ActionId, tenant: TenantDetailsDto): Ac
         title: `The trial of ${tenant.slug}`,
         fields: [choiceField('change', 'Change', 'extend', ['extend', 'end']), textField('days', 'Extend by days', '14')],
       };
+    case 'billing':
+      return {
+        action: 'setBilling',
+        title: `Billing of ${tenant.slug}`,
+        fields: [
+          textField('paidUntil', 'Paid until (empty: none)', tenant.paidUntil?.slice(0, 10) ?? ''),
+          choiceField('endTrial', 'End the trial now', tenant.trialDaysLeft ? 'yes' : 'no', YES_NO),
+        ],
+      };
     case 'feature': {
       // Each choice is a feature with the state it would switch to: the opposite of what it is now.
       const switches = FEATURES.map((feature) => `${feature} → ${tenant.features[feature] ? 'off' : 'on'}`);

@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { formatPaidUntil, formatTrial } from '../../cli/output/format.ts';
 import { statusText, usageBar } from '../components/cells.ts';
 import type { TabProps } from './tab-props.ts';
 
@@ -23,7 +24,8 @@ export function OverviewTab({ tenant, data }: TabProps) {
     ],
     ['Limits', `${tenant.limits.maxApiKeys} API keys · ${tenant.limits.maxDomains} domains`],
     ['Features', enabled.join(', ') || 'none'],
-    ['Trial', tenant.trialDaysLeft === null ? 'none' : `${tenant.trialDaysLeft} days left (ends ${tenant.trialEndsAt?.slice(0, 10) ?? ''})`],
+    ['Trial', formatTrial(tenant.trialDaysLeft, tenant.trialEndsAt)],
+    ['Paid until', formatPaidUntil(tenant.paidUntil)],
     ['Isolation', tenant.schemaName ? `schema ${tenant.schemaName}` : tenant.isolation],
     ['Owner', tenant.owners.map((owner) => owner.email).join(', ') || '✗ none'],
     ['Time zone', tenant.timeZone],
@@ -46,7 +48,7 @@ export function OverviewTab({ tenant, data }: TabProps) {
       <Text dimColor wrap="truncate">
         {tenant.status === 'pending_deletion'
           ? 'u restore · P purge for good (type the exact name)'
-          : 'e settings · o policy · f feature · t trial · p plan · z suspend/resume · E export · D delete'}
+          : 'e settings · o policy · f feature · t trial · b billing · p plan · z suspend/resume · E export · D delete'}
       </Text>
     </Box>
   );

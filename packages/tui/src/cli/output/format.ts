@@ -25,6 +25,14 @@ export function formatTrial(daysLeft: number | null, endsAt: string | null): str
   return `${daysLeft} day${daysLeft === 1 ? '' : 's'} left (ends ${endsAt.slice(0, 10)})`;
 }
 
+/** "31 days left (until 2027-01-31)", "ended 2026-11-30", or "none recorded": the paid period, like a trial. */
+export function formatPaidUntil(paidUntil: string | null, now: Date = new Date()): string {
+  if (paidUntil === null) return 'none recorded';
+  const left = Math.ceil((new Date(paidUntil).getTime() - now.getTime()) / 86_400_000);
+  if (left <= 0) return `ended ${paidUntil.slice(0, 10)}`;
+  return `${left} day${left === 1 ? '' : 's'} left (until ${paidUntil.slice(0, 10)})`;
+}
+
 export function formatLimits(limits: Limits): string {
   return [
     `${limits.maxUsers} users`,

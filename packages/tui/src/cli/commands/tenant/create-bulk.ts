@@ -16,8 +16,9 @@ export const tenantCreateBulk = defineCommand({
     '{ tenant, users: [{ email, role }], features, settings }: the owner-role user owns the tenant, the other users are invited.\n' +
     'Every row is checked before anything is written; then each tenant is its own transaction, so a bad row never blocks\n' +
     'the others. Rows already provisioned identically are "unchanged": re-running the file after a crash creates exactly\n' +
-    'what is missing. New owners get one-time passwords, shown once in the report (or none with --owner-passwords none).\n' +
-    "With --report FILE each row's result (one-time password included) is written to FILE as it happens, one JSON line\n" +
+    'what is missing. New owners get one-time passwords, shown once in the report (or none with --owner-passwords none);\n' +
+    'the invitations a run sends are listed after the table with their tokens, shown once (in --json and --report too).\n' +
+    "With --report FILE each row's result (one-time password and invitation tokens included) is written to FILE as it happens, one JSON line\n" +
     'per row, flushed to disk, mode 0600: a run that is killed or loses its database loses no password. The first outage\n' +
     'stops the run (exit 10, saying how far it got); rows not started are done by running the file again. An owner\n' +
     'reported unchanged with awaitingFirstSignIn never replaced a one-time password: if it was lost, issue a new one with\n' +
@@ -155,6 +156,14 @@ function render(ctx: CommandContext, report: BulkReportDto): void {
   );
   if (report.rows.some((row) => row.owner?.oneTimePassword))
     ctx.info(ctx.style.yellow('One-time passwords are shown once: store them now; owners must change them at first login.'));
+  const tokens = invitationTokens(report);
+  if (tokens.length > 0) {
+    // A second table, after a blank line: --json carries the same tokens in rows[].invitations[].token.
+    ctx.io.stdout.write(`\n${renderTable(ctx.io, TOKEN_COLUMNS, tokens)}`);
+    ctx.info(
+      ctx.style.yellow('Invitation tokens are shown once: hand each to its invitee (tenantry invite accept TOKEN), or send a new one with invite resend.'),
+    );
+  }
   const awaiting = report.rows.filter((row) => row.outcome === 'unchanged' && row.owner?.awaitingFirstSignIn).map((row) => row.owner?.email);
   if (awaiting.length > 0) {
     ctx.info(
@@ -163,6 +172,29 @@ function render(ctx: CommandContext, report: BulkReportDto): void {
     ctx.info(ctx.style.dim('If an interrupted run never showed it, issue a new one: tenantry user reset-password EMAIL'));
   }
   if (report.dryRun) ctx.info(ctx.style.dim('Dry run: nothing was written. Run again without --dry-run to apply.'));
+}
+
+interface SentToken {
+  slug: string;
+  email: string;
+  role: string;
+  token: string;
+}
+
+const TOKEN_COLUMNS = [
+  { header: 'tenant', value: (sent: SentToken) => sent.slug },
+  { header: 'invited', value: (sent: SentToken) => sent.email },
+  { header: 'role', value: (sent: SentToken) => sent.role },
+  { header: 'invitation token', value: (sent: SentToken) => sent.token },
+];
+
+/** The tokens of the invitations this run sent: the invitees cannot accept without them. */
+function invitationTokens(report: BulkReportDto): SentToken[] {
+  return report.rows.flatMap((row) =>
+    (row.invitations ?? []).flatMap((invitation) =>
+      invitation.token ? [{ slug: row.slug ?? '?', email: invitation.email, role: invitation.role ?? '(none)', token: invitation.token }] : [],
+    ),
+  );
 }
 
 function invitations(row: BulkRowReportDto): string {

@@ -1,10 +1,10 @@
 import type { FindingDto, LimitUsage, TenantDetailsDto, UsageReport } from '@tenantry/sdk';
 import { defineCommand, requiredArg, type CommandContext } from '../../command.ts';
-import { fields, formatStatus, formatTimestamp, formatTrial } from '../../output/format.ts';
+import { fields, formatPaidUntil, formatStatus, formatTimestamp, formatTrial } from '../../output/format.ts';
 
 export const tenantView = defineCommand({
   path: ['tenant', 'view'],
-  summary: 'Shows a tenant: status, plan, what it uses of every limit, health findings, trial, owner and domains.',
+  summary: 'Shows a tenant: status, plan, what it uses of every limit, health findings, trial, paid-until, owner and domains.',
   description:
     "Usage counts what the limits count: users are members plus pending invitations; assets, devices and storage are counted in the data space where its blueprint has those tables. The findings are those `tenantry doctor --tenant SLUG` reports. `--json` prints the SDK's `tenants.get` answer with the findings added as `findings`.",
   args: [{ name: 'slug', description: "The tenant's slug.", field: 'slug' }],
@@ -35,6 +35,7 @@ function renderTenant(ctx: CommandContext, tenant: TenantDetailsDto, findings: r
     ['Plan', tenant.plan],
     ['Features', enabled.length > 0 ? enabled.join(', ') : 'none'],
     ['Trial', formatTrial(tenant.trialDaysLeft, tenant.trialEndsAt)],
+    ['Paid until', formatPaidUntil(tenant.paidUntil)],
     ['Isolation', tenant.schemaName ? `schema (${tenant.schemaName})` : tenant.isolation],
     ['Owner', owners.length > 0 ? owners.join(', ') : ctx.style.red('✗ none')],
     ['Time zone', tenant.timeZone],
