@@ -147,8 +147,7 @@ describe('console: members, invitations, keys, domains and events', () => {
       expect(reset).toMatch(/One-time password: \S+ \(shown once/);
       ui.key('enter');
       ui.press('revokeItem');
-      await ui.waitForFrame('Remove ops@hooli.test from hooli');
-      ui.key('enter');
+      await confirmPlan(ui, 'Remove ops@hooli.test from hooli');
       await ui.waitForFrame('ops@hooli.test is no longer a member of hooli');
     });
     expect((await client.members.list('hooli')).map((member) => member.email)).toEqual(['owner@hooli.test']);
@@ -161,8 +160,7 @@ describe('console: members, invitations, keys, domains and events', () => {
       const emails = (await client.invitations.list({ slug: 'hooli' })).map((invitation) => invitation.email);
       for (let index = 0; index < emails.indexOf('dev@hooli.test'); index += 1) ui.key('down');
       ui.press('renewItem');
-      await ui.waitForFrame('Resend the invitation of dev@hooli.test');
-      ui.key('enter');
+      await confirmPlan(ui, 'Resend the invitation of dev@hooli.test');
       const sent = await ui.waitForFrame('Invitation token:');
       const token = /Invitation token: (\S+) \(shown once/.exec(sent)?.[1] ?? '';
       ui.key('enter');
@@ -178,8 +176,7 @@ describe('console: members, invitations, keys, domains and events', () => {
       ui.key('5');
       await ui.waitForFrame(/CI +active/);
       ui.press('renewItem');
-      await ui.waitForFrame(`Rotate the API key ${created.apiKey.prefix}`);
-      ui.key('enter');
+      await confirmPlan(ui, `Rotate the API key ${created.apiKey.prefix}`);
       const rotated = await ui.waitForFrame('API key:');
       expect(rotated).toContain('keeps working until');
       const key = /API key: (\S+) \(shown once/.exec(rotated)?.[1] ?? '';
@@ -199,14 +196,12 @@ describe('console: members, invitations, keys, domains and events', () => {
       const rows = (await client.domains.list('hooli')).map((domain) => domain.hostname);
       for (let index = 0; index < rows.indexOf('portal.hooli.test'); index += 1) ui.key('down');
       ui.press('verifyDomain');
-      await ui.waitForFrame('Verify portal.hooli.test');
-      ui.key('enter');
+      await confirmPlan(ui, 'Verify portal.hooli.test');
       await ui.waitForFrame('portal.hooli.test is verified');
       ui.key('home');
       for (let index = 0; index < rows.indexOf('old.hooli.test'); index += 1) ui.key('down');
       ui.press('revokeItem');
-      await ui.waitForFrame('Remove old.hooli.test from hooli');
-      ui.key('enter');
+      await confirmPlan(ui, 'Remove old.hooli.test from hooli');
       await ui.waitForFrame('Removed old.hooli.test');
     });
     const domains = await client.domains.list('hooli');
@@ -221,8 +216,7 @@ describe('console: members, invitations, keys, domains and events', () => {
       await ui.waitForFrame('r replay the selected event');
       ui.key('end');
       ui.press('renewItem');
-      await ui.waitForFrame(/Replay the event tenant\./);
-      ui.key('enter');
+      await confirmPlan(ui, /Replay the event tenant\./);
       await ui.waitForFrame(/Queued tenant\.\S+ again: 1 delivery/);
     });
     const deliveries = await client.webhooks.deliveries({ endpoint: webhook.webhook.id });
@@ -238,8 +232,7 @@ describe('console: restore and purge', () => {
     await withTenant('vandelay', async (ui) => {
       await ui.waitForFrame('u restore');
       ui.press('restoreTenant');
-      await ui.waitForFrame('Restore vandelay');
-      ui.key('enter');
+      await confirmPlan(ui, 'Restore vandelay');
       await ui.waitForFrame('vandelay is restored');
     });
     expect((await client.tenants.get('vandelay')).status).toBe('active');
@@ -262,6 +255,14 @@ describe('console: restore and purge', () => {
     expect((await client.tenants.list()).items.map((tenant) => tenant.slug)).not.toContain('vandelay');
   });
 });
+
+/** Waits for the plan titled `title` (not its "planning…" dialog, which has the same title) and applies it. */
+async function confirmPlan(ui: ConsoleHarness, title: string | RegExp): Promise<void> {
+  const titled = typeof title === 'string' ? (frame: string) => frame.includes(title) : (frame: string) => title.test(frame);
+  const frame = await ui.waitForFrame(PLAN);
+  if (!titled(frame)) throw new Error(`the plan shown is not titled ${String(title)}:\n${frame}`);
+  ui.key('enter');
+}
 
 /** Opens the console on a tenant's detail and runs `steps`; the console is always unmounted. */
 async function withTenant(slug: string, steps: (ui: ConsoleHarness) => Promise<void>): Promise<void> {
