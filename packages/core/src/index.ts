@@ -52,9 +52,9 @@ export type { PlanStep } from './plan.ts';
 export { renderStatement } from './statement.ts';
 export type { SecretParam, Statement, StatementParam } from './statement.ts';
 
-export { FEATURES, LIMIT_KEYS, PLAN_CATALOG, PLAN_CODES, planFeatureFlags } from './modules/plans/catalog.ts';
+export { FEATURES, LIMIT_KEYS, MONITORED, PLAN_CATALOG, PLAN_CODES, planFeatureFlags } from './modules/plans/catalog.ts';
 export { FEATURE_GATES, plansWith } from './modules/plans/feature-gates.ts';
-export type { Feature, FeatureFlags, LimitKey, Limits, PlanCode, PlanDefinition } from './modules/plans/catalog.ts';
+export type { Feature, FeatureFlags, LimitKey, Limits, Monitored, PlanCode, PlanDefinition } from './modules/plans/catalog.ts';
 export { ROLES } from './modules/roles/roles.ts';
 export type { Role } from './modules/roles/roles.ts';
 
@@ -225,10 +225,11 @@ export { changePlan } from './modules/plans/change-plan.operation.ts';
 export type { PlanDirection } from './modules/plans/change-plan.operation.ts';
 export { setFeature } from './modules/plans/set-feature.operation.ts';
 export type { LimitViolation } from './modules/plans/limit-violations.ts';
-export { updatePolicyInput, updateSettingsInput } from './modules/settings/settings.schemas.ts';
-export type { UpdatePolicyInput, UpdateSettingsInput } from './modules/settings/settings.schemas.ts';
+export { setMonitoringInput, updatePolicyInput, updateSettingsInput } from './modules/settings/settings.schemas.ts';
+export type { MonitoringThresholds, SetMonitoringInput, UpdatePolicyInput, UpdateSettingsInput } from './modules/settings/settings.schemas.ts';
 export { updateSettings } from './modules/settings/update-settings.operation.ts';
 export { updateSecurityPolicy } from './modules/settings/update-policy.operation.ts';
+export { setMonitoring } from './modules/settings/set-monitoring.operation.ts';
 export { SETTING_KEYS, parseSettingAssignments, resolveSettingKey } from './modules/settings/assignments.ts';
 export { parseCidr } from './modules/settings/cidr.ts';
 export {

@@ -270,7 +270,9 @@ describe('doctor', () => {
       }
       const findings = (await runDoctor(ctx(), { slug: tenant.slug })).findings;
       expect(findings).toContainEqual(expect.objectContaining({ code: 'USAGE_OVER_LIMIT', details: { resource: 'assets', used: 4, limit: 3 } }));
-      expect(findings).toContainEqual(expect.objectContaining({ code: 'USAGE_NEAR_LIMIT', details: { resource: 'storage', used: 0.86, limit: 1 } }));
+      expect(findings).toContainEqual(
+        expect.objectContaining({ code: 'USAGE_NEAR_LIMIT', details: { resource: 'storage', used: 0.86, limit: 1, warnAt: 0.8, warnAtFrom: 'plan' } }),
+      );
     }
   });
 

@@ -9,6 +9,6 @@ export function healthSettings(ctx: ServiceContext, overrides: HealthSettingsInp
     baseDomain: ctx.settings.baseDomain,
     ...(ctx.settings.exportDir ? { exportDir: ctx.settings.exportDir } : {}),
     ...rest,
-    warnAt: { ...DEFAULT_HEALTH_SETTINGS.warnAt, ...warnAt },
+    warnAt: { ...warnAt },
   };
 }

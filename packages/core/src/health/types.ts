@@ -31,8 +31,8 @@ export interface Finding {
 export interface HealthSettings {
   /** A tenant still `provisioning` after this many minutes is stuck. */
   stuckProvisioningMinutes: number;
-  /** Warn when usage passes these shares of a limit. */
-  warnAt: { users: number; assets: number; devices: number; storage: number };
+  /** The run's own warning shares (--warn-*): they override the tenant's thresholds and its plan's. */
+  warnAt: Partial<{ users: number; assets: number; devices: number; storage: number }>;
   /** More tenant schemas than this and PostgreSQL's catalog becomes the bottleneck. */
   schemaGuardrail: number;
   baseDomain: string | undefined;
@@ -41,11 +41,11 @@ export interface HealthSettings {
 }
 
 /** Settings a caller may give: any subset, warning shares one by one. */
-export type HealthSettingsInput = Partial<Omit<HealthSettings, 'warnAt'>> & { warnAt?: Partial<HealthSettings['warnAt']> };
+export type HealthSettingsInput = Partial<Omit<HealthSettings, 'warnAt'>> & { warnAt?: HealthSettings['warnAt'] };
 
 export const DEFAULT_HEALTH_SETTINGS: HealthSettings = {
   stuckProvisioningMinutes: 15,
-  warnAt: { users: 0.9, assets: 0.9, devices: 0.9, storage: 0.8 },
+  warnAt: {},
   schemaGuardrail: 2000,
   baseDomain: undefined,
 };

@@ -21,6 +21,7 @@ import { changePlan } from '../modules/plans/change-plan.operation.ts';
 import { setFeature } from '../modules/plans/set-feature.operation.ts';
 import { updateSecurityPolicy } from '../modules/settings/update-policy.operation.ts';
 import { updateSettings } from '../modules/settings/update-settings.operation.ts';
+import { setMonitoring } from '../modules/settings/set-monitoring.operation.ts';
 import { removeMember } from '../modules/memberships/remove-member.operation.ts';
 import { grantRole } from '../modules/roles/grant-role.operation.ts';
 import { revokeRole } from '../modules/roles/revoke-role.operation.ts';
@@ -54,6 +55,7 @@ export const OPERATION_REGISTRY = {
   [setFeature.id]: setFeature,
   [updateSettings.id]: updateSettings,
   [updateSecurityPolicy.id]: updateSecurityPolicy,
+  [setMonitoring.id]: setMonitoring,
   [removeMember.id]: removeMember,
   [grantRole.id]: grantRole,
   [revokeRole.id]: revokeRole,

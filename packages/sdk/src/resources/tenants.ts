@@ -14,12 +14,14 @@ import {
   type SlugCheck,
   updateSecurityPolicy,
   updateSettings,
+  setMonitoring,
   type UpdatePolicyInput,
   type UpdateSettingsInput,
   type DeleteTenantInput,
   type EndTrialInput,
   type ExtendTrialInput,
   type SetBillingInput,
+  type SetMonitoringInput,
   type PurgeTenantInput,
   type RestoreTenantInput,
   type ResumeTenantInput,
@@ -249,6 +251,22 @@ export class Tenants {
    */
   async endTrial(input: EndTrialInput, options: OperationOptions = {}): Promise<ChangeDto> {
     return toChangeDto(await this.#runtime.execute(LIFECYCLE.endTrial, input, options));
+  }
+
+  /**
+   * Sets where the doctor warns about this tenant: per resource (`users`, `assets`, `devices`,
+   * `storage`) the share of its limit in use past which USAGE_NEAR_LIMIT reports it; null goes back to
+   * the plan's default. A doctor run's own `warnAt` still overrides. Platform only.
+   *
+   * @example
+   * ```ts
+   * await tenantry.tenants.setMonitoring({ slug: 'acme-corp', warnAt: { storage: 0.8, users: 0.9, assets: 0.9 } });
+   * ```
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT`, `TENANT_NOT_FOUND`, `FORBIDDEN`, `PLAN_STALE`; and, like every method, a database code (see `TenantryClient`)
+   */
+  async setMonitoring(input: SetMonitoringInput, options: OperationOptions = {}): Promise<ChangeDto> {
+    return toChangeDto(await this.#runtime.execute(setMonitoring, input, options));
   }
 
   /**

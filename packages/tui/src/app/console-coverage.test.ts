@@ -77,6 +77,7 @@ const WHERE: Record<ConsoleActionId, Where> = {
   purge: { route: TENANT, status: 'pending_deletion' },
   trial: { route: TENANT },
   setBilling: { route: TENANT },
+  setMonitoring: { route: TENANT },
   changePlan: { route: TENANT },
   setFeature: { route: TENANT },
   updateSettings: { route: TENANT },

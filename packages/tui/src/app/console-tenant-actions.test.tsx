@@ -129,6 +129,23 @@ describe('console: billing', () => {
     });
     expect((await client.tenants.get('hooli')).paidUntil).toBe('2027-06-30T23:59:59.999Z');
   });
+
+  it('sets where the doctor warns, sending only the thresholds changed', async () => {
+    await withTenant('hooli', async (ui) => {
+      ui.press('monitoring');
+      await ui.waitForFrame('Where the doctor warns about hooli');
+      ui.key('down');
+      ui.key('down');
+      ui.key('down');
+      ui.type('75');
+      ui.key('enter');
+      const plan = await ui.waitForFrame(PLAN);
+      expect(plan).toMatch(/warnAt\.storage +0\.8 → 0\.75/);
+      ui.key('enter');
+      await ui.waitForFrame('Changed where the doctor warns about hooli');
+    });
+    expect((await client.tenants.get('hooli')).settings.monitoring).toEqual({ storage: 0.75 });
+  });
 });
 
 describe('console: members, invitations, keys, domains and events', () => {

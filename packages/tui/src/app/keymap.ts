@@ -52,6 +52,7 @@ export type ActionId =
   | 'purgeTenant'
   | 'trial'
   | 'billing'
+  | 'monitoring'
   | 'feature'
   | 'settings'
   | 'policy'
@@ -171,6 +172,7 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'tenant', action: 'policy', keys: ['o'], description: 'Edit the security policy: 2FA, session timeout, password rules, IP ranges', mutates: true },
   { scope: 'tenant', action: 'feature', keys: ['f'], description: 'Switch a feature on or off', mutates: true },
   { scope: 'tenant', action: 'trial', keys: ['t'], description: 'Extend or end the trial', mutates: true },
+  { scope: 'tenant', action: 'monitoring', keys: ['m'], description: 'Set where the doctor warns: the share of each limit in use', mutates: true },
   { scope: 'tenant', action: 'billing', keys: ['b'], description: 'Record until when the tenant has paid (and end its trial)', mutates: true },
   { scope: 'tenant', action: 'exportTenant', keys: ['E'], description: 'Export the tenant to a signed file', mutates: true },
   { scope: 'tenant', action: 'deleteTenant', keys: ['D'], description: 'Delete the tenant (type its exact name)', mutates: true },

@@ -54,6 +54,7 @@ import { tenantResume } from './commands/tenant/resume.ts';
 import { tenantSuspend } from './commands/tenant/suspend.ts';
 import { tenantTrial } from './commands/tenant/trial.ts';
 import { tenantBilling } from './commands/tenant/billing.ts';
+import { tenantMonitor } from './commands/tenant/monitor.ts';
 import { tenantList } from './commands/tenant/list.ts';
 import { tenantPlan } from './commands/tenant/plan.ts';
 import { tenantPolicy } from './commands/tenant/policy.ts';
@@ -85,6 +86,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   tenantResume,
   tenantTrial,
   tenantBilling,
+  tenantMonitor,
   tenantDelete,
   tenantRestore,
   tenantPurge,

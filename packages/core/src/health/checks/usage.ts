@@ -1,5 +1,7 @@
 import { dataSpaceCounts } from '../../isolation/data-space-counts.ts';
+import { PLAN_CATALOG, type PlanCode } from '../../modules/plans/catalog.ts';
 import { usersCountSql } from '../../modules/plans/usage.ts';
+import type { MonitoringThresholds } from '../../modules/settings/settings.schemas.ts';
 import type { CheckContext, Finding, TenantRow } from '../types.ts';
 import { tenantFilter, tenantFinding, type Check } from '../types.ts';
 
@@ -7,6 +9,9 @@ export interface UsageRow extends TenantRow {
   resource: 'users' | 'assets' | 'devices' | 'storage';
   used: number;
   limit: number;
+  /** The share to warn at: the run's flag, else the tenant's own threshold, else its plan's. */
+  warnAt: number;
+  warnAtFrom: 'run' | 'tenant' | 'plan';
 }
 
 const UNITS: Record<UsageRow['resource'], string> = { users: 'users', assets: 'assets', devices: 'devices', storage: 'GB of storage' };
@@ -27,8 +32,8 @@ export function usageReadings(ctx: CheckContext): Promise<UsageRow[]> {
 async function readUsage(ctx: CheckContext): Promise<UsageRow[]> {
   const filter = tenantFilter(ctx);
   const [tenants, counts] = await Promise.all([
-    ctx.em.execute<(TenantRow & { users: number; limits: Record<string, number> })[]>(
-      `select t.id as tenant_id, t.slug, t.name, t.limits,
+    ctx.em.execute<(TenantRow & { users: number; limits: Record<string, number>; plan: PlanCode; monitoring: MonitoringThresholds | null })[]>(
+      `select t.id as tenant_id, t.slug, t.name, t.limits, t.plan, t.settings->'monitoring' as monitoring,
               ${usersCountSql('t.id')} as users
          from tenantry.tenants t
         where t.status in ('active', 'suspended')${filter.sql}
@@ -40,13 +45,32 @@ async function readUsage(ctx: CheckContext): Promise<UsageRow[]> {
   return tenants.flatMap((tenant): UsageRow[] => {
     const data = counts.get(tenant.tenant_id);
     const base = { tenant_id: tenant.tenant_id, slug: tenant.slug, name: tenant.name };
-    const rows: UsageRow[] = [{ ...base, resource: 'users', used: tenant.users, limit: tenant.limits.maxUsers ?? 0 }];
-    if (data?.assets != null) rows.push({ ...base, resource: 'assets', used: data.assets, limit: tenant.limits.maxAssets ?? 0 });
-    if (data?.devices != null) rows.push({ ...base, resource: 'devices', used: data.devices, limit: tenant.limits.maxDevices ?? 0 });
-    if (data?.storageGb != null)
-      rows.push({ ...base, resource: 'storage', used: Math.round(data.storageGb * 100) / 100, limit: tenant.limits.storageQuotaGb ?? 0 });
+    const row = (resource: UsageRow['resource'], used: number, limit: number | undefined): UsageRow => ({
+      ...base,
+      resource,
+      used,
+      limit: limit ?? 0,
+      ...threshold(ctx, resource, tenant.monitoring, tenant.plan),
+    });
+    const rows: UsageRow[] = [row('users', tenant.users, tenant.limits.maxUsers)];
+    if (data?.assets != null) rows.push(row('assets', data.assets, tenant.limits.maxAssets));
+    if (data?.devices != null) rows.push(row('devices', data.devices, tenant.limits.maxDevices));
+    if (data?.storageGb != null) rows.push(row('storage', Math.round(data.storageGb * 100) / 100, tenant.limits.storageQuotaGb));
     return rows;
   });
+}
+
+function threshold(
+  ctx: CheckContext,
+  resource: UsageRow['resource'],
+  own: MonitoringThresholds | null,
+  plan: PlanCode,
+): Pick<UsageRow, 'warnAt' | 'warnAtFrom'> {
+  const run = ctx.settings.warnAt[resource];
+  if (run !== undefined) return { warnAt: run, warnAtFrom: 'run' };
+  const tenant = own?.[resource];
+  if (typeof tenant === 'number') return { warnAt: tenant, warnAtFrom: 'tenant' };
+  return { warnAt: (PLAN_CATALOG[plan] ?? PLAN_CATALOG.basic).warnAt[resource], warnAtFrom: 'plan' };
 }
 
 export const usageOverLimit: Check = {
@@ -70,21 +94,22 @@ export const usageNearLimit: Check = {
   severity: 'warn',
   scope: 'tenant',
   description:
-    'A tenant past the warning share of a limit: 80% of storage, 90% of users, assets or devices (configurable), so the operator can upsell or clean up before the limit bites.',
+    "A tenant past the warning share of a limit, so the operator can upsell or clean up before the limit bites: the tenant's own thresholds (`tenantry tenant monitor`), else its plan's (80% of storage, 90% of users, assets or devices); a run's --warn-* flags override both.",
   remediation: 'Tell the tenant, offer a plan with more room (`tenantry tenant plan`), or raise the limit.',
   async run(ctx) {
     return (await usageReadings(ctx))
-      .filter((row) => row.used <= row.limit && row.limit > 0 && row.used >= ctx.settings.warnAt[row.resource] * row.limit)
+      .filter((row) => row.used <= row.limit && row.limit > 0 && row.used >= row.warnAt * row.limit)
       .map((row) =>
         usageFinding(
           this,
           row,
-          `${row.slug} uses ${row.used} ${UNITS[row.resource]} of ${row.limit} (${Math.round((100 * row.used) / row.limit)}%, warning at ${Math.round(100 * ctx.settings.warnAt[row.resource])}%).`,
+          `${row.slug} uses ${row.used} ${UNITS[row.resource]} of ${row.limit} (${Math.round((100 * row.used) / row.limit)}%, warning at ${Math.round(100 * row.warnAt)}%${row.warnAtFrom === 'plan' ? '' : row.warnAtFrom === 'tenant' ? ", the tenant's threshold" : ', this run'}).`,
+          { warnAt: row.warnAt, warnAtFrom: row.warnAtFrom },
         ),
       );
   },
 };
 
-function usageFinding(check: Check, row: UsageRow, message: string): Finding {
-  return tenantFinding(check, row, message, { resource: row.resource, used: row.used, limit: row.limit }, row.resource);
+function usageFinding(check: Check, row: UsageRow, message: string, extra: Record<string, unknown> = {}): Finding {
+  return tenantFinding(check, row, message, { resource: row.resource, used: row.used, limit: row.limit, ...extra }, row.resource);
 }

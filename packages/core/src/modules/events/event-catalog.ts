@@ -40,6 +40,11 @@ export const EVENT_CATALOG = [
   { type: 'trial.extended', description: "A tenant's trial was extended.", from: ['tenant.trial_extended'] },
   { type: 'trial.ended', description: "A tenant's trial was ended at once.", from: ['tenant.trial_ended'] },
   {
+    type: 'monitoring.changed',
+    description: "A tenant's usage warning thresholds (where the doctor warns) were changed.",
+    from: ['tenant.monitoring_changed'],
+  },
+  {
     type: 'billing.changed',
     description: "A tenant's paid-until date was recorded or cleared (and a running trial ended, when converted).",
     from: ['tenant.billing_changed'],

@@ -22,12 +22,17 @@ afterAll(async () => {
 });
 
 const ctx = () => testContext(database);
-const tenantRow = async (id: string) =>
-  (
-    await database
-      .fork()
-      .execute<{ paid_until: Date | null; trial_ends_at: Date | null }[]>('select paid_until, trial_ends_at from tenantry.tenants where id = ?', [id])
-  )[0];
+/** The stored dates (a server's driver returns timestamps as text, PGlite as dates). */
+async function tenantRow(id: string): Promise<{ paidUntil: Date | null; trialEndsAt: Date | null }> {
+  const [row] = await database
+    .fork()
+    .execute<{ paid_until: Date | string | null; trial_ends_at: Date | string | null }[]>(
+      'select paid_until, trial_ends_at from tenantry.tenants where id = ?',
+      [id],
+    );
+  const at = (value: Date | string | null | undefined) => (value === null || value === undefined ? null : new Date(value));
+  return { paidUntil: at(row?.paid_until), trialEndsAt: at(row?.trial_ends_at) };
+}
 const DAY = 86_400_000;
 
 describe('tenant billing', () => {
@@ -36,16 +41,16 @@ describe('tenant billing', () => {
     const plan = await executeOperation(ctx(), setBilling, { slug: tenant.slug, paidUntil: '2027-01-31' }, { dryRun: true });
     expect(plan.steps.map((step) => step.description)).toEqual([`Record ${tenant.slug} as paid until 2027-01-31T23:59:59.999Z`]);
     expect(plan.changes).toEqual([{ field: 'paidUntil', from: null, to: new Date('2027-01-31T23:59:59.999Z') }]);
-    expect((await tenantRow(tenant.id))?.paid_until).toBeNull();
+    expect((await tenantRow(tenant.id)).paidUntil).toBeNull();
 
     await executeOperation(ctx(), setBilling, { slug: tenant.slug, paidUntil: '2027-01-31' }, { expectFingerprint: plan.fingerprint });
-    expect((await tenantRow(tenant.id))?.paid_until?.toISOString()).toBe('2027-01-31T23:59:59.999Z');
+    expect((await tenantRow(tenant.id)).paidUntil?.toISOString()).toBe('2027-01-31T23:59:59.999Z');
     expect((await executeOperation(ctx(), setBilling, { slug: tenant.slug, paidUntil: '2027-01-31' })).result).toBe('unchanged');
     const [event] = await listAuditEvents(ctx(), { tenant: tenant.slug, action: 'tenant.billing_changed' });
     expect(event).toMatchObject({ before: { paidUntil: null }, after: { paidUntil: '2027-01-31T23:59:59.999Z' } });
 
     await executeOperation(ctx(), setBilling, { slug: tenant.slug, paidUntil: null });
-    expect((await tenantRow(tenant.id))?.paid_until).toBeNull();
+    expect((await tenantRow(tenant.id)).paidUntil).toBeNull();
   });
 
   it('converts a running trial: ends it now, and the doctor no longer calls a paid tenant a free rider', async () => {
@@ -55,7 +60,7 @@ describe('tenant billing', () => {
     expect(plan.steps.map((step) => step.action)).toEqual(['set-paid-until', 'end-trial']);
     await executeOperation(ctx(), setBilling, { slug: tenant.slug, paidUntil: until, endTrial: true });
     const row = await tenantRow(tenant.id);
-    expect(row?.trial_ends_at?.getTime()).toBeLessThanOrEqual(Date.now());
+    expect(row.trialEndsAt?.getTime()).toBeLessThanOrEqual(Date.now());
     expect((await runDoctor(ctx(), { slug: tenant.slug })).findings.map((finding) => finding.code)).not.toContain('TRIAL_ENDED_ACTIVE');
 
     await executeOperation(ctx(), setBilling, { slug: tenant.slug, paidUntil: null });

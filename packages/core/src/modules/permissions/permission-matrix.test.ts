@@ -14,6 +14,7 @@ import { resendInvitation, sendInvitation } from '../../testing/invitation-use-c
 import { deleteTenant as deleteOp } from '../lifecycle/delete-tenant.operation.ts';
 import { extendTrial as trialOp } from '../lifecycle/extend-trial.operation.ts';
 import { setBilling as billingOp } from '../lifecycle/set-billing.operation.ts';
+import { setMonitoring as monitoringOp } from '../settings/set-monitoring.operation.ts';
 import { purgeTenant as purgeOp } from '../lifecycle/purge-tenant.operation.ts';
 import { restoreTenant as restoreOp } from '../lifecycle/restore-tenant.operation.ts';
 import { resumeTenant as resumeOp } from '../lifecycle/resume-tenant.operation.ts';
@@ -39,6 +40,7 @@ const deleteTenant = operationFunction(deleteOp);
 const restoreTenant = operationFunction(restoreOp);
 const extendTrial = operationFunction(trialOp);
 const setBilling = operationFunction(billingOp);
+const setMonitoring = operationFunction(monitoringOp);
 const purgeTenant = operationFunction(purgeOp);
 const resumeTenant = operationFunction(resumeOp);
 const suspendTenant = operationFunction(suspendOp);
@@ -144,6 +146,7 @@ const CALLS: Record<Permission, Call> = {
     cleanup: (t) => resumeTenant(platform(), { slug: t.slug }),
   },
   'tenant.trial': { run: (ctx, t) => extendTrial(ctx, { slug: t.slug, extendDays: 1 }) },
+  'tenant.monitoring': { run: (ctx, t) => setMonitoring(ctx, { slug: t.slug, warnAt: { storage: 0.5 + ((counter += 1) % 40) / 100 } }) },
   'tenant.billing': { run: (ctx, t) => setBilling(ctx, { slug: t.slug, paidUntil: new Date(Date.now() + (counter += 1) * 86_400_000).toISOString() }) },
   'tenant.delete': {
     run: (ctx, t) => deleteTenant(ctx, { slug: t.slug, confirm: t.name }),

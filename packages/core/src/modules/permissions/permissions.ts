@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'tenant.resume',
   'tenant.trial',
   'tenant.billing',
+  'tenant.monitoring',
   'tenant.delete',
   'tenant.restore',
   'tenant.purge',

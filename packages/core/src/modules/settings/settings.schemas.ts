@@ -11,6 +11,15 @@ export const themeName = z
 
 const notificationSwitches = z.strictObject({ email: z.boolean('must be true or false').optional(), inApp: z.boolean('must be true or false').optional() });
 
+const share = z
+  .number('must be a share of the limit between 0 and 1, such as 0.9')
+  .gt(0, 'must be a share of the limit between 0 and 1, such as 0.9')
+  .lte(1, 'must be a share of the limit between 0 and 1, such as 0.9');
+
+/** Where the doctor warns, per tenant: the share of each limit in use (USAGE_NEAR_LIMIT). Missing: the plan's. */
+export const monitoringThresholds = z.strictObject({ users: share.optional(), assets: share.optional(), devices: share.optional(), storage: share.optional() });
+export type MonitoringThresholds = z.output<typeof monitoringThresholds>;
+
 /**
  * The tenant's `settings` document as stored: what `tenant set` writes (theme, notifications). Bulk
  * rows and imports are checked with it too, so no path stores a value `tenant set` would refuse.
@@ -18,6 +27,7 @@ const notificationSwitches = z.strictObject({ email: z.boolean('must be true or 
 export const tenantSettingsDocument = z.strictObject({
   theme: themeName.nullable().optional(),
   notifications: notificationSwitches.optional(),
+  monitoring: monitoringThresholds.optional(),
 });
 export type TenantSettingsDocument = z.output<typeof tenantSettingsDocument>;
 
@@ -70,3 +80,15 @@ export const securityPolicyDocument = z.strictObject({
   allowedIpRanges: ipRanges,
 });
 export type UpdatePolicyInput = z.input<typeof updatePolicyInput>;
+
+export const setMonitoringInput = z.strictObject({
+  slug: tenantSlugField,
+  /** Per resource: a share to warn at, or null for the plan's default again. Resources left out stay. */
+  warnAt: z.strictObject({
+    users: share.nullable().optional(),
+    assets: share.nullable().optional(),
+    devices: share.nullable().optional(),
+    storage: share.nullable().optional(),
+  }),
+});
+export type SetMonitoringInput = z.input<typeof setMonitoringInput>;

@@ -13,6 +13,7 @@ export type ConsoleActionId =
   | 'purge'
   | 'trial'
   | 'setBilling'
+  | 'setMonitoring'
   | 'changePlan'
   | 'setFeature'
   | 'updateSettings'
@@ -59,6 +60,7 @@ export const OPERATIONS_OF: Record<ConsoleActionId, readonly string[]> = {
   purge: ['tenant.purge'],
   trial: ['tenant.trial', 'tenant.end_trial'],
   setBilling: ['tenant.billing'],
+  setMonitoring: ['tenant.monitoring'],
   changePlan: ['tenant.plan'],
   setFeature: ['tenant.feature'],
   updateSettings: ['tenant.settings'],
@@ -105,6 +107,7 @@ export const CONSOLE_ACTIONS: Partial<Record<ActionId, readonly ConsoleActionId[
   purgeTenant: ['purge'],
   trial: ['trial'],
   billing: ['setBilling'],
+  monitoring: ['setMonitoring'],
   changePlan: ['changePlan'],
   feature: ['setFeature'],
   settings: ['updateSettings'],

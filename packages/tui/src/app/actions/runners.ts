@@ -8,7 +8,7 @@ import { bulkProvision, importTenant, migrateDatabase, migrateTenants, notify } 
 import { exportTenant, purge, restore, setBilling, trial } from './lifecycle-runners.ts';
 import { acceptInvitation, grantRole, invite, removeMember, resendInvitation, resetPassword, revokeInvitation, revokeRole } from './member-runners.ts';
 import { addWebhook, createToken, enableWebhook, removeWebhook, replayEvent, revokeToken } from './platform-runners.ts';
-import { setFeature, updatePolicy, updateSettings } from './settings-runners.ts';
+import { setFeature, setMonitoring, updatePolicy, updateSettings } from './settings-runners.ts';
 import { changePlan, deleteTenant, resume, suspend } from './tenant-runners.ts';
 
 export type { ActionRunner, AppliedView, PlanView, RunnerContext } from './action-runner.ts';
@@ -92,6 +92,7 @@ export const RUNNERS: Record<ConsoleActionId, ActionRunner> = {
   purge,
   trial,
   setBilling,
+  setMonitoring,
   changePlan,
   setFeature,
   updateSettings,

@@ -1,7 +1,7 @@
-import { parseSettingAssignments, type Feature, type UpdatePolicyInput } from '@tenantry/sdk';
+import { MONITORED, parseSettingAssignments, TenantryError, type Feature, type SetMonitoringInput, type UpdatePolicyInput } from '@tenantry/sdk';
 import type { EffectRequest } from '../state/types.ts';
 import type { ActionRunner } from './action-runner.ts';
-import { changeRunner, chosenRunner, requiredWholeNumber, targetSlug } from './change-runners.ts';
+import { changeRunner, chosenRunner, requiredWholeNumber, targetSlug, wholeNumber } from './change-runners.ts';
 
 /** The fields of an edit form the operator changed from the values it opened with. */
 function changedFields(request: EffectRequest): [string, string][] {
@@ -68,3 +68,25 @@ export const setFeature: ActionRunner = changeRunner(
   (client, request, options) => client.plans.setFeature({ slug: targetSlug(request), ...featureSwitch(request) }, options),
   (_result, request) => ({ message: `${featureSwitch(request).feature} is ${featureSwitch(request).enabled ? 'on' : 'off'} for ${targetSlug(request)}` }),
 );
+
+const monitoringChange = changeRunner(
+  (request) => `Where the doctor warns about ${targetSlug(request)}`,
+  (client, request, options) => client.tenants.setMonitoring({ slug: targetSlug(request), warnAt: monitoringInput(request) }, options),
+  (_result, request) => ({ message: `Changed where the doctor warns about ${targetSlug(request)}` }),
+);
+
+/** Only the changed fields: a percentage becomes a share, an emptied field the plan's default again (null). */
+export const setMonitoring: ActionRunner = whenChanged('Where the doctor warns', monitoringChange);
+
+function monitoringInput(request: EffectRequest): SetMonitoringInput['warnAt'] {
+  const warnAt: SetMonitoringInput['warnAt'] = {};
+  for (const [name, value] of changedFields(request)) {
+    const resource = MONITORED.find((candidate) => candidate === name);
+    if (!resource) continue;
+    const percent = wholeNumber(value, resource);
+    if (percent !== undefined && (percent < 1 || percent > 100))
+      throw TenantryError.invalidInput([{ path: resource, message: `must be a percentage between 1 and 100 (got ${percent})` }]);
+    warnAt[resource] = percent === undefined ? null : percent / 100;
+  }
+  return warnAt;
+}

@@ -1,4 +1,4 @@
-import { FEATURES, PLAN_CODES, ROLES, type TenantDetailsDto } from '@tenantry/sdk';
+import { FEATURES, MONITORED, PLAN_CODES, ROLES, type MonitoringThresholds, type TenantDetailsDto } from '@tenantry/sdk';
 import type { ActionId } from '../keymap.ts';
 import { choiceField, editForm, ON_OFF, textField, YES_NO, yesNo, type ActionOpening } from './form-fields.ts';
 
@@ -49,6 +49,8 @@ export function openTenantAction(action: ActionId, tenant: TenantDetailsDto): Ac
         title: `The trial of ${tenant.slug}`,
         fields: [choiceField('change', 'Change', 'extend', ['extend', 'end']), textField('days', 'Extend by days', '14')],
       };
+    case 'monitoring':
+      return editForm('setMonitoring', `Where the doctor warns about ${tenant.slug} (% of each limit; empty: the plan's)`, monitoringFields(tenant));
     case 'billing':
       return {
         action: 'setBilling',
@@ -110,4 +112,11 @@ function policyFields(tenant: TenantDetailsDto) {
     choiceField('password.requireSymbols', 'Needs a symbol', yesNo(policy.password.requireSymbols), YES_NO),
     textField('allowedIpRanges', 'Allowed IP ranges (empty: any)', policy.allowedIpRanges.join(' ')),
   ];
+}
+
+function monitoringFields(tenant: TenantDetailsDto) {
+  const own = (tenant.settings.monitoring ?? {}) as MonitoringThresholds;
+  return MONITORED.map((resource) =>
+    textField(resource, `Warn at % of ${resource}`, own[resource] === undefined ? '' : String(Math.round(own[resource] * 100))),
+  );
 }

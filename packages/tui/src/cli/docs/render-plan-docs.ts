@@ -1,4 +1,4 @@
-import { FEATURE_GATES, FEATURES, LIMIT_KEYS, PLAN_CATALOG, PLAN_CODES, plansWith, type LimitKey } from '@tenantry/sdk';
+import { FEATURE_GATES, FEATURES, LIMIT_KEYS, MONITORED, PLAN_CATALOG, PLAN_CODES, plansWith, type LimitKey } from '@tenantry/sdk';
 
 /** Where each limit binds: the operations that refuse to go past it, or who notices. */
 const LIMIT_CHECKS: Record<LimitKey, string> = {
@@ -53,6 +53,16 @@ export function renderPlanDocs(): string {
     '| limit | checked by |',
     '| --- | --- |',
     ...LIMIT_KEYS.map((key) => `| \`${key}\` | ${LIMIT_CHECKS[key]} |`),
+    '',
+    '## Where the doctor warns',
+    '',
+    "`USAGE_NEAR_LIMIT` reports a tenant past a share of a limit: the tenant's own thresholds (`tenant monitor SLUG",
+    '--warn-storage 80`, bulk JSON `settings.monitoring: { "storage": 0.8 }`), else its plan\'s; a doctor run\'s `--warn-*`',
+    'flags override both for that run.',
+    '',
+    '| plan | ' + MONITORED.join(' | ') + ' |',
+    '| --- | ' + MONITORED.map(() => '---:').join(' | ') + ' |',
+    ...PLAN_CODES.map((code) => `| \`${code}\` | ${MONITORED.map((resource) => `${Math.round(PLAN_CATALOG[code].warnAt[resource] * 100)}%`).join(' | ')} |`),
     '',
   ].join('\n');
 }
