@@ -7,11 +7,15 @@ export interface PlatformData {
   tokens: ServiceTokenDto[];
 }
 
-/** Webhook subscriptions and service tokens, loaded only while the platform screen is open. */
-export function usePlatform(open: boolean, refreshes: number): AsyncState<PlatformData> {
+/**
+ * Webhook subscriptions and service tokens, loaded only while the platform screen is open: undefined
+ * until they are, so the screen says it is loading instead of "no webhooks".
+ */
+export function usePlatform(open: boolean, refreshes: number): AsyncState<PlatformData | undefined> {
   const client = useClient();
-  return useAsync(
-    async () => (open ? { webhooks: await client.webhooks.list(), tokens: await client.tokens.list() } : { webhooks: [], tokens: [] }),
-    [client, open, refreshes],
-  );
+  return useAsync(async () => {
+    if (!open) return undefined;
+    const [webhooks, tokens] = await Promise.all([client.webhooks.list(), client.tokens.list()]);
+    return { webhooks, tokens };
+  }, [client, open, refreshes]);
 }
