@@ -16,3 +16,4 @@ export { startCutProxy } from './cut-proxy.ts';
 export type { CutProxy } from './cut-proxy.ts';
 export { createOutageDatabase } from './outage-database.ts';
 export type { OutageDatabase } from './outage-database.ts';
+export { authenticatorCode } from './authenticator.ts';

@@ -58,6 +58,28 @@ export const ERROR_CODES = {
   INVITATION_REVOKED: { kind: 'precondition_failed', description: 'The invitation was revoked.' },
   INVITATION_ALREADY_ACCEPTED: { kind: 'conflict', description: 'The invitation was already accepted.' },
   INVALID_CREDENTIALS: { kind: 'forbidden', description: 'The password does not match the existing account of this email.' },
+  SIGN_IN_FAILED: {
+    kind: 'unauthenticated',
+    description:
+      'The tenant, email, password or second-factor code is wrong, or the user is not a member of the tenant: one code for all, so a caller cannot tell which.',
+  },
+  SIGN_IN_THROTTLED: {
+    kind: 'rate_limited',
+    description: 'Too many failed sign-ins in a row for this account; details.retryAfterSeconds says when it may try again.',
+  },
+  ACCOUNT_LOCKED: {
+    kind: 'forbidden',
+    description: 'The account is locked after repeated failed sign-ins until details.lockedUntil, or until an operator unlocks it (tenantry user unlock).',
+  },
+  ADDRESS_NOT_ALLOWED: { kind: 'forbidden', description: "The address signing in is outside the tenant's allowed IP ranges (its security policy)." },
+  TOTP_ALREADY_ENROLLED: {
+    kind: 'conflict',
+    description: 'The user already has a confirmed authenticator; an operator resets it first (tenantry user reset-2fa).',
+  },
+  TOTP_NOT_PENDING: {
+    kind: 'precondition_failed',
+    description: 'The user has no authenticator enrollment waiting for its first code (users.enrollTotp first).',
+  },
   API_KEY_NOT_FOUND: { kind: 'not_found', description: 'The tenant has no API key with this prefix.' },
   SERVICE_TOKEN_NOT_FOUND: { kind: 'not_found', description: 'No platform service token has this prefix.' },
   WEBHOOK_NOT_FOUND: { kind: 'not_found', description: 'No webhook subscription has this id.' },

@@ -41,7 +41,16 @@ describe('tenants', () => {
     const tenant = await client.tenants.get('globex');
     expect(tenant).toMatchObject({ slug: 'globex', name: 'Globex', usersUsed: 1, supportPhone: '+1 555 123 4567' });
     expect(tenant.owners).toEqual([
-      { userId: result.owner.userId, email: 'hank@globex.example', name: 'Hank Scorpio', roles: ['owner'], joinedAt: expect.any(String) },
+      {
+        userId: result.owner.userId,
+        email: 'hank@globex.example',
+        name: 'Hank Scorpio',
+        roles: ['owner'],
+        joinedAt: expect.any(String),
+        lastSignInAt: null,
+        lockedUntil: null,
+        twoFactor: 'none',
+      },
     ]);
     expect(JSON.stringify(tenant)).not.toContain(result.owner.oneTimePassword);
 

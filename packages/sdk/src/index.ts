@@ -38,6 +38,7 @@ export type { PolicyChangeDto } from './resources/tenant-changes.ts';
 export type { BillingResultDto, DeletionResultDto, PurgeResultDto, TrialResultDto } from './resources/tenant-lifecycle.ts';
 export type { DomainDto, DomainResultDto } from './dto/domains.ts';
 export type { ApiKeyDto, ApiKeyResultDto, RotatedApiKeyDto, VerifyResultDto } from './dto/api-keys.ts';
+export type { SignInDto, SignInStateDto, TotpEnrollmentDto, UserChangeDto, UserDto } from './dto/users.ts';
 export type { ServiceTokenDto, ServiceTokenResultDto, ServiceTokenVerifyResultDto } from './dto/service-tokens.ts';
 export type { AttemptReportDto, DeliveryDto, DeliveryRunDto, ReplayResultDto, WebhookDto, WebhookResultDto, WebhookTestDto } from './dto/webhooks.ts';
 export type { AcceptedInvitationDto, InvitationDto, InvitationResultDto, RevokedInvitationDto } from './dto/invitations.ts';
@@ -99,6 +100,12 @@ export {
   IDEMPOTENCY_WINDOW_HOURS,
   slugFromName,
   slugProblem,
+  SIGN_IN_GUARD,
+  signInInput,
+  changePasswordInput,
+  enrollTotpInput,
+  confirmTotpInput,
+  userEmailInput,
 } from '@tenantry/core';
 export type {
   AddWebhookInput,
@@ -192,6 +199,14 @@ export type {
   PlanDefinition,
   ProvisionTenantInput,
   ResetPasswordInput,
+  SignInInput,
+  SignInRequirement,
+  SignInResult,
+  ChangePasswordInput,
+  EnrollTotpInput,
+  ConfirmTotpInput,
+  UserEmailInput,
+  TwoFactorState,
   Role,
   SecurityPolicy,
   SlugCheck,

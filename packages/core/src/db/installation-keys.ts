@@ -1,8 +1,8 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { TenantryError } from '../errors.ts';
 
-/** What an installation key is for: signing exports (migration 0008), sealing webhook secrets (0012). */
-export type InstallationKeyPurpose = 'export' | 'webhook';
+/** What an installation key is for: signing exports (migration 0008), sealing webhook secrets (0012), TOTP secrets (0013). */
+export type InstallationKeyPurpose = 'export' | 'webhook' | 'totp';
 
 /** This installation's random key for a purpose, made by a control-plane migration. */
 export async function installationKey(em: SqlEntityManager, purpose: InstallationKeyPurpose): Promise<Buffer> {

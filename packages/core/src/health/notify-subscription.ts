@@ -1,6 +1,7 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { emailTarget } from '../modules/webhooks/webhook.schemas.ts';
-import { installationWebhookKey, unseal } from '../modules/webhooks/webhook-secret.ts';
+import { unseal } from '../lib/seal.ts';
+import { installationWebhookKey } from '../modules/webhooks/webhook-secret.ts';
 
 /** The subscription `doctor --notify URL` delivers to: the one with this URL (or address) taking `health.*` events. */
 export async function findHealthSubscription(tx: SqlEntityManager, url: string): Promise<{ id: string; status: string } | null> {

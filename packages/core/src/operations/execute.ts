@@ -30,6 +30,21 @@ export async function executeOperation<Schema extends z.ZodType, Data, Value>(
 ): Promise<Executed<Data, Value>> {
   const request = parseInput(operation.input, input) as Record<string, unknown>;
   if (operation.scope === 'platform') requirePlatform(ctx, operation.id);
+  if (!operation.afterRefusal) return runOperation(ctx, operation, request, options);
+  try {
+    return await runOperation(ctx, operation, request, options);
+  } catch (error) {
+    if (error instanceof TenantryError) await operation.afterRefusal({ ...ctx, em: ctx.em.fork() }, error, request as never);
+    throw error;
+  }
+}
+
+async function runOperation<Schema extends z.ZodType, Data, Value>(
+  ctx: ServiceContext,
+  operation: Operation<Schema, Data, Value>,
+  request: Record<string, unknown>,
+  options: RunOptions,
+): Promise<Executed<Data, Value>> {
   const work = (tx: SqlEntityManager) => runInTransaction(ctx, tx, operation as unknown as Operation<never, Data, Value>, request, options);
   // Its plan only reads; applying commits unit by unit (a migration run), then the audit on its own.
   if (operation.scope !== 'tenant' && operation.ownTransactions) return work(ctx.em.fork());

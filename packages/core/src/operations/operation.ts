@@ -79,6 +79,11 @@ interface OperationShape<Schema extends z.ZodType> {
    * applies once more against its result, which tells "the same request, unchanged" from a real conflict.
    */
   retryWhen?: (error: TenantryError, request: z.output<Schema>) => boolean;
+  /**
+   * Work after a refused run rolled back, in a transaction of its own: a wrong password given as the
+   * credential still counts toward the account's lock.
+   */
+  afterRefusal?: (ctx: ServiceContext, error: TenantryError, request: z.output<Schema>) => Promise<void>;
 }
 
 /** Work after the commit of an applied change (delivering the mail it queued); its answer replaces the value. */

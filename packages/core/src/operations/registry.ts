@@ -30,6 +30,11 @@ import { repairFinding } from '../health/repair.operation.ts';
 import { exportTenantOperation } from '../modules/transfer/export-tenant.operation.ts';
 import { importTenantOperation } from '../modules/transfer/import-tenant.operation.ts';
 import { resetPassword } from '../modules/users/reset-password.operation.ts';
+import { changePassword } from '../modules/users/change-password.operation.ts';
+import { confirmTotp } from '../modules/users/confirm-totp.operation.ts';
+import { enrollTotp } from '../modules/users/enroll-totp.operation.ts';
+import { resetTotp } from '../modules/users/reset-totp.operation.ts';
+import { unlockUser } from '../modules/users/unlock-user.operation.ts';
 import { createServiceToken } from '../modules/service-tokens/create-service-token.operation.ts';
 import { revokeServiceToken } from '../modules/service-tokens/revoke-service-token.operation.ts';
 import { applyTenantMigrationsOperation } from '../modules/migrations/apply-tenant-migrations.ts';
@@ -71,6 +76,11 @@ export const OPERATION_REGISTRY = {
   [setPrimaryDomain.id]: setPrimaryDomain,
   [removeDomain.id]: removeDomain,
   [resetPassword.id]: resetPassword,
+  [changePassword.id]: changePassword,
+  [enrollTotp.id]: enrollTotp,
+  [confirmTotp.id]: confirmTotp,
+  [resetTotp.id]: resetTotp,
+  [unlockUser.id]: unlockUser,
   [createServiceToken.id]: createServiceToken,
   [revokeServiceToken.id]: revokeServiceToken,
   [addWebhook.id]: addWebhook,

@@ -1,4 +1,4 @@
-import type { MemberView, Role } from '@tenantry/core';
+import type { MemberView, Role, TwoFactorState } from '@tenantry/core';
 
 /** A member of a tenant with the roles they hold there: the one shape of a member everywhere. */
 export interface MemberDto {
@@ -7,6 +7,12 @@ export interface MemberDto {
   name: string | null;
   roles: Role[];
   joinedAt: string;
+  /** The last complete sign-in (users.signIn), or null. */
+  lastSignInAt: string | null;
+  /** Set while failed sign-ins keep the account locked (tenantry user unlock). */
+  lockedUntil: string | null;
+  /** Their authenticator: none, pending (not confirmed yet), or enrolled. */
+  twoFactor: TwoFactorState;
 }
 
 export interface RoleAssignmentDto {
@@ -18,5 +24,14 @@ export interface RoleAssignmentDto {
 }
 
 export function toMemberDto(member: MemberView): MemberDto {
-  return { userId: member.userId, email: member.email, name: member.name, roles: member.roles, joinedAt: member.joinedAt.toISOString() };
+  return {
+    userId: member.userId,
+    email: member.email,
+    name: member.name,
+    roles: member.roles,
+    joinedAt: member.joinedAt.toISOString(),
+    lastSignInAt: member.lastSignInAt?.toISOString() ?? null,
+    lockedUntil: member.lockedUntil?.toISOString() ?? null,
+    twoFactor: member.twoFactor,
+  };
 }

@@ -58,6 +58,8 @@ export type ActionId =
   | 'policy'
   | 'renewItem'
   | 'resetPassword'
+  | 'unlockMember'
+  | 'resetTwoFactor'
   | 'verifyDomain'
   | 'exportTenant'
   | 'importTenant'
@@ -168,6 +170,8 @@ export const KEYMAP: readonly Binding[] = [
   },
   { scope: 'tenant', action: 'verifyDomain', keys: ['v'], description: "Verify the selected domain's TXT record", mutates: true },
   { scope: 'tenant', action: 'resetPassword', keys: ['w'], description: "Reset the selected member's password (a new one-time password)", mutates: true },
+  { scope: 'tenant', action: 'unlockMember', keys: ['U'], description: "Unlock the selected member's account (locked by failed sign-ins)", mutates: true },
+  { scope: 'tenant', action: 'resetTwoFactor', keys: ['T'], description: "Remove the selected member's authenticator (a lost phone)", mutates: true },
   { scope: 'tenant', action: 'settings', keys: ['e'], description: 'Edit the settings: time zone, contacts, theme, notifications', mutates: true },
   { scope: 'tenant', action: 'policy', keys: ['o'], description: 'Edit the security policy: 2FA, session timeout, password rules, IP ranges', mutates: true },
   { scope: 'tenant', action: 'feature', keys: ['f'], description: 'Switch a feature on or off', mutates: true },

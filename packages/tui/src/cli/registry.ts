@@ -71,6 +71,9 @@ import { webhookRemove } from './commands/webhook/remove.ts';
 import { webhookReplay } from './commands/webhook/replay.ts';
 import { webhookTest } from './commands/webhook/test.ts';
 import { userResetPassword } from './commands/user/reset-password.ts';
+import { userResetTwoFactor } from './commands/user/reset-2fa.ts';
+import { userUnlock } from './commands/user/unlock.ts';
+import { userView } from './commands/user/view.ts';
 
 /** Every command, in the order help and docs list them. */
 export const COMMANDS: readonly CommandSpec[] = [
@@ -114,7 +117,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   roleGrant,
   roleRevoke,
   roleList,
+  userView,
   userResetPassword,
+  userUnlock,
+  userResetTwoFactor,
   keyCreate,
   keyList,
   keyRotate,

@@ -66,6 +66,19 @@ export const EVENT_CATALOG = [
   { type: 'domain.primary_changed', description: "A tenant's primary domain changed.", from: ['domain.primary_changed'] },
   { type: 'domain.removed', description: 'A domain was removed from a tenant.', from: ['domain.removed'] },
   { type: 'user.password_reset', description: "A user's password was reset; the new one is never in the event.", from: ['user.password_reset'] },
+  {
+    type: 'user.password_changed',
+    description: 'A user changed their password (the one-time password at first sign-in, or later).',
+    from: ['user.password_changed'],
+  },
+  {
+    type: 'user.locked',
+    description: 'An account was locked after repeated failed sign-ins; `data.after.lockedUntil` says until when.',
+    from: ['user.locked'],
+  },
+  { type: 'user.unlocked', description: 'An operator unlocked an account locked or throttled by failed sign-ins.', from: ['user.unlocked'] },
+  { type: 'user.two_factor_enrolled', description: 'A user confirmed an authenticator (TOTP): sign-in asks for its code.', from: ['user.totp_enrolled'] },
+  { type: 'user.two_factor_reset', description: "A user's authenticator and recovery codes were removed by an operator.", from: ['user.totp_reset'] },
   { type: 'health.repaired', description: 'The doctor repaired a finding.', from: ['health.repaired'] },
   {
     type: 'health.finding_opened',
@@ -110,6 +123,10 @@ export const NO_EVENT: Readonly<Record<string, string>> = {
   'webhook.enabled': "A subscription to events, not a tenant's lifecycle.",
   'webhook.disabled': "A subscription to events, not a tenant's lifecycle (the doctor reports it).",
   'webhook.replayed': 'A delivery queued again: the event itself is not new.',
+  'user.signed_in': 'Sign-ins are traffic, not lifecycle: they are in the audit trail.',
+  'user.sign_in_failed': 'Failed sign-ins are in the audit trail; the lock they lead to is `user.locked`.',
+  'user.sign_in_refused': 'A sign-in from an address outside the allowed ranges: in the audit trail.',
+  'user.totp_enrollment_started': 'Enrollment takes effect when confirmed: `user.two_factor_enrolled` says so.',
 };
 
 const BY_ACTION: ReadonlyMap<string, EventType> = new Map(EVENT_CATALOG.flatMap((spec) => spec.from.map((action) => [action, spec.type] as const)));

@@ -1,4 +1,4 @@
-import { isIPv4, isIPv6 } from 'node:net';
+import { BlockList, isIPv4, isIPv6 } from 'node:net';
 
 /** Parses "10.0.0.0/8", "2001:db8::/32" or a single address, and returns the canonical CIDR or why not. */
 export function parseCidr(input: string): { cidr: string } | { problem: string } {
@@ -52,4 +52,17 @@ function bigIntToIpv6(value: bigint): string {
   }
   if (best.start < 0) return groups.join(':');
   return `${groups.slice(0, best.start).join(':')}::${groups.slice(best.start + best.length).join(':')}`;
+}
+
+/** Whether an address is inside one of the canonical CIDR ranges (an IPv4-mapped IPv6 address counts as its IPv4). */
+export function addressInRanges(address: string, ranges: readonly string[]): boolean {
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
+  const ip = mapped ?? address;
+  const family = isIPv4(ip) ? 'ipv4' : 'ipv6';
+  const list = new BlockList();
+  for (const range of ranges) {
+    const [network = '', prefix = ''] = range.split('/');
+    list.addSubnet(network, Number(prefix), isIPv4(network) ? 'ipv4' : 'ipv6');
+  }
+  return list.check(ip, family);
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { boundedInteger, emailAddress, phoneNumber, timeZone } from '../../validation/fields.ts';
 import { tenantSlugField } from '../changes/inputs.ts';
-import { PASSWORD_MAX_LENGTH } from '../users/password-policy.ts';
+import { PASSWORD_HISTORY_MAX, PASSWORD_MAX_LENGTH } from '../users/password-policy.ts';
 import { parseCidr } from './cidr.ts';
 
 export const themeName = z
@@ -60,6 +60,7 @@ const passwordRules = z.strictObject({
   requireLowercase: flag,
   requireNumbers: flag,
   requireSymbols: flag,
+  history: boundedInteger(0, PASSWORD_HISTORY_MAX),
 });
 const ipRanges = z.array(cidr, 'must be a list of CIDR ranges').max(100, 'must be at most 100 ranges');
 
@@ -76,7 +77,8 @@ export const updatePolicyInput = z.strictObject({
 export const securityPolicyDocument = z.strictObject({
   require2fa: flag,
   sessionTimeoutMinutes,
-  password: passwordRules,
+  // Exports made before the history rule existed have none: no history rule, as then.
+  password: passwordRules.extend({ history: boundedInteger(0, PASSWORD_HISTORY_MAX).default(0) }),
   allowedIpRanges: ipRanges,
 });
 export type UpdatePolicyInput = z.input<typeof updatePolicyInput>;

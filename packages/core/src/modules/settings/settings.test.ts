@@ -134,7 +134,7 @@ describe('updateSecurityPolicy', () => {
     expect(outcome.policy).toEqual({
       require2fa: true,
       sessionTimeoutMinutes: 240,
-      password: { minLength: 14, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true },
+      password: { minLength: 14, requireUppercase: true, requireLowercase: true, requireNumbers: true, requireSymbols: true, history: 0 },
       allowedIpRanges: ['192.168.1.0/24', '10.0.0.0/8', '2001:db8::/32', '203.0.113.7/32'],
     });
     expect(outcome.changes.map((change) => change.field)).toEqual([

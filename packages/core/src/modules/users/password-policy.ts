@@ -4,6 +4,8 @@ export interface PasswordPolicy {
   requireLowercase: boolean;
   requireNumbers: boolean;
   requireSymbols: boolean;
+  /** How many earlier passwords a new one must differ from (0: only the current one). */
+  history: number;
 }
 
 export const PASSWORD_MAX_LENGTH = 128;
@@ -14,7 +16,10 @@ export const DEFAULT_PASSWORD_POLICY: PasswordPolicy = {
   requireLowercase: true,
   requireNumbers: true,
   requireSymbols: false,
+  history: 0,
 };
+
+export const PASSWORD_HISTORY_MAX = 24;
 
 /** Lists what a password lacks under a policy; empty when it passes. */
 export function passwordProblems(policy: PasswordPolicy, password: string): string[] {

@@ -1,10 +1,11 @@
 import { LockMode } from '@mikro-orm/core';
 import { z } from 'zod';
-import { TenantryError } from '../../errors.ts';
 import { hashOf } from '../../lib/canonical-json.ts';
 import { defineOperation } from '../../operations/operation.ts';
 import { emailAddress } from '../../validation/fields.ts';
+import { rememberReplacedPassword } from './password-history.ts';
 import { generateOneTimePassword, hashPassword } from './password.ts';
+import { userNotFound } from './user-errors.ts';
 import { User } from './user.entity.ts';
 
 export const resetPasswordInput = z.strictObject({ email: emailAddress });
@@ -29,13 +30,7 @@ export const resetPassword = defineOperation({
   audit: ['user.password_reset'],
   async plan({ tx }, { email }) {
     const found = await tx.findOne(User, { email }, { fields: ['id', 'email', 'mustChangePassword', 'passwordHash'] });
-    if (!found) {
-      throw new TenantryError('USER_NOT_FOUND', {
-        message: `No user with email ${email}.`,
-        details: { email },
-        hint: 'Check the address; `tenantry member list <slug>` lists the users of a tenant.',
-      });
-    }
+    if (!found) throw userNotFound(email);
     const user = { id: found.id, email: found.email };
     return {
       steps: [
@@ -52,9 +47,10 @@ export const resetPassword = defineOperation({
       data: { user },
     };
   },
-  async apply({ tx }, plan): Promise<PasswordReset> {
+  async apply({ tx, now }, plan): Promise<PasswordReset> {
     const oneTimePassword = generateOneTimePassword();
-    const row = await tx.findOneOrFail(User, { id: plan.data.user.id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
+    const row = await tx.findOneOrFail(User, { id: plan.data.user.id }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['passwordHash'] });
+    if (row.passwordHash) await rememberReplacedPassword(tx, row.id, row.passwordHash, now());
     row.passwordHash = await hashPassword(oneTimePassword);
     row.mustChangePassword = true;
     return { user: plan.data.user, oneTimePassword };

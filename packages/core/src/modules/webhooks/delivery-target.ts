@@ -1,6 +1,6 @@
 import type { DeliveryTarget } from './send-delivery.ts';
 import type { WebhookEndpointRow } from './webhook-endpoints.ts';
-import { unseal } from './webhook-secret.ts';
+import { unseal } from '../../lib/seal.ts';
 
 /** Where a subscription's deliveries go, unsealed for one attempt with the installation's webhook key. */
 export function deliveryTarget(key: Buffer, row: Pick<WebhookEndpointRow, 'kind' | 'target' | 'sealed_url' | 'sealed_secret'>): DeliveryTarget {

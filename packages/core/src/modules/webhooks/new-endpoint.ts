@@ -6,7 +6,8 @@ import type { PlanStep } from '../../plan.ts';
 import { eventTypesMatching } from '../events/event-catalog.ts';
 import { Tenant } from '../tenants/tenant.entity.ts';
 import { displayTarget, findEndpoint, toWebhookView, type WebhookEndpointView } from './webhook-endpoints.ts';
-import { generateSigningSecret, installationWebhookKey, parseSigningSecret, seal } from './webhook-secret.ts';
+import { seal } from '../../lib/seal.ts';
+import { generateSigningSecret, installationWebhookKey, parseSigningSecret } from './webhook-secret.ts';
 import { emailTarget, WEBHOOK_TARGET_MESSAGE, type AddWebhookInput, type WebhookKind } from './webhook.schemas.ts';
 
 /** A subscription to make: everything but its secret, which is made (or taken) when it is inserted. */

@@ -26,6 +26,8 @@ export type ConsoleActionId =
   | 'revokeRole'
   | 'removeMember'
   | 'resetPassword'
+  | 'unlockUser'
+  | 'resetTotp'
   | 'addDomain'
   | 'verifyDomain'
   | 'makePrimary'
@@ -43,6 +45,13 @@ export type ConsoleActionId =
   | 'migrateDatabase'
   | 'repair'
   | 'notify';
+
+/**
+ * Operations only the user themselves runs, with their own password or authenticator code: the
+ * application calls them (SDK, HTTP) from its login and account pages. An operator never types a user's
+ * password, so the console offers the operator's side instead (reset the password, unlock, reset 2FA).
+ */
+export const USER_SELF_SERVICE: readonly string[] = ['user.change_password', 'user.enroll_totp', 'user.confirm_totp'];
 
 /**
  * The operations of the registry (`operationIds()` in the SDK) each console action runs: the coverage
@@ -73,6 +82,8 @@ export const OPERATIONS_OF: Record<ConsoleActionId, readonly string[]> = {
   revokeRole: ['role.revoke'],
   removeMember: ['member.remove'],
   resetPassword: ['user.reset_password'],
+  unlockUser: ['user.unlock'],
+  resetTotp: ['user.reset_totp'],
   addDomain: ['domain.add'],
   verifyDomain: ['domain.verify'],
   makePrimary: ['domain.primary'],
@@ -119,6 +130,8 @@ export const CONSOLE_ACTIONS: Partial<Record<ActionId, readonly ConsoleActionId[
   grantRole: ['grantRole'],
   revokeRole: ['revokeRole'],
   resetPassword: ['resetPassword'],
+  unlockMember: ['unlockUser'],
+  resetTwoFactor: ['resetTotp'],
   addDomain: ['addDomain'],
   verifyDomain: ['verifyDomain'],
   makePrimary: ['makePrimary'],

@@ -23,6 +23,10 @@ export function openItemAction(action: ActionId, selected: Selection | null): Ac
     }
     case 'resetPassword':
       return kind === 'member' ? { action: 'resetPassword', title: `Reset the password of ${label}`, fields: [] } : undefined;
+    case 'unlockMember':
+      return kind === 'member' ? { action: 'unlockUser', title: `Unlock the account of ${label}`, fields: [] } : undefined;
+    case 'resetTwoFactor':
+      return kind === 'member' ? { action: 'resetTotp', title: `Remove the authenticator of ${label}`, fields: [] } : undefined;
     case 'makePrimary':
       return kind === 'domain' ? { action: 'makePrimary', title: `Make ${label} primary`, fields: [] } : undefined;
     case 'verifyDomain':

@@ -75,3 +75,15 @@ export const resetPassword: ActionRunner = changeRunner(
     ...(result.oneTimePassword ? { secret: { label: 'One-time password', value: result.oneTimePassword } } : {}),
   }),
 );
+
+export const unlockUser: ActionRunner = changeRunner(
+  (request) => `Unlock the account of ${selectedLabel(request, 'member')}`,
+  (client, request, options) => client.users.unlock({ email: selectedLabel(request, 'member') }, options),
+  (result) => ({ message: `${result.user.email} may sign in again` }),
+);
+
+export const resetTotp: ActionRunner = changeRunner(
+  (request) => `Remove the authenticator of ${selectedLabel(request, 'member')}`,
+  (client, request, options) => client.users.resetTotp({ email: selectedLabel(request, 'member') }, options),
+  (result) => ({ message: `Removed the authenticator of ${result.user.email}: sign-in no longer asks for its code` }),
+);

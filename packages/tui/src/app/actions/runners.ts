@@ -6,7 +6,18 @@ import type { ConsoleActionId } from './action-ids.ts';
 import { addDomain, createKey, makePrimary, removeDomain, revokeKey, rotateKey, verifyDomain } from './domain-key-runners.ts';
 import { bulkProvision, importTenant, migrateDatabase, migrateTenants, notify } from './fleet-runners.ts';
 import { exportTenant, purge, restore, setBilling, trial } from './lifecycle-runners.ts';
-import { acceptInvitation, grantRole, invite, removeMember, resendInvitation, resetPassword, revokeInvitation, revokeRole } from './member-runners.ts';
+import {
+  acceptInvitation,
+  grantRole,
+  invite,
+  removeMember,
+  resendInvitation,
+  resetPassword,
+  resetTotp,
+  revokeInvitation,
+  revokeRole,
+  unlockUser,
+} from './member-runners.ts';
 import { addWebhook, createToken, enableWebhook, removeWebhook, replayEvent, revokeToken } from './platform-runners.ts';
 import { setFeature, setMonitoring, updatePolicy, updateSettings } from './settings-runners.ts';
 import { changePlan, deleteTenant, resume, suspend } from './tenant-runners.ts';
@@ -105,6 +116,8 @@ export const RUNNERS: Record<ConsoleActionId, ActionRunner> = {
   revokeRole,
   removeMember,
   resetPassword,
+  unlockUser,
+  resetTotp,
   addDomain,
   verifyDomain,
   makePrimary,

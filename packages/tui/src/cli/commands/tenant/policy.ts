@@ -31,6 +31,13 @@ export const tenantPolicy = defineCommand({
     },
     { name: 'password-min-length', type: 'integer', field: 'password.minLength', description: 'Minimum password length (8-128).' },
     {
+      name: 'password-history',
+      type: 'integer',
+      placeholder: 'N',
+      field: 'password.history',
+      description: 'A new password must differ from the last N (0-24; 0: only from the current one).',
+    },
+    {
       name: 'allow-ip',
       type: 'list',
       placeholder: 'CIDR',
@@ -46,7 +53,7 @@ export const tenantPolicy = defineCommand({
     {
       description: 'The runbook policy',
       command:
-        'tenantry tenant policy acme-corp --require-2fa --session-timeout 240 --password-min-length 12 --require-symbols --allow-ip 192.168.1.0/24 --allow-ip 10.0.0.0/8',
+        'tenantry tenant policy acme-corp --require-2fa --session-timeout 240 --password-min-length 12 --require-symbols --password-history 5 --allow-ip 192.168.1.0/24 --allow-ip 10.0.0.0/8',
     },
   ],
   async run(ctx, input) {
@@ -57,13 +64,14 @@ export const tenantPolicy = defineCommand({
       const { securityPolicy: policy } = await client.tenants.get(slug);
       if (ctx.json) return ctx.outJson(policy);
       const rules = Object.entries(policy.password)
-        .filter(([key, on]) => key !== 'minLength' && on === true)
+        .filter(([key, on]) => key.startsWith('require') && on === true)
         .map(([key]) => key.replace('require', '').toLowerCase());
       return ctx.out(
         fields([
           ['2FA', policy.require2fa ? 'required' : 'optional'],
           ['Session timeout', `${policy.sessionTimeoutMinutes} minutes`],
           ['Passwords', `at least ${policy.password.minLength} characters${rules.length > 0 ? `; ${rules.join(', ')}` : ''}`],
+          ['History', policy.password.history > 0 ? `differs from the last ${policy.password.history}` : 'differs from the current one'],
           ['Allowed IPs', policy.allowedIpRanges.length > 0 ? policy.allowedIpRanges.join(', ') : 'any'],
         ]),
       );
@@ -87,6 +95,7 @@ function policyChange(flags: ParsedArguments['flags']): Omit<UpdatePolicyInput, 
     else password[field.slice('password.'.length) as keyof typeof password] = value as never;
   }
   if (typeof flags['password-min-length'] === 'number') password.minLength = flags['password-min-length'];
+  if (typeof flags['password-history'] === 'number') password.history = flags['password-history'];
   if (Object.keys(password).length > 0) change.password = password;
   if (typeof flags['session-timeout'] === 'number') change.sessionTimeoutMinutes = flags['session-timeout'];
   if (flags['allow-any-ip'] === true) change.allowedIpRanges = [];
