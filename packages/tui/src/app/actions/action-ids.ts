@@ -14,6 +14,7 @@ export type ConsoleActionId =
   | 'trial'
   | 'setBilling'
   | 'setMonitoring'
+  | 'seedDemo'
   | 'changePlan'
   | 'setFeature'
   | 'updateSettings'
@@ -61,6 +62,7 @@ export const OPERATIONS_OF: Record<ConsoleActionId, readonly string[]> = {
   trial: ['tenant.trial', 'tenant.end_trial'],
   setBilling: ['tenant.billing'],
   setMonitoring: ['tenant.monitoring'],
+  seedDemo: ['tenant.seed_demo'],
   changePlan: ['tenant.plan'],
   setFeature: ['tenant.feature'],
   updateSettings: ['tenant.settings'],
@@ -108,6 +110,7 @@ export const CONSOLE_ACTIONS: Partial<Record<ActionId, readonly ConsoleActionId[
   trial: ['trial'],
   billing: ['setBilling'],
   monitoring: ['setMonitoring'],
+  seedDemo: ['seedDemo'],
   changePlan: ['changePlan'],
   feature: ['setFeature'],
   settings: ['updateSettings'],

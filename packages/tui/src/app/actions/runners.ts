@@ -9,7 +9,7 @@ import { exportTenant, purge, restore, setBilling, trial } from './lifecycle-run
 import { acceptInvitation, grantRole, invite, removeMember, resendInvitation, resetPassword, revokeInvitation, revokeRole } from './member-runners.ts';
 import { addWebhook, createToken, enableWebhook, removeWebhook, replayEvent, revokeToken } from './platform-runners.ts';
 import { setFeature, setMonitoring, updatePolicy, updateSettings } from './settings-runners.ts';
-import { changePlan, deleteTenant, resume, suspend } from './tenant-runners.ts';
+import { changePlan, deleteTenant, resume, seedDemo, suspend } from './tenant-runners.ts';
 
 export type { ActionRunner, AppliedView, PlanView, RunnerContext } from './action-runner.ts';
 
@@ -93,6 +93,7 @@ export const RUNNERS: Record<ConsoleActionId, ActionRunner> = {
   trial,
   setBilling,
   setMonitoring,
+  seedDemo,
   changePlan,
   setFeature,
   updateSettings,
