@@ -107,6 +107,20 @@ export const ERROR_CODES = {
     description: 'The blueprint is malformed, or has no body for the isolation mode asked for; details.issues names each problem.',
   },
   DATA_SPACE_MISSING: { kind: 'precondition_failed', description: 'The tenant has no data space (purged, or its schema is gone).' },
+  DATA_SPACE_NOT_EMPTY: {
+    kind: 'precondition_failed',
+    description:
+      "The tenant's data space already holds rows, so demo data is not seeded; details.tables lists each table with its row count (addToExisting adds it anyway).",
+  },
+  NO_DEMO_DATA: { kind: 'precondition_failed', description: 'The blueprint has no demo data to seed.' },
+  DEMO_DATA_CONFLICT: {
+    kind: 'conflict',
+    description: 'A demo row collides with a row the tenant already has (same key, details.constraint); nothing was added.',
+  },
+  TENANT_MIGRATIONS_PENDING: {
+    kind: 'precondition_failed',
+    description: 'The tenant has blueprint migrations still to apply (tenantry migrate apply); details.missing lists them.',
+  },
   TENANT_MIGRATION_FAILED: {
     kind: 'precondition_failed',
     description: "A tenant migration failed in a tenant's data space; that tenant's transaction was rolled back.",

@@ -282,6 +282,11 @@ export type { Executed, Operation, OperationContext, OperationInput, Planned, Ru
 export { OPERATION_REGISTRY } from './operations/registry.ts';
 export { describeDataSpace } from './modules/data-spaces/describe-data-space.ts';
 export type { DataSpaceView } from './modules/data-spaces/describe-data-space.ts';
+export { seedDemo } from './modules/data-spaces/seed-demo.operation.ts';
+export type { SeededTable } from './modules/data-spaces/seed-demo.operation.ts';
+export { seedDemoInput } from './modules/data-spaces/data-space.schemas.ts';
+export type { SeedDemoInput } from './modules/data-spaces/data-space.schemas.ts';
+export type { TableRows } from './modules/data-spaces/tenant-rows.ts';
 export { IDEMPOTENCY_WINDOW_HOURS, claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey } from './modules/idempotency/idempotency-keys.ts';
 export type { IdempotencyClaim, IdempotentCall } from './modules/idempotency/idempotency-keys.ts';
 export { parseInput } from './validation/parse-input.ts';

@@ -143,6 +143,33 @@ describe('the server', () => {
     expect((await call('POST', '/v1/tenants/http-acme/resume', { body: {} })).body).toMatchObject({ result: 'applied' });
   });
 
+  it('seeds demo data later: the plan on a dry run, 201 once applied, then 422 naming the tables that hold rows', async () => {
+    await call('POST', '/v1/tenants', { body: { name: 'Later Demo', slug: 'later-demo', ownerEmail: 'owner@later-demo.example', skipDemoData: true } });
+    const planned = await call('POST', '/v1/tenants/later-demo/demo-data?dryRun=true', { body: {} });
+    expect(planned.status).toBe(200);
+    expect(planned.body).toMatchObject({ result: 'planned', steps: [{ action: 'seed-demo-data' }, { action: 'audit' }] });
+    expect(planned.body.tables).toEqual(['assets', 'devices', 'qr_contents'].map((table) => ({ table, before: 0, after: null, added: null })));
+    const applied = await call('POST', '/v1/tenants/later-demo/demo-data', { body: {}, headers: { 'if-match': String(planned.headers.get('etag')) } });
+    expect(applied.status).toBe(201);
+    expect(applied.body.tables).toEqual([
+      { table: 'assets', before: 0, after: 3, added: 3 },
+      { table: 'devices', before: 0, after: 2, added: 2 },
+      { table: 'qr_contents', before: 0, after: 2, added: 2 },
+    ]);
+    const refused = await call('POST', '/v1/tenants/later-demo/demo-data', { body: {} });
+    expect(refused.status).toBe(422);
+    expect(refused.body).toMatchObject({
+      code: 'DATA_SPACE_NOT_EMPTY',
+      details: {
+        tables: [
+          { table: 'assets', rows: 3 },
+          { table: 'devices', rows: 2 },
+          { table: 'qr_contents', rows: 2 },
+        ],
+      },
+    });
+  });
+
   it('replays the first response to an Idempotency-Key, secrets redacted, and refuses the key with another body (422)', async () => {
     const body = { name: 'Http Once', slug: 'http-once', ownerEmail: 'owner@http-once.example' };
     const headers = { 'idempotency-key': 'provision-http-once-1' };

@@ -9,7 +9,7 @@ export type { ApplyMigrationsOptions, MigrationProgressDto, Migrations } from '.
 export type { DriftedMigrationDto, MigrationUnitDto, TenantMigrationRunDto, TenantMigrationStatusDto } from './dto/migrations.ts';
 export { healthCatalog } from './resources/health.ts';
 export type { CheckOptions, Health } from './resources/health.ts';
-export type { DataSpaceDto } from './dto/data-space.ts';
+export type { DataSpaceDto, DemoSeedResultDto, SeededTableDto } from './dto/data-space.ts';
 export type { DoctorReportDto, FindingDto, NotifyResultDto, PlannedRepairDto, PreflightResultDto, RepairOutcomeDto } from './dto/health.ts';
 export { defaultHome, resolveOptions } from './options.ts';
 export type { TenantryOptions } from './options.ts';
@@ -143,6 +143,7 @@ export type {
   ExtendTrialInput,
   SetBillingInput,
   SetMonitoringInput,
+  SeedDemoInput,
   MonitoringThresholds,
   PurgeCounts,
   PurgeTenantInput,

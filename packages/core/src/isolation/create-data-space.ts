@@ -1,14 +1,16 @@
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import { TenantryError } from '../errors.ts';
 import type { IsolationMode } from './isolation-mode.ts';
-import { statementStep, type PlanStep } from '../plan.ts';
+import type { PlanStep } from '../plan.ts';
 import { statement, type Statement } from '../statement.ts';
-import { migrationChecksum, missingSharedBodies, type Blueprint, type MigrationBody } from './blueprint.ts';
+import { migrationChecksum, missingSharedBodies, type Blueprint } from './blueprint.ts';
+import { planDemoData } from './demo-data.ts';
 import { IsolationErrors } from './isolation-errors.ts';
 import { isolationSql } from './isolation-sql.ts';
 import { SHARED_SCHEMA, quoteIdent } from './names.ts';
 import { migrateSharedPool, poolPending, poolSteps, readPoolMigrations } from './pool.ts';
-import { partOf, runScript, type ScriptPart } from './runner.ts';
+import { PlannedScript } from './planned-script.ts';
+import { runScript, type ScriptPart } from './runner.ts';
 
 export interface DataSpaceRequest {
   isolation: IsolationMode;
@@ -99,38 +101,13 @@ export async function planDataSpace(
   };
 }
 
-/** Steps and the script parts that run their statements, built together so they cannot differ. */
-class PlannedScript {
-  readonly steps: PlanStep[] = [];
-  readonly script: ScriptPart[] = [];
-
-  add(label: string, step: Pick<PlanStep, 'action' | 'description'>, statements: Statement[]): void {
-    this.steps.push(statementStep(step.action, step.description, statements));
-    this.script.push({ label, statements });
-  }
-
-  /** A blueprint body: its statements, or (a function) the call, shown by its version. */
-  body(label: string, step: Pick<PlanStep, 'action' | 'description'>, body: MigrationBody, version: string | undefined): void {
-    const part = partOf(label, body);
-    if ('call' in part) {
-      this.steps.push({ ...step, sql: [`-- ${label}: a function body, version ${version ?? '?'}`] });
-      this.script.push(part);
-    } else {
-      this.add(label, step, [...part.statements]);
-    }
-  }
-}
-
 function recordStep(count: number, mode: IsolationMode): Pick<PlanStep, 'action' | 'description'> {
   const source = mode === 'schema' ? 'with their checksums' : 'as the shared tables have them';
   return { action: 'record-migrations', description: `Record the ${count} tenant migration(s) of this tenant ${source}` };
 }
 
 function demo(planned: PlannedScript, blueprint: Blueprint, request: DataSpaceRequest, mode: IsolationMode, schema: string): void {
-  const data = request.seedDemoData ? blueprint.demoData : undefined;
-  if (!data) return;
-  const body = mode === 'shared' ? (data.shared ?? data.schema) : data.schema;
-  planned.body('demo-data', { action: 'seed-demo-data', description: `Seed demo data in ${schema}: ${data.description}` }, body, data.version);
+  if (request.seedDemoData && blueprint.demoData) planDemoData(planned, blueprint.demoData, mode, schema);
 }
 
 /** The tenant's migration records, with their checksums (durations are recorded by `migrate apply`, not here: 0). */

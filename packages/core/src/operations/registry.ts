@@ -22,6 +22,7 @@ import { setFeature } from '../modules/plans/set-feature.operation.ts';
 import { updateSecurityPolicy } from '../modules/settings/update-policy.operation.ts';
 import { updateSettings } from '../modules/settings/update-settings.operation.ts';
 import { setMonitoring } from '../modules/settings/set-monitoring.operation.ts';
+import { seedDemo } from '../modules/data-spaces/seed-demo.operation.ts';
 import { removeMember } from '../modules/memberships/remove-member.operation.ts';
 import { grantRole } from '../modules/roles/grant-role.operation.ts';
 import { revokeRole } from '../modules/roles/revoke-role.operation.ts';
@@ -61,6 +62,7 @@ export const OPERATION_REGISTRY = {
   [updateSettings.id]: updateSettings,
   [updateSecurityPolicy.id]: updateSecurityPolicy,
   [setMonitoring.id]: setMonitoring,
+  [seedDemo.id]: seedDemo,
   [removeMember.id]: removeMember,
   [grantRole.id]: grantRole,
   [revokeRole.id]: revokeRole,

@@ -33,6 +33,9 @@ export const TENANT_ROUTES: RouteSpec[] = [
   changeRoute(TAG, 'PATCH', '/v1/tenants/{slug}/settings', 'tenant.settings', (client, input, options) => client.tenants.updateSettings(input, options)),
   changeRoute(TAG, 'PATCH', '/v1/tenants/{slug}/policy', 'tenant.policy', (client, input, options) => client.tenants.updatePolicy(input, options)),
   changeRoute(TAG, 'PUT', '/v1/tenants/{slug}/monitoring', 'tenant.monitoring', (client, input, options) => client.tenants.setMonitoring(input, options)),
+  changeRoute(TAG, 'POST', '/v1/tenants/{slug}/demo-data', 'tenant.seed_demo', (client, input, options) => client.tenants.seedDemo(input, options), {
+    creates: true,
+  }),
   changeRoute(TAG, 'POST', '/v1/tenants/{slug}/plan', 'tenant.plan', (client, input, options) => client.plans.change(input, options)),
   changeRoute(TAG, 'PUT', '/v1/tenants/{slug}/features/{feature}', 'tenant.feature', (client, input, options) => client.plans.setFeature(input, options)),
   changeRoute(TAG, 'POST', '/v1/tenants/{slug}/trial/extend', 'tenant.trial', (client, input, options) => client.tenants.extendTrial(input, options)),

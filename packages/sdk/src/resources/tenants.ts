@@ -15,6 +15,7 @@ import {
   updateSecurityPolicy,
   updateSettings,
   setMonitoring,
+  seedDemo,
   type UpdatePolicyInput,
   type UpdateSettingsInput,
   type DeleteTenantInput,
@@ -22,13 +23,14 @@ import {
   type ExtendTrialInput,
   type SetBillingInput,
   type SetMonitoringInput,
+  type SeedDemoInput,
   type PurgeTenantInput,
   type RestoreTenantInput,
   type ResumeTenantInput,
   type SuspendTenantInput,
 } from '@tenantry/core';
 import type { ClientRuntime } from '../runtime.ts';
-import { toDataSpaceDto, type DataSpaceDto } from '../dto/data-space.ts';
+import { toDataSpaceDto, toDemoSeedDto, type DataSpaceDto, type DemoSeedResultDto } from '../dto/data-space.ts';
 import { toChangeDto, toStepDtos, type ChangeDto } from '../dto/change.ts';
 import { toMemberDto } from '../dto/members.ts';
 import type { OperationOptions } from '../operation-options.ts';
@@ -178,6 +180,26 @@ export class Tenants {
    */
   async dataSpace(slug: string): Promise<DataSpaceDto> {
     return this.#runtime.run(async (ctx) => toDataSpaceDto(await describeDataSpace(ctx, slug)));
+  }
+
+  /**
+   * Seeds the blueprint's demo data into an existing tenant's data space (one made with `skipDemoData`,
+   * say), in one transaction, with the very statements provisioning runs for it. Refused with
+   * `DATA_SPACE_NOT_EMPTY` (`details.tables`: each table with rows, and how many) while any of the tenant's
+   * tables holds a row, unless `addToExisting: true`, which adds the demo rows alongside and deletes
+   * nothing (a demo row colliding with one of them is `DEMO_DATA_CONFLICT`, and nothing is added).
+   * `tables` has each table's rows before and, applied, after. Platform only.
+   *
+   * @example
+   * ```ts
+   * const plan = await tenantry.tenants.seedDemo({ slug: 'acme-corp' }, { dryRun: true });
+   * await tenantry.tenants.seedDemo({ slug: 'acme-corp' }, { expectFingerprint: plan.fingerprint });
+   * ```
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT`, `TENANT_NOT_FOUND`, `FORBIDDEN`, `TENANT_SUSPENDED`, `TENANT_PENDING_DELETION`, `TENANT_PURGED`, `NO_DEMO_DATA`, `TENANT_MIGRATIONS_PENDING`, `DATA_SPACE_NOT_EMPTY`, `DATA_SPACE_MISSING`, `DEMO_DATA_CONFLICT`, `PLAN_STALE`; and, like every method, a database code (see `TenantryClient`)
+   */
+  async seedDemo(input: SeedDemoInput, options: OperationOptions = {}): Promise<DemoSeedResultDto> {
+    return toDemoSeedDto(await this.#runtime.execute(seedDemo, input, options));
   }
 
   /**

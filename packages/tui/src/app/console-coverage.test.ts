@@ -80,6 +80,7 @@ const WHERE: Record<ConsoleActionId, Where> = {
   trial: { route: TENANT },
   setBilling: { route: TENANT },
   setMonitoring: { route: TENANT },
+  seedDemo: { route: TENANT },
   changePlan: { route: TENANT },
   setFeature: { route: TENANT },
   updateSettings: { route: TENANT },

@@ -148,6 +148,27 @@ describe('console: billing', () => {
   });
 });
 
+describe('console: demo data', () => {
+  it('seeds the demo data of a tenant made without it, the statements shown first; a second time names the tables that hold rows', async () => {
+    await client.tenants.provision({ name: 'Bare', ownerEmail: 'owner@bare.test', skipDemoData: true });
+    await withTenant('bare', async (ui) => {
+      ui.press('seedDemo');
+      await ui.waitForFrame("Seed the blueprint's demo data into bare");
+      ui.key('enter');
+      const plan = await ui.waitForFrame(PLAN);
+      expect(plan).toContain('Seed demo data in tenant_bare');
+      expect(plan).toContain('insert into assets');
+      ui.key('enter');
+      await ui.waitForFrame('Seeded demo data in bare: assets +3, devices +2, qr_contents +2');
+      ui.press('seedDemo');
+      await ui.waitForFrame("Seed the blueprint's demo data into bare");
+      ui.key('enter');
+      await ui.waitForFrame('Tenant bare already has rows in assets (3 rows), devices (2 rows), qr_contents (2 rows)');
+    });
+    expect((await client.tenants.dataSpace('bare')).usage).toMatchObject({ assets: 3, devices: 2 });
+  });
+});
+
 describe('console: members, invitations, keys, domains and events', () => {
   it('resets a member password (shown once) and removes a member', async () => {
     await client.invitations.send({ slug: 'hooli', email: 'dev@hooli.test', role: 'viewer' });

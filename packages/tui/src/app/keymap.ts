@@ -53,6 +53,7 @@ export type ActionId =
   | 'trial'
   | 'billing'
   | 'monitoring'
+  | 'seedDemo'
   | 'feature'
   | 'settings'
   | 'policy'
@@ -178,6 +179,13 @@ export const KEYMAP: readonly Binding[] = [
   { scope: 'tenant', action: 'trial', keys: ['t'], description: 'Extend or end the trial', mutates: true },
   { scope: 'tenant', action: 'monitoring', keys: ['m'], description: 'Set where the doctor warns: the share of each limit in use', mutates: true },
   { scope: 'tenant', action: 'billing', keys: ['b'], description: 'Record until when the tenant has paid (and end its trial)', mutates: true },
+  {
+    scope: 'tenant',
+    action: 'seedDemo',
+    keys: ['S'],
+    description: "Seed the blueprint's demo data (refused while its tables hold rows, unless added alongside)",
+    mutates: true,
+  },
   { scope: 'tenant', action: 'exportTenant', keys: ['E'], description: 'Export the tenant to a signed file', mutates: true },
   { scope: 'tenant', action: 'deleteTenant', keys: ['D'], description: 'Delete the tenant (type its exact name)', mutates: true },
   { scope: 'tenant', action: 'restoreTenant', keys: ['u'], description: 'Restore a tenant pending deletion', mutates: true },

@@ -55,6 +55,7 @@ import { tenantSuspend } from './commands/tenant/suspend.ts';
 import { tenantTrial } from './commands/tenant/trial.ts';
 import { tenantBilling } from './commands/tenant/billing.ts';
 import { tenantMonitor } from './commands/tenant/monitor.ts';
+import { tenantSeedDemo } from './commands/tenant/seed-demo.ts';
 import { tenantList } from './commands/tenant/list.ts';
 import { tenantPlan } from './commands/tenant/plan.ts';
 import { tenantPolicy } from './commands/tenant/policy.ts';
@@ -95,6 +96,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   tenantPurge,
   tenantExport,
   tenantImport,
+  tenantSeedDemo,
   slugCheck,
   slugSuggest,
   dbStatus,

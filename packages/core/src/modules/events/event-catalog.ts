@@ -45,6 +45,11 @@ export const EVENT_CATALOG = [
     from: ['tenant.monitoring_changed'],
   },
   {
+    type: 'demo_data.seeded',
+    description: "The blueprint's demo data was added to an existing tenant's data space; `data.after.added` counts the rows per table.",
+    from: ['tenant.demo_seeded'],
+  },
+  {
     type: 'billing.changed',
     description: "A tenant's paid-until date was recorded or cleared (and a running trial ended, when converted).",
     from: ['tenant.billing_changed'],

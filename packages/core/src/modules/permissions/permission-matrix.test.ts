@@ -15,6 +15,7 @@ import { deleteTenant as deleteOp } from '../lifecycle/delete-tenant.operation.t
 import { extendTrial as trialOp } from '../lifecycle/extend-trial.operation.ts';
 import { setBilling as billingOp } from '../lifecycle/set-billing.operation.ts';
 import { setMonitoring as monitoringOp } from '../settings/set-monitoring.operation.ts';
+import { seedDemo as seedDemoOp } from '../data-spaces/seed-demo.operation.ts';
 import { purgeTenant as purgeOp } from '../lifecycle/purge-tenant.operation.ts';
 import { restoreTenant as restoreOp } from '../lifecycle/restore-tenant.operation.ts';
 import { resumeTenant as resumeOp } from '../lifecycle/resume-tenant.operation.ts';
@@ -41,6 +42,7 @@ const restoreTenant = operationFunction(restoreOp);
 const extendTrial = operationFunction(trialOp);
 const setBilling = operationFunction(billingOp);
 const setMonitoring = operationFunction(monitoringOp);
+const seedDemo = operationFunction(seedDemoOp);
 const purgeTenant = operationFunction(purgeOp);
 const resumeTenant = operationFunction(resumeOp);
 const suspendTenant = operationFunction(suspendOp);
@@ -147,6 +149,8 @@ const CALLS: Record<Permission, Call> = {
   },
   'tenant.trial': { run: (ctx, t) => extendTrial(ctx, { slug: t.slug, extendDays: 1 }) },
   'tenant.monitoring': { run: (ctx, t) => setMonitoring(ctx, { slug: t.slug, warnAt: { storage: 0.5 + ((counter += 1) % 40) / 100 } }) },
+  // Platform only: no role may fill a data space, so this run is only ever refused.
+  'tenant.seed_demo': { run: (ctx, t) => seedDemo(ctx, { slug: t.slug, addToExisting: true }) },
   'tenant.billing': { run: (ctx, t) => setBilling(ctx, { slug: t.slug, paidUntil: new Date(Date.now() + (counter += 1) * 86_400_000).toISOString() }) },
   'tenant.delete': {
     run: (ctx, t) => deleteTenant(ctx, { slug: t.slug, confirm: t.name }),

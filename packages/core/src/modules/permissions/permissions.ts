@@ -19,6 +19,7 @@ export const PERMISSIONS = [
   'tenant.trial',
   'tenant.billing',
   'tenant.monitoring',
+  'tenant.seed_demo',
   'tenant.delete',
   'tenant.restore',
   'tenant.purge',

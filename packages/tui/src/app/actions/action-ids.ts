@@ -14,6 +14,7 @@ export type ConsoleActionId =
   | 'trial'
   | 'setBilling'
   | 'setMonitoring'
+  | 'seedDemo'
   | 'changePlan'
   | 'setFeature'
   | 'updateSettings'
@@ -70,6 +71,7 @@ export const OPERATIONS_OF: Record<ConsoleActionId, readonly string[]> = {
   trial: ['tenant.trial', 'tenant.end_trial'],
   setBilling: ['tenant.billing'],
   setMonitoring: ['tenant.monitoring'],
+  seedDemo: ['tenant.seed_demo'],
   changePlan: ['tenant.plan'],
   setFeature: ['tenant.feature'],
   updateSettings: ['tenant.settings'],
@@ -119,6 +121,7 @@ export const CONSOLE_ACTIONS: Partial<Record<ActionId, readonly ConsoleActionId[
   trial: ['trial'],
   billing: ['setBilling'],
   monitoring: ['setMonitoring'],
+  seedDemo: ['seedDemo'],
   changePlan: ['changePlan'],
   feature: ['setFeature'],
   settings: ['updateSettings'],

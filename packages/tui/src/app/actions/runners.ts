@@ -20,7 +20,7 @@ import {
 } from './member-runners.ts';
 import { addWebhook, createToken, enableWebhook, removeWebhook, replayEvent, revokeToken } from './platform-runners.ts';
 import { setFeature, setMonitoring, updatePolicy, updateSettings } from './settings-runners.ts';
-import { changePlan, deleteTenant, resume, suspend } from './tenant-runners.ts';
+import { changePlan, deleteTenant, resume, seedDemo, suspend } from './tenant-runners.ts';
 
 export type { ActionRunner, AppliedView, PlanView, RunnerContext } from './action-runner.ts';
 
@@ -104,6 +104,7 @@ export const RUNNERS: Record<ConsoleActionId, ActionRunner> = {
   trial,
   setBilling,
   setMonitoring,
+  seedDemo,
   changePlan,
   setFeature,
   updateSettings,

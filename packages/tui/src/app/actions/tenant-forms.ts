@@ -51,6 +51,12 @@ export function openTenantAction(action: ActionId, tenant: TenantDetailsDto): Ac
       };
     case 'monitoring':
       return editForm('setMonitoring', `Where the doctor warns about ${tenant.slug} (% of each limit; empty: the plan's)`, monitoringFields(tenant));
+    case 'seedDemo':
+      return {
+        action: 'seedDemo',
+        title: `Seed the blueprint's demo data into ${tenant.slug}`,
+        fields: [choiceField('addToExisting', 'Add it alongside rows already there', 'no', YES_NO)],
+      };
     case 'billing':
       return {
         action: 'setBilling',

@@ -67,3 +67,15 @@ export const deleteTenant: ActionRunner = {
     };
   },
 };
+
+/** Seeds the blueprint's demo data: the plan shows its statements; refused while the tables hold rows unless added alongside. */
+export const seedDemo: ActionRunner = changeRunner(
+  (request) => `Seed demo data into ${targetSlug(request)}`,
+  (client, request, options) => client.tenants.seedDemo({ slug: targetSlug(request), addToExisting: request.values.addToExisting === 'yes' }, options),
+  (result, request) => ({
+    message: `Seeded demo data in ${targetSlug(request)}: ${result.tables
+      .filter((table) => (table.added ?? 0) > 0)
+      .map((table) => `${table.table} +${table.added ?? 0}`)
+      .join(', ')}`,
+  }),
+);
