@@ -10,6 +10,7 @@ import { controlPlane0009 } from './0009-service-tokens.ts';
 import { controlPlane0010 } from './0010-idempotency-keys.ts';
 import { controlPlane0011 } from './0011-events.ts';
 import { controlPlane0012 } from './0012-webhooks.ts';
+import { controlPlane0014 } from './0014-settings-namespace.ts';
 import type { ControlPlaneMigration } from './migration.ts';
 
 /** Every control-plane migration, oldest first. Append only; never edit one that has shipped. */
@@ -26,4 +27,5 @@ export const CONTROL_PLANE_MIGRATIONS: readonly ControlPlaneMigration[] = [
   controlPlane0010,
   controlPlane0011,
   controlPlane0012,
+  controlPlane0014,
 ];
