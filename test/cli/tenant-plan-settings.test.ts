@@ -109,6 +109,41 @@ describe('tenantry tenant set and policy', { timeout: 240_000 }, () => {
     expect((await cli(['tenant', 'set', 'plan-co'])).exitCode).toBe(3);
   });
 
+  it('set stores custom settings (JSON when valid JSON, else text), shows a line per key, unsets with an empty value', async () => {
+    const run = await cli(['tenant', 'set', 'plan-co', 'custom.language=fr', 'custom.limits={"a":1}', 'notifications.in_app=off']);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/settings\.custom\.language +\(none\) → fr/);
+    expect(run.stdout).toMatch(/settings\.custom\.limits +\(none\) → \{"a":1\}/);
+    expect(run.stdout).toMatch(/settings\.notifications\.inApp +\(none\) → false/);
+    const view = await cli(['tenant', 'view', 'plan-co']);
+    expect(view.stdout).toMatch(/Custom settings:\n +custom\.language: +fr\n +custom\.limits: +\{"a":1\}/);
+    const json = parseJson<{ settings: Record<string, unknown> }>(await cli(['tenant', 'view', 'plan-co', '--json']));
+    expect(json.settings).toMatchObject({ notifications: { email: true, inApp: false }, custom: { language: 'fr', limits: { a: 1 } } });
+
+    const before = await snapshotDatabase(database);
+    const planned = parseJson<ChangeJson>(await cli(['tenant', 'set', 'plan-co', 'custom.language=', '--dry-run', '--json']));
+    expect(planned).toMatchObject({ result: 'planned', changes: [{ field: 'settings.custom.language', from: 'fr', to: null }] });
+    expect(await snapshotDatabase(database)).toEqual(before);
+    const unset = parseJson<ChangeJson>(await cli(['tenant', 'set', 'plan-co', 'custom.language=', '--json']));
+    expect(unset.changes).toEqual([{ field: 'settings.custom.language', from: 'fr', to: null }]);
+    expect((await cli(['tenant', 'view', 'plan-co'])).stdout).not.toContain('custom.language');
+  });
+
+  it('set names a bad custom name, points an unknown key to custom, and names an oversized value (exit 3)', async () => {
+    const badName = await cli(['tenant', 'set', 'plan-co', 'custom.Language=fr', '--json']);
+    expect(badName.exitCode).toBe(3);
+    expect(parseJson<{ error: { details: { issues: unknown[] } } }>(badName).error.details.issues).toEqual([
+      expect.objectContaining({ path: 'custom.Language', message: expect.stringContaining('such as custom.language') }),
+    ]);
+    const unknown = await cli(['tenant', 'set', 'plan-co', 'language=fr']);
+    expect(unknown.exitCode).toBe(3);
+    expect(unknown.stderr).toContain('such as custom.language');
+    const big = await cli(['tenant', 'set', 'plan-co', `custom.notes=${'x'.repeat(3000)}`]);
+    expect(big.exitCode).toBe(3);
+    expect(big.stderr).toContain('custom.notes');
+    expect(big.stderr).toContain('at most 2048');
+  });
+
   it('policy shows the policy, changes it with validated CIDRs, and names bad ranges', async () => {
     const changed = await cli([
       'tenant',

@@ -243,7 +243,21 @@ export type { MonitoringThresholds, SetMonitoringInput, UpdatePolicyInput, Updat
 export { updateSettings } from './modules/settings/update-settings.operation.ts';
 export { updateSecurityPolicy } from './modules/settings/update-policy.operation.ts';
 export { setMonitoring } from './modules/settings/set-monitoring.operation.ts';
-export { SETTING_KEYS, parseSettingAssignments, resolveSettingKey } from './modules/settings/assignments.ts';
+export { parseSettingAssignments } from './modules/settings/assignments.ts';
+export {
+  CUSTOM_NAME_MAX_LENGTH,
+  CUSTOM_NAME_RULE,
+  CUSTOM_PREFIX,
+  CUSTOM_SETTINGS_MAX,
+  CUSTOM_VALUE_MAX_BYTES,
+  SETTING_KEYS,
+  customNameProblem,
+  customSettingName,
+  resolveSettingKey,
+} from './modules/settings/setting-keys.ts';
+export type { SettingTarget } from './modules/settings/setting-keys.ts';
+export { customSettingsOf, parseCustomValue } from './modules/settings/custom-settings.ts';
+export type { CustomSettings, JsonValue } from './modules/settings/custom-settings.ts';
 export { parseCidr } from './modules/settings/cidr.ts';
 export {
   DELETION_GRACE_DAYS,

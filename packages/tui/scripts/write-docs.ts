@@ -6,6 +6,7 @@ import { renderDoctorDocs } from '../src/cli/docs/render-doctor-docs.ts';
 import { renderErrorDocs } from '../src/cli/docs/render-error-docs.ts';
 import { renderEventDocs } from '../src/cli/docs/render-event-docs.ts';
 import { renderPlanDocs } from '../src/cli/docs/render-plan-docs.ts';
+import { renderSettingsDocs } from '../src/cli/docs/render-settings-docs.ts';
 import { COMMANDS } from '../src/cli/registry.ts';
 import { renderKeybindingDocs } from '../src/app/render-keybinding-docs.ts';
 
@@ -18,4 +19,7 @@ writeFileSync(docs('doctor.md'), renderDoctorDocs());
 writeFileSync(docs('openapi.json'), openApiDocumentText());
 writeFileSync(docs('events.md'), renderEventDocs());
 writeFileSync(docs('plans.md'), renderPlanDocs());
-process.stdout.write('Wrote docs/cli.md, docs/errors.md, docs/keybindings.md, docs/doctor.md, docs/events.md, docs/plans.md and docs/openapi.json\n');
+writeFileSync(docs('settings.md'), renderSettingsDocs());
+process.stdout.write(
+  'Wrote docs/cli.md, docs/errors.md, docs/keybindings.md, docs/doctor.md, docs/events.md, docs/plans.md, docs/settings.md and docs/openapi.json\n',
+);

@@ -5,20 +5,22 @@ import { TenantryError, type InputIssue } from '../errors.ts';
 export function parseInput<Schema extends z.ZodType>(schema: Schema, input: unknown): z.output<Schema> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const issues = result.error.issues.map((issue) => toInputIssue(issue, input));
+  const issues = result.error.issues.flatMap((issue) => toInputIssues(issue, input));
   const firstPerField = issues.filter((issue, index) => issues.findIndex((other) => other.path === issue.path) === index);
   throw TenantryError.invalidInput(firstPerField);
 }
 
-function toInputIssue(issue: z.core.$ZodIssue, input: unknown): InputIssue {
+/** One issue per field: each unknown key is its own, told what the schema allows there when it says. */
+function toInputIssues(issue: z.core.$ZodIssue, input: unknown): InputIssue[] {
   const path = issue.path.map(String).join('.');
   if (issue.code === 'unrecognized_keys') {
-    return { path: [path, ...issue.keys].filter(Boolean).join('.'), message: 'is not a known field' };
+    const message = issue.message.startsWith('Unrecognized key') ? 'is not a known field' : issue.message;
+    return issue.keys.map((key) => ({ path: [path, key].filter(Boolean).join('.'), message }));
   }
   if (issue.code === 'invalid_type' && valueAt(input, issue.path) === undefined) {
-    return { path, message: 'is required' };
+    return [{ path, message: 'is required' }];
   }
-  return { path, message: issue.message };
+  return [{ path, message: issue.message }];
 }
 
 function valueAt(input: unknown, path: readonly PropertyKey[]): unknown {

@@ -93,7 +93,7 @@ describe('parseBulkFile, JSON (the seeds format)', () => {
             invitations: [{ email: 'manager@acme.com', role: 'admin' }],
             features: { analytics: true, api_access: true, custom_branding: false },
             timeZone: 'America/New_York',
-            settings: { theme: 'corporate', notifications: { email: true, inApp: true } },
+            settings: { theme: 'corporate', notifications: { email: true, in_app: true } },
           },
         },
         { row: 2, input: { name: 'Plain', ownerEmail: 'plain@example.com', isolation: 'shared' } },

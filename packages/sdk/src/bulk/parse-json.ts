@@ -45,17 +45,9 @@ function toInput(entry: unknown): unknown {
   if (seed.settings && typeof seed.settings === 'object') {
     const { timezone, ...settings } = seed.settings;
     if (typeof timezone === 'string' && input.timeZone === undefined) input.timeZone = timezone;
-    input.settings = seedSettings(settings);
+    input.settings = settings; // in the one spelling once core validates the row (notifications.in_app is inApp)
   }
   return input;
-}
-
-/** The seeds write `notifications.in_app`; the settings call it `inApp`. Other keys stay, so validation names them. */
-function seedSettings(settings: Record<string, unknown>): Record<string, unknown> {
-  const { notifications } = settings;
-  if (notifications === null || typeof notifications !== 'object' || Array.isArray(notifications)) return settings;
-  const renamed = Object.entries(notifications).map(([key, value]) => [/^in[-_]?app$/i.test(key) ? 'inApp' : key, value] as const);
-  return { ...settings, notifications: Object.fromEntries(renamed) };
 }
 
 function roleOf(user: { role?: unknown; roles?: unknown }): string | undefined {

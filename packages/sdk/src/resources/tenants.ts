@@ -221,7 +221,16 @@ export class Tenants {
   }
 
   /**
-   * Changes settings (time zone, contacts, theme, notifications) as a diff; null clears a field.
+   * Changes settings (time zone, contacts, theme, notifications, custom settings) as a diff; null clears a
+   * field. `custom` sets the tenant's own settings by name (`{ language: 'fr', limits: { a: 1 } }`: any JSON
+   * value, at most `CUSTOM_VALUE_MAX_BYTES` of JSON each and `CUSTOM_SETTINGS_MAX` per tenant); null unsets
+   * one, names left out stay. The diff has one change per custom setting (`settings.custom.language`).
+   * Keys take their one spelling only (`notifications.inApp`, custom names as `CUSTOM_NAME_RULE` says).
+   *
+   * @example
+   * ```ts
+   * await tenantry.tenants.updateSettings({ slug: 'acme-corp', theme: 'dark', custom: { language: 'fr', legacy_id: null } });
+   * ```
    *
    * @throws {@link TenantryError} `TENANT_NOT_FOUND`, `FORBIDDEN`, `INVALID_INPUT`, `TENANT_PENDING_DELETION`; and, like every method, a database code (see `TenantryClient`)
    */

@@ -44,6 +44,30 @@ describe('console: settings, policy, features and trial', () => {
     expect(tenant.supportPhone).toBe('+1 555 0100');
   });
 
+  it('shows custom settings on the overview and in the form, changes one and adds another', async () => {
+    await client.tenants.updateSettings({ slug: 'hooli', custom: { language: 'fr', limits: { a: 1 } } });
+    await withTenant('hooli', async (ui) => {
+      await ui.waitForFrame(/Custom +custom\.language=fr · custom\.limits=\{"a":1\}/);
+      ui.press('settings');
+      const form = await ui.waitForFrame('Settings of hooli');
+      expect(form).toMatch(/custom\.language +fr/);
+      for (let field = 0; field < 7; field += 1) ui.key('down');
+      ui.key('ctrl+u');
+      ui.type('de');
+      ui.key('down');
+      ui.key('down');
+      ui.type('custom.region="eu"');
+      ui.key('enter');
+      const plan = await ui.waitForFrame(PLAN);
+      expect(plan).toMatch(/settings\.custom\.language +fr → de/);
+      expect(plan).toMatch(/settings\.custom\.region +\(none\) → eu/);
+      expect(plan).not.toContain('settings.custom.limits');
+      ui.key('enter');
+      await ui.waitForFrame('Changed the settings of hooli');
+    });
+    expect((await client.tenants.get('hooli')).settings.custom).toEqual({ language: 'de', limits: { a: 1 }, region: 'eu' });
+  });
+
   it('says there is nothing to change when the form is left as it opened, and writes nothing', async () => {
     const before = (await client.audit.list({ tenant: 'umbrella' })).length;
     await withTenant('umbrella', async (ui) => {

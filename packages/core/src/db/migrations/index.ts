@@ -11,6 +11,7 @@ import { controlPlane0010 } from './0010-idempotency-keys.ts';
 import { controlPlane0011 } from './0011-events.ts';
 import { controlPlane0012 } from './0012-webhooks.ts';
 import { controlPlane0013 } from './0013-sign-in.ts';
+import { controlPlane0014 } from './0014-settings-namespace.ts';
 import type { ControlPlaneMigration } from './migration.ts';
 
 /** Every control-plane migration, oldest first. Append only; never edit one that has shipped. */
@@ -28,4 +29,5 @@ export const CONTROL_PLANE_MIGRATIONS: readonly ControlPlaneMigration[] = [
   controlPlane0011,
   controlPlane0012,
   controlPlane0013,
+  controlPlane0014,
 ];

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { emailAddress } from '../../validation/fields.ts';
 import { ROLES } from '../roles/roles.ts';
 import { tenantSettingsDocument } from '../settings/settings.schemas.ts';
+import { inSettingsSpelling } from '../settings/settings-spelling.ts';
 import { provisionTenantInput } from '../tenants/tenant.schemas.ts';
 
 export const BULK_MAX_ROWS = 100_000;
@@ -14,8 +15,12 @@ const invitation = z.strictObject({
 
 /** One row of a bulk file: a provisioning request, plus the tenant's settings and users to invite (the seeds' JSON). */
 export const bulkRowInput = provisionTenantInput.extend({
-  /** Validated as `tenant set` validates them: a bulk file stores nothing `tenant set` would refuse. */
-  settings: tenantSettingsDocument.optional(),
+  /**
+   * Validated as `tenant set` validates them, after the one spelling rule (`notifications.in_app` is
+   * `notifications.inApp`): a bulk file stores nothing `tenant set` would refuse or could not change, and
+   * a key neither typed nor under `custom` is refused naming it.
+   */
+  settings: z.preprocess(inSettingsSpelling, tenantSettingsDocument).optional(),
   invitations: z.array(invitation).max(BULK_MAX_INVITATIONS, `at most ${BULK_MAX_INVITATIONS} per tenant`).optional(),
 });
 

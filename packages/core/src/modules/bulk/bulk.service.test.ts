@@ -202,3 +202,52 @@ describe('provisionBulk refuses what tenant create and tenant set refuse', () =>
     expect(await rows(`select slug from tenantry.tenants where slug in ('bulk-markup', 'bulk-extra')`)).toEqual([]);
   });
 });
+
+describe('provisionBulk settings in the one spelling', () => {
+  it('stores aliases of typed settings by their name and custom settings under custom', async () => {
+    const report = await provisionBulk(
+      testContext(database),
+      sources([
+        {
+          name: 'Spelt',
+          slug: 'bulk-spelt',
+          ownerEmail: 's@bulk.test',
+          isolation: 'shared',
+          settings: { Theme: 'dark', notifications: { email: true, in_app: false }, 'custom.language': 'fr', custom: { limits: { a: 1 } } },
+        },
+      ]),
+    );
+    expect(outcomes(report)).toEqual([[1, 'bulk-spelt', 'created', null]]);
+    expect(await rows(`select settings from tenantry.tenants where slug = 'bulk-spelt'`)).toEqual([
+      { settings: { theme: 'dark', notifications: { email: true, inApp: false }, custom: { language: 'fr', limits: { a: 1 } } } },
+    ]);
+  });
+
+  it('refuses a key neither typed nor under custom, two spellings of one setting, and a bad custom name, naming each', async () => {
+    const report = await provisionBulk(
+      testContext(database),
+      sources([
+        { name: 'Loose', slug: 'bulk-loose', ownerEmail: 'l@bulk.test', settings: { language: 'fr', notifications: { sms: true } } },
+        { name: 'Twice', slug: 'bulk-twice', ownerEmail: 't@bulk.test', settings: { notifications: { inApp: true, in_app: false } } },
+        { name: 'Named', slug: 'bulk-named', ownerEmail: 'n@bulk.test', settings: { custom: { Language: 'fr', big: 'x'.repeat(3000) } } },
+      ]),
+    );
+    expect(outcomes(report)).toEqual([
+      [1, 'bulk-loose', 'failed', 'INVALID_INPUT'],
+      [2, 'bulk-twice', 'failed', 'INVALID_INPUT'],
+      [3, 'bulk-named', 'failed', 'INVALID_INPUT'],
+    ]);
+    expect(report.rows[0]?.error?.details.issues).toEqual([
+      { path: 'settings.notifications.sms', message: 'is not a notification switch: email or inApp' },
+      { path: 'settings.language', message: expect.stringContaining('custom (custom.<name>') },
+    ]);
+    expect(report.rows[1]?.error?.details.issues).toEqual([
+      { path: 'settings.notifications.in_app', message: 'names the same setting as notifications.inApp; give it once' },
+    ]);
+    expect(report.rows[2]?.error?.details.issues).toEqual([
+      { path: 'settings.custom.Language', message: expect.stringContaining('such as custom.language') },
+      { path: 'settings.custom.big', message: expect.stringContaining('at most 2048') },
+    ]);
+    expect(await rows(`select slug from tenantry.tenants where slug in ('bulk-loose', 'bulk-twice', 'bulk-named')`)).toEqual([]);
+  });
+});

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { RUNS, outcomeCode } from '../../testing/properties.ts';
-import { SETTING_KEYS, parseSettingAssignments } from './assignments.ts';
+import { parseSettingAssignments } from './assignments.ts';
+import { SETTING_KEYS } from './setting-keys.ts';
 
 const keys = Object.keys(SETTING_KEYS) as (keyof typeof SETTING_KEYS)[];
 /** Words that name something on every object: a parser that looks keys up in a plain object trips on them. */

@@ -1,48 +1,24 @@
 import { TenantryError, type InputIssue } from '../../errors.ts';
+import { parseCustomValue, type JsonValue } from './custom-settings.ts';
+import { customNameProblem, customSettingName, resolveSettingKey, SETTING_KEYS, unknownSettingMessage } from './setting-keys.ts';
 import type { UpdateSettingsInput } from './settings.schemas.ts';
 
 type SettingsFields = Omit<UpdateSettingsInput, 'slug'>;
 
-/** The keys `tenantry tenant set` accepts, with their aliases, and what each sets; snake_case and camelCase spellings work too. */
-export const SETTING_KEYS = {
-  timezone: 'timeZone',
-  'time-zone': 'timeZone',
-  'contact-email': 'contactEmail',
-  'support-email': 'supportEmail',
-  'support-phone': 'supportPhone',
-  theme: 'theme',
-  'notifications.email': 'notifications.email',
-  'notifications.in-app': 'notifications.inApp',
-} as const;
-
-type SettingTarget = (typeof SETTING_KEYS)[keyof typeof SETTING_KEYS];
-
-/** Spelling-free form of a key: support-email, support_email, supportEmail and SUPPORT_EMAIL are one key. */
-const spellingFree = (key: string) => key.trim().toLowerCase().replace(/[-_]/g, '');
-
-const TARGETS_BY_SPELLING: ReadonlyMap<string, SettingTarget> = new Map(
-  [...Object.entries(SETTING_KEYS), ...Object.values(SETTING_KEYS).map((target) => [target, target] as const)].map(([key, target]) => [
-    spellingFree(key),
-    target,
-  ]),
-);
-
-/** The setting a key names in any spelling (kebab-case as the help shows, snake_case or camelCase), or undefined. */
-export function resolveSettingKey(key: string): SettingTarget | undefined {
-  return TARGETS_BY_SPELLING.get(spellingFree(key));
-}
-
 const BOOLEANS: Record<string, boolean> = { true: true, on: true, yes: true, '1': true, false: false, off: false, no: false, '0': false };
 
 /**
- * Turns `key=value` assignments into a settings change: an empty value clears an optional setting,
- * notifications take on/off. Unknown keys and malformed assignments are INVALID_INPUT, all at once;
- * the values themselves are validated with the settings schema.
+ * Turns `key=value` assignments into a settings change by the one spelling rule (setting-keys.ts): a
+ * typed key in any spelling, an empty value clearing an optional setting, notifications on/off; or
+ * `custom.<name>=value`, the value JSON when it is valid JSON and else the text, empty (or null)
+ * unsetting it. Unknown keys and malformed assignments are INVALID_INPUT, all at once; the values
+ * themselves are validated with the settings schema.
  */
 export function parseSettingAssignments(assignments: readonly string[]): SettingsFields {
   const fields: SettingsFields = {};
+  const custom = new Map<string, JsonValue>();
   const issues: InputIssue[] = [];
-  const known = Object.keys(SETTING_KEYS).join(', ');
+  const known = `${Object.keys(SETTING_KEYS).join(', ')}, custom.<name>`;
   for (const assignment of assignments) {
     const equals = assignment.indexOf('=');
     if (equals <= 0) {
@@ -51,10 +27,16 @@ export function parseSettingAssignments(assignments: readonly string[]): Setting
     }
     const key = assignment.slice(0, equals).trim();
     const value = assignment.slice(equals + 1).trim();
-    // A Map of spellings: `constructor` or `__proto__` read as unknown keys, never as Object.prototype's members.
+    const customName = customSettingName(key);
+    if (customName !== undefined) {
+      const problem = customNameProblem(customName);
+      if (problem) issues.push({ path: key, message: problem });
+      else custom.set(customName, parseCustomValue(value));
+      continue;
+    }
     const target: string | undefined = resolveSettingKey(key);
     if (!target) {
-      issues.push({ path: 'settings', message: `unknown setting "${key}" (keys: ${known})` });
+      issues.push({ path: 'settings', message: unknownSettingMessage(key) });
       continue;
     }
     if (target.startsWith('notifications.')) {
@@ -70,5 +52,5 @@ export function parseSettingAssignments(assignments: readonly string[]): Setting
   }
   if (assignments.length === 0) issues.push({ path: 'settings', message: `give at least one key=value (keys: ${known})` });
   if (issues.length > 0) throw TenantryError.invalidInput(issues);
-  return fields;
+  return custom.size > 0 ? { ...fields, custom: Object.fromEntries(custom) } : fields;
 }

@@ -5,7 +5,8 @@ import { addTestMember, failure, provisionTestTenant, userContext } from '../../
 import { testContext } from '../../testing/service-context.ts';
 import { listAuditEvents } from '../audit/audit-queries.ts';
 import { findTenant } from '../tenants/tenant-queries.service.ts';
-import { parseSettingAssignments, resolveSettingKey } from './assignments.ts';
+import { parseSettingAssignments } from './assignments.ts';
+import { resolveSettingKey } from './setting-keys.ts';
 import { parseCidr } from './cidr.ts';
 import { updateSecurityPolicy as policyOp } from './update-policy.operation.ts';
 import { updateSettings as settingsOp } from './update-settings.operation.ts';

@@ -1,30 +1,35 @@
 import { defineOperation } from '../../operations/operation.ts';
 import { describeChange, diffValues } from '../changes/change.ts';
+import { changedCustomSettings, customChanges, customSettingsOf } from './custom-settings.ts';
 import { updateSettingsInput } from './settings.schemas.ts';
 
 /**
- * Changes a tenant's settings: time zone, contact and support addresses, theme, notifications. Fields
- * left out stay; null clears an optional one. Shown as a diff; nothing to change is `unchanged`.
+ * Changes a tenant's settings: time zone, contact and support addresses, theme, notifications and its
+ * custom settings. Fields left out stay; null clears an optional one or unsets a custom one. Shown as a
+ * diff, one change per custom setting (its value compared whole); nothing to change is `unchanged`.
  */
 export const updateSettings = defineOperation({
   id: 'tenant.settings',
-  summary: "Changes a tenant's settings (time zone, contacts, theme, notifications) as a diff.",
+  summary: "Changes a tenant's settings (time zone, contacts, theme, notifications, custom settings) as a diff.",
   scope: 'tenant',
   input: updateSettingsInput,
   audit: ['tenant.settings_changed'],
   async plan({ tenant }, request) {
-    const settings = { ...tenant.settings };
+    const { custom: _stored, ...typed } = tenant.settings;
+    const settings = { ...typed };
     if (request.theme !== undefined) settings.theme = request.theme;
     if (request.notifications !== undefined) {
       const current = (settings.notifications ?? {}) as Record<string, unknown>;
       settings.notifications = { ...current, ...request.notifications };
     }
+    const customBefore = customSettingsOf(tenant.settings);
+    const customAfter = request.custom ? changedCustomSettings(customBefore, request.custom) : customBefore;
     const before = {
       timeZone: tenant.timeZone,
       contactEmail: tenant.contactEmail ?? null,
       supportEmail: tenant.supportEmail ?? null,
       supportPhone: tenant.supportPhone ?? null,
-      settings: tenant.settings,
+      settings: typed,
     };
     const after = {
       timeZone: request.timeZone ?? before.timeZone,
@@ -33,12 +38,13 @@ export const updateSettings = defineOperation({
       supportPhone: request.supportPhone !== undefined ? request.supportPhone : before.supportPhone,
       settings,
     };
-    const changes = diffValues(before, after);
-    if (changes.length === 0) return { unchanged: true, steps: [], changes, data: after };
+    const changes = [...diffValues(before, after), ...customChanges(customBefore, customAfter)];
+    const data = { ...after, settings: Object.keys(customAfter).length > 0 ? { ...settings, custom: customAfter } : settings };
+    if (changes.length === 0) return { unchanged: true, steps: [], changes, data };
     return {
       steps: [{ action: 'update-settings', description: `Change the settings of ${tenant.slug}: ${changes.map(describeChange).join('; ')}` }],
       changes,
-      data: after,
+      data,
     };
   },
   async apply({ tenant }, { data }) {

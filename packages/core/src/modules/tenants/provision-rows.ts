@@ -8,6 +8,7 @@ import { auditEventData, type AuditEntry } from '../audit/audit.service.ts';
 import { AuditEvent } from '../audit/audit-event.entity.ts';
 import { Domain } from '../domains/domain.entity.ts';
 import { Membership } from '../memberships/membership.entity.ts';
+import { customSettingsOf } from '../settings/custom-settings.ts';
 import { RoleAssignment } from '../roles/role-assignment.entity.ts';
 import { User } from '../users/user.entity.ts';
 import type { DataSpacePlan } from '../../isolation/create-data-space.ts';
@@ -79,7 +80,9 @@ export function provisionRows(
   };
   const steps: PlanStep[] = [statementStep('create-tenant', describe.tenant, [insert(tx, Tenant, tenant)])];
   if (request.settings && Object.keys(request.settings).length > 0) {
-    steps.push({ action: 'set-settings', description: `Set the settings ${Object.keys(request.settings).join(', ')} (in the tenant's row)` });
+    const { custom: _own, ...typed } = request.settings;
+    const names = [...Object.keys(typed), ...Object.keys(customSettingsOf(request.settings)).map((name) => `custom.${name}`)];
+    steps.push({ action: 'set-settings', description: `Set the settings ${names.join(', ')} (in the tenant's row)` });
   }
   const ownerId = plan.owner.existingUserId ?? uuidv7();
   const user = plan.owner.existingUserId

@@ -2,6 +2,7 @@ import { MONITORED, parseSettingAssignments, TenantryError, type Feature, type S
 import type { EffectRequest } from '../state/types.ts';
 import type { ActionRunner } from './action-runner.ts';
 import { changeRunner, chosenRunner, requiredWholeNumber, targetSlug, wholeNumber } from './change-runners.ts';
+import { ADD_CUSTOM_FIELD } from './tenant-forms.ts';
 
 /** The fields of an edit form the operator changed from the values it opened with. */
 function changedFields(request: EffectRequest): [string, string][] {
@@ -27,13 +28,13 @@ const whenChanged = (what: string, runner: ActionRunner): ActionRunner =>
 const settingsChange = changeRunner(
   (request) => `Change the settings of ${targetSlug(request)}`,
   (client, request, options) => {
-    const assignments = changedFields(request).map(([key, value]) => `${key}=${value}`);
+    const assignments = changedFields(request).map(([key, value]) => (key === ADD_CUSTOM_FIELD ? value : `${key}=${value}`));
     return client.tenants.updateSettings({ slug: targetSlug(request), ...parseSettingAssignments(assignments) }, options);
   },
   (result, request) => ({ message: `Changed the settings of ${targetSlug(request)} (${result.changes.length} field(s))` }),
 );
 
-/** `tenant set` from a form: only the changed fields, through the same parser (on/off, empty clears). */
+/** `tenant set` from a form: only the changed fields, through the same parser (on/off, empty clears, custom.NAME=VALUE added). */
 export const updateSettings: ActionRunner = whenChanged('The settings', settingsChange);
 
 const policyChange = changeRunner(

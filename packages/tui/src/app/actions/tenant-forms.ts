@@ -1,4 +1,5 @@
 import { FEATURES, MONITORED, PLAN_CODES, ROLES, type MonitoringThresholds, type TenantDetailsDto } from '@tenantry/sdk';
+import { customSettingRows } from '../../cli/output/format.ts';
 import type { ActionId } from '../keymap.ts';
 import { choiceField, editForm, ON_OFF, textField, YES_NO, yesNo, type ActionOpening } from './form-fields.ts';
 
@@ -91,7 +92,10 @@ function nextPlan(plan: string): string {
   return PLAN_CODES[Math.min(index + 1, PLAN_CODES.length - 1)] ?? 'professional';
 }
 
-/** The field names are `tenant set`'s keys, so the change goes through the same parser. */
+/** The form field whose value is one whole `custom.NAME=VALUE` assignment: a custom setting the tenant has not yet. */
+export const ADD_CUSTOM_FIELD = 'addCustom';
+
+/** The field names are `tenant set`'s keys (custom settings too), so the change goes through the same parser. */
 function settingsFields(tenant: TenantDetailsDto) {
   const notifications = (tenant.settings.notifications ?? {}) as { email?: boolean; inApp?: boolean };
   const onOff = (value: boolean | undefined) => (value === false ? 'off' : 'on');
@@ -103,6 +107,8 @@ function settingsFields(tenant: TenantDetailsDto) {
     textField('theme', 'Theme', typeof tenant.settings.theme === 'string' ? tenant.settings.theme : ''),
     choiceField('notifications.email', 'Email notifications', onOff(notifications.email), ON_OFF),
     choiceField('notifications.in-app', 'In-app notifications', onOff(notifications.inApp), ON_OFF),
+    ...customSettingRows(tenant.settings).map(([key, value]) => textField(key, key, value)),
+    textField(ADD_CUSTOM_FIELD, 'Add (custom.NAME=VALUE)'),
   ];
 }
 

@@ -1,9 +1,9 @@
 import { Box, Text } from 'ink';
-import { formatPaidUntil, formatTrial } from '../../cli/output/format.ts';
+import { customSettingRows, formatPaidUntil, formatTrial } from '../../cli/output/format.ts';
 import { statusText, usageBar } from '../components/cells.ts';
 import type { TabProps } from './tab-props.ts';
 
-/** Plan, limits and usage as bars, trial, contacts and the security policy. */
+/** Plan, limits and usage as bars, trial, contacts, the security policy and custom settings (when the tenant has some). */
 export function OverviewTab({ tenant, data }: TabProps) {
   const usage = data.dataSpace?.usage;
   const enabled = Object.entries(tenant.features)
@@ -35,6 +35,8 @@ export function OverviewTab({ tenant, data }: TabProps) {
       `2FA ${policy.require2fa ? 'required' : 'optional'} · session ${policy.sessionTimeoutMinutes} min · passwords ${policy.password.minLength}+ chars · IPs ${policy.allowedIpRanges.join(', ') || 'any'}`,
     ],
   ];
+  const custom = customSettingRows(tenant.settings);
+  if (custom.length > 0) rows.push(['Custom', custom.map(([key, value]) => `${key}=${value}`).join(' · ')]);
   return (
     <Box flexDirection="column">
       {rows.map(([label, value]) => (

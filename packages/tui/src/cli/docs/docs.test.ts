@@ -6,6 +6,7 @@ import { renderDoctorDocs } from './render-doctor-docs.ts';
 import { renderErrorDocs } from './render-error-docs.ts';
 import { renderEventDocs } from './render-event-docs.ts';
 import { renderPlanDocs } from './render-plan-docs.ts';
+import { renderSettingsDocs } from './render-settings-docs.ts';
 
 const doc = (name: string) => readFileSync(new URL(`../../../../../docs/${name}`, import.meta.url), 'utf8');
 
@@ -24,6 +25,10 @@ describe('generated docs', () => {
 
   it('docs/plans.md matches the plan catalog and its feature gates (run `pnpm docs:generate` after changing them)', () => {
     expect(doc('plans.md')).toBe(renderPlanDocs());
+  });
+
+  it('docs/settings.md matches the settings keys and bounds (run `pnpm docs:generate` after changing them)', () => {
+    expect(doc('settings.md')).toBe(renderSettingsDocs());
   });
 
   it('docs/events.md matches the event catalog (run `pnpm docs:generate` after changing an event type)', () => {

@@ -1,4 +1,4 @@
-import type { Limits, TenantStatus } from '@tenantry/sdk';
+import { CUSTOM_PREFIX, customSettingsOf, parseCustomValue, type JsonValue, type Limits, type TenantStatus } from '@tenantry/sdk';
 import { localTimestamp, relativeTime } from '../../text/relative-time.ts';
 import type { Style } from './style.ts';
 
@@ -59,4 +59,16 @@ export function formatMoment(iso: string, now: Date = new Date()): string {
 export function fields(rows: readonly (readonly [string, string])[], indent = '  '): string {
   const width = Math.max(...rows.map(([label]) => label.length)) + 1;
   return rows.map(([label, value]) => `${indent}${`${label}:`.padEnd(width + 1)} ${value}`).join('\n');
+}
+
+/** A custom setting's value as `tenant set` takes it back: text as it is, anything else as JSON (`"42"` stays quoted). */
+export function formatCustomValue(value: JsonValue): string {
+  return typeof value === 'string' && parseCustomValue(value) === value ? value : JSON.stringify(value);
+}
+
+/** A tenant's custom settings as `custom.<name>` and value rows, by name. */
+export function customSettingRows(settings: Readonly<Record<string, unknown>>): [string, string][] {
+  return Object.entries(customSettingsOf(settings))
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => [`${CUSTOM_PREFIX}${name}`, formatCustomValue(value)]);
 }

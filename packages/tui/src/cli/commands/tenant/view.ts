@@ -1,12 +1,12 @@
 import type { FindingDto, LimitUsage, TenantDetailsDto, UsageReport } from '@tenantry/sdk';
 import { defineCommand, requiredArg, type CommandContext } from '../../command.ts';
-import { fields, formatPaidUntil, formatStatus, formatTimestamp, formatTrial } from '../../output/format.ts';
+import { customSettingRows, fields, formatPaidUntil, formatStatus, formatTimestamp, formatTrial } from '../../output/format.ts';
 
 export const tenantView = defineCommand({
   path: ['tenant', 'view'],
-  summary: 'Shows a tenant: status, plan, what it uses of every limit, health findings, trial, paid-until, owner and domains.',
+  summary: 'Shows a tenant: status, plan, what it uses of every limit, health findings, trial, paid-until, owner, custom settings and domains.',
   description:
-    "Usage counts what the limits count: users are members plus pending invitations; assets, devices and storage are counted in the data space where its blueprint has those tables. The findings are those `tenantry doctor --tenant SLUG` reports. `--json` prints the SDK's `tenants.get` answer with the findings added as `findings`.",
+    "Usage counts what the limits count: users are members plus pending invitations; assets, devices and storage are counted in the data space where its blueprint has those tables. The findings are those `tenantry doctor --tenant SLUG` reports. Custom settings are shown as `tenant set` takes them (custom.language: fr). `--json` prints the SDK's `tenants.get` answer with the findings added as `findings` (custom settings under `settings.custom`).",
   args: [{ name: 'slug', description: "The tenant's slug.", field: 'slug' }],
   json: true,
   examples: [
@@ -54,9 +54,12 @@ function renderTenant(ctx: CommandContext, tenant: TenantDetailsDto, findings: r
       : `✗ unverified (TXT ${domain.verification?.recordName ?? ''} = ${domain.verification?.recordValue ?? ''})`;
     return `    ${domain.isPrimary ? '★' : ' '} ${domain.hostname}  ${domain.kind}  ${verification}`;
   });
+  const custom = customSettingRows(tenant.settings);
   return [
     `${ctx.style.bold(tenant.name)} (${tenant.slug})`,
     fields(rows),
+    `  Custom settings:${custom.length === 0 ? ' none' : ''}`,
+    ...(custom.length > 0 ? [fields(custom, '    ')] : []),
     '  Usage:',
     fields(usageRows(tenant.usage), '    '),
     `  Health:${findings.length === 0 ? ` ${ctx.style.green('✓ no findings')}` : ''}`,
