@@ -42,6 +42,9 @@ export type { ExportSummary, ExportTenantInput } from './modules/transfer/export
 export { importTenantInput, importTenantOperation } from './modules/transfer/import-tenant.operation.ts';
 export type { ImportTenantInput } from './modules/transfer/import-tenant.operation.ts';
 export type { ImportSummary } from './modules/transfer/import.service.ts';
+export { restoreTables, restoreTablesInput } from './modules/transfer/restore-tables.operation.ts';
+export type { RestoreTablesInput, TablesRestored } from './modules/transfer/restore-tables.operation.ts';
+export type { TableRestore } from './modules/transfer/restore-tables.ts';
 export { provisionBulk } from './modules/bulk/bulk.service.ts';
 export type { BulkReport, BulkRowReport, BulkRunOptions } from './modules/bulk/bulk.service.ts';
 export type { BulkRowSource } from './modules/bulk/bulk-validate.ts';

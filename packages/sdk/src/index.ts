@@ -4,7 +4,7 @@ export type { StoreOptions, StoreStatus } from './store.ts';
 export type { TenantRef } from './with-tenant.ts';
 export type { BulkProvisionOptions, BulkReportDto, BulkRowReportDto, BulkSource } from './resources/bulk.ts';
 export type { BulkFormat } from './bulk/parse-bulk-file.ts';
-export type { ExportKeyOption, ImportSource, TenantExportResultDto, TenantImportResultDto } from './resources/tenant-transfer.ts';
+export type { ExportKeyOption, ImportSource, TenantExportResultDto, TenantImportResultDto, TablesRestoredDto } from './resources/tenant-transfer.ts';
 export type { ApplyMigrationsOptions, MigrationProgressDto, Migrations } from './resources/migrations.ts';
 export type { DriftedMigrationDto, MigrationUnitDto, TenantMigrationRunDto, TenantMigrationStatusDto } from './dto/migrations.ts';
 export { healthCatalog } from './resources/health.ts';
@@ -212,6 +212,8 @@ export type {
   PlanDefinition,
   ProvisionTenantInput,
   ResetPasswordInput,
+  TablesRestored,
+  TableRestore,
   SignInInput,
   SignInRequirement,
   SignInResult,

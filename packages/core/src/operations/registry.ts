@@ -30,6 +30,7 @@ import { notifyHealth } from '../health/notify.operation.ts';
 import { repairFinding } from '../health/repair.operation.ts';
 import { exportTenantOperation } from '../modules/transfer/export-tenant.operation.ts';
 import { importTenantOperation } from '../modules/transfer/import-tenant.operation.ts';
+import { restoreTables } from '../modules/transfer/restore-tables.operation.ts';
 import { resetPassword } from '../modules/users/reset-password.operation.ts';
 import { changePassword } from '../modules/users/change-password.operation.ts';
 import { confirmTotp } from '../modules/users/confirm-totp.operation.ts';
@@ -93,6 +94,7 @@ export const OPERATION_REGISTRY = {
   [repairFinding.id]: repairFinding,
   [exportTenantOperation.id]: exportTenantOperation,
   [importTenantOperation.id]: importTenantOperation,
+  [restoreTables.id]: restoreTables,
   [provisionTenantOperation.id]: provisionTenantOperation,
   [applyTenantMigrationsOperation.id]: applyTenantMigrationsOperation,
   [migrateDatabase.id]: migrateDatabase,

@@ -1,4 +1,4 @@
-import { exportTenantOperation, importTenantOperation, type ExportSummary, type ImportSummary } from '@tenantry/core';
+import { exportTenantOperation, importTenantOperation, restoreTables, type ExportSummary, type ImportSummary, type TablesRestored } from '@tenantry/core';
 import { toChangeDto, type ChangeDto } from '../dto/change.ts';
 import { assertWritablePath, readInputFile } from '../files.ts';
 import type { OperationOptions } from '../operation-options.ts';
@@ -6,6 +6,9 @@ import type { ClientRuntime } from '../runtime.ts';
 
 /** What an export wrote (or, planned, would write). */
 export interface TenantExportResultDto extends ChangeDto, ExportSummary {}
+
+/** What restoring tables did (or, planned, would do), table by table. */
+export interface TablesRestoredDto extends ChangeDto, TablesRestored {}
 
 /** What an import did (or, planned, would do). */
 export interface TenantImportResultDto extends ChangeDto, ImportSummary {}
@@ -44,4 +47,19 @@ export async function importFrom(
     run,
   );
   return { ...toChangeDto(executed), ...executed.data.summary };
+}
+
+export async function restoreTablesFrom(
+  runtime: ClientRuntime,
+  source: ImportSource,
+  options: { into: string; tables: string[]; confirm?: string } & ExportKeyOption & OperationOptions,
+): Promise<TablesRestoredDto> {
+  const text = 'text' in source ? source.text : await readInputFile(source.file, 'file');
+  const { into, tables, confirm, exportKey, ...run } = options;
+  const executed = await runtime.execute(
+    restoreTables,
+    { slug: into, text, tables, ...(confirm === undefined ? {} : { confirm }), ...(exportKey === undefined ? {} : { exportKey }) },
+    run,
+  );
+  return { ...toChangeDto(executed), ...(executed.value ?? executed.data.result) };
 }

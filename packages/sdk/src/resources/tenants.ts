@@ -49,10 +49,12 @@ import {
 import {
   exportToFile,
   importFrom,
+  restoreTablesFrom,
   type ExportKeyOption,
   type ImportSource,
   type TenantExportResultDto,
   type TenantImportResultDto,
+  type TablesRestoredDto,
 } from './tenant-transfer.ts';
 import { provisionBulkFrom, type BulkProvisionOptions, type BulkReportDto, type BulkSource } from './bulk.ts';
 import { toDomainDto } from '../dto/domains.ts';
@@ -171,6 +173,21 @@ export class Tenants {
    */
   async import(source: ImportSource, options: { slug?: string } & ExportKeyOption & OperationOptions = {}): Promise<TenantImportResultDto> {
     return importFrom(this.#runtime, source, options);
+  }
+
+  /**
+   * Restores chosen tables of a live tenant (`into`) from its export, in one transaction: each exported row
+   * is put back by its primary key (updated or inserted), the tenant's rows the export lacks are deleted,
+   * and tables not named are left as they are. Destroys live rows: `confirm` is the tenant's exact name
+   * (the plan's `confirmText`). The export must be of this tenant, with the tenant migrations it has now.
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT` (`tables`, `text`, `confirm`), `FORBIDDEN`, `EXPORT_INVALID`, `BLUEPRINT_MISMATCH`, `TENANT_NOT_FOUND`, `PLAN_STALE`
+   */
+  async restoreTables(
+    source: ImportSource,
+    options: { into: string; tables: string[]; confirm?: string } & ExportKeyOption & OperationOptions,
+  ): Promise<TablesRestoredDto> {
+    return restoreTablesFrom(this.#runtime, source, options);
   }
 
   /**

@@ -72,6 +72,7 @@ const WHERE: Record<ConsoleActionId, Where> = {
   acceptInvitation: { route: { screen: 'tenants' } },
   migrateTenants: { route: { screen: 'tenants' } },
   exportTenant: { route: TENANT },
+  restoreTables: { route: TENANT },
   suspend: { route: TENANT },
   resume: { route: TENANT, status: 'suspended' },
   deleteTenant: { route: TENANT },

@@ -63,6 +63,7 @@ export type ActionId =
   | 'resetTwoFactor'
   | 'verifyDomain'
   | 'exportTenant'
+  | 'restoreTables'
   | 'importTenant'
   | 'bulkImport'
   | 'acceptInvitation'
@@ -187,6 +188,13 @@ export const KEYMAP: readonly Binding[] = [
     mutates: true,
   },
   { scope: 'tenant', action: 'exportTenant', keys: ['E'], description: 'Export the tenant to a signed file', mutates: true },
+  {
+    scope: 'tenant',
+    action: 'restoreTables',
+    keys: ['I'],
+    description: 'Restore chosen tables of the tenant from its export (type its exact name)',
+    mutates: true,
+  },
   { scope: 'tenant', action: 'deleteTenant', keys: ['D'], description: 'Delete the tenant (type its exact name)', mutates: true },
   { scope: 'tenant', action: 'restoreTenant', keys: ['u'], description: 'Restore a tenant pending deletion', mutates: true },
   { scope: 'tenant', action: 'purgeTenant', keys: ['P'], description: 'Purge a deleted tenant for good (type its exact name)', mutates: true },

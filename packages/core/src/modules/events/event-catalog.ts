@@ -35,7 +35,11 @@ export const EVENT_CATALOG = [
   { type: 'tenant.restored', description: 'A tenant pending deletion was restored.', from: ['tenant.restored'] },
   { type: 'tenant.purged', description: 'A tenant was removed for good: its data space, members and keys are gone.', from: ['tenant.purged'] },
   { type: 'tenant.exported', description: 'A tenant was exported to a signed file.', from: ['tenant.exported'] },
-  { type: 'tenant.imported', description: 'A tenant was restored or imported from an export.', from: ['tenant.imported'] },
+  {
+    type: 'tenant.imported',
+    description: 'A tenant was restored or imported from an export, or chosen tables of it were restored (`data.auditAction` `tenant.tables_restored`).',
+    from: ['tenant.imported', 'tenant.tables_restored'],
+  },
   { type: 'plan.changed', description: "A tenant's plan changed (upgrade or downgrade), with its limits.", from: ['tenant.plan_changed'] },
   { type: 'trial.extended', description: "A tenant's trial was extended.", from: ['tenant.trial_extended'] },
   { type: 'trial.ended', description: "A tenant's trial was ended at once.", from: ['tenant.trial_ended'] },

@@ -16,6 +16,7 @@ import { extendTrial as trialOp } from '../lifecycle/extend-trial.operation.ts';
 import { setBilling as billingOp } from '../lifecycle/set-billing.operation.ts';
 import { setMonitoring as monitoringOp } from '../settings/set-monitoring.operation.ts';
 import { seedDemo as seedDemoOp } from '../data-spaces/seed-demo.operation.ts';
+import { restoreTables as restoreTablesOp } from '../transfer/restore-tables.operation.ts';
 import { purgeTenant as purgeOp } from '../lifecycle/purge-tenant.operation.ts';
 import { restoreTenant as restoreOp } from '../lifecycle/restore-tenant.operation.ts';
 import { resumeTenant as resumeOp } from '../lifecycle/resume-tenant.operation.ts';
@@ -43,6 +44,7 @@ const extendTrial = operationFunction(trialOp);
 const setBilling = operationFunction(billingOp);
 const setMonitoring = operationFunction(monitoringOp);
 const seedDemo = operationFunction(seedDemoOp);
+const restoreTables = operationFunction(restoreTablesOp);
 const purgeTenant = operationFunction(purgeOp);
 const resumeTenant = operationFunction(resumeOp);
 const suspendTenant = operationFunction(suspendOp);
@@ -151,6 +153,8 @@ const CALLS: Record<Permission, Call> = {
   'tenant.monitoring': { run: (ctx, t) => setMonitoring(ctx, { slug: t.slug, warnAt: { storage: 0.5 + ((counter += 1) % 40) / 100 } }) },
   // Platform only: no role may fill a data space, so this run is only ever refused.
   'tenant.seed_demo': { run: (ctx, t) => seedDemo(ctx, { slug: t.slug, addToExisting: true }) },
+  // Platform only, like seeding: refused before the file is even read.
+  'tenant.restore_tables': { run: (ctx, t) => restoreTables(ctx, { slug: t.slug, text: 'not read', tables: ['assets'] }) },
   'tenant.billing': { run: (ctx, t) => setBilling(ctx, { slug: t.slug, paidUntil: new Date(Date.now() + (counter += 1) * 86_400_000).toISOString() }) },
   'tenant.delete': {
     run: (ctx, t) => deleteTenant(ctx, { slug: t.slug, confirm: t.name }),

@@ -20,6 +20,7 @@ export const PERMISSIONS = [
   'tenant.billing',
   'tenant.monitoring',
   'tenant.seed_demo',
+  'tenant.restore_tables',
   'tenant.delete',
   'tenant.restore',
   'tenant.purge',

@@ -6,6 +6,7 @@ export type ConsoleActionId =
   | 'bulkProvision'
   | 'importTenant'
   | 'exportTenant'
+  | 'restoreTables'
   | 'suspend'
   | 'resume'
   | 'deleteTenant'
@@ -63,6 +64,7 @@ export const OPERATIONS_OF: Record<ConsoleActionId, readonly string[]> = {
   bulkProvision: ['tenant.provision'],
   importTenant: ['tenant.import'],
   exportTenant: ['tenant.export'],
+  restoreTables: ['tenant.restore_tables'],
   suspend: ['tenant.suspend'],
   resume: ['tenant.resume'],
   deleteTenant: ['tenant.delete'],
@@ -114,6 +116,7 @@ export const CONSOLE_ACTIONS: Partial<Record<ActionId, readonly ConsoleActionId[
   bulkImport: ['bulkProvision'],
   importTenant: ['importTenant'],
   exportTenant: ['exportTenant'],
+  restoreTables: ['restoreTables'],
   suspendResume: ['suspend', 'resume'],
   deleteTenant: ['deleteTenant'],
   restoreTenant: ['restore'],

@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { TenantryError } from '@tenantry/sdk';
 import type { EffectRequest } from '../state/types.ts';
 import type { ActionRunner } from './action-runner.ts';
-import { changeRunner, chosenRunner, exportKeyFrom, optionalText, requiredWholeNumber, targetSlug } from './change-runners.ts';
+import { changeRunner, chosenRunner, exportKeyFrom, optionalText, requiredPath, requiredWholeNumber, targetSlug } from './change-runners.ts';
 
 export const restore: ActionRunner = changeRunner(
   (request) => `Restore ${targetSlug(request)}`,
@@ -76,5 +76,27 @@ export const setBilling: ActionRunner = changeRunner(
     ),
   (result, request) => ({
     message: result.paidUntil ? `${targetSlug(request)} is paid until ${result.paidUntil.slice(0, 10)}` : `${targetSlug(request)} has no payment on record`,
+  }),
+);
+
+export const restoreTables: ActionRunner = changeRunner(
+  (request) => `Restore ${request.values.tables ?? ''} of ${targetSlug(request)}`,
+  async (client, request, options) =>
+    client.tenants.restoreTables(
+      { file: requiredPath(request.values.file, 'file') },
+      {
+        into: targetSlug(request),
+        tables: (request.values.tables ?? '')
+          .split(',')
+          .map((table) => table.trim())
+          .filter(Boolean),
+        ...(await exportKeyFrom(request.values.exportKeyFile)),
+        ...(options.dryRun ? {} : { confirm: request.values.confirm ?? '' }),
+        ...options,
+      },
+    ),
+  (result) => ({
+    message: `Restored ${result.tables.map((table) => table.table).join(', ')} as exported at ${result.exportedAt}`,
+    lines: result.tables.map((table) => `${table.table}: ${table.updated} updated, ${table.inserted} inserted, ${table.deleted} deleted`),
   }),
 );

@@ -5,7 +5,7 @@ import type { ActionRunner, AppliedView } from './action-runner.ts';
 import type { ConsoleActionId } from './action-ids.ts';
 import { addDomain, createKey, makePrimary, removeDomain, revokeKey, rotateKey, verifyDomain } from './domain-key-runners.ts';
 import { bulkProvision, importTenant, migrateDatabase, migrateTenants, notify } from './fleet-runners.ts';
-import { exportTenant, purge, restore, setBilling, trial } from './lifecycle-runners.ts';
+import { exportTenant, purge, restore, restoreTables, setBilling, trial } from './lifecycle-runners.ts';
 import {
   acceptInvitation,
   grantRole,
@@ -96,6 +96,7 @@ export const RUNNERS: Record<ConsoleActionId, ActionRunner> = {
   bulkProvision,
   importTenant,
   exportTenant,
+  restoreTables,
   suspend,
   resume,
   deleteTenant,

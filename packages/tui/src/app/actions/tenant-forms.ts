@@ -82,6 +82,16 @@ export function openTenantAction(action: ActionId, tenant: TenantDetailsDto): Ac
         title: `Export ${tenant.slug}`,
         fields: [textField('file', 'File', `${tenant.slug}.tenant.jsonl`), textField('exportKeyFile', 'Export key file (empty: this installation)')],
       };
+    case 'restoreTables':
+      return {
+        action: 'restoreTables',
+        title: `Restore tables of ${tenant.slug} from its export`,
+        fields: [
+          textField('file', 'Export file', `${tenant.slug}.tenant.jsonl`),
+          textField('tables', 'Tables (comma-separated)', 'assets'),
+          textField('exportKeyFile', 'Export key file (empty: this installation)'),
+        ],
+      };
     default:
       return undefined;
   }

@@ -3,7 +3,9 @@ import { readAll } from './read-all.ts';
 import { CHANGE_FLAGS, changeOptions, defineCommand, requiredArg } from '../../command.ts';
 import { renderChange } from '../../output/change.ts';
 import { fields } from '../../output/format.ts';
+import { CONFIRM_FLAG } from './confirm-flag.ts';
 import { EXPORT_KEY_FILE_FLAG, exportKeyOption } from './export-key-flag.ts';
+import { importTables } from './import-tables.ts';
 
 export const tenantImport = defineCommand({
   path: ['tenant', 'import'],
@@ -16,7 +18,10 @@ export const tenantImport = defineCommand({
     'export had, its rows, then any newer blueprint migrations run on them. Users that exist here (same email) are linked,\n' +
     'never overwritten. With --slug the copy gets new ids, its <slug>.<base domain> subdomain follows the new slug, hostnames\n' +
     'taken here (or that it may not claim here) are left out, a custom domain is primary only once verified, and API keys\n' +
-    'and invitations stay with the original. A purged tenant comes back active.',
+    'and invitations stay with the original. A purged tenant comes back active.\n' +
+    'With --tables and --into, only those tables of a live tenant go back as exported, in one transaction: each exported\n' +
+    'row is put back by its primary key, rows written since are deleted, other tables are left as they are (their\n' +
+    'references keep their keys). The export must be of that tenant, with the tenant migrations it has now.',
   args: [{ name: 'file', description: 'The export file; - reads it from stdin.', field: 'file' }],
   flags: [
     {
@@ -26,6 +31,21 @@ export const tenantImport = defineCommand({
       field: 'slug',
       description: 'Import under this slug instead of the exported one (a copy with new ids).',
     },
+    {
+      name: 'tables',
+      type: 'string',
+      placeholder: 'LIST',
+      field: 'tables',
+      description: 'Restore only these tables of the data space (comma-separated) into the live tenant --into names.',
+    },
+    {
+      name: 'into',
+      type: 'string',
+      placeholder: 'SLUG',
+      field: 'into',
+      description: 'With --tables: the live tenant (the one exported) the tables go back into.',
+    },
+    { ...CONFIRM_FLAG, description: "With --tables: the tenant's exact name, typed back (required without a terminal)." },
     EXPORT_KEY_FILE_FLAG,
     ...CHANGE_FLAGS,
   ],
@@ -35,10 +55,15 @@ export const tenantImport = defineCommand({
     { description: 'Make a staging copy of a tenant', command: 'tenantry tenant import acme-corp.tenant.jsonl --slug acme-staging' },
     { description: 'Import a tenant exported on another installation', command: 'tenantry tenant import acme-corp.tenant.jsonl --export-key-file move.key' },
     { description: 'Check what an import would do', command: 'tenantry tenant import acme-corp.tenant.jsonl --slug acme-staging --dry-run --json' },
+    {
+      description: 'Put the assets and devices of a live tenant back as exported',
+      command: 'tenantry tenant import acme-corp.tenant.jsonl --tables assets,devices --into acme-corp --confirm "Acme Corp"',
+    },
   ],
   async run(ctx, input) {
     const file = requiredArg(input, 'file');
     const source: ImportSource = file === '-' ? { text: await readAll(ctx.io.stdin) } : { file };
+    if (input.flags.tables !== undefined) return importTables(ctx, source, input.flags);
     const client = await ctx.client();
     const result = await client.tenants.import(source, {
       ...changeOptions(input.flags),
