@@ -106,6 +106,13 @@ export const ERROR_CODES = {
     kind: 'invalid_input',
     description: 'The blueprint is malformed, or has no body for the isolation mode asked for; details.issues names each problem.',
   },
+  SCHEMA_TAKEN: { kind: 'conflict', description: 'Another tenant already has this schema as its data space.' },
+  SCHEMA_NOT_FOUND: { kind: 'not_found', description: 'The schema to adopt (schemaName, --schema-name) does not exist in the database.' },
+  SCHEMA_NOT_ADOPTABLE: {
+    kind: 'precondition_failed',
+    description:
+      "The schema to adopt is not the blueprint's first migrations: it has part of a migration, or objects no migration makes; details list what is missing and what is unexpected.",
+  },
   DATA_SPACE_MISSING: { kind: 'precondition_failed', description: 'The tenant has no data space (purged, or its schema is gone).' },
   DATA_SPACE_NOT_EMPTY: {
     kind: 'precondition_failed',

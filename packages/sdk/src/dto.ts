@@ -72,7 +72,7 @@ export interface ProvisionResultDto {
   /** Identifies the plan and the state it was computed from: pass it as `expectFingerprint` to apply exactly it. */
   fingerprint: string;
   /** The tenant as it is (created, unchanged) or as it will be (planned). */
-  tenant: Pick<TenantDto, 'slug' | 'name' | 'status' | 'plan' | 'isolation' | 'limits' | 'features' | 'trialEndsAt'> & Partial<TenantDto>;
+  tenant: Pick<TenantDto, 'slug' | 'name' | 'status' | 'plan' | 'isolation' | 'schemaName' | 'limits' | 'features' | 'trialEndsAt'> & Partial<TenantDto>;
   owner: {
     email: string;
     userId: string | null;
@@ -83,6 +83,11 @@ export interface ProvisionResultDto {
     oneTimePassword?: string;
   };
   domains: Pick<DomainDto, 'hostname' | 'kind' | 'isPrimary'>[];
+  /**
+   * Provisioned (or to be) around an existing schema (`adoptSchema`): the blueprint migrations it already
+   * had, recorded without running them, and those run in it. Absent otherwise, and when unchanged.
+   */
+  adoption?: { schema: string; recorded: string[]; run: string[] };
   steps: PlanStepDto[];
 }
 

@@ -1,4 +1,5 @@
 import { ConnectionException, DriverException, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { IsolationErrors } from '../isolation/isolation-errors.ts';
 import { TenantryError } from '../errors.ts';
 import type { DatabaseTarget } from './database-target.ts';
 
@@ -30,6 +31,7 @@ const UNIQUE_CONSTRAINTS: Record<string, (value: string) => TenantryError> = {
   tenants_slug_key: (value) => TenantryError.slugTaken(value),
   users_email_key: (value) => TenantryError.emailTaken(value),
   domains_hostname_key: (value) => TenantryError.hostnameTaken(value),
+  tenants_schema_name_key: (value) => IsolationErrors.schemaTaken(value),
   service_tokens_active_name_key: (value) => TenantryError.serviceTokenNameTaken(value),
 };
 

@@ -2,14 +2,15 @@ import type { SqlEntityManager } from '@mikro-orm/sql';
 import { TenantryError } from '../errors.ts';
 import type { IsolationMode } from './isolation-mode.ts';
 import type { PlanStep } from '../plan.ts';
-import { statement, type Statement } from '../statement.ts';
-import { migrationChecksum, missingSharedBodies, type Blueprint } from './blueprint.ts';
-import { planDemoData } from './demo-data.ts';
+import { statement } from '../statement.ts';
+import { checkAdoption } from './adoption-check.ts';
+import { migrationChecksum, missingSharedBodies, type Blueprint, type TenantMigration } from './blueprint.ts';
+import { demo, recordSchemaMigrations, recordSharedTenant, recordStep } from './data-space-script.ts';
+import { PlannedScript } from './planned-script.ts';
 import { IsolationErrors } from './isolation-errors.ts';
 import { isolationSql } from './isolation-sql.ts';
 import { SHARED_SCHEMA, quoteIdent } from './names.ts';
 import { migrateSharedPool, poolPending, poolSteps, readPoolMigrations } from './pool.ts';
-import { PlannedScript } from './planned-script.ts';
 import { runScript, type ScriptPart } from './runner.ts';
 
 export interface DataSpaceRequest {
@@ -17,6 +18,8 @@ export interface DataSpaceRequest {
   tenantId: string;
   /** Schema mode: the tenant's schema. */
   schemaName: string | null;
+  /** Schema mode: provision around the existing schema `schemaName` (see `checkAdoption`); never seeds demo data. */
+  adoptSchema?: boolean;
   seedDemoData: boolean;
 }
 
@@ -25,6 +28,8 @@ export interface DataSpacePlan extends DataSpaceRequest {
   schema: string;
   /** The blueprint migrations the tenant will have applied. */
   migrations: string[];
+  /** An adopted schema: the migrations it already has (recorded, not run) and those run in it. */
+  adopted: { recorded: string[]; run: string[] } | null;
   /** Shared mode: migrations the shared tables still need (applied once, for every shared tenant, under the pool lock). */
   poolPending: string[];
   /** Every step, in the order applying runs them: `poolSteps`, then the script's. */
@@ -35,6 +40,12 @@ export interface DataSpacePlan extends DataSpaceRequest {
   script: ScriptPart[];
 }
 
+/** What the caller already read (provisioning reads everything in one query). */
+export interface DataSpaceFacts {
+  schemaExists: boolean;
+  pool: Record<string, string>;
+}
+
 /** Reads what exists and decides how the tenant's data space will be made, with the statements; writes nothing. */
 export async function planDataSpace(
   em: SqlEntityManager,
@@ -42,48 +53,11 @@ export async function planDataSpace(
   request: DataSpaceRequest,
   /** When the migrations are recorded as applied. */
   now: Date,
-  /** What the caller already read (provisioning reads everything in one query). */
-  known?: { schemaExists: boolean; pool: Record<string, string> },
+  known?: DataSpaceFacts,
 ): Promise<DataSpacePlan> {
   const migrations = blueprint.migrations.map((migration) => migration.id);
+  if (request.isolation === 'schema') return planSchemaSpace(em, blueprint, request, now, known);
   const planned = new PlannedScript();
-  if (request.isolation === 'schema') {
-    const schema = request.schemaName;
-    if (!schema) throw TenantryError.internal(new Error('schema isolation without a schema name'));
-    const taken = known
-      ? known.schemaExists
-      : (await em.execute<{ present: boolean }[]>('select exists (select 1 from pg_namespace where nspname = ?) as present', [schema]))[0]?.present;
-    if (taken) {
-      throw new TenantryError('CONFLICT', {
-        message: `The schema ${schema} already exists, though no tenant owns it (left over by hand, or by an older tool).`,
-        details: { schema },
-        hint: 'Drop or rename that schema after checking what is in it, or pick another slug.',
-      });
-    }
-    planned.add('create-schema', { action: 'create-schema', description: `Create the tenant's schema ${schema}` }, [
-      statement(`create schema ${quoteIdent(schema)}`),
-    ]);
-    for (const migration of blueprint.migrations) {
-      planned.body(
-        migration.id,
-        { action: 'run-migration', description: `Run tenant migration ${migration.id} in ${schema}: ${migration.description}` },
-        migration.schema,
-        migration.version,
-      );
-    }
-    planned.add(
-      'isolation',
-      {
-        action: 'isolate-schema',
-        description: `Grant the application role DML on ${schema}'s tables and force row-level security pinned to this tenant on each`,
-      },
-      [statement(isolationSql('schema', schema, request.tenantId))],
-    );
-    const records = blueprint.migrations.map((migration) => ({ id: migration.id, checksum: migrationChecksum(migration, 'schema') }));
-    if (records.length > 0) planned.add('record-migrations', recordStep(records.length, 'schema'), [recordSchemaMigrations(request.tenantId, records, now)]);
-    demo(planned, blueprint, request, 'schema', schema);
-    return { ...request, schema, migrations, poolPending: [], steps: planned.steps, poolSteps: [], script: planned.script };
-  }
   const missing = missingSharedBodies(blueprint);
   if (missing.length > 0) throw IsolationErrors.noSharedBody(missing);
   const pending = poolPending(blueprint, known ? new Map(Object.entries(known.pool)) : await readPoolMigrations(em));
@@ -94,6 +68,7 @@ export async function planDataSpace(
     ...request,
     schema: SHARED_SCHEMA,
     migrations,
+    adopted: null,
     poolPending: pending.map((migration) => migration.id),
     steps: [...pool, ...planned.steps],
     poolSteps: pool,
@@ -101,32 +76,83 @@ export async function planDataSpace(
   };
 }
 
-function recordStep(count: number, mode: IsolationMode): Pick<PlanStep, 'action' | 'description'> {
-  const source = mode === 'schema' ? 'with their checksums' : 'as the shared tables have them';
-  return { action: 'record-migrations', description: `Record the ${count} tenant migration(s) of this tenant ${source}` };
-}
-
-function demo(planned: PlannedScript, blueprint: Blueprint, request: DataSpaceRequest, mode: IsolationMode, schema: string): void {
-  if (request.seedDemoData && blueprint.demoData) planDemoData(planned, blueprint.demoData, mode, schema);
-}
-
-/** The tenant's migration records, with their checksums (durations are recorded by `migrate apply`, not here: 0). */
-function recordSchemaMigrations(tenantId: string, records: { id: string; checksum: string }[], now: Date): Statement {
-  return statement(
-    `insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at, duration_ms)
-    select $1::uuid, r.id, r.checksum, $2::timestamptz, 0 from jsonb_to_recordset($3::jsonb) as r(id text, checksum text)`,
-    [tenantId, now, records],
+/**
+ * Schema mode: create the schema (refused when it exists), or adopt it (refused when it does not, or when
+ * the check finds it is not the blueprint's first migrations); run the migrations it lacks; isolate;
+ * record every migration; seed demo data in a new schema only.
+ */
+async function planSchemaSpace(
+  em: SqlEntityManager,
+  blueprint: Blueprint,
+  request: DataSpaceRequest,
+  now: Date,
+  known: DataSpaceFacts | undefined,
+): Promise<DataSpacePlan> {
+  const schema = request.schemaName;
+  if (!schema) throw TenantryError.internal(new Error('schema isolation without a schema name'));
+  const exists = known
+    ? known.schemaExists
+    : (await em.execute<{ present: boolean }[]>('select exists (select 1 from pg_namespace where nspname = ?) as present', [schema]))[0]?.present === true;
+  const planned = new PlannedScript();
+  let toRun: readonly TenantMigration[] = blueprint.migrations;
+  let adopted: DataSpacePlan['adopted'] = null;
+  if (request.adoptSchema) {
+    if (!exists) throw IsolationErrors.schemaNotFound(schema);
+    const check = await checkAdoption(em, blueprint, schema, request.tenantId);
+    toRun = check.run;
+    adopted = { recorded: check.recorded.map((migration) => migration.id), run: check.run.map((migration) => migration.id) };
+    planned.note({ action: 'check-schema', description: adoptionSummary(schema, adopted) });
+  } else {
+    if (exists) throw IsolationErrors.schemaExists(schema);
+    planned.add('create-schema', { action: 'create-schema', description: `Create the tenant's schema ${schema}` }, [
+      statement(`create schema ${quoteIdent(schema)}`),
+    ]);
+  }
+  for (const migration of toRun) {
+    planned.body(
+      migration.id,
+      { action: 'run-migration', description: `Run tenant migration ${migration.id} in ${schema}: ${migration.description}` },
+      migration.schema,
+      migration.version,
+    );
+  }
+  const tables = adopted ? `${schema}'s tables (those it had too)` : `${schema}'s tables`;
+  planned.add(
+    'isolation',
+    { action: 'isolate-schema', description: `Grant the application role DML on ${tables} and force row-level security pinned to this tenant on each` },
+    [statement(isolationSql('schema', schema, request.tenantId))],
   );
+  const records = blueprint.migrations.map((migration) => ({ id: migration.id, checksum: migrationChecksum(migration, 'schema') }));
+  if (records.length > 0) {
+    const step = adopted ? recordAdoptedStep(adopted) : recordStep(records.length, 'schema');
+    planned.add('record-migrations', step, [recordSchemaMigrations(request.tenantId, records, now)]);
+  }
+  const seeded = { ...request, seedDemoData: request.seedDemoData && !adopted };
+  demo(planned, blueprint, seeded, 'schema', schema);
+  return {
+    ...seeded,
+    schema,
+    migrations: records.map((record) => record.id),
+    adopted,
+    poolPending: [],
+    steps: planned.steps,
+    poolSteps: [],
+    script: planned.script,
+  };
 }
 
-/** A new shared tenant has had every migration the shared tables have had, with their checksums. */
-function recordSharedTenant(tenantId: string, now: Date): Statement {
-  return statement(
-    `insert into tenantry.tenant_migrations (tenant_id, migration_id, checksum, applied_at, duration_ms)
-    select $1::uuid, p.migration_id, p.checksum, $2::timestamptz, 0 from tenantry.shared_migrations p
-    on conflict (tenant_id, migration_id) do nothing`,
-    [tenantId, now],
-  );
+function adoptionSummary(schema: string, adopted: NonNullable<DataSpacePlan['adopted']>): string {
+  const had = adopted.recorded.length > 0 ? `has ${adopted.recorded.join(', ')} (recorded, not run)` : 'has no blueprint migration yet';
+  const rest = adopted.run.length > 0 ? `; ${adopted.run.join(', ')} run in it` : '; nothing to run';
+  return `Adopt the existing schema ${schema}: checked against the blueprint, it ${had}${rest}; no demo data`;
+}
+
+function recordAdoptedStep(adopted: NonNullable<DataSpacePlan['adopted']>): Pick<PlanStep, 'action' | 'description'> {
+  const parts = [
+    ...(adopted.recorded.length > 0 ? [`${adopted.recorded.join(', ')} without running them (the schema has them)`] : []),
+    ...(adopted.run.length > 0 ? [`${adopted.run.join(', ')} as run above`] : []),
+  ];
+  return { action: 'record-migrations', description: `Record this tenant's migrations with their checksums: ${parts.join(', and ')}` };
 }
 
 /**

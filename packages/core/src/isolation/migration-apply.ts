@@ -30,13 +30,15 @@ export interface UnitSelection {
 
 export interface TenantMigrationRun {
   dryRun: boolean;
+  /** Recorded as applied without running (`fake`): no migration ran. */
+  fake: boolean;
   blueprint: string;
   options: MigrationRunOptions;
   /** Every unit in the order it runs: canary tenants, the shared tables, the other tenants. */
   units: UnitReport[];
   /** Dry run: what each unit's transaction does, with the SQL. */
   steps: PlanStep[];
-  summary: { units: number; migrated: number; unchanged: number; failed: number; skipped: number; planned: number };
+  summary: { units: number; migrated: number; recorded: number; unchanged: number; failed: number; skipped: number; planned: number };
   /** Applied migrations whose checksum changed since: reported, never re-run. */
   drifted: DriftedMigration[];
   /** Present when the database became unavailable: the run stopped at the first outage (units not started are `skipped`). */
@@ -67,6 +69,7 @@ export async function runTenantMigrations(
   const { concurrency, canary, continueOnError, lockTimeoutMs } = options;
   const result = (reports: UnitReport[], steps: PlanStep[] = []): TenantMigrationRun => ({
     dryRun: options.dryRun === true,
+    fake: false,
     blueprint: blueprint.name,
     options: { concurrency, canary, continueOnError, lockTimeoutMs },
     units: reports,
@@ -119,7 +122,8 @@ function selectUnits(selection: UnitSelection, status: TenantMigrationStatus): M
   return units;
 }
 
-function report(unit: MigrationUnit, outcome: 'planned' | 'skipped', canary: boolean): UnitReport {
+/** A unit's report before (or without) it running. */
+export function report(unit: MigrationUnit, outcome: 'planned' | 'skipped', canary: boolean): UnitReport {
   return { target: unit.kind, slug: unit.kind === 'tenant' ? unit.slug : null, outcome, migrations: unit.migrations, canary, durationMs: 0 };
 }
 
@@ -162,11 +166,13 @@ function describeRun(blueprint: Blueprint, units: readonly MigrationUnit[], lock
   return steps;
 }
 
-function summarize(reports: readonly UnitReport[]): TenantMigrationRun['summary'] {
+/** How many units ended each way. */
+export function summarize(reports: readonly UnitReport[]): TenantMigrationRun['summary'] {
   const count = (outcome: UnitReport['outcome']) => reports.filter((unit) => unit.outcome === outcome).length;
   return {
     units: reports.length,
     migrated: count('migrated'),
+    recorded: count('recorded'),
     unchanged: count('unchanged'),
     failed: count('failed'),
     skipped: count('skipped'),

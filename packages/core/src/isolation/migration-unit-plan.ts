@@ -25,14 +25,23 @@ export interface TenantUnitPlan {
   script: ScriptPart[] | null;
 }
 
-export function planTenantUnit(tenant: UnitTenant, todo: readonly TenantMigration[], now: Date, lockTimeoutMs: number): TenantUnitPlan {
+/** The lock timeout and the tenant's advisory lock: how every unit's transaction starts. */
+export function unitLock(tenant: UnitTenant, lockTimeoutMs: number): { lock: Statement[]; step: PlanStep } {
   const lock = [
     statement(`select set_config('lock_timeout', $1, true)`, [`${lockTimeoutMs}ms`]),
     statement('select pg_advisory_xact_lock(hashtextextended($1, 0))', [`tenantry.tenant:${tenant.id}`]),
   ];
-  const steps: PlanStep[] = [
-    statementStep('lock', `Take ${tenant.slug}'s advisory lock, waiting at most ${lockTimeoutMs} ms for any lock, then read what it has applied`, lock),
-  ];
+  const step = statementStep(
+    'lock',
+    `Take ${tenant.slug}'s advisory lock, waiting at most ${lockTimeoutMs} ms for any lock, then read what it has applied`,
+    lock,
+  );
+  return { lock, step };
+}
+
+export function planTenantUnit(tenant: UnitTenant, todo: readonly TenantMigration[], now: Date, lockTimeoutMs: number): TenantUnitPlan {
+  const { lock, step } = unitLock(tenant, lockTimeoutMs);
+  const steps: PlanStep[] = [step];
   if (todo.some((migration) => typeof migration.schema === 'function')) {
     for (const migration of todo)
       steps.push({

@@ -28,8 +28,9 @@ export interface UnitReport {
   target: 'tenant' | 'shared';
   /** The tenant's slug; null for the shared tables. */
   slug: string | null;
-  outcome: 'planned' | 'migrated' | 'unchanged' | 'failed' | 'skipped';
-  /** Applied (migrated), to apply (planned, skipped, failed). */
+  /** `recorded`: recorded as applied without running them (`fake`). */
+  outcome: 'planned' | 'migrated' | 'recorded' | 'unchanged' | 'failed' | 'skipped';
+  /** Applied (migrated) or recorded, to apply (planned, skipped, failed). */
   migrations: string[];
   canary: boolean;
   durationMs: number;
@@ -40,7 +41,7 @@ export interface UnitReport {
 
 /** An event of a migration run for the audit trail, written by the caller's recorder inside `tx`. */
 export interface MigrationEvent {
-  action: 'tenant.migrated' | 'tenant.migration_failed' | 'shared_schema.migrated' | 'shared_schema.migration_failed';
+  action: 'tenant.migrated' | 'tenant.migrations_recorded' | 'tenant.migration_failed' | 'shared_schema.migrated' | 'shared_schema.migration_failed';
   tenant?: { id: string; slug: string };
   targetType: 'data_space';
   targetId: string;
@@ -154,7 +155,8 @@ async function migrateTenant(
   return todo.map((migration) => migration.id);
 }
 
-function classify(error: unknown, unit: MigrationUnit, lockTimeoutMs: number): TenantryError {
+/** A unit's failure as an error: a lock not granted in time, or the database's error translated. */
+export function classify(error: unknown, unit: MigrationUnit, lockTimeoutMs: number): TenantryError {
   const label = unit.kind === 'tenant' ? unit.slug : SHARED_SCHEMA;
   if (sqlStateOf(error) === '55P03') return IsolationErrors.migrationLocked(label, lockTimeoutMs, error);
   return translateDatabaseError(error);
@@ -169,7 +171,8 @@ export function sqlStateOf(error: unknown, depth = 0): string | undefined {
   return sqlStateOf(candidate.cause, depth + 1);
 }
 
-async function recordFailure(ctx: ServiceContext, unit: MigrationUnit, failure: TenantryError, record: RecordMigrationEvent): Promise<void> {
+/** Audits a unit's failure in a transaction of its own (the unit's rolled back). */
+export async function recordFailure(ctx: ServiceContext, unit: MigrationUnit, failure: TenantryError, record: RecordMigrationEvent): Promise<void> {
   const tenant = unit.kind === 'tenant' ? { id: unit.id, slug: unit.slug } : undefined;
   try {
     await ctx.em.fork().transactional(async (tx) => {
@@ -186,6 +189,7 @@ async function recordFailure(ctx: ServiceContext, unit: MigrationUnit, failure: 
   }
 }
 
-function elapsed(started: number): number {
+/** Milliseconds since `started` (a `performance.now()`), rounded. */
+export function elapsed(started: number): number {
   return Math.round(performance.now() - started);
 }

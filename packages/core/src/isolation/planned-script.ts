@@ -13,6 +13,11 @@ export class PlannedScript {
     this.script.push({ label, statements });
   }
 
+  /** A step that runs nothing when applying (what planning found out, shown in the plan). */
+  note(step: Pick<PlanStep, 'action' | 'description'>): void {
+    this.steps.push({ ...step });
+  }
+
   /** A blueprint body: its statements, or (a function) the call, shown by its version. */
   body(label: string, step: Pick<PlanStep, 'action' | 'description'>, body: MigrationBody, version: string | undefined): void {
     const part = partOf(label, body);

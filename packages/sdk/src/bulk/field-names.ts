@@ -1,11 +1,11 @@
 /**
  * Column and key names a bulk file may use for each provisioning field: the `tenant create` flag names
  * (owner-email), the SDK's (ownerEmail), snake_case (owner_email), and the seeds' own words (subdomain,
- * plan_type, custom_domain). Compared without case, '-' or '_'.
+ * plan_type, custom_domain; django-tenants' schema_name names the schema). Compared without case, '-' or '_'.
  */
 const ALIASES: Record<string, readonly string[]> = {
   name: ['name', 'org', 'organization', 'tenantname'],
-  slug: ['slug', 'subdomain', 'tenantslug', 'schemaname'],
+  slug: ['slug', 'subdomain', 'tenantslug'],
   ownerEmail: ['owneremail', 'adminemail'],
   ownerName: ['ownername', 'adminname'],
   ownerPassword: ['ownerpassword', 'adminpassword'],
@@ -23,6 +23,8 @@ const ALIASES: Record<string, readonly string[]> = {
   supportEmail: ['supportemail'],
   supportPhone: ['supportphone'],
   isolation: ['isolation'],
+  schemaName: ['schemaname', 'schema'],
+  adoptSchema: ['adoptschema'],
   allowExistingUser: ['allowexistinguser'],
   skipDemoData: ['skipdemodata'],
 };
@@ -30,7 +32,7 @@ const ALIASES: Record<string, readonly string[]> = {
 const BY_KEY = new Map(Object.entries(ALIASES).flatMap(([field, keys]) => keys.map((key) => [key, field] as const)));
 
 export const INTEGER_FIELDS = new Set(['maxUsers', 'maxAssets', 'maxDevices', 'storageQuotaGb', 'trialDays']);
-export const BOOLEAN_FIELDS = new Set(['allowExistingUser', 'skipDemoData']);
+export const BOOLEAN_FIELDS = new Set(['allowExistingUser', 'skipDemoData', 'adoptSchema']);
 
 /** The field a column or key names, or undefined when it names none. */
 export function fieldFor(name: string): string | undefined {

@@ -54,6 +54,11 @@ describe('parseBulkFile, CSV', () => {
     expect(failure(() => parseBulkFile('name,org\nA,B\n')).details.issues).toEqual([{ path: 'file', message: 'more than one column fills name' }]);
     expect(failure(() => parseBulkFile('name,owner-email\n"Open,a@b.test\n')).code).toBe('INVALID_INPUT');
   });
+
+  it("reads django-tenants' schema_name as the schema (not the slug), and adopt_schema as a yes/no", () => {
+    const rows = parseBulkFile('name,subdomain,schema_name,adopt_schema\nTheo Stam,theo,theo,yes\n').rows;
+    expect(rows[0]?.input).toEqual({ name: 'Theo Stam', slug: 'theo', schemaName: 'theo', adoptSchema: true });
+  });
 });
 
 describe('parseBulkFile, JSON (the seeds format)', () => {

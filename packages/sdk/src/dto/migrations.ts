@@ -24,6 +24,8 @@ export type MigrationUnitDto = UnitReport;
 /** The report of a migration run (or its plan), JSON-safe. */
 export interface TenantMigrationRunDto {
   dryRun: boolean;
+  /** `fake`: the units' migrations were (or will be) recorded as applied without running them. */
+  fake: boolean;
   /** The plan's fingerprint (pass it as `expectFingerprint` to apply exactly this plan); set by `migrations.apply`. */
   fingerprint?: string;
   blueprint: string;

@@ -30,6 +30,7 @@ export interface ApplyMigrationsOptions extends OperationOptions {
  * ```ts
  * const status = await tenantry.migrations.status();
  * const run = await tenantry.migrations.apply({ all: true, canary: 3 });
+ * await tenantry.migrations.apply({ tenants: ['theo'], fake: true, to: '0002_devices' }); // recorded, not run
  * ```
  */
 export class Migrations {
@@ -53,6 +54,11 @@ export class Migrations {
    * (default 4 on a server, 1 embedded), `canary` (tenants migrated first, one at a time; a failure
    * stops the run), `continueOnError`, `lockTimeoutMs` (default 5000). Each tenant is one transaction;
    * the report lists every outcome. Failures do not throw: check `summary.failed`.
+   *
+   * `fake: true` with `tenants` records their pending migrations as applied without running them (up to
+   * and including `to`, when given; schema-isolated tenants only): for a schema that has them already.
+   * Each tenant is still locked as a run locks it, its tables get the isolation a run gives them, and the
+   * audit trail says they were recorded, not run (`migration.recorded`); units end `recorded`.
    *
    * A dry run carries the plan's `fingerprint`; `expectFingerprint` applies only while the plan is the same.
    *

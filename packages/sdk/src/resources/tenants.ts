@@ -88,7 +88,21 @@ export class Tenants {
    * own (self-service sign-up), with no change forced at first login. A dry run returns the plan (every statement it runs, with
    * its `fingerprint`); `expectFingerprint` applies exactly that plan or fails with `PLAN_STALE`.
    *
-   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `SLUG_TAKEN`, `EMAIL_TAKEN`, `HOSTNAME_TAKEN`, `INVALID_CREDENTIALS`, `BLUEPRINT_INVALID`, `PLAN_STALE`; and, like every method, a database code (see `TenantryClient`)
+   * Schema mode: `schemaName` names the tenant's schema (default `tenant_<slug>`); with `adoptSchema: true`
+   * the tenant is provisioned around that existing schema instead: the blueprint migrations it already has
+   * are recorded without running them, the rest run, and its data stays (`adoption` in the result says
+   * which; see docs/architecture.md, "Adopting an existing schema").
+   *
+   * @example
+   * ```ts
+   * const plan = await tenantry.tenants.provision(
+   *   { name: 'Theo Stam', ownerEmail: 'owner@theo.example', isolation: 'schema', schemaName: 'theo', adoptSchema: true },
+   *   { dryRun: true },
+   * );
+   * console.log(plan.adoption); // { schema: 'theo', recorded: ['0001_assets', '0002_devices'], run: ['0003_qr_contents'] }
+   * ```
+   *
+   * @throws {@link TenantryError} `INVALID_INPUT`, `FORBIDDEN`, `SLUG_TAKEN`, `EMAIL_TAKEN`, `HOSTNAME_TAKEN`, `SCHEMA_TAKEN`, `SCHEMA_NOT_FOUND`, `SCHEMA_NOT_ADOPTABLE`, `CONFLICT`, `INVALID_CREDENTIALS`, `BLUEPRINT_INVALID`, `PLAN_STALE`; and, like every method, a database code (see `TenantryClient`)
    */
   async provision(
     input: ProvisionTenantInput,
@@ -363,6 +377,7 @@ export class Tenants {
 
 function toProvisionResult(outcome: ProvisionOutcome, now: Date): ProvisionResultDto {
   const { plan, tenant, owner } = outcome;
+  const adopted = plan.dataSpace?.adopted;
   const tenantView = tenant
     ? toTenantDto(tenant, now)
     : {
@@ -371,6 +386,7 @@ function toProvisionResult(outcome: ProvisionOutcome, now: Date): ProvisionResul
         status: 'active' as const,
         plan: plan.request.plan,
         isolation: plan.request.isolation,
+        schemaName: plan.schemaName,
         limits: plan.limits,
         features: plan.features,
         trialEndsAt: plan.trialEndsAt?.toISOString() ?? null,
@@ -391,6 +407,7 @@ function toProvisionResult(outcome: ProvisionOutcome, now: Date): ProvisionResul
       kind: domain.kind,
       isPrimary: domain.isPrimary,
     })),
+    ...(adopted && plan.dataSpace ? { adoption: { schema: plan.dataSpace.schema, ...adopted } } : {}),
     steps: toStepDtos(plan.steps),
   };
 }

@@ -9,7 +9,8 @@ export const orphanSchema: Check = {
   repair: dropOrphanSchema,
   description:
     'A `tenant_*` schema that no tenant owns: left by a purge that failed half-way, an import elsewhere, or a hand-made copy. It holds data nobody can reach through Tenantry.',
-  remediation: 'Export it and drop it (`tenantry repair ORPHAN_TENANT_SCHEMA --all --yes --confirm <schema>`), or re-attach it by importing the tenant.',
+  remediation:
+    'Export it and drop it (`tenantry repair ORPHAN_TENANT_SCHEMA --all --yes --confirm <schema>`), re-attach it by importing the tenant, or make it the data space of a new tenant of its slug (`tenantry tenant create --slug <slug> --schema-name tenant_<slug> --adopt-schema`).',
   async run(ctx) {
     if (ctx.tenantId) return [];
     const rows = await ctx.em.execute<{ schema: string; tables: number }[]>(

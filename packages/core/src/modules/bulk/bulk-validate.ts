@@ -4,9 +4,9 @@ import { TenantryError } from '../../errors.ts';
 import { missingSharedBodies } from '../../isolation/blueprint.ts';
 import { IsolationErrors } from '../../isolation/isolation-errors.ts';
 import { blueprintOf } from '../../isolation/sample-blueprint.ts';
-import { schemaNameFor } from '../../isolation/schema-name.ts';
+import { tenantSchemaName } from '../../isolation/schema-name.ts';
 import { parseInput } from '../../validation/parse-input.ts';
-import { plannedDomains, provisionFingerprint, settleSlug, type SettledProvisionRequest } from '../tenants/provision-request.ts';
+import { plannedDomains, provisionFingerprint, settleRequest, type SettledProvisionRequest } from '../tenants/provision-request.ts';
 import { bulkRowInput, type BulkInvitation } from './bulk-row.schemas.ts';
 
 export interface BulkRowSource {
@@ -29,7 +29,7 @@ export type CheckedRow =
 export async function checkRows(ctx: ServiceContext, em: SqlEntityManager, sources: readonly BulkRowSource[]): Promise<CheckedRow[]> {
   const settled = sources.map((source): CheckedRow => {
     try {
-      const { invitations = [], ...request } = settleSlug(parseInput(bulkRowInput, source.input));
+      const { invitations = [], ...request } = settleRequest(parseInput(bulkRowInput, source.input));
       plannedDomains(request, ctx.settings.baseDomain); // refuses a domain the tenant may not claim
       return { source, status: 'create', request, invitations };
     } catch (error) {
@@ -46,7 +46,9 @@ export async function checkRows(ctx: ServiceContext, em: SqlEntityManager, sourc
   const valid = settled.filter((row) => row.status !== 'invalid');
   const domainsOf = (request: SettledProvisionRequest) => plannedDomains(request, ctx.settings.baseDomain).map((domain) => domain.hostname);
   const list = <T>(values: T[]) => (values.length > 0 ? values : ['']);
-  const [tenants, users, hosts, schemas] = await Promise.all([
+  const schemaOf = (request: SettledProvisionRequest) => (request.isolation === 'schema' ? tenantSchemaName(request) : null);
+  const schemaNames = list(valid.flatMap((row) => schemaOf(row.request) ?? []));
+  const [tenants, users, hosts, schemas, owners] = await Promise.all([
     em.execute<{ slug: string; provision_fingerprint: string }[]>('select slug, provision_fingerprint from tenantry.tenants where slug in (?)', [
       list(valid.map((row) => row.request.slug)),
     ]),
@@ -54,13 +56,19 @@ export async function checkRows(ctx: ServiceContext, em: SqlEntityManager, sourc
       list(valid.map((row) => row.request.ownerEmail)),
     ]),
     em.execute<{ hostname: string }[]>('select hostname from tenantry.domains where hostname in (?)', [list(valid.flatMap((row) => domainsOf(row.request)))]),
-    em.execute<{ nspname: string }[]>('select nspname from pg_namespace where nspname in (?)', [list(valid.map((row) => schemaNameFor(row.request.slug)))]),
+    em.execute<{ nspname: string }[]>('select nspname from pg_namespace where nspname in (?)', [schemaNames]),
+    em.execute<{ schema_name: string; slug: string; purged: boolean }[]>(
+      `select schema_name, slug, status = 'deleted' as purged from tenantry.tenants where schema_name in (?)`,
+      [schemaNames],
+    ),
   ]);
   const fingerprints = new Map(tenants.map((row) => [row.slug, row.provision_fingerprint]));
   const knownUsers = new Set(users.map((row) => row.email));
   const takenHosts = new Set(hosts.map((row) => row.hostname));
   const takenSchemas = new Set(schemas.map((row) => row.nspname));
+  const schemaOwners = new Map(owners.map((row) => [row.schema_name, row]));
   const slugRows = new Map<string, number>();
+  const schemaRows = new Map<string, number>();
   const noShared = missingSharedBodies(blueprintOf(ctx));
 
   return settled.map((row) => {
@@ -83,13 +91,11 @@ export async function checkRows(ctx: ServiceContext, em: SqlEntityManager, sourc
     }
     const taken = domainsOf(request).find((hostname) => takenHosts.has(hostname));
     if (taken) return fail(TenantryError.hostnameTaken(taken));
-    if (request.isolation === 'schema' && takenSchemas.has(schemaNameFor(request.slug))) {
-      return fail(
-        new TenantryError('CONFLICT', {
-          message: `The schema ${schemaNameFor(request.slug)} already exists, though no tenant owns it.`,
-          details: { schema: schemaNameFor(request.slug) },
-        }),
-      );
+    const schema = schemaOf(request);
+    if (schema) {
+      const problem = schemaProblem(schema, request.adoptSchema === true, takenSchemas.has(schema), schemaOwners.get(schema), schemaRows.get(schema));
+      if (problem) return fail(problem);
+      schemaRows.set(schema, source.row);
     }
     if (request.isolation === 'shared' && noShared.length > 0) return fail(IsolationErrors.noSharedBody(noShared));
     // Later rows see what this one will create.
@@ -97,6 +103,21 @@ export async function checkRows(ctx: ServiceContext, em: SqlEntityManager, sourc
     for (const hostname of domainsOf(request)) takenHosts.add(hostname);
     return row;
   });
+}
+
+/** Why a row's schema cannot be its data space: another row's or tenant's, there already (unless adopted), or missing (adopted). */
+function schemaProblem(
+  schema: string,
+  adopting: boolean,
+  exists: boolean,
+  owner: { slug: string; purged: boolean } | undefined,
+  earlierRow: number | undefined,
+): TenantryError | undefined {
+  if (earlierRow !== undefined) return TenantryError.invalidInput([{ path: 'schemaName', message: `${schema} is also the schema of row ${earlierRow}` }]);
+  if (owner) return IsolationErrors.schemaTaken(schema, owner);
+  if (exists && !adopting) return IsolationErrors.schemaExists(schema);
+  if (!exists && adopting) return IsolationErrors.schemaNotFound(schema);
+  return undefined;
 }
 
 function asTenantryError(error: unknown): TenantryError {

@@ -201,6 +201,33 @@ describe('provisionBulk refuses what tenant create and tenant set refuse', () =>
     expect(report.rows[1]?.error?.details.issues).toEqual([expect.objectContaining({ path: 'settings.injected' })]);
     expect(await rows(`select slug from tenantry.tenants where slug in ('bulk-markup', 'bulk-extra')`)).toEqual([]);
   });
+
+  it('takes schemaName and adoptSchema per row: one schema per row, adopted only when it exists', async () => {
+    await rows('create schema bulk_adopted');
+    await rows('create schema bulk_left_over');
+    const report = await provisionBulk(
+      testContext(database),
+      sources([
+        { name: 'Named', slug: 'bulk-named', ownerEmail: 'named@bulk.test', schemaName: 'bulk_named', skipDemoData: true },
+        { name: 'Same Schema', slug: 'bulk-same-schema', ownerEmail: 'same@bulk.test', schemaName: 'bulk_named' },
+        { name: 'Adopted', slug: 'bulk-adopted', ownerEmail: 'adopted@bulk.test', schemaName: 'bulk_adopted', adoptSchema: true },
+        { name: 'Not There', slug: 'bulk-not-there', ownerEmail: 'nothere@bulk.test', schemaName: 'bulk_nowhere', adoptSchema: true },
+        { name: 'Exists', slug: 'bulk-exists', ownerEmail: 'exists@bulk.test', schemaName: 'bulk_left_over' },
+      ]),
+    );
+    expect(outcomes(report)).toEqual([
+      [1, 'bulk-named', 'created', null],
+      [2, 'bulk-same-schema', 'failed', 'INVALID_INPUT'],
+      [3, 'bulk-adopted', 'created', null],
+      [4, 'bulk-not-there', 'failed', 'SCHEMA_NOT_FOUND'],
+      [5, 'bulk-exists', 'failed', 'CONFLICT'],
+    ]);
+    expect(report.rows[1]?.error?.details.issues).toEqual([{ path: 'schemaName', message: 'bulk_named is also the schema of row 1' }]);
+    expect(await rows(`select slug, schema_name from tenantry.tenants where slug like 'bulk-%' and schema_name like 'bulk\\_%' order by 1`)).toEqual([
+      { slug: 'bulk-adopted', schema_name: 'bulk_adopted' },
+      { slug: 'bulk-named', schema_name: 'bulk_named' },
+    ]);
+  });
 });
 
 describe('provisionBulk settings in the one spelling', () => {

@@ -109,6 +109,11 @@ export const EVENT_CATALOG = [
     description: "Tenant migrations failed on a tenant's data space (or on the shared schema) and were rolled back.",
     from: ['tenant.migration_failed', 'shared_schema.migration_failed'],
   },
+  {
+    type: 'migration.recorded',
+    description: "Tenant migrations were recorded as applied to a tenant's data space without being run (`migrate apply --fake`).",
+    from: ['tenant.migrations_recorded'],
+  },
   { type: 'service_token.created', description: 'A service token was created.', from: ['service_token.created'] },
   { type: 'service_token.revoked', description: 'A service token was revoked.', from: ['service_token.revoked'] },
 ] as const satisfies readonly EventTypeSpec[];
@@ -122,9 +127,11 @@ export const NO_EVENT: Readonly<Record<string, string>> = {
   'user.created': 'An account is created for a membership in the same change: `member.added` says so.',
   'user.linked': 'An existing account joins a tenant in the same change: `member.added` says so.',
   'tenant.data_space_created': 'Part of provisioning: `tenant.created` says so.',
+  'tenant.data_space_adopted': 'Part of provisioning around an existing schema: `tenant.created` says so.',
   'tenant.data_space_recreated': 'A repair: `health.repaired` says so.',
   'tenant.data_space_reset': 'A repair: `health.repaired` says so.',
   'tenant_migrations.applied': 'The summary of a run: each tenant migrated is its own `migration.applied` (or `migration.failed`).',
+  'tenant_migrations.recorded': 'The summary of a `--fake` run: each tenant whose migrations were recorded is its own `migration.recorded`.',
   'database.migrated': "The control plane's own schema, not a tenant's lifecycle.",
   'health.notified': 'The summary of a notify run: each finding opened or resolved is its own event.',
   'webhook.added': "A subscription to events, not a tenant's lifecycle.",

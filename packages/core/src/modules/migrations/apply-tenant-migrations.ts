@@ -1,8 +1,11 @@
 import type { ServiceContext } from '../../context.ts';
 import { TenantryError } from '../../errors.ts';
+import type { Blueprint } from '../../isolation/blueprint.ts';
+import type { IsolationMode } from '../../isolation/isolation-mode.ts';
 import { runTenantMigrations, type MigrationProgress, type TenantMigrationRun, type UnitSelection } from '../../isolation/migration-apply.ts';
+import { recordTenantMigrations } from '../../isolation/migration-record.ts';
 import { tenantMigrationStatus, type TenantMigrationStatus } from '../../isolation/migration-status.ts';
-import type { RecordMigrationEvent } from '../../isolation/migration-unit.ts';
+import type { MigrationUnit, RecordMigrationEvent } from '../../isolation/migration-unit.ts';
 import { blueprintOf } from '../../isolation/sample-blueprint.ts';
 import { defineOperation, type Executed } from '../../operations/operation.ts';
 import { executeOperation } from '../../operations/execute.ts';
@@ -15,7 +18,11 @@ export interface PlannedMigrations {
   selection: UnitSelection;
   /** The dry run's report: every unit in order, each tenant's statements. */
   planned: TenantMigrationRun;
+  /** `fake`: the tenants whose pending migrations are recorded without running, with those migrations. */
+  recording: RecordingUnit[] | null;
 }
+
+type RecordingUnit = Extract<MigrationUnit, { kind: 'tenant' }>;
 
 /**
  * Rolls the blueprint's migrations out to every tenant that is behind (`all`), or the named ones: each
@@ -30,28 +37,37 @@ export function tenantMigrationsOperation(onProgress?: (progress: MigrationProgr
     scope: 'platform',
     ownTransactions: true,
     input: applyTenantMigrationsInput,
-    audit: ['tenant_migrations.applied'],
+    audit: ['tenant_migrations.applied', 'tenant_migrations.recorded'],
     async plan(ctx, request) {
       const blueprint = blueprintOf(ctx);
       const status = await tenantMigrationStatus(ctx.em, blueprint);
-      const named = request.tenants && request.tenants.length > 0 ? await existingSlugs(ctx, request.tenants) : undefined;
-      const selection: UnitSelection = { all: request.all, ...(named ? { only: named } : {}) };
-      const planned = await runTenantMigrations(ctx, blueprint, status, selection, { ...runOptions(request), dryRun: true, record: recorder(ctx) });
-      const data: PlannedMigrations = { status, selection, planned };
+      const named = request.tenants && request.tenants.length > 0 ? await namedTenants(ctx, request.tenants) : undefined;
+      const selection: UnitSelection = { all: request.all, ...(named ? { only: new Set(named.keys()) } : {}) };
+      const options = { ...runOptions(request), dryRun: true, record: recorder(ctx) };
+      const recording = request.fake ? recordingUnits(blueprint, status, named ?? new Map(), request.to) : null;
+      const planned = recording
+        ? await recordTenantMigrations(ctx, blueprint, recording, options, status.drifted)
+        : await runTenantMigrations(ctx, blueprint, status, selection, options);
+      const data: PlannedMigrations = { status, selection, planned, recording };
       if (planned.units.length === 0) return { unchanged: true, steps: [], data };
       return {
         steps: planned.steps,
         basis: planned.units.map((unit) => [unit.target, unit.slug, unit.migrations]),
-        audit: { targetType: 'blueprint', targetId: blueprint.name, after: { units: planned.units.length } },
+        audit: {
+          action: recording ? 'tenant_migrations.recorded' : 'tenant_migrations.applied',
+          targetType: 'blueprint',
+          targetId: blueprint.name,
+          after: { units: planned.units.length, ...(recording ? { ran: false } : {}) },
+        },
         data,
       };
     },
     async apply(ctx, plan, request) {
-      const run = await runTenantMigrations(ctx, blueprintOf(ctx), plan.data.status, plan.data.selection, {
-        ...runOptions(request),
-        record: recorder(ctx),
-        ...(onProgress ? { onProgress } : {}),
-      });
+      const options = { ...runOptions(request), record: recorder(ctx), ...(onProgress ? { onProgress } : {}) };
+      const { recording, status, selection } = plan.data;
+      const run = recording
+        ? await recordTenantMigrations(ctx, blueprintOf(ctx), recording, options, status.drifted)
+        : await runTenantMigrations(ctx, blueprintOf(ctx), status, selection, options);
       if (plan.audit?.after) Object.assign(plan.audit.after, { summary: run.summary, ...(run.stopped ? { stopped: run.stopped.error.code } : {}) });
       return run;
     },
@@ -85,11 +101,13 @@ function recorder(ctx: ServiceContext): RecordMigrationEvent {
   return (tx, event) => void recordAudit(ctx, tx, event);
 }
 
-/** The named slugs, every one a live tenant; TENANT_NOT_FOUND names those that are not. */
-async function existingSlugs(ctx: ServiceContext, slugs: readonly string[]): Promise<Set<string>> {
+/** The named slugs with their isolation, every one a live tenant; TENANT_NOT_FOUND names those that are not. */
+async function namedTenants(ctx: ServiceContext, slugs: readonly string[]): Promise<Map<string, IsolationMode>> {
   const wanted = [...new Set(slugs)];
-  const found = await ctx.em.fork().execute<{ slug: string }[]>(`select slug from tenantry.tenants where slug in (?) and status <> 'deleted'`, [wanted]);
-  const known = new Set(found.map((row) => row.slug));
+  const found = await ctx.em
+    .fork()
+    .execute<{ slug: string; isolation: IsolationMode }[]>(`select slug, isolation from tenantry.tenants where slug in (?) and status <> 'deleted'`, [wanted]);
+  const known = new Map(found.map((row) => [row.slug, row.isolation]));
   const missing = wanted.filter((slug) => !known.has(slug));
   if (missing.length > 0) {
     const error = TenantryError.tenantNotFound(missing[0] as string);
@@ -100,4 +118,35 @@ async function existingSlugs(ctx: ServiceContext, slugs: readonly string[]): Pro
     });
   }
   return known;
+}
+
+/**
+ * `fake`: each named tenant's pending migrations up to and including `to` (all pending without it).
+ * Shared tenants are refused: their migrations are the shared tables', applied once for all of them.
+ */
+function recordingUnits(
+  blueprint: Blueprint,
+  status: TenantMigrationStatus,
+  named: ReadonlyMap<string, IsolationMode>,
+  to: string | undefined,
+): RecordingUnit[] {
+  const ids = blueprint.migrations.map((migration) => migration.id);
+  if (to !== undefined && !ids.includes(to)) {
+    throw TenantryError.invalidInput([{ path: 'to', message: `"${to}" is not a migration of blueprint ${blueprint.name}; its migrations: ${ids.join(', ')}` }]);
+  }
+  const shared = [...named].filter(([, isolation]) => isolation === 'shared').map(([slug]) => slug);
+  if (shared.length > 0) {
+    throw TenantryError.invalidInput([
+      {
+        path: 'tenants',
+        message: `${shared.join(', ')} ${shared.length === 1 ? 'is' : 'are'} shared-isolation: their migrations are the shared tables', so fake records migrations of schema tenants only`,
+      },
+    ]);
+  }
+  const upTo = new Set(to === undefined ? ids : ids.slice(0, ids.indexOf(to) + 1));
+  return status.behind.flatMap((tenant): RecordingUnit[] => {
+    const migrations = tenant.missing.filter((id) => upTo.has(id));
+    if (!named.has(tenant.slug) || migrations.length === 0) return [];
+    return [{ kind: 'tenant', id: tenant.id, slug: tenant.slug, schema: tenant.schemaName ?? '', migrations, unknown: tenant.unknown }];
+  });
 }

@@ -4,7 +4,8 @@ import { TenantryError } from '../../errors.ts';
 import { uuidv7 } from '../../db/ids.ts';
 import { planDataSpace, type DataSpacePlan } from '../../isolation/create-data-space.ts';
 import { blueprintOf } from '../../isolation/sample-blueprint.ts';
-import { schemaNameFor } from '../../isolation/schema-name.ts';
+import { IsolationErrors } from '../../isolation/isolation-errors.ts';
+import { tenantSchemaName } from '../../isolation/schema-name.ts';
 import type { PlanStep } from '../../plan.ts';
 import { Domain } from '../domains/domain.entity.ts';
 import { User } from '../users/user.entity.ts';
@@ -54,7 +55,7 @@ export async function buildProvisionPlan(
 ): Promise<ProvisionPlan> {
   const fingerprint = provisionFingerprint(request);
   const domains = plannedDomains(request, ctx.settings.baseDomain);
-  const schemaName = request.isolation === 'schema' ? schemaNameFor(request.slug) : null;
+  const schemaName = request.isolation === 'schema' ? tenantSchemaName(request) : null;
   const facts = await readFacts(em, request, domains, schemaName);
   const existingTenant = facts.tenant && facts.tenant.fingerprint === fingerprint ? await em.findOneOrFail(Tenant, facts.tenant.id) : null;
   const existingUser = facts.userId ? { id: facts.userId } : null;
@@ -82,6 +83,7 @@ export async function buildProvisionPlan(
     ]);
   }
   if (takenDomain) throw TenantryError.hostnameTaken(takenDomain.hostname);
+  if (schemaName && facts.schemaOwner) throw IsolationErrors.schemaTaken(schemaName, facts.schemaOwner);
 
   if (passwordMode === 'chosen' && request.ownerPassword === undefined) {
     throw TenantryError.invalidInput([{ path: 'ownerPassword', message: 'is required: the owner chooses their own password' }]);
@@ -92,7 +94,7 @@ export async function buildProvisionPlan(
   const dataSpace = await planDataSpace(
     em,
     blueprintOf(ctx),
-    { isolation: request.isolation, tenantId, schemaName, seedDemoData: !request.skipDemoData },
+    { isolation: request.isolation, tenantId, schemaName, adoptSchema: request.adoptSchema === true, seedDemoData: !request.skipDemoData },
     ctx.now(),
     facts,
   );
@@ -109,26 +111,37 @@ interface ProvisionFacts {
   userId: string | null;
   takenHostname: string | null;
   schemaExists: boolean;
+  /** The tenant whose data space the schema is (or was, purged: its tombstone keeps the name). */
+  schemaOwner: { slug: string; purged: boolean } | null;
   pool: Record<string, string>;
 }
 
 /** Everything planning needs to know about the database, in one round trip. */
 async function readFacts(em: SqlEntityManager, request: SettledProvisionRequest, domains: PlannedDomain[], schemaName: string | null): Promise<ProvisionFacts> {
   const [row] = await em.execute<
-    { tenant: ProvisionFacts['tenant']; user_id: string | null; taken_hostname: string | null; schema_exists: boolean; pool: Record<string, string> | null }[]
+    {
+      tenant: ProvisionFacts['tenant'];
+      user_id: string | null;
+      taken_hostname: string | null;
+      schema_exists: boolean;
+      schema_owner: ProvisionFacts['schemaOwner'];
+      pool: Record<string, string> | null;
+    }[]
   >(
     `select (select jsonb_build_object('id', id, 'fingerprint', provision_fingerprint) from tenantry.tenants where slug = ?) as tenant,
             (select id from tenantry.users where lower(email) = lower(?)) as user_id,
             (select hostname from tenantry.domains where hostname in (?) limit 1) as taken_hostname,
             exists (select 1 from pg_namespace where nspname = ?) as schema_exists,
+            (select jsonb_build_object('slug', slug, 'purged', status = 'deleted') from tenantry.tenants where schema_name = ?) as schema_owner,
             ${request.isolation === 'shared' ? '(select jsonb_object_agg(migration_id, checksum) from tenantry.shared_migrations)' : 'null::jsonb'} as pool`,
-    [request.slug, request.ownerEmail, domains.length > 0 ? domains.map((domain) => domain.hostname) : [''], schemaName ?? ''],
+    [request.slug, request.ownerEmail, domains.length > 0 ? domains.map((domain) => domain.hostname) : [''], schemaName ?? '', schemaName ?? ''],
   );
   return {
     tenant: row?.tenant ?? null,
     userId: row?.user_id ?? null,
     takenHostname: row?.taken_hostname ?? null,
     schemaExists: row?.schema_exists === true,
+    schemaOwner: row?.schema_owner ?? null,
     pool: row?.pool ?? {},
   };
 }
@@ -149,7 +162,7 @@ function describeSteps(
   const enabled = Object.entries(plan.features)
     .filter(([, on]) => on)
     .map(([name]) => name);
-  const isolation = plan.schemaName ? `schema isolation in ${plan.schemaName}` : 'shared isolation';
+  const isolation = plan.schemaName ? `schema isolation in ${request.adoptSchema ? 'the adopted schema ' : ''}${plan.schemaName}` : 'shared isolation';
   const trial = plan.trialEndsAt ? `, trial until ${plan.trialEndsAt.toISOString().slice(0, 10)}` : '';
   return {
     tenant:

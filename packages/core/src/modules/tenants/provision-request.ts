@@ -3,6 +3,7 @@ import { TenantryError, type InputIssue } from '../../errors.ts';
 import { parseInput } from '../../validation/parse-input.ts';
 import { normalizeHostname } from '../../validation/fields.ts';
 import { domainKind } from '../domains/domain-rules.ts';
+import { chosenSchemaNameProblem } from '../../isolation/schema-name.ts';
 import { slugFromName, slugProblem } from './slug.ts';
 import { provisionTenantInput, type ProvisionTenantRequest } from './tenant.schemas.ts';
 
@@ -11,17 +12,40 @@ export type SettledProvisionRequest = ProvisionTenantRequest & { slug: string; s
 
 /** Validates the input field by field (all problems at once) and derives the slug when absent. */
 export function settleProvisionRequest(input: unknown): SettledProvisionRequest {
-  return settleSlug(parseInput(provisionTenantInput, input));
+  return settleRequest(parseInput(provisionTenantInput, input));
 }
 
-/** Derives the slug from the name when absent, refusing one that would be invalid. */
-export function settleSlug<Request extends ProvisionTenantRequest>(request: Request): Request & { slug: string } {
+/**
+ * Derives the slug from the name when absent, refusing one that would be invalid, and checks the fields
+ * that depend on others (a chosen schema only in schema mode, adoption only of a named schema).
+ */
+export function settleRequest<Request extends ProvisionTenantRequest>(request: Request): Request & { slug: string } {
   const slug = request.slug ?? slugFromName(request.name);
   const problem = slugProblem(slug);
   if (problem) {
     throw TenantryError.invalidInput([{ path: 'slug', message: `derived from the name as "${slug}", which ${problem}; pass a slug` }]);
   }
+  const issues = schemaIssues(request, slug);
+  if (issues.length > 0) throw TenantryError.invalidInput(issues);
   return { ...request, slug };
+}
+
+function schemaIssues(request: ProvisionTenantRequest, slug: string): InputIssue[] {
+  const issues: InputIssue[] = [];
+  if (request.isolation === 'shared') {
+    if (request.schemaName !== undefined)
+      issues.push({ path: 'schemaName', message: 'is only for isolation "schema": a shared tenant keeps its rows in the shared tables' });
+    if (request.adoptSchema) issues.push({ path: 'adoptSchema', message: 'is only for isolation "schema": a shared tenant has no schema of its own' });
+    return issues;
+  }
+  if (request.schemaName !== undefined) {
+    const problem = chosenSchemaNameProblem(request.schemaName, slug);
+    if (problem) issues.push({ path: 'schemaName', message: problem });
+  }
+  if (request.adoptSchema && request.schemaName === undefined) {
+    issues.push({ path: 'adoptSchema', message: 'needs schemaName (--schema-name): the existing schema to adopt' });
+  }
+  return issues;
 }
 
 /** Identifies "the same request again" so a re-run is reported unchanged. The password is left out. */

@@ -159,7 +159,7 @@ function auditEntries(
   domains: { id: string; hostname: string; kind: string; isPrimary: boolean }[],
 ): AuditEntry[] {
   const scope = { id: tenantId, slug: request.slug };
-  const { isolation, schema, migrations, poolPending, seedDemoData } = plan.dataSpace;
+  const { isolation, schema, migrations, poolPending, seedDemoData, adopted } = plan.dataSpace;
   return [
     plan.owner.existingUserId
       ? { action: 'user.linked', tenant: scope, targetType: 'user', targetId: owner.id, after: { email: owner.email } }
@@ -179,12 +179,20 @@ function auditEntries(
       targetId: domain.id,
       after: { hostname: domain.hostname, kind: domain.kind, isPrimary: domain.isPrimary },
     })),
-    {
-      action: 'tenant.data_space_created',
-      tenant: scope,
-      targetType: 'data_space',
-      targetId: schema,
-      after: { isolation, schema, migrations, sharedMigrationsApplied: poolPending, demoData: seedDemoData },
-    },
+    adopted
+      ? {
+          action: 'tenant.data_space_adopted',
+          tenant: scope,
+          targetType: 'data_space',
+          targetId: schema,
+          after: { isolation, schema, migrations, recordedWithoutRunning: adopted.recorded, ran: adopted.run, demoData: false },
+        }
+      : {
+          action: 'tenant.data_space_created',
+          tenant: scope,
+          targetType: 'data_space',
+          targetId: schema,
+          after: { isolation, schema, migrations, sharedMigrationsApplied: poolPending, demoData: seedDemoData },
+        },
   ];
 }

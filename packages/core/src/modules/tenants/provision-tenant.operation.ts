@@ -11,7 +11,7 @@ import { tenantSettingsDocument } from '../settings/settings.schemas.ts';
 import { generateOneTimePassword, hashPassword } from '../users/password.ts';
 import { User } from '../users/user.entity.ts';
 import { buildProvisionPlan, type ProvisionPlan } from './provision-plan.ts';
-import { settleSlug } from './provision-request.ts';
+import { settleRequest } from './provision-request.ts';
 import { OWNER_PASSWORD_HASH } from './provision-rows.ts';
 import { Domain } from '../domains/domain.entity.ts';
 import { Tenant } from './tenant.entity.ts';
@@ -52,13 +52,18 @@ export const provisionTenantOperation = defineOperation({
   retryWhen: (error, request) => error.code === 'SLUG_TAKEN' || (error.code === 'EMAIL_TAKEN' && request.allowExistingUser),
   async plan(ctx, input) {
     const { ownerPasswordMode, ...rest } = input;
-    const request = settleSlug(rest);
+    const request = settleRequest(rest);
     const plan = await buildProvisionPlan(ctx, ctx.tx, request, ownerPasswordMode);
     if (plan.outcome === 'unchanged') return { unchanged: true, steps: [], data: plan };
     const { ownerPassword: _secret, ...requested } = request;
     return {
       steps: plan.steps,
-      basis: { slug: plan.slug, existingUserId: plan.owner.existingUserId, poolPending: plan.dataSpace?.poolPending ?? [] },
+      basis: {
+        slug: plan.slug,
+        existingUserId: plan.owner.existingUserId,
+        poolPending: plan.dataSpace?.poolPending ?? [],
+        ...(plan.dataSpace?.adopted ? { adopted: plan.dataSpace.adopted } : {}),
+      },
       audit: {
         tenant: { id: plan.tenantId, slug: plan.slug },
         targetType: 'tenant',

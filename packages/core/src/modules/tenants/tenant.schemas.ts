@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FEATURES, PLAN_CODES } from '../plans/catalog.ts';
 import { boundedInteger, displayName, emailAddress, hostname, phoneNumber, timeZone } from '../../validation/fields.ts';
 import { slugProblem } from './slug.ts';
+import { schemaNameProblem } from '../../isolation/schema-name.ts';
 import { DEFAULT_PASSWORD_POLICY, describePasswordProblems, passwordProblems } from '../users/password-policy.ts';
 
 export const TENANT_STATUSES = ['provisioning', 'active', 'suspended', 'pending_deletion', 'deleted'] as const;
@@ -17,6 +18,12 @@ export const TRIAL_DAYS_MAX = 365;
 
 export const slugSchema = z.string().superRefine((value, ctx) => {
   const problem = slugProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+
+/** A schema a tenant is given by name (see `schemaNameProblem`). */
+export const schemaNameSchema = z.string('must be text').superRefine((value, ctx) => {
+  const problem = schemaNameProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
@@ -47,6 +54,14 @@ export const provisionTenantInput = z.strictObject({
   supportEmail: emailAddress.optional(),
   supportPhone: phoneNumber.optional(),
   isolation: z.enum(ISOLATION_MODES, { error: `must be one of: ${ISOLATION_MODES.join(', ')}` }).default('schema'),
+  /** Schema mode: the tenant's schema (default `tenant_<slug>`). */
+  schemaName: schemaNameSchema.optional(),
+  /**
+   * Schema mode: provision around the existing schema `schemaName` instead of creating one, recording the
+   * blueprint migrations it already has (see docs/architecture.md, "Adopting an existing schema").
+   * Left without a default so the fingerprints of requests made before it existed stay the same.
+   */
+  adoptSchema: z.boolean('must be true or false').optional(),
   allowExistingUser: z.boolean('must be true or false').default(false),
   skipDemoData: z.boolean('must be true or false').default(false),
 });

@@ -12,7 +12,10 @@ export const migrateApply = defineCommand({
     '(every shared tenant at once) come next, then the rest with bounded concurrency. A failing tenant rolls back alone and\n' +
     'is reported; the run stops there unless --continue-on-error. Running it again applies exactly what is left. A migration\n' +
     'whose checksum changed after it was applied is reported, never run again. Exit 8 when some tenants failed; the first\n' +
-    'outage stops the run, even with --continue-on-error (exit 10, saying how far it got).',
+    'outage stops the run, even with --continue-on-error (exit 10, saying how far it got).\n' +
+    "--fake records the named tenants' pending migrations (up to and including --to ID) as applied without running them,\n" +
+    'for a schema that has them already (one adopted, or changed by hand): under the same lock, with the isolation a run\n' +
+    'gives its tables, audited as recorded (migration.recorded). It needs --tenant; shared-isolation tenants are refused.',
   flags: [
     { name: 'all', type: 'boolean', field: 'all', description: 'Every tenant that is behind.' },
     { name: 'tenant', type: 'list', placeholder: 'SLUG', field: 'tenants', description: 'Only this tenant (repeatable).' },
@@ -32,6 +35,19 @@ export const migrateApply = defineCommand({
       field: 'lockTimeoutMs',
       description: 'Give up on a tenant whose locks are not granted within MS milliseconds (default 5000).',
     },
+    {
+      name: 'fake',
+      type: 'boolean',
+      field: 'fake',
+      description: "Record the named tenants' pending migrations as applied without running them (needs --tenant).",
+    },
+    {
+      name: 'to',
+      type: 'string',
+      placeholder: 'ID',
+      field: 'to',
+      description: 'With --fake: only the pending migrations up to and including this migration id.',
+    },
     ...CHANGE_FLAGS,
     QUIET_FLAG,
   ],
@@ -40,11 +56,17 @@ export const migrateApply = defineCommand({
     { description: 'See what would run, with the SQL', command: 'tenantry migrate apply --all --dry-run' },
     { description: 'Roll out to every tenant, 5 canaries first, 8 at a time', command: 'tenantry migrate apply --all --canary 5 --concurrency 8' },
     { description: 'Two tenants, going on past failures, as JSON', command: 'tenantry migrate apply --tenant acme --tenant globex --continue-on-error --json' },
+    {
+      description: "Record theo's migrations through 0002_devices as applied without running them (its schema has them)",
+      command: 'tenantry migrate apply --fake --tenant theo --to 0002_devices',
+    },
   ],
   async run(ctx, { flags }) {
     const input: ApplyTenantMigrationsInput = {
       all: flags.all === true,
       continueOnError: flags['continue-on-error'] === true,
+      fake: flags.fake === true,
+      ...(typeof flags.to === 'string' ? { to: flags.to } : {}),
       ...(Array.isArray(flags.tenant) ? { tenants: flags.tenant } : {}),
       ...(typeof flags.concurrency === 'number' ? { concurrency: flags.concurrency } : {}),
       ...(typeof flags.canary === 'number' ? { canary: flags.canary } : {}),

@@ -18,8 +18,9 @@ export function renderRun(run: TenantMigrationRunDto, style: Style): string {
   const lines: string[] = [];
   const { summary } = run;
   if (run.dryRun) {
+    const what = run.fake ? ', migrations recorded without running them' : '';
     lines.push(
-      `${style.bold(`Plan${run.fingerprint ? ` ${run.fingerprint}` : ''}`)} ${style.dim('(dry run: nothing was written)')}: ${plural(summary.units, 'unit')}, each its own transaction, in this order:`,
+      `${style.bold(`Plan${run.fingerprint ? ` ${run.fingerprint}` : ''}`)} ${style.dim('(dry run: nothing was written)')}: ${plural(summary.units, 'unit')}${what}, each its own transaction, in this order:`,
     );
     for (const unit of run.units) lines.push(`  ${unitLabel(unit)}${unit.canary ? ' (canary)' : ''}: ${unit.migrations.join(', ')}`);
     lines.push('');
@@ -33,6 +34,12 @@ export function renderRun(run: TenantMigrationRunDto, style: Style): string {
   }
   if (summary.units === 0) {
     lines.push(`${style.green('✓')} Every tenant is up to date with blueprint ${style.bold(run.blueprint)}; nothing to apply.`);
+  } else if (run.fake) {
+    const mark = summary.failed > 0 ? style.red('✗') : style.green('✓');
+    lines.push(
+      `${mark} ${summary.recorded} recorded without running, ${summary.unchanged} already done, ${summary.failed} failed, ${summary.skipped} skipped (${(run.elapsedMs / 1000).toFixed(1)} s).`,
+    );
+    for (const unit of run.units.filter((u) => u.outcome === 'recorded')) lines.push(`  ${unitLabel(unit)}: ${unit.migrations.join(', ')} (not run)`);
   } else {
     const mark = summary.failed > 0 ? style.red('✗') : style.green('✓');
     lines.push(

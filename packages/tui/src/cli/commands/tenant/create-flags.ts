@@ -54,6 +54,21 @@ export const CREATE_TENANT_FLAGS: readonly FlagSpec[] = [
     description: 'Data isolation: a schema per tenant, or shared tables with row-level security. Default: schema.',
   },
   {
+    name: 'schema-name',
+    type: 'string',
+    placeholder: 'NAME',
+    field: 'schemaName',
+    description:
+      "Schema mode: the tenant's schema, lower-case letters, digits and _ (at most 63 bytes; not pg_*, public, information_schema or tenantry*). Default: tenant_<slug>.",
+  },
+  {
+    name: 'adopt-schema',
+    type: 'boolean',
+    field: 'adoptSchema',
+    description:
+      'Provision around the existing schema --schema-name instead of creating it: the blueprint migrations it has are recorded, not run; the rest run; its data stays (no demo data).',
+  },
+  {
     name: 'allow-existing-user',
     type: 'boolean',
     field: 'allowExistingUser',
@@ -77,6 +92,7 @@ const STRING_FIELDS = {
   'support-email': 'supportEmail',
   'support-phone': 'supportPhone',
   isolation: 'isolation',
+  'schema-name': 'schemaName',
 } as const;
 
 const INTEGER_FIELDS = {
@@ -107,5 +123,6 @@ export function provisionInputFromFlags(flags: ParsedArguments['flags']): Partia
   }
   if (flags['allow-existing-user'] === true) input.allowExistingUser = true;
   if (flags['skip-demo-data'] === true) input.skipDemoData = true;
+  if (flags['adopt-schema'] === true) input.adoptSchema = true;
   return input;
 }

@@ -10,7 +10,9 @@ export const tenantCreate = defineCommand({
   description:
     'Creates the organization, its owner (with a one-time password unless one is given), the owner role, the primary\n' +
     'domain and the audit trail, all or nothing. Re-running the identical command reports "unchanged". On a terminal,\n' +
-    'missing required values are asked for and the plan is shown before anything is written.',
+    'missing required values are asked for and the plan is shown before anything is written. --adopt-schema provisions\n' +
+    'around an existing schema (a django-tenants one): it is checked against the blueprint, the migrations it has are\n' +
+    'recorded without running them and the rest run, in the same transaction; anything else in it is refused.',
   flags: CREATE_TENANT_FLAGS,
   json: true,
   examples: [
@@ -26,6 +28,14 @@ export const tenantCreate = defineCommand({
     {
       description: 'Show the plan without writing anything',
       command: 'tenantry provision --name "Pilot" --slug pilot --owner-email owner@pilot.example.com --dry-run',
+    },
+    {
+      description: 'Name the schema of a schema-isolated tenant',
+      command: 'tenantry tenant create --name "Theo Stam" --owner-email owner@theo.example --schema-name theo',
+    },
+    {
+      description: 'Adopt the existing django-tenants schema theo: see which migrations it has (recorded, not run) before applying',
+      command: 'tenantry tenant create --name "Theo Stam" --owner-email owner@theo.example --isolation schema --schema-name theo --adopt-schema --dry-run',
     },
     {
       description: 'Make an existing user the owner of a second tenant, as JSON',

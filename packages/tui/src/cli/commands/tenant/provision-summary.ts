@@ -23,6 +23,7 @@ export function renderProvisionSummary(result: ProvisionResultDto, style: Style)
     ['Organization', tenant.name],
     ['Slug', tenant.slug],
     ['Plan', `${tenant.plan} (${formatLimits(tenant.limits)})`],
+    ...adoptionRows(result),
     ['Login', primary ? `https://${primary.hostname}/login` : noLogin(result)],
     ['Username', owner.email],
     ['Password', passwordLine(result, style)],
@@ -36,6 +37,13 @@ export function renderProvisionSummary(result: ProvisionResultDto, style: Style)
     rule,
     '',
   ].join('\n');
+}
+
+/** An adopted schema: which migrations it had (recorded, not run) and which ran in it. */
+function adoptionRows(result: ProvisionResultDto): [string, string][] {
+  if (!result.adoption) return [];
+  const { schema, recorded, run } = result.adoption;
+  return [['Schema', `${schema} (adopted: recorded ${recorded.join(', ') || 'none'}; ran ${run.join(', ') || 'none'})`]];
 }
 
 function passwordLine(result: ProvisionResultDto, style: Style): string {
