@@ -18,6 +18,9 @@ export interface RunningStoreServer {
   stop(reason: string): void;
 }
 
+/** How long a new server waits for its first client, however short the idle setting. */
+const FIRST_CLIENT_GRACE_MS = 30_000;
+
 /**
  * Serves the embedded store at `<home>/.s.PGSQL.5432` (mode 0600, in a 0700 home) to every local
  * client, holding its lock for as long as it runs: one PGlite behind the wire-protocol multiplexer.
@@ -56,9 +59,9 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Run
           throw error;
         },
       ));
-    const armIdleTimer = () => {
+    const armIdleTimer = (waitMs = options.idleMs) => {
       clearTimeout(idleTimer);
-      if (mux.connections === 0) idleTimer = setTimeout(() => void stop(`idle for ${options.idleMs} ms`), options.idleMs);
+      if (mux.connections === 0) idleTimer = setTimeout(() => void stop(`idle for ${waitMs} ms`), waitMs);
     };
     server = createServer((socket) => {
       clearTimeout(idleTimer);
@@ -71,7 +74,9 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Run
       server?.listen(paths.socketPath, () => resolve());
     });
     chmodSync(paths.socketPath, 0o600);
-    armIdleTimer();
+    // The process that started this server is still on its way to connect (slowly, on a busy machine):
+    // a short idle setting must not stop the server before its first client arrives.
+    armIdleTimer(Math.max(options.idleMs, FIRST_CLIENT_GRACE_MS));
     log(`listening on ${paths.socketPath} (pid ${process.pid})`);
     return {
       get stopped() {
