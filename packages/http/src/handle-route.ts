@@ -59,7 +59,7 @@ function headersOf(request: FastifyRequest) {
 }
 
 function isChange(spec: RouteSpec): boolean {
-  return spec.method !== 'GET' && (spec.operation !== undefined || spec.body !== undefined);
+  return spec.method !== 'GET' && !spec.check && (spec.operation !== undefined || spec.body !== undefined);
 }
 
 function changeOptions(dryRun: unknown, ifMatch: string | undefined): OperationOptions {

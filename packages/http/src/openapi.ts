@@ -82,7 +82,7 @@ export function openApiDocumentText(): string {
 
 function operationObject(spec: RouteSpec): JsonObject {
   const pathNames = [...spec.path.matchAll(/\{(\w+)\}/g)].map((match) => match[1] as string);
-  const change = spec.method !== 'GET' && (spec.operation !== undefined || spec.body !== undefined);
+  const change = spec.method !== 'GET' && !spec.check && (spec.operation !== undefined || spec.body !== undefined);
   const parameters: JsonObject[] = [
     ...pathNames.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
     ...queryParameters(spec.query),

@@ -35,6 +35,11 @@ export interface RouteSpec {
   public?: boolean;
   /** 201 when the change was applied. */
   creates?: boolean;
+  /**
+   * A question with a body, not a change (sign-in): no dry run, If-Match or Idempotency-Key, so a
+   * successful sign-in can never be answered again from a stored response.
+   */
+  check?: boolean;
   /** Limited per client address (sign-up). */
   rateLimited?: boolean;
   run(client: TenantryClient, call: RouteCall): Promise<unknown>;

@@ -68,6 +68,17 @@ describe('sign-in over HTTP', () => {
     const user = await call('GET', '/v1/users/owner@login.test');
     expect(user.body).toMatchObject({ twoFactor: 'enrolled', failedSignIns: 0, recoveryCodesLeft: 9, mustChangePassword: false });
     expect(user.body.lastSignInAt).not.toBeNull();
+    // A sign-in is never answered from a stored response: the same Idempotency-Key and body are checked again.
+    const keyed = JSON.stringify({ ...credentials, password, totp: (enrolled.body.recoveryCodes as string[])[1] });
+    const signInWithKey = () =>
+      fetch(`${base}/v1/sign-in`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'idempotency-key': 'same-key-twice' },
+        body: keyed,
+      });
+    expect((await signInWithKey()).status).toBe(200);
+    const again = await signInWithKey();
+    expect([again.status, again.headers.get('idempotent-replayed')]).toEqual([401, null]);
     const bad = await call('POST', '/v1/sign-in', { ...credentials, password, ip: 'not-an-ip' });
     expect(bad).toMatchObject({ status: 400, body: { code: 'INVALID_INPUT' } });
   });

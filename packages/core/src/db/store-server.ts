@@ -65,7 +65,7 @@ export async function startStoreServer(options: StoreServerOptions): Promise<Run
     };
     server = createServer((socket) => {
       clearTimeout(idleTimer);
-      void mux.serve(socket).then(armIdleTimer);
+      void mux.serve(socket).then(() => armIdleTimer());
     });
     // We hold the lock: a socket file here is a dead server's.
     rmSync(paths.socketPath, { force: true });

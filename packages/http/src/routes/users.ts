@@ -16,6 +16,7 @@ export const USER_ROUTES: RouteSpec[] = [
       'Checks a user’s password (and authenticator code) for a tenant: the user, their roles, the session timeout, and what is still required; failures throttle, then lock the account.',
     tag: TAG,
     body: signInInput,
+    check: true,
     run: (client, call) => client.users.signIn(call.body as never),
   },
   changeRoute(TAG, 'POST', '/v1/users/password', 'user.change_password', (client, input, options) => client.users.changePassword(input, options)),

@@ -18,6 +18,9 @@ export const SECRET_FIELDS: readonly string[] = [
   'keyHash',
   'secret',
   'totpSecret',
+  'totp',
+  'otpauthUri',
+  'recoveryCodes',
   'signingSecret',
   'privateKey',
 ];

@@ -42,8 +42,9 @@ export interface TablesRestored {
 /**
  * Restores chosen tables of a live tenant's data space from its export, in one transaction: each row of
  * the export is put back as it was (updated by its primary key, or inserted), and the tenant's rows the
- * export lacks are deleted, children before parents. Tables not named are not touched (their rows keep
- * pointing at the same keys). The export must be of this tenant, signed, with the blueprint migrations
+ * export lacks are deleted, children before parents. Rows of tables not named keep pointing at the rows
+ * put back (same keys); one that references a deleted row follows its foreign key (set null, cascade), as
+ * the plan says. The export must be of this tenant, signed, with the blueprint migrations
  * the tenant has; typing the tenant's name confirms it.
  */
 export const restoreTables = defineOperation({
@@ -107,7 +108,7 @@ export const restoreTables = defineOperation({
       steps: [
         ...measured.map((m) => ({
           action: 'restore-table',
-          description: `Restore ${schema}.${m.table} of ${tenant.slug} as exported at ${header.exportedAt}: update ${m.updated} rows, insert ${m.inserted}, delete ${m.deleted} written since`,
+          description: `Restore ${schema}.${m.table} of ${tenant.slug} as exported at ${header.exportedAt}: update ${m.updated} rows, insert ${m.inserted}, delete ${m.deleted} written since${m.deleted > 0 ? ' (rows of other tables that reference them follow their foreign keys)' : ''}`,
         })),
         { action: 'audit', description: 'Record tenant.tables_restored with the rows per table' },
       ],

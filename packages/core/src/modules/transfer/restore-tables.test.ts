@@ -52,7 +52,9 @@ describe.each(['schema', 'shared'] as const)('tenant.restore_tables in %s isolat
     const planned = await executeOperation(ctx(), restoreTables, input, { dryRun: true });
     expect(planned.result).toBe('planned');
     expect(planned.confirmText).toBe(tenant.name);
-    expect(planned.steps[0]?.description).toMatch(/assets of .*: update 2 rows, insert 1, delete 1 written since$/);
+    expect(planned.steps[0]?.description).toMatch(
+      /assets of .*: update 2 rows, insert 1, delete 1 written since \(rows of other tables that reference them follow their foreign keys\)$/,
+    );
     expect(await inDataSpace(tenant, `select name from {assets} order by play_order, name`)).toHaveLength(3);
     expect((await failure(executeOperation(ctx(), restoreTables, input))).details).toMatchObject({ issues: [{ path: 'confirm' }] });
 

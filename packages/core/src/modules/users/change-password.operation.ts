@@ -2,7 +2,9 @@ import { LockMode } from '@mikro-orm/core';
 import { TenantryError } from '../../errors.ts';
 import { hashOf } from '../../lib/canonical-json.ts';
 import { defineOperation } from '../../operations/operation.ts';
+import { callerReaches } from './caller-scope.ts';
 import { passwordMatches } from './credentials.ts';
+import { acceptSecondFactor } from './second-factor.ts';
 import { rememberReplacedPassword, previousPasswordHashes } from './password-history.ts';
 import { describePasswordProblems, passwordProblems } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './password.ts';
@@ -24,11 +26,23 @@ export const changePassword = defineOperation({
   scope: 'credential',
   input: changePasswordInput,
   audit: ['user.password_changed'],
-  secretFields: ['currentPassword', 'newPassword'],
-  async plan({ tx, now }, request) {
-    const user = await tx.findOne(User, { email: request.email }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['passwordHash'] });
+  secretFields: ['currentPassword', 'newPassword', 'totp'],
+  async plan(ctx, request) {
+    const { tx, now } = ctx;
+    const found = await tx.findOne(
+      User,
+      { email: request.email },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['passwordHash', 'totpSealedSecret', 'recoveryCodeHashes'] },
+    );
+    const user = found && (await callerReaches(ctx, tx, found.id)) ? found : null;
     if (user) refuseGuardedAttempt(user, now());
     if (!user || !(await passwordMatches(user.passwordHash, request.currentPassword))) throw signInFailed();
+    // An account with an authenticator proves both factors to change its password, as to sign in.
+    if (user.totpEnrolledAt) {
+      if (request.totp === undefined)
+        throw TenantryError.invalidInput([{ path: 'totp', message: 'is required: this account has an authenticator (its code or a recovery code)' }]);
+      if (!(await acceptSecondFactor(tx, user, request.totp, now()))) throw signInFailed('totp');
+    }
     const { policy, tenants } = await passwordPolicyOfUser(tx, user.id);
     const whose = tenants.length > 0 ? ` (the password policy of ${tenants.join(', ')})` : '';
     const problems = passwordProblems(policy, request.newPassword);
@@ -58,10 +72,9 @@ export const changePassword = defineOperation({
     user.passwordHash = await hashPassword(request.newPassword);
     user.mustChangePassword = false;
     user.passwordChangedAt = at;
-    user.failedSignIns = 0;
     return { user: plan.data.user, passwordChangedAt: at };
   },
   async afterRefusal(ctx, error, request) {
-    if (error.code === 'SIGN_IN_FAILED') await countFailedSignIn(ctx, request.email, 'password');
+    if (error.code === 'SIGN_IN_FAILED') await countFailedSignIn(ctx, request.email, error.details.factor === 'totp' ? 'totp' : 'password');
   },
 });

@@ -3,6 +3,7 @@ import { TenantryError } from '../../errors.ts';
 import { installationKey } from '../../db/installation-keys.ts';
 import { unseal } from '../../lib/seal.ts';
 import { defineOperation } from '../../operations/operation.ts';
+import { callerReaches } from './caller-scope.ts';
 import { confirmTotpInput } from './sign-in.schemas.ts';
 import { totpAlreadyEnrolled, totpNotPending, userNotFound } from './user-errors.ts';
 import { totpStepOf } from './totp.ts';
@@ -19,9 +20,10 @@ export const confirmTotp = defineOperation({
   input: confirmTotpInput,
   audit: ['user.totp_enrolled'],
   secretFields: ['code'],
-  async plan({ tx, now }, request) {
+  async plan(ctx, request) {
+    const { tx, now } = ctx;
     const user = await tx.findOne(User, { email: request.email }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['totpSealedSecret'] });
-    if (!user) throw userNotFound(request.email);
+    if (!user || !(await callerReaches(ctx, tx, user.id))) throw userNotFound(request.email);
     if (user.totpEnrolledAt) throw totpAlreadyEnrolled(user.email);
     if (!user.totpSealedSecret) throw totpNotPending(user.email);
     const step = totpStepOf(unseal(await installationKey(tx, 'totp'), user.totpSealedSecret), request.code, now());

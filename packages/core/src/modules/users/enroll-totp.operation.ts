@@ -1,5 +1,6 @@
 import { LockMode } from '@mikro-orm/core';
 import { defineOperation } from '../../operations/operation.ts';
+import { callerReaches } from './caller-scope.ts';
 import { passwordMatches } from './credentials.ts';
 import { generateRecoveryCodes, hashRecoveryCode } from './recovery-codes.ts';
 import { sealTotpSecret } from './second-factor.ts';
@@ -32,8 +33,10 @@ export const enrollTotp = defineOperation({
   input: enrollTotpInput,
   audit: ['user.totp_enrollment_started'],
   secretFields: ['password'],
-  async plan({ tx, now }, request) {
-    const user = await tx.findOne(User, { email: request.email }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['passwordHash'] });
+  async plan(ctx, request) {
+    const { tx, now } = ctx;
+    const found = await tx.findOne(User, { email: request.email }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['passwordHash'] });
+    const user = found && (await callerReaches(ctx, tx, found.id)) ? found : null;
     if (user) refuseGuardedAttempt(user, now());
     if (!user || !(await passwordMatches(user.passwordHash, request.password))) throw signInFailed();
     if (user.totpEnrolledAt) throw totpAlreadyEnrolled(user.email);

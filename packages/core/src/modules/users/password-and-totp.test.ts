@@ -122,8 +122,32 @@ describe('TOTP', () => {
     const [failed] = await listAuditEvents(ctx(), { action: 'user.sign_in_failed', tenant: tenant.slug });
     expect(failed).toMatchObject({ after: { reason: 'totp' } });
 
+    // With an authenticator, changing the password needs a code too, and does not reset the failures.
+    expect(
+      await failure(executeOperation(ctx(later), changePassword, { email: tenant.ownerEmail, currentPassword: password, newPassword: 'Next-Password-99' })),
+    ).toMatchObject({
+      details: { issues: [{ path: 'totp' }] },
+    });
+    expect(
+      (
+        await failure(
+          executeOperation(ctx(later), changePassword, {
+            email: tenant.ownerEmail,
+            currentPassword: password,
+            newPassword: 'Next-Password-99',
+            totp: '000000',
+          }),
+        )
+      ).code,
+    ).toBe('SIGN_IN_FAILED');
+    const failures = (await viewUser(ctx(later), { email: tenant.ownerEmail })).failedSignIns;
+    expect(failures).toBeGreaterThanOrEqual(2);
+    const [second] = enrollment.recoveryCodes.slice(1);
+    await executeOperation(ctx(later), changePassword, { email: tenant.ownerEmail, currentPassword: password, newPassword: 'Next-Password-99', totp: second });
+    expect((await viewUser(ctx(later), { email: tenant.ownerEmail })).failedSignIns).toBe(failures);
+
     await executeOperation(ctx(), resetTotp, { email: tenant.ownerEmail });
-    expect((await signInAt(tenant, later, undefined, password)).required).toEqual(['totp_enrollment']);
+    expect((await signInAt(tenant, later, undefined, 'Next-Password-99')).required).toEqual(['totp_enrollment']);
     expect((await executeOperation(ctx(), resetTotp, { email: tenant.ownerEmail })).result).toBe('unchanged');
   });
 

@@ -2,6 +2,7 @@ import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { ServiceContext } from '../../context.ts';
 import { recordAudit } from '../audit/audit.service.ts';
+import { callerReaches } from './caller-scope.ts';
 import { afterFailure } from './sign-in-guard.ts';
 import { User } from './user.entity.ts';
 
@@ -26,6 +27,6 @@ export function recordFailedSignIn(ctx: ServiceContext, tx: SqlEntityManager, us
 export async function countFailedSignIn(ctx: ServiceContext, email: string, reason: FailureReason): Promise<void> {
   await ctx.em.fork().transactional(async (tx) => {
     const user = await tx.findOne(User, { email }, { lockMode: LockMode.PESSIMISTIC_WRITE });
-    if (user) recordFailedSignIn(ctx, tx, user, reason);
+    if (user && (await callerReaches(ctx, tx, user.id))) recordFailedSignIn(ctx, tx, user, reason);
   });
 }

@@ -54,9 +54,11 @@ export function afterFailure(state: SignInState, now: Date): { failedSignIns: nu
 }
 
 /** One answer for a wrong tenant, email, password or code, so a caller cannot tell which. */
-export function signInFailed(): TenantryError {
+export function signInFailed(factor: 'password' | 'totp' = 'password'): TenantryError {
   return new TenantryError('SIGN_IN_FAILED', {
     message: 'The email, password or code is not right for this tenant.',
+    // Which factor failed, for counting it; the same message either way.
+    details: { factor },
     hint: 'Check them; repeated failures throttle, then lock the account.',
   });
 }

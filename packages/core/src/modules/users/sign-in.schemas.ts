@@ -25,6 +25,8 @@ export const changePasswordInput = z.strictObject({
   email: emailAddress,
   currentPassword: password,
   newPassword: password,
+  /** Required when the account has an authenticator: its current code, or a recovery code. */
+  totp: secondFactor.optional(),
 });
 export type ChangePasswordInput = z.input<typeof changePasswordInput>;
 

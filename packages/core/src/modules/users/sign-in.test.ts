@@ -156,6 +156,23 @@ describe('signIn', () => {
     expect((await failure(attempt(tenant, { email: member.email }))).code).toBe('SIGN_IN_FAILED');
   });
 
+  it("gives an API key no reach to another tenant's users: it cannot sign them in, guess at them or lock them", async () => {
+    const own = await provisionSignedUpTenant();
+    const other = await provisionSignedUpTenant();
+    const asKey = (time: ReturnType<typeof clock>) =>
+      testContext(database, { now: time.now, actor: { type: 'api_key', label: 'key of own', apiKey: { tenantId: own.id, scopes: ['*'] } } });
+    const time = clock();
+    for (let i = 0; i < SIGN_IN_GUARD.lockAfter + 2; i++) {
+      const refused = await failure(signIn(asKey(time), { tenant: own.slug, email: other.ownerEmail, password: 'Wrong-Password-1', ip: IP }));
+      expect(refused.code).toBe('SIGN_IN_FAILED');
+    }
+    expect(await failure(signIn(asKey(time), { tenant: other.slug, email: other.ownerEmail, password: PASSWORD, ip: IP }))).toMatchObject({
+      code: 'SIGN_IN_FAILED',
+    });
+    expect((await viewUser(testContext(database), { email: other.ownerEmail })).failedSignIns).toBe(0);
+    expect((await signIn(asKey(time), { tenant: own.slug, email: own.ownerEmail, password: PASSWORD, ip: IP })).roles).toEqual(['owner']);
+  });
+
   it('names the field of bad input', async () => {
     const tenant = await provisionSignedUpTenant();
     expect(await failure(attempt(tenant, { ip: 'localhost' }))).toMatchObject({ code: 'INVALID_INPUT', details: { issues: [{ path: 'ip' }] } });

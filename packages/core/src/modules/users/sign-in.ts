@@ -8,6 +8,7 @@ import { pendingDeletion, tenantPurged, tenantSuspended } from '../permissions/t
 import type { Role } from '../roles/roles.ts';
 import { addressInRanges } from '../settings/cidr.ts';
 import { Tenant } from '../tenants/tenant.entity.ts';
+import { callerReaches } from './caller-scope.ts';
 import { passwordMatches } from './credentials.ts';
 import { acceptSecondFactor } from './second-factor.ts';
 import { recordFailedSignIn } from './sign-in-failures.ts';
@@ -49,11 +50,12 @@ export async function signIn(ctx: ServiceContext, input: SignInInput): Promise<S
   const outcome = await ctx.em.fork().transactional(async (tx): Promise<SignInResult | { refused: TenantryError }> => {
     const now = ctx.now();
     const tenant = await tx.findOne(Tenant, { slug: request.tenant });
-    const user = await tx.findOne(
+    const found = await tx.findOne(
       User,
       { email: request.email },
       { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['passwordHash', 'totpSealedSecret', 'recoveryCodeHashes'] },
     );
+    const user = found && (await callerReaches(ctx, tx, found.id)) ? found : null;
     // An API key signs users in to its own tenant only.
     if (!tenant || (ctx.actor.apiKey && ctx.actor.apiKey.tenantId !== tenant.id)) {
       await passwordMatches(null, request.password);

@@ -20,8 +20,9 @@ export const tenantImport = defineCommand({
     'taken here (or that it may not claim here) are left out, a custom domain is primary only once verified, and API keys\n' +
     'and invitations stay with the original. A purged tenant comes back active.\n' +
     'With --tables and --into, only those tables of a live tenant go back as exported, in one transaction: each exported\n' +
-    'row is put back by its primary key, rows written since are deleted, other tables are left as they are (their\n' +
-    'references keep their keys). The export must be of that tenant, with the tenant migrations it has now.',
+    'row is put back by its primary key, rows written since are deleted; rows of other tables keep pointing at the rows\n' +
+    'put back, and one that references a deleted row follows its foreign key (set null, cascade). The export must be of\n' +
+    'that tenant, with the tenant migrations it has now.',
   args: [{ name: 'file', description: 'The export file; - reads it from stdin.', field: 'file' }],
   flags: [
     {
