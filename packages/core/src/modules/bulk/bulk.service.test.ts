@@ -256,13 +256,13 @@ describe('provisionBulk settings in the one spelling', () => {
       sources([
         { name: 'Loose', slug: 'bulk-loose', ownerEmail: 'l@bulk.test', settings: { language: 'fr', notifications: { sms: true } } },
         { name: 'Twice', slug: 'bulk-twice', ownerEmail: 't@bulk.test', settings: { notifications: { inApp: true, in_app: false } } },
-        { name: 'Named', slug: 'bulk-named', ownerEmail: 'n@bulk.test', settings: { custom: { Language: 'fr', big: 'x'.repeat(3000) } } },
+        { name: 'Named', slug: 'bulk-custom-name', ownerEmail: 'n@bulk.test', settings: { custom: { Language: 'fr', big: 'x'.repeat(3000) } } },
       ]),
     );
     expect(outcomes(report)).toEqual([
       [1, 'bulk-loose', 'failed', 'INVALID_INPUT'],
       [2, 'bulk-twice', 'failed', 'INVALID_INPUT'],
-      [3, 'bulk-named', 'failed', 'INVALID_INPUT'],
+      [3, 'bulk-custom-name', 'failed', 'INVALID_INPUT'],
     ]);
     expect(report.rows[0]?.error?.details.issues).toEqual([
       { path: 'settings.notifications.sms', message: 'is not a notification switch: email or inApp' },
@@ -275,6 +275,6 @@ describe('provisionBulk settings in the one spelling', () => {
       { path: 'settings.custom.Language', message: expect.stringContaining('such as custom.language') },
       { path: 'settings.custom.big', message: expect.stringContaining('at most 2048') },
     ]);
-    expect(await rows(`select slug from tenantry.tenants where slug in ('bulk-loose', 'bulk-twice', 'bulk-named')`)).toEqual([]);
+    expect(await rows(`select slug from tenantry.tenants where slug in ('bulk-loose', 'bulk-twice', 'bulk-custom-name')`)).toEqual([]);
   });
 });
