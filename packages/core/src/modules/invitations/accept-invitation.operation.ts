@@ -9,7 +9,10 @@ import { RoleAssignment } from '../roles/role-assignment.entity.ts';
 import type { Role } from '../roles/roles.ts';
 import { Tenant } from '../tenants/tenant.entity.ts';
 import { describePasswordProblems, passwordProblems } from '../users/password-policy.ts';
-import { hashPassword, verifyPassword } from '../users/password.ts';
+import { passwordMatches } from '../users/credentials.ts';
+import { hashPassword } from '../users/password.ts';
+import { countFailedSignIn } from '../users/sign-in-failures.ts';
+import { refuseGuardedAttempt } from '../users/sign-in-guard.ts';
 import { User } from '../users/user.entity.ts';
 import { Invitation } from './invitation.entity.ts';
 import { invalidCredentials, invitationAccepted, invitationExpired, invitationNotFound, invitationRevoked } from './invitation-errors.ts';
@@ -50,8 +53,10 @@ export const acceptInvitation = defineOperation({
     if (tenant.status === 'deleted') throw tenantPurged(tenant);
     if (await findMember(tx, tenant.id, invitation.email)) throw alreadyMember(tenant.slug, invitation.email);
     const existing = await tx.findOne(User, { email: invitation.email }, { populate: ['passwordHash'] });
+    // Linking an account checks its password: a guess here is guarded and counted like one at sign-in.
+    if (existing) refuseGuardedAttempt(existing, now());
     const problems = passwordProblems(tenant.securityPolicy.password, request.password);
-    if (existing && (!existing.passwordHash || !(await verifyPassword(request.password, existing.passwordHash)))) throw invalidCredentials(invitation.email);
+    if (existing && !(await passwordMatches(existing.passwordHash, request.password))) throw invalidCredentials(invitation.email);
     if (!existing && problems.length > 0) {
       throw TenantryError.invalidInput([{ path: 'password', message: `${describePasswordProblems(problems)} (the password policy of ${tenant.slug})` }]);
     }
@@ -120,6 +125,10 @@ export const acceptInvitation = defineOperation({
       ctx.record({ action: 'role.granted', tenant: scope, targetType: 'user', targetId: user.id, after: { role: invitation.role, roles: [invitation.role] } });
     if (plan.audit?.after) plan.audit.after.userId = user.id;
     return { ...outcome, userId: user.id };
+  },
+  async afterRefusal(ctx, error) {
+    const email = error.details.email;
+    if (error.code === 'INVALID_CREDENTIALS' && typeof email === 'string') await countFailedSignIn(ctx, email, 'password');
   },
 });
 

@@ -161,6 +161,11 @@ describe('acceptInvitation', () => {
     const two = await provisionTestTenant(database);
     const { token } = await sendInvitation(ctx(), { slug: two.slug, email: one.ownerEmail, role: 'viewer' }, { mailer });
     expect((await failure(acceptInvitation(ctx(), { token: token ?? '', password: 'Not-The-Password-1' }))).code).toBe('INVALID_CREDENTIALS');
+    // The guess counts toward the account's lock, as one at sign-in does.
+    const [counted] = await database
+      .fork()
+      .execute<{ failed_sign_ins: number }[]>('select failed_sign_ins from tenantry.users where email = ?', [one.ownerEmail]);
+    expect(counted?.failed_sign_ins).toBe(1);
     await database
       .fork()
       .execute(`update tenantry.tenants set security_policy = jsonb_set(security_policy, '{password,requireSymbols}', 'true') where id = ?`, [two.id]);
