@@ -1,15 +1,13 @@
-import { LockMode } from '@mikro-orm/core';
 import { TenantryError } from '../../errors.ts';
 import { hashOf } from '../../lib/canonical-json.ts';
 import { defineOperation } from '../../operations/operation.ts';
-import { callerReaches } from './caller-scope.ts';
-import { passwordMatches } from './credentials.ts';
+import { accountProvedByPassword } from './credentials.ts';
 import { acceptSecondFactor } from './second-factor.ts';
 import { rememberReplacedPassword, previousPasswordHashes } from './password-history.ts';
 import { describePasswordProblems, passwordProblems } from './password-policy.ts';
 import { hashPassword, verifyPassword } from './password.ts';
-import { countFailedSignIn } from './sign-in-failures.ts';
-import { refuseGuardedAttempt, signInFailed } from './sign-in-guard.ts';
+import { countRefusedCredential } from './sign-in-failures.ts';
+import { signInFailed } from './sign-in-guard.ts';
 import { changePasswordInput } from './sign-in.schemas.ts';
 import { passwordPolicyOfUser } from './user-policies.ts';
 import { User } from './user.entity.ts';
@@ -29,14 +27,7 @@ export const changePassword = defineOperation({
   secretFields: ['currentPassword', 'newPassword', 'totp'],
   async plan(ctx, request) {
     const { tx, now } = ctx;
-    const found = await tx.findOne(
-      User,
-      { email: request.email },
-      { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['passwordHash', 'totpSealedSecret', 'recoveryCodeHashes'] },
-    );
-    const user = found && (await callerReaches(ctx, tx, found.id)) ? found : null;
-    if (user) refuseGuardedAttempt(user, now());
-    if (!user || !(await passwordMatches(user.passwordHash, request.currentPassword))) throw signInFailed();
+    const user = await accountProvedByPassword(ctx, request.email, request.currentPassword, ['totpSealedSecret', 'recoveryCodeHashes']);
     // An account with an authenticator proves both factors to change its password, as to sign in.
     if (user.totpEnrolledAt) {
       if (request.totp === undefined)
@@ -74,7 +65,5 @@ export const changePassword = defineOperation({
     user.passwordChangedAt = at;
     return { user: plan.data.user, passwordChangedAt: at };
   },
-  async afterRefusal(ctx, error, request) {
-    if (error.code === 'SIGN_IN_FAILED') await countFailedSignIn(ctx, request.email, error.details.factor === 'totp' ? 'totp' : 'password');
-  },
+  afterRefusal: (ctx, error, request) => countRefusedCredential(ctx, error, request.email),
 });

@@ -1,11 +1,8 @@
-import { LockMode } from '@mikro-orm/core';
 import { defineOperation } from '../../operations/operation.ts';
-import { callerReaches } from './caller-scope.ts';
-import { passwordMatches } from './credentials.ts';
+import { accountProvedByPassword } from './credentials.ts';
 import { generateRecoveryCodes, hashRecoveryCode } from './recovery-codes.ts';
 import { sealTotpSecret } from './second-factor.ts';
-import { countFailedSignIn } from './sign-in-failures.ts';
-import { refuseGuardedAttempt, signInFailed } from './sign-in-guard.ts';
+import { countRefusedCredential } from './sign-in-failures.ts';
 import { enrollTotpInput } from './sign-in.schemas.ts';
 import { totpAlreadyEnrolled } from './user-errors.ts';
 import { generateTotpSecret, totpUri } from './totp.ts';
@@ -34,11 +31,7 @@ export const enrollTotp = defineOperation({
   audit: ['user.totp_enrollment_started'],
   secretFields: ['password'],
   async plan(ctx, request) {
-    const { tx, now } = ctx;
-    const found = await tx.findOne(User, { email: request.email }, { lockMode: LockMode.PESSIMISTIC_WRITE, populate: ['passwordHash'] });
-    const user = found && (await callerReaches(ctx, tx, found.id)) ? found : null;
-    if (user) refuseGuardedAttempt(user, now());
-    if (!user || !(await passwordMatches(user.passwordHash, request.password))) throw signInFailed();
+    const user = await accountProvedByPassword(ctx, request.email, request.password);
     if (user.totpEnrolledAt) throw totpAlreadyEnrolled(user.email);
     return {
       steps: [
@@ -61,7 +54,5 @@ export const enrollTotp = defineOperation({
     user.recoveryCodeHashes = recoveryCodes.map(hashRecoveryCode);
     return { user: plan.data.user, otpauthUri: totpUri(secret, request.issuer, user.email), secret, recoveryCodes };
   },
-  async afterRefusal(ctx, error, request) {
-    if (error.code === 'SIGN_IN_FAILED') await countFailedSignIn(ctx, request.email, 'password');
-  },
+  afterRefusal: (ctx, error, request) => countRefusedCredential(ctx, error, request.email),
 });

@@ -1,6 +1,7 @@
 import { LockMode } from '@mikro-orm/core';
 import type { SqlEntityManager } from '@mikro-orm/sql';
 import type { ServiceContext } from '../../context.ts';
+import type { TenantryError } from '../../errors.ts';
 import { recordAudit } from '../audit/audit.service.ts';
 import { callerReaches } from './caller-scope.ts';
 import { afterFailure } from './sign-in-guard.ts';
@@ -18,6 +19,11 @@ export function recordFailedSignIn(ctx: ServiceContext, tx: SqlEntityManager, us
   recordAudit(ctx, tx, { action: 'user.sign_in_failed', ...target, after: { email: user.email, reason } });
   if (next.locked)
     recordAudit(ctx, tx, { action: 'user.locked', ...target, after: { email: user.email, lockedUntil: next.lockedUntil?.toISOString() ?? null } });
+}
+
+/** `afterRefusal` of an operation that takes a password or code: its SIGN_IN_FAILED counts toward the lock. */
+export async function countRefusedCredential(ctx: ServiceContext, error: TenantryError, email: string): Promise<void> {
+  if (error.code === 'SIGN_IN_FAILED') await countFailedSignIn(ctx, email, error.details.factor === 'totp' ? 'totp' : 'password');
 }
 
 /**
